@@ -1,0 +1,647 @@
+//! The state machine from classified lines to a [`Digest`].
+//!
+//! The page is read top to bottom in regions: whatever precedes the title
+//! (site navigation), the header (date, byline, intro, contents), the papers,
+//! the radio lists, and the trailer ([`crate::trailer`]). A line that fits no
+//! field of its region becomes an [`WarningCode::UnplacedLine`] warning that
+//! quotes it, so nothing vanishes.
+
+use crate::error::Error;
+use crate::lines::{self, Kind};
+use crate::model::{
+    Category, Digest, Figure, Link, Paper, RadioEntry, RadioList, Warning, WarningCode,
+};
+use crate::source::{Document, Hint, Line};
+use crate::trailer;
+
+/// Where in a paper the previous line left us.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PaperPart {
+    /// After the heading: authors, links.
+    Meta,
+    /// Inside the abstract.
+    Abstract,
+    /// After `推荐：`.
+    Recommendation,
+}
+
+/// Where in the page the previous line left us.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Region {
+    Header,
+    Paper(PaperPart),
+    Radio,
+}
+
+struct Builder {
+    digest: Digest,
+    region: Region,
+    /// The abstract paragraphs of the current paper.
+    paragraphs: Vec<String>,
+    /// The line of each paper's heading, for warnings.
+    paper_lines: Vec<usize>,
+    /// Per radio list: the announced count and the heading's line.
+    radio_meta: Vec<(Option<u32>, usize)>,
+    /// Header lines seen before the intro: contents if no intro follows.
+    pending: Vec<(String, usize)>,
+    in_contents: bool,
+    digest_title: bool,
+    /// The previous line was an image that may take the next caption.
+    image_open: bool,
+}
+
+/// Builds the digest from a document.
+pub(crate) fn assemble(doc: Document<'_>) -> Result<Digest, Error> {
+    let Document {
+        lines: doc_lines,
+        meta,
+    } = doc;
+    let kinds: Vec<Kind<'_>> = doc_lines
+        .iter()
+        .map(|l| match l.hint {
+            Hint::Image => Kind::Plain,
+            _ => lines::classify(&l.text),
+        })
+        .collect();
+    let cut = trailer::find_cut(&kinds);
+
+    let mut b = Builder {
+        digest: Digest::default(),
+        region: Region::Header,
+        paragraphs: Vec::new(),
+        paper_lines: Vec::new(),
+        radio_meta: Vec::new(),
+        pending: Vec::new(),
+        in_contents: false,
+        digest_title: false,
+        image_open: false,
+    };
+
+    // The title: the first digest-like line before any paper; lines above it
+    // are site furniture.
+    let first_structure = kinds
+        .iter()
+        .position(|k| {
+            matches!(
+                k,
+                Kind::PaperHeading { .. } | Kind::RadioHeading { .. } | Kind::RadioEntry { .. }
+            )
+        })
+        .unwrap_or(kinds.len())
+        .min(cut);
+    let title_at = doc_lines[..first_structure]
+        .iter()
+        .position(|l| lines::is_digest_title(&l.text));
+    let start = match title_at {
+        Some(t) => {
+            for l in &doc_lines[..t] {
+                b.digest.stripped.boilerplate.push(l.text.to_string());
+            }
+            b.set_title(&doc_lines[t].text, true);
+            t + 1
+        }
+        None => {
+            if let Some(title) = meta.title.as_deref().filter(|t| !t.is_empty()) {
+                b.set_title(title, lines::is_digest_title(title));
+            } else if let (Some(first), Some(Kind::Plain)) = (doc_lines.first(), kinds.first()) {
+                if first_structure > 0 && matches!(first.hint, Hint::Plain | Hint::Heading(_)) {
+                    b.set_title(&first.text, false);
+                }
+            }
+            if b.digest.issue.title.is_some() && meta.title.is_none() && first_structure > 0 {
+                1
+            } else {
+                0
+            }
+        }
+    };
+
+    for (i, line) in doc_lines.iter().enumerate().skip(start) {
+        if i >= cut {
+            trailer::sort(&line.text, &mut b.digest.stripped);
+            continue;
+        }
+        b.line(line, &kinds[i]);
+    }
+    b.finish_paper();
+    b.finish_header();
+
+    let Builder {
+        mut digest,
+        paper_lines,
+        radio_meta,
+        digest_title,
+        ..
+    } = b;
+    if digest.issue.date.is_none() {
+        digest.issue.date = meta.date;
+    }
+    if digest.issue.source.is_none() {
+        digest.issue.source = meta.source;
+    }
+    if !digest_title && digest.papers.is_empty() && digest.radio.is_empty() {
+        return Err(Error::NotADigest(format!(
+            "no \"7 Papers & Radios\" title, no \"论文 N:\" paper and no \"本周 N 篇 … 精选论文\" radio list in {} line(s) of text",
+            doc_lines.len()
+        )));
+    }
+    check(&mut digest, &paper_lines, &radio_meta, digest_title);
+    Ok(digest)
+}
+
+impl Builder {
+    fn set_title(&mut self, title: &str, digest_like: bool) {
+        let (series, headlines) = lines::split_title(title);
+        let issue = &mut self.digest.issue;
+        issue.title = Some(title.to_owned());
+        issue.series = series;
+        issue.headlines = headlines;
+        self.digest_title = digest_like;
+    }
+
+    fn warn(&mut self, code: WarningCode, message: String, line: Option<usize>) {
+        self.digest.warnings.push(Warning {
+            code,
+            message,
+            line,
+        });
+    }
+
+    fn unplaced(&mut self, line: &Line<'_>, region: &str) {
+        self.warn(
+            WarningCode::UnplacedLine,
+            format!("line in the {region} fits no field: {}", line.text),
+            Some(line.lineno),
+        );
+    }
+
+    fn line(&mut self, line: &Line<'_>, kind: &Kind<'_>) {
+        let image_open = std::mem::replace(&mut self.image_open, false);
+        if line.hint == Hint::Image {
+            if let Region::Paper(_) = self.region {
+                self.paper().figures.push(Figure {
+                    image: line.image.clone(),
+                    caption: None,
+                });
+                self.image_open = true;
+            } else {
+                // An image outside a paper (a banner, a QR code) is furniture.
+                let what = line.image.as_deref().unwrap_or(&line.text);
+                self.digest
+                    .stripped
+                    .boilerplate
+                    .push(format!("[image] {what}"));
+            }
+            return;
+        }
+        match kind {
+            Kind::PaperHeading { number, title } => self.start_paper(*number, title, line.lineno),
+            Kind::RadioHeading {
+                heading,
+                count,
+                category,
+            } => self.start_radio(Some(heading), *count, *category, line.lineno),
+            Kind::RadioEntry {
+                number,
+                title,
+                from,
+            } if self.region != Region::Header
+                || self.digest.papers.is_empty() && !self.in_contents =>
+            {
+                self.radio_entry(*number, title, from, line)
+            }
+            Kind::Boilerplate => self.digest.stripped.boilerplate.push(line.text.to_string()),
+            _ => match self.region {
+                Region::Header => self.header_line(line, kind),
+                Region::Paper(part) => self.paper_line(line, kind, part, image_open),
+                Region::Radio => self.radio_line(line, kind),
+            },
+        }
+    }
+
+    fn header_line(&mut self, line: &Line<'_>, kind: &Kind<'_>) {
+        let issue = &mut self.digest.issue;
+        match kind {
+            Kind::Date { date, rest } if issue.date.is_none() => {
+                issue.date = Some(date.clone());
+                if !rest.is_empty() && issue.source.is_none() {
+                    issue.source = Some(byline_source(rest).to_owned());
+                }
+            }
+            Kind::Contributors(rest) => {
+                let (names, _) = lines::split_names(rest);
+                issue.contributors.extend(names);
+            }
+            Kind::SourceLabel(rest) if issue.source.is_none() && !rest.is_empty() => {
+                issue.source = Some(byline_source(rest).to_owned());
+            }
+            Kind::ContentsHeading => {
+                self.in_contents = true;
+                self.flush_pending_as_unplaced();
+            }
+            Kind::Summary if issue.summary.is_none() && !self.in_contents => {
+                issue.summary = Some(line.text.to_string());
+                self.flush_pending_as_unplaced();
+            }
+            _ if is_byline(&line.text) && issue.contents.is_empty() && !self.in_contents => {
+                if issue.source.is_none() {
+                    issue.source = Some(byline_source(&line.text).to_owned());
+                }
+            }
+            _ => {
+                let text = contents_entry(&line.text);
+                if self.in_contents || issue.summary.is_some() {
+                    issue.contents.push(text.to_owned());
+                } else if is_prose(&line.text) || line.hint == Hint::Quote {
+                    issue.summary = Some(line.text.to_string());
+                    self.flush_pending_as_unplaced();
+                } else {
+                    self.pending.push((text.to_owned(), line.lineno));
+                }
+            }
+        }
+    }
+
+    fn flush_pending_as_unplaced(&mut self) {
+        for (text, lineno) in std::mem::take(&mut self.pending) {
+            self.warn(
+                WarningCode::UnplacedLine,
+                format!("line in the header fits no field: {text}"),
+                Some(lineno),
+            );
+        }
+    }
+
+    /// Ends the header: lines held back for want of an intro are the contents.
+    fn finish_header(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        self.digest
+            .issue
+            .contents
+            .extend(pending.into_iter().map(|(text, _)| text));
+    }
+
+    fn paper(&mut self) -> &mut Paper {
+        if self.digest.papers.is_empty() {
+            // Unreachable by construction: paper regions start with a paper.
+            self.digest.papers.push(Paper::default());
+        }
+        let last = self.digest.papers.len() - 1;
+        &mut self.digest.papers[last]
+    }
+
+    fn start_paper(&mut self, number: u32, title: &str, lineno: usize) {
+        self.finish_paper();
+        if self.region == Region::Header {
+            self.finish_header();
+        }
+        // Contents written as "论文 1：…" lines: a second run that starts
+        // again at 1 while every paper so far is a bare title means the
+        // first run was the contents.
+        if number == 1
+            && !self.digest.papers.is_empty()
+            && self.digest.issue.contents.is_empty()
+            && self.digest.papers.iter().all(is_bare)
+        {
+            let papers = std::mem::take(&mut self.digest.papers);
+            self.paper_lines.clear();
+            self.digest.issue.contents = papers.into_iter().map(|p| p.title).collect();
+            // Bare papers warned of nothing yet; their warnings come at the end.
+        }
+        self.digest.papers.push(Paper {
+            number,
+            title: title.to_owned(),
+            ..Paper::default()
+        });
+        self.paper_lines.push(lineno);
+        self.region = Region::Paper(PaperPart::Meta);
+    }
+
+    fn finish_paper(&mut self) {
+        if !matches!(self.region, Region::Paper(_)) {
+            return;
+        }
+        let paragraphs = std::mem::take(&mut self.paragraphs);
+        let paper = self.paper();
+        if !paragraphs.is_empty() {
+            paper.abstract_text = Some(paragraphs.join("\n"));
+        }
+        if paper.recommendation.as_deref() == Some("") {
+            paper.recommendation = None;
+        }
+    }
+
+    fn paper_line(&mut self, line: &Line<'_>, kind: &Kind<'_>, part: PaperPart, image_open: bool) {
+        let text = line.text.as_ref();
+        match kind {
+            Kind::Authors(rest) => {
+                let (names, et_al) = lines::split_names(rest);
+                let paper = self.paper();
+                paper.authors.extend(names);
+                paper.et_al |= et_al;
+            }
+            Kind::Link { label, rest } => {
+                let url = lines::find_url(rest)
+                    .map(str::to_owned)
+                    .or_else(|| line.hrefs.first().cloned());
+                let link = Link {
+                    label: (*label).to_owned(),
+                    arxiv_id: url.as_deref().and_then(lines::arxiv_id),
+                    password: lines::find_password(rest).map(str::to_owned),
+                    url,
+                };
+                self.paper().links.push(link);
+            }
+            Kind::Password(rest) => {
+                let value = lines::password_value(rest).map(str::to_owned);
+                match self.paper().links.last_mut() {
+                    Some(link) if link.password.is_none() && value.is_some() => {
+                        link.password = value
+                    }
+                    _ => self.unplaced(line, "paper"),
+                }
+            }
+            Kind::Abstract(rest) => {
+                if !rest.is_empty() {
+                    self.paragraphs.push((*rest).to_owned());
+                }
+                self.region = Region::Paper(PaperPart::Abstract);
+            }
+            Kind::Recommendation(rest) => {
+                let paper = self.paper();
+                match &mut paper.recommendation {
+                    Some(r) if !rest.is_empty() => {
+                        r.push('\n');
+                        r.push_str(rest);
+                    }
+                    Some(_) => {}
+                    None => paper.recommendation = Some((*rest).to_owned()),
+                }
+                self.region = Region::Paper(PaperPart::Recommendation);
+            }
+            Kind::Caption => self.caption(text, image_open),
+            _ if line.hint == Hint::Caption => self.caption(text, image_open),
+            Kind::Radiostation => self.digest.stripped.boilerplate.push(text.to_owned()),
+            Kind::RadioEntry {
+                number,
+                title,
+                from,
+            } => self.radio_entry(*number, title, from, line),
+            _ => {
+                // A bare URL right after a link label that lost its URL.
+                if let Some(link) = self.paper().links.last_mut() {
+                    if link.url.is_none() {
+                        if let Some(url) = lines::find_url(text).filter(|u| u.len() == text.len()) {
+                            link.arxiv_id = lines::arxiv_id(url);
+                            link.url = Some(url.to_owned());
+                            return;
+                        }
+                    }
+                }
+                match part {
+                    PaperPart::Abstract => self.paragraphs.push(text.to_owned()),
+                    PaperPart::Recommendation => {
+                        let paper = self.paper();
+                        if paper.recommendation.as_deref() == Some("") {
+                            paper.recommendation = Some(text.to_owned());
+                        } else {
+                            self.unplaced(line, "paper, after its recommendation");
+                        }
+                    }
+                    PaperPart::Meta => {
+                        if looks_like_label(text) {
+                            self.unplaced(line, "paper's metadata");
+                        } else {
+                            // An abstract without its "摘要：" marker.
+                            self.paragraphs.push(text.to_owned());
+                            self.region = Region::Paper(PaperPart::Abstract);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn caption(&mut self, text: &str, image_open: bool) {
+        let paper = self.paper();
+        match paper.figures.last_mut() {
+            Some(fig) if image_open && fig.caption.is_none() => fig.caption = Some(text.to_owned()),
+            _ => paper.figures.push(Figure {
+                image: None,
+                caption: Some(text.to_owned()),
+            }),
+        }
+    }
+
+    fn start_radio(
+        &mut self,
+        heading: Option<&str>,
+        count: Option<u32>,
+        category: Option<Category>,
+        lineno: usize,
+    ) {
+        self.finish_paper();
+        if self.region == Region::Header {
+            self.finish_header();
+        }
+        self.digest.radio.push(RadioList {
+            heading: heading.map(str::to_owned),
+            category: heading.and(category),
+            entries: Vec::new(),
+        });
+        self.radio_meta.push((count, lineno));
+        self.region = Region::Radio;
+    }
+
+    fn radio_entry(&mut self, number: u32, title: &str, from: &str, line: &Line<'_>) {
+        let restart = match (self.region, self.digest.radio.last()) {
+            (Region::Radio, Some(list)) => list.entries.last().is_some_and(|e| number <= e.number),
+            _ => true,
+        };
+        if restart {
+            self.start_radio(None, None, None, line.lineno);
+            self.warn(
+                WarningCode::RadioListWithoutHeading,
+                format!(
+                    "radio list {} has no \"本周 N 篇 … 精选论文是\" heading; heading and category left empty",
+                    self.digest.radio.len()
+                ),
+                Some(line.lineno),
+            );
+        }
+        let (from, _) = lines::split_names(from);
+        if let Some(list) = self.digest.radio.last_mut() {
+            list.entries.push(RadioEntry {
+                number,
+                title: title.to_owned(),
+                from,
+            });
+        }
+    }
+
+    fn radio_line(&mut self, line: &Line<'_>, kind: &Kind<'_>) {
+        match kind {
+            Kind::Numbered { number, rest } => {
+                let next = self
+                    .digest
+                    .radio
+                    .last()
+                    .and_then(|l| l.entries.last())
+                    .map_or(1, |e| e.number + 1);
+                if *number == next {
+                    let title = rest.trim_end_matches(['.', '。']).trim_end();
+                    if let Some(list) = self.digest.radio.last_mut() {
+                        list.entries.push(RadioEntry {
+                            number: *number,
+                            title: title.to_owned(),
+                            from: Vec::new(),
+                        });
+                    }
+                } else {
+                    self.unplaced(line, "radio list");
+                }
+            }
+            Kind::Radiostation => self.digest.stripped.boilerplate.push(line.text.to_string()),
+            _ => self.unplaced(line, "radio list"),
+        }
+    }
+}
+
+/// A paper that is nothing but its heading.
+fn is_bare(p: &Paper) -> bool {
+    p.authors.is_empty()
+        && p.links.is_empty()
+        && p.abstract_text.is_none()
+        && p.recommendation.is_none()
+        && p.figures.is_empty()
+}
+
+/// `机器之心 & ArXiv Weekly Radiostation`, `机器之心报道`: a short byline.
+fn is_byline(text: &str) -> bool {
+    text.chars().count() <= 40
+        && (text.contains("机器之心")
+            || (text.contains('&') && lines::find_ascii_ci(text, "radiostation").is_some()))
+        && !text.contains('。')
+}
+
+/// The source a byline names: the part before `&`, without `报道`/`编辑部`.
+fn byline_source(text: &str) -> &str {
+    let head = text.split(['&', '＆']).next().unwrap_or(text);
+    let head = crate::source::text::trim(head);
+    if head.contains("机器之心") {
+        return "机器之心";
+    }
+    head
+}
+
+/// A contents entry without its numbering or bullet.
+fn contents_entry(text: &str) -> &str {
+    let s = lines::strip_bullet(text);
+    match lines::strip_numbering(s) {
+        Some((_, rest)) if !rest.is_empty() => rest,
+        _ => s,
+    }
+}
+
+/// A paragraph rather than a title: long, or a Chinese sentence.
+fn is_prose(text: &str) -> bool {
+    text.contains('。') || text.chars().count() >= 80
+}
+
+/// `机构：清华大学` — a short label before a colon, not a sentence.
+fn looks_like_label(text: &str) -> bool {
+    let Some(pos) = text.find([':', '：']) else {
+        return false;
+    };
+    let label = &text[..pos];
+    !label.is_empty() && label.chars().count() <= 8 && !label.contains(['，', ',', '。'])
+}
+
+/// Whole-digest checks that turn into warnings.
+fn check(
+    digest: &mut Digest,
+    paper_lines: &[usize],
+    radio_meta: &[(Option<u32>, usize)],
+    digest_title: bool,
+) {
+    let mut warnings = Vec::new();
+    if !digest_title {
+        warnings.push(Warning {
+            code: WarningCode::MissingTitle,
+            message: match &digest.issue.title {
+                Some(t) => format!("no \"7 Papers & Radios\" title line; using \"{t}\""),
+                None => "no \"7 Papers & Radios\" title line".to_owned(),
+            },
+            line: None,
+        });
+    }
+    let announced = digest
+        .issue
+        .contents
+        .iter()
+        .filter(|c| {
+            lines::find_ascii_ci(c, "radiostation").is_none()
+                && lines::find_ascii_ci(c, "radios").is_none()
+        })
+        .count();
+    if announced > 0 && announced != digest.papers.len() {
+        warnings.push(Warning {
+            code: WarningCode::ContentsMismatch,
+            message: format!(
+                "the contents name {announced} paper(s) but {} were found",
+                digest.papers.len()
+            ),
+            line: None,
+        });
+    }
+    for (i, (paper, &line)) in digest.papers.iter().zip(paper_lines).enumerate() {
+        let n = paper.number;
+        if usize::try_from(n).ok() != Some(i + 1) {
+            warnings.push(Warning {
+                code: WarningCode::PaperNumberOutOfOrder,
+                message: format!("paper {} is numbered {n}", i + 1),
+                line: Some(line),
+            });
+        }
+        if paper.authors.is_empty() {
+            warnings.push(Warning {
+                code: WarningCode::PaperWithoutAuthors,
+                message: format!("paper {n} ({}) has no author line", paper.title),
+                line: Some(line),
+            });
+        }
+        if paper.links.is_empty() {
+            warnings.push(Warning {
+                code: WarningCode::PaperWithoutLink,
+                message: format!("paper {n} ({}) has no link", paper.title),
+                line: Some(line),
+            });
+        }
+        if paper.abstract_text.is_none() {
+            warnings.push(Warning {
+                code: WarningCode::PaperWithoutAbstract,
+                message: format!("paper {n} ({}) has no abstract", paper.title),
+                line: Some(line),
+            });
+        }
+    }
+    for (list, &(count, line)) in digest.radio.iter().zip(radio_meta) {
+        if let Some(count) = count {
+            if (list.entries.len() as u64) < u64::from(count) {
+                warnings.push(Warning {
+                    code: WarningCode::RadioListShort,
+                    message: format!(
+                        "radio list \"{}\" announces {count} entries but holds {}",
+                        list.heading.as_deref().unwrap_or(""),
+                        list.entries.len()
+                    ),
+                    line: Some(line),
+                });
+            }
+        }
+    }
+    digest.warnings.extend(warnings);
+    digest
+        .warnings
+        .sort_by_key(|w| w.line.unwrap_or(usize::MAX));
+}

@@ -1,0 +1,30 @@
+//! The crate's error type.
+
+use crate::model::Warning;
+
+/// Why a page could not be turned into a [`Digest`](crate::Digest).
+///
+/// Anything short of these is `Ok`, with the anomalies in
+/// [`Digest::warnings`](crate::Digest::warnings).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is not a "7 Papers & Radios" digest at all: it has no digest
+    /// title, no `论文 N:` paper and no radio list. The message says what was
+    /// looked for and what the input held instead.
+    #[error("not a digest: {0}")]
+    NotADigest(String),
+    /// The input is larger than the parser's limit
+    /// ([`Parser::max_input_bytes`](crate::Parser::max_input_bytes)).
+    #[error("input too large: {size} bytes, the limit is {limit} bytes")]
+    TooLarge {
+        /// The input's size in bytes.
+        size: usize,
+        /// The limit in force.
+        limit: usize,
+    },
+    /// The parser is strict ([`Parser::strict`](crate::Parser::strict)) and the
+    /// page produced warnings; they are all here.
+    #[error("strict parsing failed with {} warning(s), the first: {}: {}", .0.len(), .0.first().map(|w| w.code.as_str()).unwrap_or("none"), .0.first().map(|w| w.message.as_str()).unwrap_or(""))]
+    Strict(Vec<Warning>),
+}

@@ -1,0 +1,257 @@
+//! Parse saved pages of 机器之心's weekly column "7 Papers & Radios" into typed data.
+//!
+//! People save the column from wherever they find it: WeChat, jiqizhixin.com,
+//! thepaper.cn, 163.com, toutiao.com, aggregator sites, Markdown reposts and
+//! plain-text scrapes, in UTF-8 or GBK. This crate turns any of those into a
+//! [`Digest`]: the [`Issue`] (title, headlines, date, intro, contents), each
+//! featured [`Paper`] (title, authors, links, abstract, figures,
+//! recommendation), and the "ArXiv Weekly Radiostation" [`RadioList`]s, with
+//! the page's trailing ads, copyright lines, "关注公众号" prompts and trending
+//! lists removed and kept aside in [`Stripped`] for audit.
+//!
+//! ```
+//! let page = "\
+//! 7 Papers & Radios | 谷歌训练大模型;费米实验室登《科学》封面
+//! 本周论文包括谷歌的 PaLM 等研究。
+//! 论文 1:PaLM: Scaling Language Modeling with Pathways
+//! 作者:Aakanksha Chowdhery 、 Sharan Narang 等
+//! 论文链接:https://arxiv.org/abs/2204.02311
+//! 摘要:谷歌用 Pathways 系统训练了一个 5400 亿参数的大型语言模型。
+//! 推荐:谷歌刚刚用 Pathways 训练了一个大模型。
+//! 本周 10 篇 NLP 精选论文是:
+//! 1. Complex-Valued Autoencoders for Object Discovery. (from Max Welling)
+//! © THE END
+//! ";
+//! let digest = paper_digest::parse(page)?;
+//! assert_eq!(digest.issue.series.as_deref(), Some("7 Papers & Radios"));
+//! assert_eq!(digest.issue.headlines, ["谷歌训练大模型", "费米实验室登《科学》封面"]);
+//! let paper = &digest.papers[0];
+//! assert_eq!(paper.authors, ["Aakanksha Chowdhery", "Sharan Narang"]);
+//! assert!(paper.et_al);
+//! assert_eq!(paper.links[0].arxiv_id.as_deref(), Some("2204.02311"));
+//! assert_eq!(digest.radio[0].category, Some(paper_digest::Category::Nlp));
+//! assert_eq!(digest.radio[0].entries[0].from, ["Max Welling"]);
+//! assert_eq!(digest.stripped.boilerplate, ["© THE END"]);
+//! # Ok::<(), paper_digest::Error>(())
+//! ```
+//!
+//! # Data flow
+//!
+//! bytes → text ([`parse_bytes`] detects the encoding) → logical lines (one
+//! source module per format: plain text, Markdown, HTML) → classified lines
+//! (one line grammar for every format) → [`Digest`].
+//!
+//! # What the parser promises
+//!
+//! * It never panics, on any input, and contains no `unsafe` code.
+//! * Anything that is not a digest at all (no digest title, no paper, no radio
+//!   list) is [`Error::NotADigest`]; everything else is `Ok`, with anomalies as
+//!   [`Warning`]s carrying a stable [`WarningCode`] and a line number.
+//! * No line is dropped silently: a line that cannot be placed in a field ends
+//!   up in [`Stripped`] or in a [`WarningCode::UnplacedLine`] warning.
+//! * Inputs above [`Parser::max_input_bytes`] (default
+//!   [`DEFAULT_MAX_INPUT_BYTES`]) are refused with [`Error::TooLarge`].
+//!
+//! # JSON
+//!
+//! Every type derives serde's `Serialize` and `Deserialize`; with
+//! `serde_json` a [`Digest`] serializes with snake_case keys, absent values as
+//! `null` and empty lists as `[]`.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod assemble;
+mod decode;
+mod error;
+mod lines;
+mod model;
+mod source;
+mod trailer;
+
+pub use error::Error;
+pub use model::{
+    Ad, Category, Digest, Figure, Issue, Link, Paper, RadioEntry, RadioList, Stripped, Trending,
+    Warning, WarningCode,
+};
+
+/// The default input-size limit of [`Parser`]: 32 MiB, far above any real page.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
+/// The input formats the parser reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// Plain text, one paragraph per line.
+    Text,
+    /// Markdown (CommonMark), as reposts use it.
+    Markdown,
+    /// An HTML page as saved by a browser, or a fragment of one.
+    Html,
+}
+
+/// The result of [`Parser::parse_bytes_detailed`]: the digest plus how the
+/// input was read.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Parsed {
+    /// The digest.
+    pub digest: Digest,
+    /// The format the input was read as (detected, or as forced).
+    pub format: Format,
+    /// The WHATWG name of the encoding the bytes were decoded with
+    /// (`"UTF-8"`, `"GBK"`, `"gb18030"`, …).
+    pub encoding: &'static str,
+}
+
+/// Parses a page (plain text, Markdown or HTML, detected) with the default options.
+///
+/// # Errors
+///
+/// [`Error::NotADigest`] when the page holds no digest title, paper or radio
+/// list; [`Error::TooLarge`] above [`DEFAULT_MAX_INPUT_BYTES`].
+///
+/// ```
+/// let err = paper_digest::parse("今天天气很好。").unwrap_err();
+/// assert!(err.to_string().starts_with("not a digest"));
+/// ```
+pub fn parse(input: &str) -> Result<Digest, Error> {
+    Parser::new().parse(input)
+}
+
+/// Parses a page given as bytes: the encoding (UTF-8, GBK/GB18030, a BOM, a
+/// `<meta charset>`) is detected first, then the page is parsed as by [`parse`].
+///
+/// # Errors
+///
+/// As [`parse`].
+///
+/// ```
+/// let page = "7 Papers & Radios | 标题\n论文 1：某论文\n摘要：一段摘要。\n";
+/// let (gbk, _, _) = encoding_rs::GBK.encode(page);
+/// let digest = paper_digest::parse_bytes(&gbk)?;
+/// assert_eq!(digest.papers[0].title, "某论文");
+/// # Ok::<(), paper_digest::Error>(())
+/// ```
+pub fn parse_bytes(input: &[u8]) -> Result<Digest, Error> {
+    Parser::new().parse_bytes(input)
+}
+
+/// A configured parser: forced format, input-size limit, strictness.
+///
+/// ```
+/// use paper_digest::{Format, Parser};
+///
+/// let parser = Parser::new().format(Format::Text).max_input_bytes(1 << 20).strict(false);
+/// let digest = parser.parse("7 Papers & Radios | 标题\n论文 1：某论文\n")?;
+/// assert_eq!(digest.papers.len(), 1);
+/// # Ok::<(), paper_digest::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parser {
+    format: Option<Format>,
+    max_input_bytes: usize,
+    strict: bool,
+}
+
+impl Default for Parser {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Parser {
+    /// A parser that detects the format, refuses inputs above
+    /// [`DEFAULT_MAX_INPUT_BYTES`] and is lenient (anomalies are warnings).
+    pub fn new() -> Self {
+        Parser {
+            format: None,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            strict: false,
+        }
+    }
+
+    /// Reads every input as `format` instead of detecting it.
+    #[must_use]
+    pub fn format(mut self, format: Format) -> Self {
+        self.format = Some(format);
+        self
+    }
+
+    /// Refuses inputs larger than `limit` bytes with [`Error::TooLarge`].
+    #[must_use]
+    pub fn max_input_bytes(mut self, limit: usize) -> Self {
+        self.max_input_bytes = limit;
+        self
+    }
+
+    /// When `true`, a page that produces any warning is an [`Error::Strict`]
+    /// carrying the warnings, instead of an `Ok` digest.
+    #[must_use]
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Parses a page given as text.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`], [`Error::NotADigest`], and in strict mode [`Error::Strict`].
+    pub fn parse(&self, input: &str) -> Result<Digest, Error> {
+        self.check_size(input.len())?;
+        self.parse_text(input).map(|(digest, _)| digest)
+    }
+
+    /// Parses a page given as bytes, detecting its encoding.
+    ///
+    /// # Errors
+    ///
+    /// As [`Parser::parse`].
+    pub fn parse_bytes(&self, input: &[u8]) -> Result<Digest, Error> {
+        self.parse_bytes_detailed(input).map(|parsed| parsed.digest)
+    }
+
+    /// Parses a page given as bytes and reports the format and encoding used.
+    ///
+    /// ```
+    /// let (gbk, _, _) = encoding_rs::GBK.encode("7 Papers & Radios | 标题\n论文 1：某论文\n");
+    /// let parsed = paper_digest::Parser::new().parse_bytes_detailed(&gbk)?;
+    /// assert_eq!(parsed.encoding, "GBK");
+    /// assert_eq!(parsed.format, paper_digest::Format::Text);
+    /// # Ok::<(), paper_digest::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Parser::parse`].
+    pub fn parse_bytes_detailed(&self, input: &[u8]) -> Result<Parsed, Error> {
+        self.check_size(input.len())?;
+        let (text, encoding) = decode::decode(input);
+        let (digest, format) = self.parse_text(&text)?;
+        Ok(Parsed {
+            digest,
+            format,
+            encoding: encoding.name(),
+        })
+    }
+
+    fn check_size(&self, size: usize) -> Result<(), Error> {
+        if size > self.max_input_bytes {
+            return Err(Error::TooLarge {
+                size,
+                limit: self.max_input_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    fn parse_text(&self, input: &str) -> Result<(Digest, Format), Error> {
+        let format = self.format.unwrap_or_else(|| source::detect(input));
+        let document = source::read(input, format);
+        let digest = assemble::assemble(document)?;
+        if self.strict && !digest.warnings.is_empty() {
+            return Err(Error::Strict(digest.warnings));
+        }
+        Ok((digest, format))
+    }
+}

@@ -1,0 +1,955 @@
+//! The line grammar: what one logical line is, independent of its neighbours.
+//!
+//! Classification looks at a single line; context (where the line stands in
+//! the page) is [`crate::assemble`]'s business. Every check is anchored at the
+//! start of the line (after an optional bullet), so a line costs a few byte
+//! comparisons unless it really starts like a marker.
+
+use crate::model::Category;
+use crate::source::text::trim;
+
+/// What a line is, on its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Kind<'a> {
+    /// `论文 1：Title`.
+    PaperHeading { number: u32, title: &'a str },
+    /// `作者：A、B 等`; the text after the marker.
+    Authors(&'a str),
+    /// `论文链接：https://…`; the label and the text after the colon.
+    Link { label: &'a str, rest: &'a str },
+    /// `密码：9qzz` / `提取码：9qzz` on a line of its own.
+    Password(&'a str),
+    /// `摘要：…`; the text after the marker.
+    Abstract(&'a str),
+    /// `推荐：…`; the text after the marker.
+    Recommendation(&'a str),
+    /// `本周 10 篇 NLP 精选论文是：`.
+    RadioHeading {
+        heading: &'a str,
+        count: Option<u32>,
+        category: Option<Category>,
+    },
+    /// `6. Title. (from A, B)`.
+    RadioEntry {
+        number: u32,
+        title: &'a str,
+        from: &'a str,
+    },
+    /// A numbered line without `(from …)`: `1. Title`.
+    Numbered { number: u32, rest: &'a str },
+    /// `2022 年 3 月 6 日 机器之心`: the ISO date and the rest of the line.
+    Date { date: String, rest: &'a str },
+    /// `参与：杜伟楚航、罗若天`.
+    Contributors(&'a str),
+    /// `来源：机器之心`.
+    SourceLabel(&'a str),
+    /// `目录`.
+    ContentsHeading,
+    /// `本周论文包括…`.
+    Summary,
+    /// `图 2 网络结构`.
+    Caption,
+    /// The line names the ArXiv Weekly Radiostation, or is one of its audio lines.
+    Radiostation,
+    /// `- 1 准确把握守正创新的辩证关系 7993401`.
+    Trending {
+        rank: u32,
+        title: &'a str,
+        heat: Option<u64>,
+    },
+    /// Copyright lines, follow prompts, ad markers, share widgets.
+    Boilerplate,
+    /// Anything else: a paragraph.
+    Plain,
+}
+
+/// Removes a leading list bullet (`-`, `*`, `•`, `·`, `●`, …) and the spaces after it.
+pub(crate) fn strip_bullet(s: &str) -> &str {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some('•' | '·' | '●' | '▪' | '◆' | '■' | '○' | '◇' | '▶' | '►' | '➤' | '✓' | '√') => {
+            trim(chars.as_str())
+        }
+        Some('-' | '*' | '+' | '–' | '—') => {
+            let rest = chars.as_str();
+            if rest.starts_with(char::is_whitespace) {
+                trim(rest)
+            } else {
+                s
+            }
+        }
+        _ => s,
+    }
+}
+
+/// Is `c` a colon, half- or full-width?
+fn is_colon(c: char) -> bool {
+    matches!(c, ':' | '：' | '︰' | '∶')
+}
+
+/// Matches `LABEL` + optional spaces + colon at the start of `s`, returning the
+/// trimmed rest of the line.
+pub(crate) fn after_label<'a>(s: &'a str, label: &str) -> Option<&'a str> {
+    let rest = s.strip_prefix(label)?;
+    let rest = rest.trim_start();
+    let mut chars = rest.chars();
+    if chars.next().is_some_and(is_colon) {
+        Some(trim(chars.as_str()))
+    } else {
+        None
+    }
+}
+
+/// Splits `s` at its first colon (half- or full-width), when the part before
+/// it is short enough to be a label.
+fn split_label(s: &str, max_chars: usize) -> Option<(&str, &str)> {
+    for (count, (i, c)) in s.char_indices().enumerate() {
+        if count > max_chars {
+            return None;
+        }
+        if is_colon(c) {
+            return Some((trim(&s[..i]), trim(&s[i + c.len_utf8()..])));
+        }
+    }
+    None
+}
+
+/// Parses a run of ASCII digits at the start of `s`, returning the number and the rest.
+fn leading_number(s: &str) -> Option<(u32, &str)> {
+    let end = s.bytes().take_while(u8::is_ascii_digit).count();
+    if end == 0 || end > 9 {
+        return None;
+    }
+    Some((s[..end].parse().ok()?, &s[end..]))
+}
+
+/// `1. `, `1、`, `1)`, `（1）` numbering at the start of a line: the number and the rest.
+pub(crate) fn strip_numbering(s: &str) -> Option<(u32, &str)> {
+    if let Some(inner) = s.strip_prefix(['(', '（']) {
+        let (n, rest) = leading_number(inner.trim_start())?;
+        let rest = rest.trim_start().strip_prefix([')', '）'])?;
+        return Some((n, trim(rest)));
+    }
+    let (n, rest) = leading_number(s)?;
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix(['.', '．', '、', ')', '）'])?;
+    // "1.5 亿" is a number, not numbering.
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((n, trim(rest)))
+}
+
+/// Is this line the title of a digest (`7 Papers & Radios | …`)?
+pub(crate) fn is_digest_title(s: &str) -> bool {
+    // Cheap and anchored: the series name always carries "Papers".
+    let Some(pos) = find_ascii_ci(s, "papers") else {
+        return false;
+    };
+    let before = trim(&s[..pos]);
+    let after = &s[pos..];
+    before.bytes().all(|b| b.is_ascii_digit()) && !before.is_empty()
+        || find_ascii_ci(after, "radio").is_some()
+}
+
+/// ASCII case-insensitive substring search.
+pub(crate) fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let h = haystack.as_bytes();
+    let n = needle.as_bytes();
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// Splits a title at its series separator (`|`, `｜`, `丨`): series and headlines.
+pub(crate) fn split_title(title: &str) -> (Option<String>, Vec<String>) {
+    let Some((i, c)) = title
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '|' | '｜' | '丨'))
+    else {
+        return (None, Vec::new());
+    };
+    let series = trim(&title[..i]);
+    let headlines = title[i + c.len_utf8()..]
+        .split([';', '；'])
+        .map(trim)
+        .filter(|h| !h.is_empty())
+        .map(str::to_owned)
+        .collect();
+    ((!series.is_empty()).then(|| series.to_owned()), headlines)
+}
+
+/// Labels that introduce a paper's link; the label must also end a short
+/// run of text before a colon. Generalized: anything ending in these words.
+const LINK_LABEL_ENDINGS: [&str; 8] = [
+    "链接", "地址", "主页", "网址", "网盘", "代码", "页面", "主頁",
+];
+const LINK_LABEL_WORDS: [&str; 8] = [
+    "github", "arxiv", "paper", "code", "project", "url", "link", "homepage",
+];
+
+fn is_link_label(label: &str) -> bool {
+    if label.is_empty() || label.chars().count() > 12 {
+        return false;
+    }
+    let label = strip_bullet(label);
+    LINK_LABEL_ENDINGS.iter().any(|e| label.ends_with(e))
+        || LINK_LABEL_WORDS
+            .iter()
+            .any(|w| label.len() <= 16 && find_ascii_ci(label, w) == Some(0))
+}
+
+/// Line-level boilerplate: prefixes of copyright lines, follow prompts, share
+/// widgets and ad markers as the column's republishers print them.
+const BOILERPLATE_PREFIXES: [&str; 44] = [
+    "©",
+    "(c)",
+    "Copyright",
+    "THE END",
+    "The End",
+    "—THE END",
+    "- THE END",
+    "转载请联系",
+    "投稿或寻求报道",
+    "关注公众号",
+    "[广告]",
+    "【广告】",
+    "广告",
+    "赞助链接",
+    "随时掌握",
+    "阅读原文",
+    "点击阅读原文",
+    "原标题",
+    "责任编辑",
+    "本文为澎湃号作者",
+    "特别声明",
+    "免责声明",
+    "声明：",
+    "网友评论",
+    "分享到",
+    "微信扫一扫",
+    "扫一扫",
+    "长按二维码",
+    "长按识别",
+    "点击上方",
+    "点个在看",
+    "喜欢此内容的人还喜欢",
+    "推荐阅读",
+    "相关推荐",
+    "相关阅读",
+    "热门推荐",
+    "热门文章",
+    "24小时热榜",
+    "返回搜狐",
+    "查看更多",
+    "版权所有",
+    "未经授权",
+    "编辑：",
+    "编辑:",
+];
+
+/// Phrases that make a line boilerplate wherever they stand in it.
+const BOILERPLATE_PHRASES: [&str; 6] = [
+    "THE END",
+    "转载请联系",
+    "关注公众号",
+    "版权所有",
+    "仅供其表达个人看法",
+    "本文来源于",
+];
+
+pub(crate) fn is_boilerplate(s: &str) -> bool {
+    BOILERPLATE_PREFIXES.iter().any(|p| s.starts_with(p))
+        || (s.chars().count() <= 80 && BOILERPLATE_PHRASES.iter().any(|p| s.contains(p)))
+}
+
+/// Classifies one logical line (already trimmed).
+pub(crate) fn classify(line: &str) -> Kind<'_> {
+    let s = strip_bullet(line);
+    let Some(first) = s.chars().next() else {
+        return Kind::Plain;
+    };
+    match first {
+        '论' => {
+            if let Some(k) = paper_heading(s) {
+                return k;
+            }
+            if let Some((label, rest)) = split_label(s, 12) {
+                if is_link_label(label) {
+                    return Kind::Link { label, rest };
+                }
+            }
+        }
+        '作' => {
+            if let Some(rest) = after_label(s, "作者") {
+                return Kind::Authors(rest);
+            }
+        }
+        '摘' => {
+            if let Some(rest) = after_label(s, "摘要") {
+                return Kind::Abstract(rest);
+            }
+        }
+        '推' => {
+            if let Some(rest) = after_label(s, "推荐") {
+                return Kind::Recommendation(rest);
+            }
+        }
+        '参' => {
+            if let Some(rest) = after_label(s, "参与") {
+                return Kind::Contributors(rest);
+            }
+        }
+        '来' => {
+            if let Some(rest) = after_label(s, "来源") {
+                return Kind::SourceLabel(rest);
+            }
+        }
+        '密' | '提' => {
+            if let Some(rest) = after_label(s, "密码").or_else(|| after_label(s, "提取码")) {
+                return Kind::Password(rest);
+            }
+        }
+        '目' => {
+            let rest = s.trim_start_matches(['目', '录', '錄']);
+            if s.starts_with("目录") || s.starts_with("目錄") {
+                if trim(rest).chars().all(|c| is_colon(c) || c.is_whitespace()) {
+                    return Kind::ContentsHeading;
+                }
+            }
+        }
+        '本' => {
+            if let Some(k) = radio_heading(s) {
+                return k;
+            }
+            if s.starts_with("本周") && s.chars().take(12).collect::<String>().contains("论文")
+            {
+                return Kind::Summary;
+            }
+        }
+        '图' | 'F' => {
+            if is_caption(s) {
+                return Kind::Caption;
+            }
+        }
+        '0'..='9' | '(' | '（' => {
+            if let Some(k) = numbered(line, s) {
+                return k;
+            }
+        }
+        'P' | 'p' => {
+            // "Paper 1: Title", as English reposts write the heading.
+            if let Some(rest) = s
+                .get(..5)
+                .filter(|p| p.eq_ignore_ascii_case("paper"))
+                .map(|_| &s[5..])
+            {
+                if let Some(k) = numbered_heading(rest) {
+                    return k;
+                }
+            }
+        }
+        _ => {}
+    }
+    if first.is_ascii_digit() || first == '-' {
+        if let Some(k) = trending(line) {
+            return k;
+        }
+    }
+    if let Some(k) = date_line(s) {
+        return k;
+    }
+    if is_boilerplate(s) {
+        return Kind::Boilerplate;
+    }
+    if let Some((label, rest)) = split_label(s, 12) {
+        if is_link_label(label) {
+            return Kind::Link { label, rest };
+        }
+    }
+    if find_ascii_ci(s, "radiostation").is_some() || is_radio_audio(s) {
+        return Kind::Radiostation;
+    }
+    Kind::Plain
+}
+
+fn paper_heading(s: &str) -> Option<Kind<'_>> {
+    numbered_heading(s.strip_prefix("论文")?)
+}
+
+/// ` 1：Title` after `论文` / `Paper`.
+fn numbered_heading(rest: &str) -> Option<Kind<'_>> {
+    let (number, rest) = leading_number(rest.trim_start())?;
+    let rest = rest.trim_start();
+    let mut chars = rest.chars();
+    let c = chars.next()?;
+    if !(is_colon(c) || matches!(c, '.' | '．' | '、')) {
+        return None;
+    }
+    let title = trim(chars.as_str());
+    if title.is_empty() {
+        return None;
+    }
+    Some(Kind::PaperHeading { number, title })
+}
+
+/// `本周 10 篇 NLP 精选论文是：`.
+fn radio_heading(s: &str) -> Option<Kind<'_>> {
+    let rest = s.strip_prefix("本周")?;
+    let pos = rest.find("精选论文")?;
+    if s.chars().count() > 40 {
+        return None;
+    }
+    let heading = trim(s.trim_end_matches(|c: char| is_colon(c) || c.is_whitespace()));
+    let before = trim(&rest[..pos]);
+    let (count, word) = match leading_number(before) {
+        Some((n, after)) => (
+            Some(n),
+            trim(after.trim_start().strip_prefix('篇').unwrap_or(after)),
+        ),
+        None => (None, before),
+    };
+    Some(Kind::RadioHeading {
+        heading,
+        count,
+        category: category(word),
+    })
+}
+
+/// The category a heading's word names, never guessed.
+pub(crate) fn category(word: &str) -> Option<Category> {
+    let w = trim(word);
+    if w.eq_ignore_ascii_case("nlp") || w == "自然语言处理" {
+        Some(Category::Nlp)
+    } else if w.eq_ignore_ascii_case("cv") || w == "计算机视觉" {
+        Some(Category::Cv)
+    } else if w.eq_ignore_ascii_case("ml") || w == "机器学习" {
+        Some(Category::Ml)
+    } else {
+        None
+    }
+}
+
+/// `10 NLP Papers音频：`, the audio player line under a radio list.
+fn is_radio_audio(s: &str) -> bool {
+    s.contains("音频") && find_ascii_ci(s, "papers").is_some() && s.chars().count() <= 60
+}
+
+/// `图 2 网络结构`, `Figure 3: …`: short, starts with a figure number, not a sentence.
+fn is_caption(s: &str) -> bool {
+    let rest = if let Some(r) = s.strip_prefix('图') {
+        r
+    } else if let Some(r) = s.strip_prefix("Figure") {
+        r
+    } else if let Some(r) = s.strip_prefix("Fig.") {
+        r
+    } else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let n = s.chars().count();
+    n <= 80 && !s.ends_with(['：', ':', '，', ',', '。', '；', ';', '！', '？'])
+}
+
+/// Radio entries, numbered lines.
+fn numbered<'a>(line: &'a str, s: &'a str) -> Option<Kind<'a>> {
+    let _ = line;
+    let (number, rest) = strip_numbering(s)?;
+    if rest.is_empty() {
+        return None;
+    }
+    if let Some((title, from)) = split_from(rest) {
+        return Some(Kind::RadioEntry {
+            number,
+            title,
+            from,
+        });
+    }
+    Some(Kind::Numbered { number, rest })
+}
+
+/// Splits `Title. (from A, B)` into the title (no trailing period) and `A, B`.
+pub(crate) fn split_from(rest: &str) -> Option<(&str, &str)> {
+    let rest = trim(rest);
+    let inner = rest.strip_suffix([')', '）'])?;
+    let open = inner.rfind(['(', '（'])?;
+    let par = &inner[open..];
+    let par = par.strip_prefix('(').or_else(|| par.strip_prefix('（'))?;
+    let par = par.trim_start();
+    if par.len() < 4 || !par[..4].eq_ignore_ascii_case("from") {
+        return None;
+    }
+    let from = trim(&par[4..]);
+    let from = from.strip_prefix([':', '：']).map(trim).unwrap_or(from);
+    let title = trim(&inner[..open]);
+    let title = trim(title.trim_end_matches(['.', '。']));
+    Some((title, from))
+}
+
+/// `- 1 准确把握守正创新的辩证关系 7993401`: rank, title, heat.
+fn trending(line: &str) -> Option<Kind<'_>> {
+    let s = line.strip_prefix('-').map(str::trim_start).unwrap_or(line);
+    let (rank, rest) = leading_number(s)?;
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = trim(rest);
+    let split = rest.rfind(char::is_whitespace)?;
+    let heat_str = &rest[split..].trim();
+    if heat_str.len() < 4 || !heat_str.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let heat = heat_str.parse().ok();
+    let title = trim(&rest[..split]);
+    if title.is_empty() {
+        return None;
+    }
+    Some(Kind::Trending { rank, title, heat })
+}
+
+/// A trailer line read as a trending item, with or without a heat figure.
+pub(crate) fn trending_item(line: &str) -> Option<(u32, &str, Option<u64>)> {
+    if let Some(Kind::Trending { rank, title, heat }) = trending(line) {
+        return Some((rank, title, heat));
+    }
+    let s = strip_bullet(line);
+    let (rank, rest) = leading_number(s)?;
+    let rest = rest.strip_prefix(['.', '、', '．']).unwrap_or(rest);
+    if !rest.starts_with(char::is_whitespace) && rest.len() == s.len() {
+        return None;
+    }
+    let title = trim(rest);
+    (!title.is_empty() && rank <= 100).then_some((rank, title, None))
+}
+
+/// `2022 年 3 月 6 日 机器之心`, `2022-03-06 机器之心`, `2022/3/6`: the ISO date and the rest.
+pub(crate) fn date_line(s: &str) -> Option<Kind<'_>> {
+    let (date, rest) = parse_date_prefix(s)?;
+    let rest = trim(rest);
+    if rest.chars().count() > 30 {
+        return None;
+    }
+    Some(Kind::Date { date, rest })
+}
+
+/// Parses a date at the start of `s`; returns it as `YYYY-MM-DD` and the rest.
+pub(crate) fn parse_date_prefix(s: &str) -> Option<(String, &str)> {
+    let b = s.as_bytes();
+    if b.len() < 8 || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let (year, rest) = leading_number(s)?;
+    if !(1990..=2100).contains(&year) || s.bytes().take_while(u8::is_ascii_digit).count() != 4 {
+        return None;
+    }
+    let (rest, chinese) = date_sep(rest, '年')?;
+    let (month, rest) = leading_number(rest)?;
+    let (rest, _) = date_sep(rest, if chinese { '月' } else { '\0' })?;
+    let (day, rest) = leading_number(rest)?;
+    let rest = rest.trim_start();
+    let rest = if chinese {
+        rest.strip_prefix(['日', '号']).unwrap_or(rest)
+    } else {
+        rest
+    };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Drop a time of day ("12:02") that follows the date.
+    let mut rest = trim(rest);
+    if let Some((_, after)) = leading_number(rest) {
+        if let Some(after) = after.strip_prefix(':') {
+            let end = after
+                .bytes()
+                .take_while(|b| b.is_ascii_digit() || *b == b':')
+                .count();
+            rest = trim(&after[end..]);
+        }
+    }
+    Some((format!("{year:04}-{month:02}-{day:02}"), rest))
+}
+
+/// A date separator: `年`/`月` (with spaces) for Chinese dates, or one of `-/.`.
+fn date_sep(s: &str, chinese: char) -> Option<(&str, bool)> {
+    let t = s.trim_start();
+    if chinese != '\0' {
+        if let Some(r) = t.strip_prefix(chinese) {
+            return Some((r.trim_start(), true));
+        }
+    }
+    let r = s.strip_prefix(['-', '/', '.'])?;
+    Some((r, false))
+}
+
+/// Splits a name list (`A 、 B 等`, `A, B and C`, `Cui2,∗, Che1`) into names
+/// and whether it ended with `等` / `et al.`.
+pub(crate) fn split_names(s: &str) -> (Vec<String>, bool) {
+    let mut s = trim(s);
+    let mut et_al = false;
+    for suffix in ["等人", "等", "et al.", "et al", "etc."] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            s = trim(rest);
+            et_al = true;
+            break;
+        }
+    }
+    let s = s.trim_end_matches([',', '，', '、', ';', '；']);
+    let mut names = Vec::new();
+    for part in s.split([',', '，', '、', ';', '；']) {
+        for name in part.split(" and ") {
+            let name = trim(name);
+            let name = trim(name.trim_end_matches(|c: char| {
+                c.is_ascii_digit() || matches!(c, '∗' | '*' | '†' | '‡' | '§' | '¶' | '#' | '♯')
+            }));
+            if name.is_empty() || !name.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            names.push(name.to_owned());
+        }
+    }
+    (names, et_al)
+}
+
+/// The first `http(s)://` URL in `s`, trailing punctuation removed.
+pub(crate) fn find_url(s: &str) -> Option<&str> {
+    let start = s.find("https://").or_else(|| s.find("http://"))?;
+    let tail = &s[start..];
+    let end = tail
+        .char_indices()
+        .find(|&(_, c)| {
+            c.is_whitespace() || !c.is_ascii() || matches!(c, '"' | '<' | '>' | '`' | '\'')
+        })
+        .map_or(tail.len(), |(i, _)| i);
+    let mut url = &tail[..end];
+    loop {
+        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        let trimmed = if trimmed.ends_with(')') && !trimmed.contains('(') {
+            &trimmed[..trimmed.len() - 1]
+        } else {
+            trimmed
+        };
+        if trimmed.len() == url.len() {
+            break;
+        }
+        url = trimmed;
+    }
+    (url.len() > "https://".len()).then_some(url)
+}
+
+/// The arXiv identifier in an arXiv URL: `2203.15556` (version dropped) or `cs/0112017`.
+pub(crate) fn arxiv_id(url: &str) -> Option<String> {
+    let pos = find_ascii_ci(url, "arxiv.org/")?;
+    let path = &url[pos + "arxiv.org/".len()..];
+    let path = ["abs/", "pdf/", "html/", "format/"]
+        .iter()
+        .find_map(|p| path.strip_prefix(p))?;
+    // New style: YYMM.NNNNN
+    let digits = path.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 4 && path.as_bytes().get(4) == Some(&b'.') {
+        let tail = &path[5..];
+        let n = tail.bytes().take_while(u8::is_ascii_digit).count();
+        if (4..=5).contains(&n) {
+            return Some(path[..5 + n].to_owned());
+        }
+        return None;
+    }
+    // Old style: archive(.XX)/NNNNNNN
+    let slash = path.find('/')?;
+    let archive = &path[..slash];
+    let number = &path[slash + 1..];
+    let n = number.bytes().take_while(u8::is_ascii_digit).count();
+    let archive_ok = !archive.is_empty()
+        && archive
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'.');
+    (archive_ok && n == 7).then(|| format!("{archive}/{}", &number[..7]))
+}
+
+/// The password after `密码` / `提取码` in a link line.
+pub(crate) fn find_password(s: &str) -> Option<&str> {
+    let pos = s
+        .find("提取码")
+        .map(|p| p + "提取码".len())
+        .or_else(|| s.find("密码").map(|p| p + "密码".len()))?;
+    password_value(&s[pos..])
+}
+
+/// The password at the start of `s` (after an optional colon).
+pub(crate) fn password_value(s: &str) -> Option<&str> {
+    let s = s.trim_start();
+    let s = s
+        .strip_prefix(|c: char| is_colon(c))
+        .unwrap_or(s)
+        .trim_start();
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !c.is_ascii_alphanumeric())
+        .map_or(s.len(), |(i, _)| i);
+    (end > 0).then(|| &s[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paper_heading_variants() {
+        for line in [
+            "论文 1:Training Compute-Optimal",
+            "论文 1：Training Compute-Optimal",
+            "论文1 ： Training Compute-Optimal",
+            "• 论文 1: Training Compute-Optimal",
+            "Paper 1: Training Compute-Optimal",
+        ] {
+            assert_eq!(
+                classify(line),
+                Kind::PaperHeading {
+                    number: 1,
+                    title: "Training Compute-Optimal"
+                },
+                "{line}"
+            );
+        }
+        // A colon inside the title: only the first marker splits.
+        assert_eq!(
+            classify("论文 7:StyTr^2 :Image Style Transfer with Transformers"),
+            Kind::PaperHeading {
+                number: 7,
+                title: "StyTr^2 :Image Style Transfer with Transformers"
+            }
+        );
+    }
+
+    #[test]
+    fn metadata_markers_with_bullets_and_colons() {
+        for line in [
+            "作者:A、B",
+            "作者：A、B",
+            "- 作者：A、B",
+            "• 作者: A、B",
+            "* 作者 ： A、B",
+        ] {
+            assert_eq!(classify(line), Kind::Authors("A、B"), "{line}");
+        }
+        assert_eq!(classify("摘要：一段。"), Kind::Abstract("一段。"));
+        assert_eq!(classify("推荐: 好文。"), Kind::Recommendation("好文。"));
+        assert_eq!(
+            classify("参与:杜伟楚航、罗若天"),
+            Kind::Contributors("杜伟楚航、罗若天")
+        );
+        assert_eq!(classify("目录"), Kind::ContentsHeading);
+        assert_eq!(classify("目录："), Kind::ContentsHeading);
+        // Prose that merely starts with a marker word is not a marker.
+        assert_eq!(classify("作者们认为这很重要。"), Kind::Plain);
+        assert_eq!(classify("推荐阅读"), Kind::Boilerplate);
+    }
+
+    #[test]
+    fn link_labels() {
+        for label in [
+            "论文链接",
+            "论文地址",
+            "项目地址",
+            "代码地址",
+            "项目主页",
+            "网盘链接",
+            "GitHub 地址",
+            "Github",
+        ] {
+            let line = format!("{label}：https://example.com/x");
+            assert_eq!(
+                classify(&line),
+                Kind::Link {
+                    label,
+                    rest: "https://example.com/x"
+                },
+                "{line}"
+            );
+        }
+        assert_eq!(classify("密码：9qzz"), Kind::Password("9qzz"));
+        assert_eq!(classify("提取码: 9qzz"), Kind::Password("9qzz"));
+        assert_eq!(
+            find_password("https://pan.baidu.com/s/1x 密码：9qzz"),
+            Some("9qzz")
+        );
+        assert_eq!(
+            find_password("https://pan.baidu.com/s/1x (提取码: ab12)"),
+            Some("ab12")
+        );
+    }
+
+    #[test]
+    fn radio_lines() {
+        assert_eq!(
+            classify("本周 10 篇 NLP 精选论文是:"),
+            Kind::RadioHeading {
+                heading: "本周 10 篇 NLP 精选论文是",
+                count: Some(10),
+                category: Some(Category::Nlp)
+            }
+        );
+        assert_eq!(
+            classify("本周10篇CV精选论文是："),
+            Kind::RadioHeading {
+                heading: "本周10篇CV精选论文是",
+                count: Some(10),
+                category: Some(Category::Cv)
+            }
+        );
+        assert!(matches!(
+            classify("本周 10 篇强化学习精选论文是："),
+            Kind::RadioHeading { category: None, .. }
+        ));
+        assert_eq!(
+            classify("6. Chordal Sparsity for Lipschitz. (from George J. Pappas, Rajeev Alur)"),
+            Kind::RadioEntry {
+                number: 6,
+                title: "Chordal Sparsity for Lipschitz",
+                from: "George J. Pappas, Rajeev Alur"
+            }
+        );
+        assert_eq!(
+            classify("2、Title（from 张三）"),
+            Kind::RadioEntry {
+                number: 2,
+                title: "Title",
+                from: "张三"
+            }
+        );
+        assert_eq!(classify("10 NLP Papers音频："), Kind::Radiostation);
+    }
+
+    #[test]
+    fn summary_and_captions() {
+        assert_eq!(classify("本周论文包括费米实验室发现。"), Kind::Summary);
+        assert_eq!(classify("本周的重要论文包括谷歌的研究。"), Kind::Summary);
+        assert_eq!(classify("图 2 网络结构"), Kind::Caption);
+        assert_eq!(classify("图 3 CAPE 计算示意图"), Kind::Caption);
+        assert_eq!(classify("Figure 1: Overview"), Kind::Caption);
+        assert_eq!(classify("图 1 展示了我们的方法。"), Kind::Plain);
+        assert_eq!(classify("如下图 1 所示:"), Kind::Plain);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            classify("2022 年 3 月 6 日 机器之心"),
+            Kind::Date {
+                date: "2022-03-06".into(),
+                rest: "机器之心"
+            }
+        );
+        assert_eq!(
+            classify("2022-04-10 12:02 机器之心"),
+            Kind::Date {
+                date: "2022-04-10".into(),
+                rest: "机器之心"
+            }
+        );
+        assert_eq!(
+            classify("2021/6/6"),
+            Kind::Date {
+                date: "2021-06-06".into(),
+                rest: ""
+            }
+        );
+        assert_eq!(classify("2022 年 13 月 6 日"), Kind::Plain);
+    }
+
+    #[test]
+    fn trailer_lines() {
+        assert_eq!(
+            classify("- 1 准确把握守正创新的辩证关系 7993401"),
+            Kind::Trending {
+                rank: 1,
+                title: "准确把握守正创新的辩证关系",
+                heat: Some(7993401)
+            }
+        );
+        for line in [
+            "© THE END",
+            "转载请联系本公众号获得授权",
+            "关注公众号:拾黑(shiheibook)了解更多",
+            "[广告]赞助链接:",
+            "随时掌握互联网精彩",
+            "投稿或寻求报道:content@jiqizhixin.com",
+        ] {
+            assert_eq!(classify(line), Kind::Boilerplate, "{line}");
+        }
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            split_names("Jordan Hoffmann 、 Sebastian Borgeaud 等"),
+            (
+                vec![
+                    "Jordan Hoffmann".to_owned(),
+                    "Sebastian Borgeaud".to_owned()
+                ],
+                true
+            )
+        );
+        assert_eq!(
+            split_names("Yiming Cui2,∗, Wanxiang Che1, Ting Liu1"),
+            (
+                vec![
+                    "Yiming Cui".to_owned(),
+                    "Wanxiang Che".to_owned(),
+                    "Ting Liu".to_owned()
+                ],
+                false
+            )
+        );
+        assert_eq!(split_names("A, B and C et al.").0, ["A", "B", "C"]);
+        assert!(split_names("A, B and C et al.").1);
+        assert_eq!(split_names("张三，李四").0, ["张三", "李四"]);
+    }
+
+    #[test]
+    fn urls_and_arxiv_ids() {
+        assert_eq!(
+            find_url("论文链接:https://arxiv.org/pdf/2203.15556.pdf"),
+            Some("https://arxiv.org/pdf/2203.15556.pdf")
+        );
+        assert_eq!(find_url("见 https://a.com/x)。"), Some("https://a.com/x"));
+        assert_eq!(find_url("https://a.com/x，密码"), Some("https://a.com/x"));
+        assert_eq!(
+            arxiv_id("https://arxiv.org/pdf/2203.15556.pdf").as_deref(),
+            Some("2203.15556")
+        );
+        assert_eq!(
+            arxiv_id("https://arxiv.org/abs/2010.08961v2").as_deref(),
+            Some("2010.08961")
+        );
+        assert_eq!(
+            arxiv_id("http://arxiv.org/abs/cs/0112017").as_deref(),
+            Some("cs/0112017")
+        );
+        assert_eq!(arxiv_id("https://arxiv.org/list/cs.CL"), None);
+        assert_eq!(arxiv_id("https://example.com/2203.15556"), None);
+    }
+
+    #[test]
+    fn titles() {
+        assert!(is_digest_title("7 Papers & Radios | 谷歌;费米"));
+        assert!(is_digest_title("7 Papers | 谷歌"));
+        assert!(is_digest_title("7Papers&Radios丨标题"));
+        assert!(!is_digest_title("Papers with code"));
+        let (series, headlines) = split_title(
+            "7 Papers & Radios | 谷歌用Pathways训练5400亿参数大模型;费米实验室研究登《科学》封面",
+        );
+        assert_eq!(series.as_deref(), Some("7 Papers & Radios"));
+        assert_eq!(
+            headlines,
+            [
+                "谷歌用Pathways训练5400亿参数大模型",
+                "费米实验室研究登《科学》封面"
+            ]
+        );
+    }
+}

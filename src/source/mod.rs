@@ -1,0 +1,154 @@
+//! Input formats, each turned into the same stream of logical lines.
+//!
+//! Every source module (plain text, Markdown, HTML) produces a [`Document`]:
+//! a list of [`Line`]s plus page metadata. The digest grammar
+//! ([`crate::lines`] and [`crate::assemble`]) only ever sees this stream, so a
+//! new format or site is a new module here, never a second grammar.
+
+use std::borrow::Cow;
+
+pub(crate) mod text;
+
+/// What the markup said about a line, beyond its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Hint {
+    /// An ordinary paragraph or text line.
+    Plain,
+    /// A heading (`<h1>`…`<h6>`, `# `) of the given level.
+    Heading(u8),
+    /// A list item (`<li>`, `- `); the text keeps any number (`1. `) it had.
+    ListItem,
+    /// A block quote (`> `, `<blockquote>`).
+    Quote,
+    /// A standalone image; the URL is in [`Line::image`], the text is empty or its alt text.
+    Image,
+    /// A figure caption (`<figcaption>`, a Markdown `*caption*` alone in its paragraph).
+    Caption,
+}
+
+/// One logical line of a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Line<'a> {
+    /// The visible text, trimmed, never containing a newline. May be empty only for images.
+    pub text: Cow<'a, str>,
+    /// What the markup said about the line.
+    pub hint: Hint,
+    /// Link targets (`href`) of the links inside the line, in order.
+    pub hrefs: Vec<String>,
+    /// The image URL for [`Hint::Image`] lines (`src` or lazy `data-src`).
+    pub image: Option<String>,
+    /// The 1-based position of the line: the input line for text and Markdown,
+    /// the logical line number for HTML.
+    pub lineno: usize,
+}
+
+impl<'a> Line<'a> {
+    /// A plain line with no markup information.
+    pub(crate) fn plain(text: impl Into<Cow<'a, str>>, lineno: usize) -> Self {
+        Line {
+            text: text.into(),
+            hint: Hint::Plain,
+            hrefs: Vec::new(),
+            image: None,
+            lineno,
+        }
+    }
+}
+
+/// Facts a page states outside its body text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Meta {
+    /// The page's headline (headline element, `og:title`, or `<title>` less the site suffix).
+    pub title: Option<String>,
+    /// The publication date as ISO 8601 `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The source or account name (`机器之心`).
+    pub source: Option<String>,
+}
+
+/// A page as a stream of logical lines plus its metadata.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Document<'a> {
+    /// The logical lines, blank ones omitted.
+    pub lines: Vec<Line<'a>>,
+    /// Page metadata.
+    pub meta: Meta,
+}
+
+pub(crate) mod html;
+pub(crate) mod markdown;
+
+use crate::Format;
+
+/// Turns `input` in the given format into the logical line stream.
+pub(crate) fn read(input: &str, format: Format) -> Document<'_> {
+    match format {
+        Format::Text => text::lines(input),
+        Format::Markdown => markdown::lines(input),
+        Format::Html => html::lines(input),
+    }
+}
+
+/// Guesses the format of `input` from its first bytes and its markup.
+///
+/// HTML: the text starts (after white space) with `<` and an HTML-ish tag
+/// appears near the start. Markdown: at least two distinct Markdown
+/// constructs appear (`# ` headings, `**strong**`, `[text](url)`, `![](img)`,
+/// `> ` quotes). Anything else is plain text, which is always safe: the line
+/// grammar reads Markdown and even HTML text tolerably as plain lines.
+pub(crate) fn detect(input: &str) -> Format {
+    let head = &input[..floor_char_boundary(input, 4096)];
+    let trimmed = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    if trimmed.starts_with('<') {
+        let lower = trimmed.to_ascii_lowercase();
+        const TAGS: [&str; 10] = [
+            "<!doctype",
+            "<html",
+            "<head",
+            "<body",
+            "<meta",
+            "<div",
+            "<p",
+            "<section",
+            "<article",
+            "<title",
+        ];
+        if TAGS.iter().any(|t| lower.contains(t)) {
+            return Format::Html;
+        }
+    }
+    let mut signals = 0u8;
+    let mut seen = [false; 5];
+    for line in input.lines().take(400) {
+        let l = line.trim_start();
+        let checks = [
+            l.starts_with("# ") || l.starts_with("## ") || l.starts_with("### "),
+            l.contains("**") && l[l.find("**").unwrap_or(0) + 2..].contains("**"),
+            l.contains("](http") || l.contains("](<http"),
+            l.contains("!["),
+            l.starts_with("> "),
+        ];
+        for (i, hit) in checks.iter().enumerate() {
+            if *hit && !seen[i] {
+                seen[i] = true;
+                signals += 1;
+            }
+        }
+        if signals >= 2 {
+            return Format::Markdown;
+        }
+    }
+    Format::Text
+}
+
+/// The largest index `<= at` that is a char boundary of `s`.
+pub(crate) fn floor_char_boundary(s: &str, at: usize) -> usize {
+    if at >= s.len() {
+        return s.len();
+    }
+    let mut i = at;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

@@ -1,0 +1,115 @@
+//! Where the content ends, and what the rest of the page is.
+//!
+//! Republishing sites append furniture after the column's last radio list:
+//! copyright lines, "关注公众号" prompts, ads, trending lists. The trailer
+//! starts at the first furniture line after the last line that can only be
+//! content (a paper heading or marker, a radio heading or entry). Everything
+//! from there on is sorted into [`Stripped`]; nothing is dropped.
+
+use crate::lines::{self, Kind};
+use crate::model::{Ad, Stripped, Trending};
+
+/// Is this a line only the content has?
+fn is_content(kind: &Kind<'_>) -> bool {
+    matches!(
+        kind,
+        Kind::PaperHeading { .. }
+            | Kind::Authors(_)
+            | Kind::Link { .. }
+            | Kind::Abstract(_)
+            | Kind::Recommendation(_)
+            | Kind::RadioHeading { .. }
+            | Kind::RadioEntry { .. }
+    )
+}
+
+/// Does furniture start here?
+fn starts_trailer(kind: &Kind<'_>) -> bool {
+    matches!(kind, Kind::Boilerplate | Kind::Trending { .. })
+}
+
+/// The index of the first trailer line, or `kinds.len()` when there is none.
+pub(crate) fn find_cut(kinds: &[Kind<'_>]) -> usize {
+    let last_content = kinds.iter().rposition(is_content).map_or(0, |i| i + 1);
+    kinds[last_content..]
+        .iter()
+        .position(starts_trailer)
+        .map_or(kinds.len(), |i| last_content + i)
+}
+
+/// Sorts one trailer line into trending, ads or boilerplate.
+pub(crate) fn sort(line: &str, stripped: &mut Stripped) {
+    if let Some((rank, title, heat)) = lines::trending_item(line) {
+        stripped.trending.push(Trending {
+            rank,
+            title: title.to_owned(),
+            heat,
+        });
+        return;
+    }
+    if !lines::is_boilerplate(line) {
+        if let Some(url) = lines::find_url(line) {
+            let text: String = line.replacen(url, "", 1);
+            let text = crate::source::text::trim(&text)
+                .trim_end_matches([':', '：'])
+                .trim_end();
+            stripped.ads.push(Ad {
+                text: text.to_owned(),
+                url: Some(url.to_owned()),
+            });
+            return;
+        }
+    }
+    stripped.boilerplate.push(line.to_owned());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ads_trending_and_boilerplate() {
+        let mut s = Stripped::default();
+        for line in [
+            "© THE END",
+            "四季很好,只要有你,文娱排行榜:https://www.yaopaiming.com/",
+            "- 2 中国黄金原董事长家搜出大量黄金 7932363",
+            "随时掌握互联网精彩",
+        ] {
+            sort(line, &mut s);
+        }
+        assert_eq!(s.boilerplate, ["© THE END", "随时掌握互联网精彩"]);
+        assert_eq!(
+            s.ads,
+            [Ad {
+                text: "四季很好,只要有你,文娱排行榜".into(),
+                url: Some("https://www.yaopaiming.com/".into())
+            }]
+        );
+        assert_eq!(
+            s.trending,
+            [Trending {
+                rank: 2,
+                title: "中国黄金原董事长家搜出大量黄金".into(),
+                heat: Some(7932363)
+            }]
+        );
+    }
+
+    #[test]
+    fn cut_is_after_the_last_content_line() {
+        let kinds = [
+            Kind::Boilerplate,
+            Kind::RadioEntry {
+                number: 1,
+                title: "t",
+                from: "a",
+            },
+            Kind::Plain,
+            Kind::Boilerplate,
+            Kind::Plain,
+        ];
+        assert_eq!(find_cut(&kinds), 3);
+        assert_eq!(find_cut(&kinds[..3]), 3);
+    }
+}
