@@ -477,7 +477,7 @@ pub(crate) fn split_from(rest: &str) -> Option<(&str, &str)> {
     let par = &inner[open..];
     let par = par.strip_prefix('(').or_else(|| par.strip_prefix('（'))?;
     let par = par.trim_start();
-    if par.len() < 4 || !par[..4].eq_ignore_ascii_case("from") {
+    if !par.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("from")) {
         return None;
     }
     let from = trim(&par[4..]);
