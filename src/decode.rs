@@ -3,8 +3,9 @@
 //! The order matters. A byte-order mark is authoritative. Valid UTF-8 is taken
 //! as UTF-8 even where a page's `<meta charset>` claims gb2312: copies saved
 //! by browsers keep the original declaration after re-encoding. A declared
-//! charset is only trusted when the bytes decode under it without error;
-//! otherwise `chardetng` guesses (with Chinese as the expected language
+//! charset is only trusted when the bytes decode under it without error.
+//! UTF-8 with a few broken sequences stays UTF-8 (with replacement
+//! characters); otherwise `chardetng` guesses (with Chinese as the expected language
 //! family), and `encoding_rs` decodes, replacing what cannot be decoded.
 
 use std::borrow::Cow;
@@ -32,11 +33,22 @@ pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static Encoding) {
             return (text, declared);
         }
     }
+    if mostly_utf8(bytes) {
+        return (String::from_utf8_lossy(bytes), UTF_8);
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
     let (text, _) = guess.decode_without_bom_handling(bytes);
     (text, guess)
+}
+
+/// UTF-8 with a few broken sequences (a scrape cut mid-character, a stray
+/// byte): fewer than one byte in a hundred is invalid. Text in a legacy
+/// encoding read as UTF-8 is invalid almost everywhere, so it never passes.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let invalid: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
+    invalid * 100 < bytes.len()
 }
 
 /// Finds a `charset=` declaration (`<meta charset="gbk">` or
@@ -111,6 +123,15 @@ mod tests {
         let (text, enc) = decode(&bytes);
         assert_eq!(text, page);
         assert!(matches!(enc.name(), "GBK" | "gb18030"), "{}", enc.name());
+    }
+
+    #[test]
+    fn utf8_with_a_few_broken_bytes_stays_utf8() {
+        let mut bytes = "论文 1：标题。".repeat(50).into_bytes();
+        bytes.insert(30, 0xFF);
+        let (text, enc) = decode(&bytes);
+        assert_eq!(enc.name(), "UTF-8");
+        assert!(text.contains('\u{FFFD}'));
     }
 
     #[test]
