@@ -6,7 +6,7 @@
 
 use std::sync::Mutex;
 
-use paper_digest::{Error, Format, Parser, parse, parse_bytes};
+use paper_digest::{Error, Parser, parse, parse_bytes};
 use peak_alloc::PeakAlloc;
 
 #[global_allocator]
