@@ -36,11 +36,34 @@ pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static Encoding) {
     if mostly_utf8(bytes) {
         return (String::from_utf8_lossy(bytes), UTF_8);
     }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
+    // chardetng costs far more per byte than decoding (about 0.2 ms per 2 KiB,
+    // growing faster than linearly), so it first sees a sample: 2 KiB from the
+    // first non-ASCII byte, where the text that tells encodings apart starts.
+    // A guess that decodes the whole input without error stands; otherwise
+    // the detector sees everything.
+    let start = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+    let sample = &bytes[start..bytes.len().min(start + DETECT_SAMPLE)];
+    let guess = guess(sample, sample.len() == bytes.len() - start);
+    if sample.len() < bytes.len() - start {
+        if let Some(text) = guess.decode_without_bom_handling_and_without_replacement(bytes) {
+            return (text, guess);
+        }
+        let full = self::guess(&bytes[start..], true);
+        let (text, _) = full.decode_without_bom_handling(bytes);
+        return (text, full);
+    }
     let (text, _) = guess.decode_without_bom_handling(bytes);
     (text, guess)
+}
+
+/// How many bytes `chardetng` sees first.
+const DETECT_SAMPLE: usize = 2048;
+
+/// `chardetng`'s guess for `bytes`, expecting Chinese (the `.cn` TLD hint).
+fn guess(bytes: &[u8], last: bool) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, last);
+    detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow)
 }
 
 /// UTF-8 with a few broken sequences (a scrape cut mid-character, a stray
