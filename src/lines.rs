@@ -152,14 +152,24 @@ pub(crate) fn is_digest_title(s: &str) -> bool {
         || find_ascii_ci(after, "radio").is_some()
 }
 
-/// ASCII case-insensitive substring search.
+/// ASCII case-insensitive substring search for an ASCII `needle`.
+///
+/// `memchr2` finds the candidates for the needle's first byte in either case,
+/// so a line without them costs one vectorized scan.
 pub(crate) fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
     let h = haystack.as_bytes();
     let n = needle.as_bytes();
-    if n.is_empty() || h.len() < n.len() {
+    let (&first, rest) = n.split_first()?;
+    if h.len() < n.len() {
         return None;
     }
-    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    let last_start = h.len() - n.len();
+    memchr::memchr2_iter(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        &h[..=last_start],
+    )
+    .find(|&i| h[i + 1..i + n.len()].eq_ignore_ascii_case(rest))
 }
 
 /// Splits a title at its series separator (`|`, `｜`, `丨`): series and headlines.
@@ -249,7 +259,7 @@ const BOILERPLATE_PREFIXES: [&str; 44] = [
     "编辑:",
 ];
 
-/// Phrases that make a line boilerplate wherever they stand in it.
+/// Phrases that make a (short) line boilerplate wherever they stand in it.
 const BOILERPLATE_PHRASES: [&str; 6] = [
     "THE END",
     "转载请联系",
@@ -259,9 +269,25 @@ const BOILERPLATE_PHRASES: [&str; 6] = [
     "本文来源于",
 ];
 
+/// One automaton for all phrases: a single pass over the line.
+static PHRASES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(BOILERPLATE_PHRASES).ok());
+
+/// One anchored automaton for all prefixes: a walk over the line's first bytes.
+static PREFIXES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(BOILERPLATE_PREFIXES)
+            .ok()
+    });
+
 pub(crate) fn is_boilerplate(s: &str) -> bool {
-    BOILERPLATE_PREFIXES.iter().any(|p| s.starts_with(p))
-        || (s.chars().count() <= 80 && BOILERPLATE_PHRASES.iter().any(|p| s.contains(p)))
+    let anchored = aho_corasick::Input::new(s).anchored(aho_corasick::Anchored::Yes);
+    PREFIXES.as_ref().is_some_and(|ac| ac.is_match(anchored))
+        || (s.len() <= 320 // 80 characters of at most 4 bytes: skip the count on long lines
+            && s.chars().count() <= 80
+            && PHRASES.as_ref().is_some_and(|ac| ac.is_match(s)))
 }
 
 /// Classifies one logical line (already trimmed).
@@ -430,7 +456,10 @@ pub(crate) fn category(word: &str) -> Option<Category> {
 
 /// `10 NLP Papers音频：`, the audio player line under a radio list.
 fn is_radio_audio(s: &str) -> bool {
-    s.contains("音频") && find_ascii_ci(s, "papers").is_some() && s.chars().count() <= 60
+    s.len() <= 240
+        && s.chars().count() <= 60
+        && s.contains("音频")
+        && find_ascii_ci(s, "papers").is_some()
 }
 
 /// `图 2 网络结构`, `Figure 3: …`: short, starts with a figure number, not a sentence.

@@ -14,26 +14,43 @@ pub(crate) fn is_trim_char(c: char) -> bool {
 
 /// Trims white space and invisible characters from both ends.
 pub(crate) fn trim(s: &str) -> &str {
-    s.trim_matches(is_trim_char)
+    // Fast path: most lines start and end with a visible ASCII character.
+    let b = s.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
+        _ => s.trim_matches(is_trim_char),
+    }
 }
 
 /// Splits plain text into logical lines (`\n`, `\r\n` or a lone `\r`),
 /// trimmed, blank lines omitted, numbered from 1 as in the input.
 pub(crate) fn lines(input: &str) -> Document<'_> {
-    let mut lines = Vec::with_capacity(input.len() / 64 + 1);
-    for (i, raw) in input.split('\n').enumerate() {
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', input.as_bytes()).count() + 1);
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', input.as_bytes()).chain(std::iter::once(input.len()));
+    for (i, end) in ends.enumerate() {
+        let raw = &input[start..end];
+        start = end + 1;
         // A lone `\r` (old Mac line ends) also separates lines; it keeps the
         // line numbering of the `\n` split, which is what editors show for CRLF.
-        for part in raw.split('\r') {
-            let text = trim(part);
-            if !text.is_empty() {
-                lines.push(Line::plain(text, i + 1));
+        if memchr::memchr(b'\r', raw.as_bytes()).is_some() {
+            for part in raw.split('\r') {
+                push(&mut lines, part, i + 1);
             }
+        } else {
+            push(&mut lines, raw, i + 1);
         }
     }
     Document {
         lines,
         meta: Default::default(),
+    }
+}
+
+fn push<'a>(lines: &mut Vec<Line<'a>>, raw: &'a str, lineno: usize) {
+    let text = trim(raw);
+    if !text.is_empty() {
+        lines.push(Line::plain(text, lineno));
     }
 }
 
