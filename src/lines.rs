@@ -480,7 +480,8 @@ pub(crate) fn split_from(rest: &str) -> Option<(&str, &str)> {
     let par = &inner[open..];
     let par = par.strip_prefix('(').or_else(|| par.strip_prefix('（'))?;
     let par = par.trim_start();
-    if par.len() < 4 || !par[..4].eq_ignore_ascii_case("from") {
+    // `get`: the fifth byte may sit inside a CJK character (`(附音频)`).
+    if !par.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("from")) {
         return None;
     }
     let from = trim(&par[4..]);

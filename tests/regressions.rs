@@ -1,0 +1,21 @@
+//! Regression tests, each named after the input that broke the parser.
+
+use paper_digest::{Format, Parser};
+
+/// `1. … (附音频)`: a numbered line ending in a parenthesis of CJK text
+/// sliced `(from` at a byte inside a character and panicked. Found by the
+/// Markdown seed, whose contents list is numbered.
+#[test]
+fn numbered_line_with_cjk_parenthesis() {
+    let page = "7 Papers & Radios | 标题\n本周论文包括一些研究。\n8. ArXiv Weekly Radiostation:NLP、CV、ML 更多精选论文(附音频)\n论文 1:T\n";
+    for format in [Format::Text, Format::Markdown, Format::Html] {
+        let digest = Parser::new().format(format).parse(page).unwrap();
+        assert_eq!(
+            digest.issue.contents,
+            ["ArXiv Weekly Radiostation:NLP、CV、ML 更多精选论文(附音频)"]
+        );
+    }
+    // The same parenthesis on a radio line is an entry without authors, not a panic.
+    let digest = paper_digest::parse("本周 10 篇 NLP 精选论文是:\n1. Title(附音频)\n").unwrap();
+    assert_eq!(digest.radio[0].entries[0].title, "Title(附音频)");
+}
