@@ -111,5 +111,7 @@ fn deeply_nested_quotes_do_not_overflow_the_stack() {
             assert_eq!(digest.papers[0].title, "T");
         })
         .unwrap();
-    handle.join().expect("parsing deeply nested Markdown panicked");
+    handle
+        .join()
+        .expect("parsing deeply nested Markdown panicked");
 }

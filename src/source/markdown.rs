@@ -130,7 +130,12 @@ pub(crate) fn lines(input: &str) -> Document<'_> {
 /// The byte offsets at which the lines of `s` start.
 fn line_starts(s: &str) -> Vec<usize> {
     std::iter::once(0)
-        .chain(s.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
+        .chain(
+            s.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        )
         .collect()
 }
 
@@ -404,7 +409,11 @@ impl Reader<'_> {
         let mut drop: Vec<(usize, usize)> = runs
             .iter()
             .filter(|&&(_, len, c)| {
-                runs.iter().filter(|&&(_, l, ch)| l == len && ch == c).count() % 2 == 0
+                runs.iter()
+                    .filter(|&&(_, l, ch)| l == len && ch == c)
+                    .count()
+                    % 2
+                    == 0
             })
             .map(|&(start, len, _)| (start, len))
             .collect();
@@ -463,7 +472,9 @@ fn is_br(tag: &str) -> bool {
     let t = tag.trim();
     t.len() >= 3
         && t.as_bytes()[0] == b'<'
-        && t[1..].get(..2).is_some_and(|b| b.eq_ignore_ascii_case("br"))
+        && t[1..]
+            .get(..2)
+            .is_some_and(|b| b.eq_ignore_ascii_case("br"))
         && t[3..]
             .trim_start_matches([' ', '/'])
             .trim_start()
@@ -527,20 +538,30 @@ mod tests {
         assert_eq!(l[1].text, "网络结构");
         assert_eq!(l[1].image.as_deref(), Some("https://img.com/2.png"));
         assert_eq!(l[1].lineno, 3);
-        assert_eq!((l[2].text.as_ref(), l[2].hint), ("图 2 网络结构", Hint::Caption));
+        assert_eq!(
+            (l[2].text.as_ref(), l[2].hint),
+            ("图 2 网络结构", Hint::Caption)
+        );
         assert_eq!((l[3].text.as_ref(), l[3].hint), ("半句 强调", Hint::Plain));
         assert_eq!(l[3].lineno, 7);
     }
 
     #[test]
     fn unmatched_delimiters_that_pair_are_dropped() {
-        let got: Vec<_> = read(
-            "**摘要：**Kaplan 等\n\n\\*\\*字面\\*\\*\n\n**推荐：**一句 2 ** 3。\n\n*孤单\n",
-        )
-        .into_iter()
-        .map(|l| l.0)
-        .collect();
-        assert_eq!(got, ["摘要：Kaplan 等", "**字面**", "推荐：一句 2 ** 3。", "*孤单"]);
+        let got: Vec<_> =
+            read("**摘要：**Kaplan 等\n\n\\*\\*字面\\*\\*\n\n**推荐：**一句 2 ** 3。\n\n*孤单\n")
+                .into_iter()
+                .map(|l| l.0)
+                .collect();
+        assert_eq!(
+            got,
+            [
+                "摘要：Kaplan 等",
+                "**字面**",
+                "推荐：一句 2 ** 3。",
+                "*孤单"
+            ]
+        );
     }
 
     #[test]
@@ -552,9 +573,17 @@ mod tests {
                 t
             })
             .collect();
-        assert_eq!(got, ["3. c", "4. d", "text", "1. a", "2. b", "3. c", "7. x", "8. y"]);
+        assert_eq!(
+            got,
+            [
+                "3. c", "4. d", "text", "1. a", "2. b", "3. c", "7. x", "8. y"
+            ]
+        );
         // Two lists in a row merge in Markdown; the written numbers survive.
-        let got: Vec<_> = read("1. a\n2. b\n\n1. c\n").into_iter().map(|l| l.0).collect();
+        let got: Vec<_> = read("1. a\n2. b\n\n1. c\n")
+            .into_iter()
+            .map(|l| l.0)
+            .collect();
         assert_eq!(got, ["1. a", "2. b", "1. c"]);
     }
 
@@ -566,13 +595,19 @@ mod tests {
         .into_iter()
         .map(|l| (l.0, l.2))
         .collect();
-        assert_eq!(got[..4], [
-            ("a".into(), 1),
-            ("b".into(), 2),
-            ("c".into(), 3),
-            ("d x*y* e".into(), 3)
-        ]);
+        assert_eq!(
+            got[..4],
+            [
+                ("a".into(), 1),
+                ("b".into(), 2),
+                ("c".into(), 3),
+                ("d x*y* e".into(), 3)
+            ]
+        );
         assert_eq!(got[4..6], [("code 1".into(), 6), ("code 2".into(), 7)]);
-        assert!(got[6..].iter().any(|(t, n)| t == "论文 1：T" && *n == 11), "{got:?}");
+        assert!(
+            got[6..].iter().any(|(t, n)| t == "论文 1：T" && *n == 11),
+            "{got:?}"
+        );
     }
 }
