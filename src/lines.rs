@@ -352,7 +352,9 @@ pub(crate) fn classify(line: &str) -> Kind<'_> {
         }
         _ => {}
     }
-    if first.is_ascii_digit() || first == '-' {
+    // "7 Papers & Radios | … 2022" has a rank, a title and a "heat": a digest
+    // title is never a trending item.
+    if (first.is_ascii_digit() || first == '-') && !is_digest_title(s) {
         if let Some(k) = trending(line) {
             return k;
         }

@@ -94,8 +94,8 @@ enum Block<'a> {
     Caption(Option<&'a str>, &'a str),
     /// A radio list heading.
     RadioHeading(&'a str),
-    /// A radio entry.
-    RadioEntry(&'a RadioEntry),
+    /// A radio entry, with the index of its list.
+    RadioEntry(&'a RadioEntry, usize),
 }
 
 /// Which colon a format writes after a marker: the scrape's half-width one
@@ -151,8 +151,8 @@ fn blocks(digest: &Digest, style: Style) -> Vec<Block<'_>> {
     for paper in &digest.papers {
         paper_blocks(paper, style, &mut out);
     }
-    for list in &digest.radio {
-        radio_blocks(list, &mut out);
+    for (i, list) in digest.radio.iter().enumerate() {
+        radio_blocks(list, i, &mut out);
     }
     out
 }
@@ -206,12 +206,12 @@ fn paper_blocks<'a>(paper: &'a Paper, style: Style, out: &mut Vec<Block<'a>>) {
     }
 }
 
-fn radio_blocks<'a>(list: &'a RadioList, out: &mut Vec<Block<'a>>) {
+fn radio_blocks<'a>(list: &'a RadioList, index: usize, out: &mut Vec<Block<'a>>) {
     if let Some(heading) = &list.heading {
         out.push(Block::RadioHeading(heading));
     }
     for entry in &list.entries {
-        out.push(Block::RadioEntry(entry));
+        out.push(Block::RadioEntry(entry, index));
     }
 }
 
@@ -266,7 +266,7 @@ pub fn text(digest: &Digest) -> String {
             Block::Image(_) => continue,
             Block::Caption(_, caption) => one_line(caption),
             Block::RadioHeading(heading) => format!("{}{colon}", one_line(heading)),
-            Block::RadioEntry(entry) => format!("{}. {}", entry.number, entry_text(entry)),
+            Block::RadioEntry(entry, _) => format!("{}. {}", entry.number, entry_text(entry)),
         };
         out.push_str(&line);
         out.push('\n');
@@ -284,13 +284,19 @@ pub fn markdown(digest: &Digest) -> String {
     let colon = Style::Markup.colon();
     let mut out = String::new();
     let mut in_list = false;
+    // The radio list being written and its delimiter: a list without heading
+    // right after another list switches from `1.` to `1)`, which starts a new
+    // Markdown list instead of continuing the previous one.
+    let mut radio_list = None;
+    let mut delimiter = '.';
     for block in blocks(digest, Style::Markup) {
         let is_item = matches!(
             block,
-            Block::Contents(..) | Block::Meta(_) | Block::Link { .. } | Block::RadioEntry(_)
+            Block::Contents(..) | Block::Meta(_) | Block::Link { .. } | Block::RadioEntry(..)
         );
         // Blank lines between blocks; list items of one list stay together.
-        if !out.is_empty() && !(in_list && is_item) {
+        let continues = in_list && is_item;
+        if !out.is_empty() && !continues {
             out.push('\n');
         }
         in_list = is_item;
@@ -343,8 +349,17 @@ pub fn markdown(digest: &Digest) -> String {
                 let heading = format!("{}{colon}", one_line(heading));
                 let _ = writeln!(out, "**{}**", md_escape(&heading));
             }
-            Block::RadioEntry(entry) => {
-                let _ = writeln!(out, "{}. {}", entry.number, md_escape(&entry_text(entry)));
+            Block::RadioEntry(entry, list) => {
+                if continues && radio_list.is_some_and(|l| l != list) {
+                    delimiter = if delimiter == '.' { ')' } else { '.' };
+                }
+                radio_list = Some(list);
+                let _ = writeln!(
+                    out,
+                    "{}{delimiter} {}",
+                    entry.number,
+                    md_escape(&entry_text(entry))
+                );
             }
         }
     }
@@ -429,7 +444,7 @@ pub fn html(digest: &Digest) -> String {
             Block::RadioHeading(heading) => {
                 let _ = writeln!(out, "<p>{}{colon}</p>", html_escape(&one_line(heading)));
             }
-            Block::RadioEntry(entry) => {
+            Block::RadioEntry(entry, _) => {
                 let _ = writeln!(
                     out,
                     "<p>{}. {}</p>",
