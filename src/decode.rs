@@ -26,11 +26,10 @@ pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static Encoding) {
     if let Some(declared) = declared_charset(&bytes[..bytes.len().min(META_SCAN)]) {
         // `decode_without_bom_handling_and_without_replacement` returns None
         // when the bytes are not valid in the declared encoding.
-        if declared != UTF_8 {
-            if let Some(text) = declared.decode_without_bom_handling_and_without_replacement(bytes)
-            {
-                return (text, declared);
-            }
+        if declared != UTF_8
+            && let Some(text) = declared.decode_without_bom_handling_and_without_replacement(bytes)
+        {
+            return (text, declared);
         }
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);

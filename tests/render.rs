@@ -35,7 +35,7 @@ fn round_trip(digest: &Digest) {
     assert_eq!(parsed.digest.stripped, Default::default());
 
     let html = render::html(digest);
-    assert_eq!(paper_digest::parse(&html).is_ok(), true);
+    assert!(paper_digest::parse(&html).is_ok());
 }
 
 #[test]

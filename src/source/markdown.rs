@@ -353,10 +353,10 @@ impl Reader<'_> {
                     // line; they stay on the right line, which is what counts.
                     self.lineno = Some(self.line_of(at.min(self.src.len())));
                 }
-                if self.buf.is_empty() {
-                    if let Some(prefix) = self.item_prefix.take() {
-                        self.buf.push_str(&prefix);
-                    }
+                if self.buf.is_empty()
+                    && let Some(prefix) = self.item_prefix.take()
+                {
+                    self.buf.push_str(&prefix);
                 }
                 self.has_text = true;
                 if !matches!(piece, "*" | "_") {
