@@ -115,3 +115,25 @@ fn deeply_nested_quotes_do_not_overflow_the_stack() {
         .join()
         .expect("parsing deeply nested Markdown panicked");
 }
+
+/// Pathological lines stay linear: many unmatched delimiters, brackets,
+/// backticks and list markers in one page.
+#[test]
+fn pathological_markdown_is_fast() {
+    let n = 50_000;
+    let mut page = String::from("# 7 Papers & Radios | 标题\n\n**论文 1：T**\n\n");
+    page.push_str(&"**摘要：**x ".repeat(n));
+    page.push('\n');
+    page.push_str(&"*a ".repeat(n));
+    page.push_str("\n\n");
+    page.push_str(&"[a](".repeat(n));
+    page.push_str("\n\n");
+    page.push_str(&"`a ``".repeat(n));
+    page.push_str("\n\n");
+    page.push_str(&"1. a\n".repeat(n));
+    let start = std::time::Instant::now();
+    let digest = Parser::new().format(Format::Markdown).parse(&page).unwrap();
+    assert_eq!(digest.papers.len(), 1);
+    // Generous: a quadratic reader takes minutes here.
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}

@@ -406,21 +406,23 @@ impl Reader<'_> {
                 _ => runs.push((pos, 1, c)),
             }
         }
-        let mut drop: Vec<(usize, usize)> = runs
-            .iter()
-            .filter(|&&(_, len, c)| {
-                runs.iter()
-                    .filter(|&&(_, l, ch)| l == len && ch == c)
-                    .count()
-                    % 2
-                    == 0
-            })
-            .map(|&(start, len, _)| (start, len))
-            .collect();
-        drop.sort_unstable();
-        for (start, len) in drop.into_iter().rev() {
-            self.buf.replace_range(start..start + len, "");
+        // How many runs of each kind the line holds; linear, whatever the line.
+        let mut counts: std::collections::HashMap<(usize, u8), usize> =
+            std::collections::HashMap::new();
+        for &(_, len, c) in &runs {
+            *counts.entry((len, c)).or_default() += 1;
         }
+        // Runs are in buffer order: rebuild the line once without the paired ones.
+        let mut out = String::with_capacity(self.buf.len());
+        let mut copied = 0;
+        for (start, len, c) in runs {
+            if counts.get(&(len, c)).is_some_and(|n| n % 2 == 0) {
+                out.push_str(&self.buf[copied..start]);
+                copied = start + len;
+            }
+        }
+        out.push_str(&self.buf[copied..]);
+        self.buf = out;
     }
 
     /// Ends the current line, emitting it unless it is blank.
