@@ -41,6 +41,9 @@
 //! source module per format: plain text, Markdown, HTML) → classified lines
 //! (one line grammar for every format) → [`Digest`].
 //!
+//! [`render`] turns a [`Digest`] back into a canonical text, Markdown or HTML
+//! page that parses back to the same content.
+//!
 //! # What the parser promises
 //!
 //! * It never panics, on any input, and contains no `unsafe` code.
@@ -65,6 +68,7 @@ mod decode;
 mod error;
 mod lines;
 mod model;
+pub mod render;
 mod source;
 mod trailer;
 

@@ -375,7 +375,10 @@ pub(crate) fn classify(line: &str) -> Kind<'_> {
         }
         _ => {}
     }
+    // "7 Papers & Radios | … 2022" has a rank, a title and a "heat": a digest
+    // title is never a trending item.
     if (first.is_ascii_digit() || first == '-')
+        && !is_digest_title(s)
         && let Some(k) = trending(line)
     {
         return k;
@@ -506,7 +509,8 @@ pub(crate) fn split_from(rest: &str) -> Option<(&str, &str)> {
     let par = &inner[open..];
     let par = par.strip_prefix('(').or_else(|| par.strip_prefix('（'))?;
     let par = par.trim_start();
-    if !par.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("from")) {
+    // `get`: the fifth byte may sit inside a CJK character (`(附音频)`).
+    if !par.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("from")) {
         return None;
     }
     let from = trim(&par[4..]);

@@ -32,3 +32,40 @@ fn fuzz_1_split_from_char_boundary() {
     assert_eq!(d.radio[0].entries.len(), 2);
     assert_eq!(d.radio[0].entries[0].title, "T (fro中)");
 }
+
+/// `1. … (附音频)`: a numbered line ending in a parenthesis of CJK text
+/// sliced `(from` at a byte inside a character and panicked. Found by the
+/// Markdown seed, whose contents list is numbered.
+#[test]
+fn numbered_line_with_cjk_parenthesis() {
+    let page = "7 Papers & Radios | 标题\n本周论文包括一些研究。\n8. ArXiv Weekly Radiostation:NLP、CV、ML 更多精选论文(附音频)\n论文 1:T\n";
+    for format in [Format::Text, Format::Markdown, Format::Html] {
+        let digest = Parser::new().format(format).parse(page).unwrap();
+        assert_eq!(
+            digest.issue.contents,
+            ["ArXiv Weekly Radiostation:NLP、CV、ML 更多精选论文(附音频)"]
+        );
+    }
+    // The same parenthesis on a radio line is an entry without authors, not a panic.
+    let digest = paper_digest::parse("本周 10 篇 NLP 精选论文是:\n1. Title(附音频)\n").unwrap();
+    assert_eq!(digest.radio[0].entries[0].title, "Title(附音频)");
+}
+
+/// `7 Papers & Radios | … 2022`: a title whose last headline ends in a
+/// number of four or more digits read as a trending item (`7 … 2022`: rank,
+/// title, heat), which started the trailer before the title, so the page lost
+/// its title (and a title-only page was "not a digest"). Found by the
+/// round-trip properties.
+#[test]
+fn proptest_title_ending_in_a_number() {
+    let digest = paper_digest::parse("7 Papers & Radios | 模型 2022\n").unwrap();
+    assert_eq!(
+        digest.issue.title.as_deref(),
+        Some("7 Papers & Radios | 模型 2022")
+    );
+    let page = "7 Papers & Radios | 谷歌发布模型 5400\n论文 1:T\n作者:A\n";
+    let digest = paper_digest::parse(page).unwrap();
+    assert_eq!(digest.issue.headlines, ["谷歌发布模型 5400"]);
+    assert_eq!(digest.papers[0].authors, ["A"]);
+    assert!(digest.stripped.trending.is_empty());
+}

@@ -122,7 +122,7 @@ pub(crate) fn detect(input: &str) -> Format {
     }
     // Markdown: count distinct constructs in the first 64 KiB, each found
     // with one vectorized scan rather than per-line searches.
-    let sample = input[..floor_char_boundary(input, 64 * 1024)].as_bytes();
+    let sample = &input.as_bytes()[..floor_char_boundary(input, 64 * 1024)];
     let mut signals = 0;
     let mut heading = false;
     let mut quote = false;
