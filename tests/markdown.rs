@@ -116,8 +116,8 @@ fn deeply_nested_quotes_do_not_overflow_the_stack() {
         .expect("parsing deeply nested Markdown panicked");
 }
 
-/// Pathological lines stay linear: many unmatched delimiters, brackets,
-/// backticks and list markers in one page.
+/// Pathological lines parse: many unmatched delimiters, brackets, backticks
+/// and list markers in one page.
 #[test]
 fn pathological_markdown_parses() {
     let n = 50_000;
