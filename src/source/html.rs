@@ -84,17 +84,47 @@ fn ends_tag_name(b: Option<&u8>) -> bool {
 }
 
 /// Copies `input`, leaving out the bodies of `<script>` and `<style>`
-/// elements (their tags stay). Comments are copied as they are and not looked
-/// into. Every cut is at an ASCII byte, so the result is valid UTF-8.
+/// elements (their tags stay) and container tags nested deeper than
+/// [`MAX_NESTING`]. Comments are copied as they are and not looked into.
+/// Every cut is at an ASCII byte, so the result is valid UTF-8.
 pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
     let bytes = input.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0; // input[..copied] is in `out` (or unchanged)
     let mut pos = 0;
+    let mut depth = 0usize;
+    let mut over = 0usize;
     while let Some(off) = memchr(b'<', &bytes[pos..]) {
         let lt = pos + off;
         if starts_with_ci(bytes, lt, b"<!--") {
             pos = find_bytes(&bytes[lt + 4..], b"-->").map_or(bytes.len(), |e| lt + 4 + e + 3);
+            continue;
+        }
+        if let Some((len, closing)) = nesting_tag(bytes, lt) {
+            // Depth guard: past MAX_NESTING, container start tags (and as
+            // many of their end tags) are left out, as browsers do.
+            let over_limit = if closing {
+                if over > 0 {
+                    over -= 1;
+                    true
+                } else {
+                    depth = depth.saturating_sub(1);
+                    false
+                }
+            } else if depth >= MAX_NESTING {
+                over += 1;
+                true
+            } else {
+                depth += 1;
+                false
+            };
+            let tag_end = memchr(b'>', &bytes[lt + len..]).map_or(bytes.len(), |g| lt + len + g + 1);
+            if over_limit {
+                let o = out.get_or_insert_with(|| String::with_capacity(input.len() / 4));
+                o.push_str(&input[copied..lt]);
+                copied = tag_end;
+            }
+            pos = tag_end;
             continue;
         }
         let name: &[u8] = if starts_with_ci(bytes, lt, b"<script")
@@ -144,6 +174,35 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
             Cow::Owned(o)
         }
     }
+}
+
+/// How deep container elements may nest before their tags are dropped.
+/// html5ever scans its stack of open elements for every start tag, which is
+/// quadratic in the nesting depth; Blink caps the depth at 512 the same way.
+const MAX_NESTING: usize = 512;
+
+/// Elements that nest freely and are never closed implicitly by a sibling.
+const NESTING: [&[u8]; 14] = [
+    b"div", b"section", b"span", b"article", b"blockquote", b"font", b"center", b"main",
+    b"aside", b"header", b"footer", b"nav", b"figure", b"ul",
+];
+
+/// At `<div` or `</div` (one of [`NESTING`]): the length up to the end of
+/// the name and whether it is an end tag.
+fn nesting_tag(bytes: &[u8], lt: usize) -> Option<(usize, bool)> {
+    let closing = bytes.get(lt + 1) == Some(&b'/');
+    let start = lt + 1 + usize::from(closing);
+    let name_len = bytes
+        .get(start..)?
+        .iter()
+        .take(16)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let name = bytes.get(start..start + name_len)?;
+    NESTING
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(name))
+        .then_some((start + name_len - lt, closing))
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
@@ -1005,5 +1064,42 @@ mod tests {
         assert_eq!(find_date("发布于 2022年4月10日").as_deref(), Some("2022-04-10"));
         assert_eq!(find_date("前天"), None);
         assert_eq!(attr_date("1649520000000").as_deref(), Some("2022-04-10"));
+    }
+
+    #[test]
+    fn deep_trees_are_walked_without_recursion() {
+        // Build a tree 200,000 elements deep directly (the parser's input is
+        // capped at MAX_NESTING), and walk it on a 256 KiB stack.
+        let run = || {
+            let mut html = Html::parse_document("<div>x</div><p>7 Papers &amp; Radios | 甲</p>");
+            let div = Selector::parse("div").ok().and_then(|s| html.select(&s).next().map(|d| d.id()));
+            let Some(div) = div else { return 0 };
+            let value = html.tree.get(div).map(|n| n.value().clone());
+            let Some(value) = value else { return 0 };
+            let mut id = div;
+            for _ in 0..200_000 {
+                let Some(mut node) = html.tree.get_mut(id) else { return 0 };
+                id = node.append(value.clone()).id();
+            }
+            if let Some(mut node) = html.tree.get_mut(id) {
+                node.append(Node::Text(scraper::node::Text { text: "深处".into() }));
+            }
+            let lines = walk(html.root_element());
+            let dense = densest(&html).id();
+            assert!(html.tree.get(dense).is_some());
+            lines.len()
+        };
+        let handle = std::thread::Builder::new().stack_size(256 * 1024).spawn(run);
+        let lines = handle.ok().map(|h| h.join());
+        assert!(matches!(lines, Some(Ok(3))), "{lines:?}");
+    }
+
+    #[test]
+    fn nesting_is_capped_before_parsing() {
+        let page = format!("{}深处{}", "<div class=a>".repeat(2000), "</div>".repeat(2000));
+        let reduced = strip_raw_text(&page);
+        assert_eq!(reduced.matches("<div").count(), MAX_NESTING);
+        assert_eq!(reduced.matches("</div>").count(), MAX_NESTING);
+        assert!(reduced.contains("深处"));
     }
 }
