@@ -408,7 +408,16 @@ pub(crate) fn strip_title_suffix(title: &str) -> &str {
                     t = trim(&t[..i]);
                 }
             }
-            break;
+            return t;
+        }
+    }
+    // An unknown site: a short last segment after `_` or ` - ` is its name.
+    for sep in ["_", " - ", " — "] {
+        if let Some(i) = t.rfind(sep) {
+            let tail = trim(&t[i + sep.len()..]);
+            if !tail.is_empty() && tail.chars().count() <= 12 && !tail.contains(['|', '｜']) {
+                return trim(&t[..i]);
+            }
         }
     }
     t
@@ -1056,6 +1065,7 @@ mod tests {
         assert_eq!(strip_title_suffix("A | B - 知乎"), "A | B");
         assert_eq!(strip_title_suffix("A | B_网易订阅"), "A | B");
         assert_eq!(strip_title_suffix("plain"), "plain");
+        assert_eq!(strip_title_suffix("A | B_某资讯站"), "A | B");
     }
 
     #[test]
