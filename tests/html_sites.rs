@@ -43,7 +43,10 @@ fn assert_equivalent(name: &str, furniture: &[&str]) -> Digest {
     let got = parse_fixture(name);
     assert_eq!(got.issue.title, want.issue.title, "{name}: title");
     assert_eq!(got.issue.series, want.issue.series, "{name}: series");
-    assert_eq!(got.issue.headlines, want.issue.headlines, "{name}: headlines");
+    assert_eq!(
+        got.issue.headlines, want.issue.headlines,
+        "{name}: headlines"
+    );
     assert_eq!(got.issue.summary, want.issue.summary, "{name}: summary");
     assert_eq!(got.issue.contents, want.issue.contents, "{name}: contents");
     assert_eq!(got.papers.len(), want.papers.len(), "{name}: paper count");
@@ -69,7 +72,11 @@ fn assert_equivalent(name: &str, furniture: &[&str]) -> Digest {
 const COMMON: [&str; 4] = ["微信扫一扫", "网友评论", "© THE END", "转载请联系"];
 
 fn furniture<'a>(extra: &[&'a str]) -> Vec<&'a str> {
-    COMMON.iter().copied().chain(extra.iter().copied()).collect()
+    COMMON
+        .iter()
+        .copied()
+        .chain(extra.iter().copied())
+        .collect()
 }
 
 #[test]
@@ -104,56 +111,83 @@ fn wechat() {
 
 #[test]
 fn jiqizhixin() {
-    let d = assert_equivalent("jiqizhixin.html", &furniture(&["分享到", "相关数据", "京ICP备", "文章库"]));
+    let d = assert_equivalent(
+        "jiqizhixin.html",
+        &furniture(&["分享到", "相关数据", "京ICP备", "文章库"]),
+    );
     assert_eq!(d.issue.date.as_deref(), Some("2022-04-10"));
     assert!(d.papers[6].figures.iter().all(|f| f.image.is_some()));
 }
 
 #[test]
 fn thepaper() {
-    let d = assert_equivalent("thepaper.html", &furniture(&["热新闻", "我要跟帖", "特别声明", "收藏", "字号"]));
+    let d = assert_equivalent(
+        "thepaper.html",
+        &furniture(&["热新闻", "我要跟帖", "特别声明", "收藏", "字号"]),
+    );
     assert_eq!(d.issue.date.as_deref(), Some("2022-04-10"));
 }
 
 #[test]
 fn netease_163() {
-    let d = assert_equivalent("163.html", &furniture(&["跟贴", "热点新闻", "特别声明", "文明上网"]));
+    let d = assert_equivalent(
+        "163.html",
+        &furniture(&["跟贴", "热点新闻", "特别声明", "文明上网"]),
+    );
     assert_eq!(d.issue.date.as_deref(), Some("2022-04-10"));
 }
 
 #[test]
 fn sohu() {
-    let d = assert_equivalent("sohu.html", &furniture(&["返回搜狐", "平台声明", "24小时热文", "责任编辑"]));
+    let d = assert_equivalent(
+        "sohu.html",
+        &furniture(&["返回搜狐", "平台声明", "24小时热文", "责任编辑"]),
+    );
     assert_eq!(d.issue.date.as_deref(), Some("2022-04-10"));
 }
 
 #[test]
 fn toutiao() {
-    let d = assert_equivalent("toutiao.html", &furniture(&["头条热榜", "下载头条APP", "精彩评论", "原创"]));
+    let d = assert_equivalent(
+        "toutiao.html",
+        &furniture(&["头条热榜", "下载头条APP", "精彩评论", "原创"]),
+    );
     assert_eq!(d.issue.date.as_deref(), Some("2022-04-10"));
 }
 
 #[test]
 fn zhuanzhi() {
-    let d = assert_equivalent("zhuanzhi.html", &furniture(&["专知，专业可信", "VIP会员", "相关内容"]));
+    let d = assert_equivalent(
+        "zhuanzhi.html",
+        &furniture(&["专知，专业可信", "VIP会员", "相关内容"]),
+    );
     assert_eq!(d.issue.date.as_deref(), Some("2022-04-10"));
 }
 
 #[test]
 fn zhihu() {
-    let d = assert_equivalent("zhihu.html", &furniture(&["赞同", "写下你的评论", "推荐阅读", "已认证账号"]));
+    let d = assert_equivalent(
+        "zhihu.html",
+        &furniture(&["赞同", "写下你的评论", "推荐阅读", "已认证账号"]),
+    );
     assert_eq!(d.issue.date.as_deref(), Some("2022-04-10"));
 }
 
 #[test]
 fn csdn() {
-    let d = assert_equivalent("csdn.html", &furniture(&["欢迎高质量的评论", "热门文章", "私信", "往期精选"]));
+    let d = assert_equivalent(
+        "csdn.html",
+        &furniture(&["欢迎高质量的评论", "热门文章", "私信", "往期精选"]),
+    );
     assert_eq!(d.issue.date.as_deref(), Some("2022-04-10"));
 }
 
 #[test]
 fn unknown_site_uses_the_density_fallback() {
-    let d = assert_equivalent("generic.html", &["拾黑资讯", "栏目", "版权所有", "赞助链接", "准确把握"]);
+    let d = assert_equivalent(
+        "generic.html",
+        &["拾黑资讯", "栏目", "版权所有", "赞助链接", "准确把握"],
+    );
     assert_eq!(d.issue.date.as_deref(), Some("2022-04-11"));
     // The aggregator's ads and trending list are stripped, as in the seed.
     let want = seed();
@@ -163,7 +197,10 @@ fn unknown_site_uses_the_density_fallback() {
 
 #[test]
 fn real_pages_are_not_digests() {
-    for name in ["real/wechat-2020-02-11.html", "real/thepaper-2019-08-13.html"] {
+    for name in [
+        "real/wechat-2020-02-11.html",
+        "real/thepaper-2019-08-13.html",
+    ] {
         match paper_digest::parse_bytes(&fixture(name)) {
             Err(Error::NotADigest(_)) => {}
             other => panic!("{name}: {other:?}"),
@@ -176,7 +213,10 @@ fn real_wechat_page_is_dated_by_var_ct() {
     // `var ct = "1581418070"` is 2020-02-11 18:47 in China; the page shows "前天".
     let page = String::from_utf8(fixture("real/wechat-2020-02-11.html")).expect("utf-8");
     assert!(page.contains("var ct = \"1581418070\""));
-    let page = page.replace("一日一技：在 Python 中实现延迟调用", "7 Papers &amp; Radios | 标题");
+    let page = page.replace(
+        "一日一技：在 Python 中实现延迟调用",
+        "7 Papers &amp; Radios | 标题",
+    );
     let d = paper_digest::parse(&page).expect("a title-only digest");
     assert_eq!(d.issue.date.as_deref(), Some("2020-02-11"));
     assert_eq!(d.issue.title.as_deref(), Some("7 Papers & Radios | 标题"));
@@ -202,7 +242,10 @@ fn utf8_page_declaring_gb2312_parses_right() {
         .parse_bytes_detailed(&page)
         .expect("parses");
     assert_eq!(parsed.encoding, "UTF-8");
-    assert_eq!(parsed.digest.papers[0].title, "Training Compute-Optimal Large Language Models");
+    assert_eq!(
+        parsed.digest.papers[0].title,
+        "Training Compute-Optimal Large Language Models"
+    );
 }
 
 #[test]
@@ -210,7 +253,9 @@ fn deeply_nested_page_does_not_overflow() {
     let depth = 200_000;
     let mut page = String::from("<html><body>");
     page.push_str(&"<div>".repeat(depth));
-    page.push_str("<p>7 Papers &amp; Radios | 深处</p><p>论文 1：深处的论文</p><p>摘要：在最深处。</p>");
+    page.push_str(
+        "<p>7 Papers &amp; Radios | 深处</p><p>论文 1：深处的论文</p><p>摘要：在最深处。</p>",
+    );
     page.push_str(&"</div>".repeat(depth));
     let run = move || paper_digest::parse(&page).map(|d| (d.issue.title, d.papers.len()));
     let handle = std::thread::Builder::new()
@@ -221,7 +266,10 @@ fn deeply_nested_page_does_not_overflow() {
     assert_eq!(title.as_deref(), Some("7 Papers & Radios | 深处"));
     assert_eq!(papers, 1);
     // Unclosed, too.
-    let page = format!("<body>{}<p>7 Papers &amp; Radios | 深处<p>论文 1：深处的论文", "<section><span>".repeat(depth));
+    let page = format!(
+        "<body>{}<p>7 Papers &amp; Radios | 深处<p>论文 1：深处的论文",
+        "<section><span>".repeat(depth)
+    );
     let handle = std::thread::Builder::new()
         .stack_size(256 * 1024)
         .spawn(move || paper_digest::parse(&page).map(|d| d.papers.len()))
@@ -240,7 +288,10 @@ fn unclosed_tags_are_fine() {
     assert_eq!(d.issue.headlines, ["甲", "乙"]);
     assert_eq!(d.papers[0].authors, ["张三", "李四"]);
     assert_eq!(d.papers[0].links[0].arxiv_id.as_deref(), Some("2204.02311"));
-    assert_eq!(d.papers[0].abstract_text.as_deref(), Some("第一段。\n第二段。"));
+    assert_eq!(
+        d.papers[0].abstract_text.as_deref(),
+        Some("第一段。\n第二段。")
+    );
     assert_eq!(d.radio[0].entries.len(), 2);
     assert_eq!(d.radio[0].entries[1].from, ["C D"]);
 }

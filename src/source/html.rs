@@ -36,7 +36,7 @@ pub(crate) fn lines(input: &str) -> Document<'_> {
     let ct_date = wechat_ct_date(input);
     let reduced = strip_raw_text(input);
     let html = Html::parse_document(&reduced);
-    let mut meta = page_meta(&html);
+    let mut meta = page_meta(&html, ct_date.is_none());
     if ct_date.is_some() {
         meta.date = ct_date;
     }
@@ -80,7 +80,10 @@ fn starts_with_ci(hay: &[u8], at: usize, needle: &[u8]) -> bool {
 
 /// Is the byte after a tag name one that ends the name (`>`, `/`, white space)?
 fn ends_tag_name(b: Option<&u8>) -> bool {
-    matches!(b, None | Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | 0x0c))
+    matches!(
+        b,
+        None | Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
+    )
 }
 
 /// Copies `input`, leaving out the bodies of `<script>` and `<style>`
@@ -118,7 +121,8 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
                 depth += 1;
                 false
             };
-            let tag_end = memchr(b'>', &bytes[lt + len..]).map_or(bytes.len(), |g| lt + len + g + 1);
+            let tag_end =
+                memchr(b'>', &bytes[lt + len..]).map_or(bytes.len(), |g| lt + len + g + 1);
             if over_limit {
                 let o = out.get_or_insert_with(|| String::with_capacity(input.len() / 4));
                 o.push_str(&input[copied..lt]);
@@ -127,16 +131,15 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
             pos = tag_end;
             continue;
         }
-        let name: &[u8] = if starts_with_ci(bytes, lt, b"<script")
-            && ends_tag_name(bytes.get(lt + 7))
-        {
-            b"script"
-        } else if starts_with_ci(bytes, lt, b"<style") && ends_tag_name(bytes.get(lt + 6)) {
-            b"style"
-        } else {
-            pos = lt + 1;
-            continue;
-        };
+        let name: &[u8] =
+            if starts_with_ci(bytes, lt, b"<script") && ends_tag_name(bytes.get(lt + 7)) {
+                b"script"
+            } else if starts_with_ci(bytes, lt, b"<style") && ends_tag_name(bytes.get(lt + 6)) {
+                b"style"
+            } else {
+                pos = lt + 1;
+                continue;
+            };
         // The end of the start tag (attribute values may hold `>` only quoted;
         // a stray one merely keeps a little script text).
         let Some(gt) = memchr(b'>', &bytes[lt..]).map(|g| lt + g + 1) else {
@@ -148,7 +151,8 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
             match find_bytes(&bytes[search..], b"</") {
                 Some(e) => {
                     let at = search + e;
-                    if starts_with_ci(bytes, at + 2, name) && ends_tag_name(bytes.get(at + 2 + name.len()))
+                    if starts_with_ci(bytes, at + 2, name)
+                        && ends_tag_name(bytes.get(at + 2 + name.len()))
                     {
                         break Some(at);
                     }
@@ -183,8 +187,20 @@ const MAX_NESTING: usize = 512;
 
 /// Elements that nest freely and are never closed implicitly by a sibling.
 const NESTING: [&[u8]; 14] = [
-    b"div", b"section", b"span", b"article", b"blockquote", b"font", b"center", b"main",
-    b"aside", b"header", b"footer", b"nav", b"figure", b"ul",
+    b"div",
+    b"section",
+    b"span",
+    b"article",
+    b"blockquote",
+    b"font",
+    b"center",
+    b"main",
+    b"aside",
+    b"header",
+    b"footer",
+    b"nav",
+    b"figure",
+    b"ul",
 ];
 
 /// At `<div` or `</div` (one of [`NESTING`]): the length up to the end of
@@ -206,27 +222,19 @@ fn nesting_tag(bytes: &[u8], lt: usize) -> Option<(usize, bool)> {
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
+    memchr::memchr(needle, hay)
 }
 
 fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = *needle.first()?;
-    let mut from = 0;
-    while let Some(i) = memchr(first, &hay[from..]) {
-        let at = from + i;
-        if hay.get(at..at + needle.len()) == Some(needle) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
+    memchr::memmem::find(hay, needle)
 }
 
 /// WeChat's publication time: `var ct = "1581418070";` in an inline script,
 /// as a date in China (UTC+8).
 fn wechat_ct_date(input: &str) -> Option<String> {
+    let finder = memchr::memmem::Finder::new("var ct");
     let mut from = 0;
-    while let Some(i) = input[from..].find("var ct") {
+    while let Some(i) = finder.find(&input.as_bytes()[from..]) {
         let at = from + i + "var ct".len();
         from = at;
         let rest = input[at..].trim_start();
@@ -265,7 +273,9 @@ pub(crate) fn unix_to_date(secs: i64, offset: i64) -> String {
 // ---------------------------------------------------------------------------
 
 fn selectors(list: &[&str]) -> Vec<Selector> {
-    list.iter().filter_map(|s| Selector::parse(s).ok()).collect()
+    list.iter()
+        .filter_map(|s| Selector::parse(s).ok())
+        .collect()
 }
 
 static TITLE_SELECTORS: LazyLock<Vec<Selector>> = LazyLock::new(|| {
@@ -450,7 +460,8 @@ fn attr_date(v: &str) -> Option<String> {
     find_date(v)
 }
 
-fn page_meta(html: &Html) -> Meta {
+/// The page's metadata; the date is looked for only when `want_date`.
+fn page_meta(html: &Html, want_date: bool) -> Meta {
     let title = first_value(html, &TITLE_SELECTORS)
         .or_else(|| first_value(html, &META_TITLE))
         .or_else(|| {
@@ -460,7 +471,18 @@ fn page_meta(html: &Html) -> Meta {
                 .map(|el| strip_title_suffix(&element_text(el)).to_owned())
                 .find(|t| !t.is_empty())
         });
-    let date = META_DATE
+    let date = want_date.then(|| page_date(html)).flatten();
+    let source = first_value(html, &SOURCE);
+    Meta {
+        title,
+        date,
+        source,
+    }
+}
+
+/// The publication date from meta tags, date attributes or visible date elements.
+fn page_date(html: &Html) -> Option<String> {
+    META_DATE
         .iter()
         .flat_map(|s| html.select(s))
         .find_map(|el| el.attr("content").and_then(attr_date))
@@ -475,13 +497,7 @@ fn page_meta(html: &Html) -> Meta {
                 .iter()
                 .flat_map(|s| html.select(s))
                 .find_map(|el| find_date(&element_text(el)))
-        });
-    let source = first_value(html, &SOURCE);
-    Meta {
-        title,
-        date,
-        source,
-    }
+        })
 }
 
 // ---------------------------------------------------------------------------
@@ -721,8 +737,11 @@ fn block_hint(name: &str) -> Hint {
 
 /// `style` says `text-align: center`.
 fn centered(el: &Element) -> bool {
-    el.attr("style").is_some_and(|s| style_value(s, "text-align") == Some("center"))
-        || el.attr("align").is_some_and(|a| a.eq_ignore_ascii_case("center"))
+    el.attr("style")
+        .is_some_and(|s| style_value(s, "text-align") == Some("center"))
+        || el
+            .attr("align")
+            .is_some_and(|a| a.eq_ignore_ascii_case("center"))
         || el.name() == "center"
 }
 
@@ -747,16 +766,25 @@ fn style_value<'s>(style: &'s str, property: &str) -> Option<&'s str> {
 
 /// An image's URL: lazy attributes first; no `data:` URIs, no 1×1 trackers.
 fn image_url(el: &Element) -> Option<String> {
-    let tiny = |a: &str| el.attr(a).is_some_and(|v| matches!(v.trim(), "0" | "1" | "1px" | "0px"));
+    let tiny = |a: &str| {
+        el.attr(a)
+            .is_some_and(|v| matches!(v.trim(), "0" | "1" | "1px" | "0px"))
+    };
     if tiny("width") && tiny("height") {
         return None;
     }
-    ["data-src", "data-original", "data-actualsrc", "data-lazy-src", "src"]
-        .iter()
-        .filter_map(|a| el.attr(a))
-        .map(str::trim)
-        .find(|v| !v.is_empty() && !v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:")))
-        .map(str::to_owned)
+    [
+        "data-src",
+        "data-original",
+        "data-actualsrc",
+        "data-lazy-src",
+        "src",
+    ]
+    .iter()
+    .filter_map(|a| el.attr(a))
+    .map(str::trim)
+    .find(|v| !v.is_empty() && !v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:")))
+    .map(str::to_owned)
 }
 
 #[derive(Default)]
@@ -870,7 +898,10 @@ impl Walker {
             "a" => {
                 if let Some(href) = el.attr("href").map(str::trim) {
                     let lower = href.get(..11).unwrap_or(href).to_ascii_lowercase();
-                    if !href.is_empty() && !href.starts_with('#') && !lower.starts_with("javascript:") {
+                    if !href.is_empty()
+                        && !href.starts_with('#')
+                        && !lower.starts_with("javascript:")
+                    {
                         self.hrefs.push(href.to_owned());
                     }
                 }
@@ -890,7 +921,10 @@ impl Walker {
             self.hints.push(hint);
             match name {
                 "ol" => {
-                    let start = el.attr("start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+                    let start = el
+                        .attr("start")
+                        .and_then(|s| s.trim().parse().ok())
+                        .unwrap_or(1);
                     self.lists.push(Some(start));
                 }
                 "ul" => self.lists.push(None),
@@ -1005,7 +1039,10 @@ mod tests {
             strip_raw_text(page),
             "<p>a</p><script type=x></script ><STYLE></STYLE><!-- <script> --><p>b</p><scripts>c</scripts>"
         );
-        assert_eq!(strip_raw_text("<script>never closed"), "<script>never closed");
+        assert_eq!(
+            strip_raw_text("<script>never closed"),
+            "<script>never closed"
+        );
     }
 
     #[test]
@@ -1015,7 +1052,7 @@ mod tests {
              <p>a <strong>b</strong><br>c</p><ol><li><section>x. (from A)</section></li><li>y</li></ol>\
              <figure><img data-src=\"https://i/1.png\" src=\"data:image/gif;base64,AA\"><figcaption>图 1 网络</figcaption></figure>\
              <img src=\"https://t/p.gif\" width=1 height=1><script>var x = '<p>no</p>';</script>\
-             <blockquote>引文</blockquote>" ,
+             <blockquote>引文</blockquote>",
         );
         assert_eq!(
             texts(&doc),
@@ -1045,7 +1082,10 @@ mod tests {
              <p style=\"text-align: center;\"><span style=\"font-size: 12px\">不是图注：前一行不是图</span></p></div>",
         );
         let hints: Vec<Hint> = doc.lines.iter().map(|l| l.hint).collect();
-        assert_eq!(hints, [Hint::Plain, Hint::Image, Hint::Caption, Hint::Plain]);
+        assert_eq!(
+            hints,
+            [Hint::Plain, Hint::Image, Hint::Caption, Hint::Plain]
+        );
     }
 
     #[test]
@@ -1070,8 +1110,14 @@ mod tests {
 
     #[test]
     fn dates_in_text() {
-        assert_eq!(find_date("2019-08-13 14:07 来源：澎湃新闻").as_deref(), Some("2019-08-13"));
-        assert_eq!(find_date("发布于 2022年4月10日").as_deref(), Some("2022-04-10"));
+        assert_eq!(
+            find_date("2019-08-13 14:07 来源：澎湃新闻").as_deref(),
+            Some("2019-08-13")
+        );
+        assert_eq!(
+            find_date("发布于 2022年4月10日").as_deref(),
+            Some("2022-04-10")
+        );
         assert_eq!(find_date("前天"), None);
         assert_eq!(attr_date("1649520000000").as_deref(), Some("2022-04-10"));
     }
@@ -1082,34 +1128,73 @@ mod tests {
         // capped at MAX_NESTING), and walk it on a 256 KiB stack.
         let run = || {
             let mut html = Html::parse_document("<div>x</div><p>7 Papers &amp; Radios | 甲</p>");
-            let div = Selector::parse("div").ok().and_then(|s| html.select(&s).next().map(|d| d.id()));
+            let div = Selector::parse("div")
+                .ok()
+                .and_then(|s| html.select(&s).next().map(|d| d.id()));
             let Some(div) = div else { return 0 };
             let value = html.tree.get(div).map(|n| n.value().clone());
             let Some(value) = value else { return 0 };
             let mut id = div;
             for _ in 0..200_000 {
-                let Some(mut node) = html.tree.get_mut(id) else { return 0 };
+                let Some(mut node) = html.tree.get_mut(id) else {
+                    return 0;
+                };
                 id = node.append(value.clone()).id();
             }
             if let Some(mut node) = html.tree.get_mut(id) {
-                node.append(Node::Text(scraper::node::Text { text: "深处".into() }));
+                node.append(Node::Text(scraper::node::Text {
+                    text: "深处".into(),
+                }));
             }
             let lines = walk(html.root_element());
             let dense = densest(&html).id();
             assert!(html.tree.get(dense).is_some());
             lines.len()
         };
-        let handle = std::thread::Builder::new().stack_size(256 * 1024).spawn(run);
+        let handle = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(run);
         let lines = handle.ok().map(|h| h.join());
         assert!(matches!(lines, Some(Ok(3))), "{lines:?}");
     }
 
     #[test]
     fn nesting_is_capped_before_parsing() {
-        let page = format!("{}深处{}", "<div class=a>".repeat(2000), "</div>".repeat(2000));
+        let page = format!(
+            "{}深处{}",
+            "<div class=a>".repeat(2000),
+            "</div>".repeat(2000)
+        );
         let reduced = strip_raw_text(&page);
         assert_eq!(reduced.matches("<div").count(), MAX_NESTING);
         assert_eq!(reduced.matches("</div>").count(), MAX_NESTING);
         assert!(reduced.contains("深处"));
+    }
+
+    #[test]
+    fn site_fixtures_use_their_site_container() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/html/");
+        for (file, class) in [
+            ("wechat.html", "rich_media_content "),
+            ("jiqizhixin.html", "article__content js-article-content"),
+            ("thepaper.html", "news_txt"),
+            ("163.html", "post_body"),
+            ("sohu.html", "article"),
+            ("toutiao.html", "article-content"),
+            ("zhuanzhi.html", "article-detail-content"),
+            ("zhihu.html", "RichText ztext Post-RichText css-1g0fqss"),
+            ("csdn.html", "htmledit_views"),
+            ("generic.html", "entry"),
+            ("real/thepaper-2019-08-13.html", "news_txt"),
+            ("real/wechat-2020-02-11.html", "rich_media_content "),
+        ] {
+            let page = std::fs::read_to_string(format!("{dir}{file}")).unwrap_or_default();
+            let html = Html::parse_document(&strip_raw_text(&page));
+            assert_eq!(
+                find_container(&html).value().attr("class"),
+                Some(class),
+                "{file}"
+            );
+        }
     }
 }
