@@ -103,10 +103,11 @@ pub(crate) fn assemble(doc: Document<'_>) -> Result<Digest, Error> {
         None => {
             if let Some(title) = meta.title.as_deref().filter(|t| !t.is_empty()) {
                 b.set_title(title, lines::is_digest_title(title));
-            } else if let (Some(first), Some(Kind::Plain)) = (doc_lines.first(), kinds.first()) {
-                if first_structure > 0 && matches!(first.hint, Hint::Plain | Hint::Heading(_)) {
-                    b.set_title(&first.text, false);
-                }
+            } else if let (Some(first), Some(Kind::Plain)) = (doc_lines.first(), kinds.first())
+                && first_structure > 0
+                && matches!(first.hint, Hint::Plain | Hint::Heading(_))
+            {
+                b.set_title(&first.text, false);
             }
             if b.digest.issue.title.is_some() && meta.title.is_none() && first_structure > 0 {
                 1
@@ -389,14 +390,13 @@ impl Builder {
             } => self.radio_entry(*number, title, from, line),
             _ => {
                 // A bare URL right after a link label that lost its URL.
-                if let Some(link) = self.paper().links.last_mut() {
-                    if link.url.is_none() {
-                        if let Some(url) = lines::find_url(text).filter(|u| u.len() == text.len()) {
-                            link.arxiv_id = lines::arxiv_id(url);
-                            link.url = Some(url.to_owned());
-                            return;
-                        }
-                    }
+                if let Some(link) = self.paper().links.last_mut()
+                    && link.url.is_none()
+                    && let Some(url) = lines::find_url(text).filter(|u| u.len() == text.len())
+                {
+                    link.arxiv_id = lines::arxiv_id(url);
+                    link.url = Some(url.to_owned());
+                    return;
                 }
                 match part {
                     PaperPart::Abstract => self.paragraphs.push(text.to_owned()),
@@ -588,7 +588,7 @@ fn check(
         warnings.push(Warning {
             code: WarningCode::ContentsMismatch,
             message: format!(
-                "the contents name {announced} paper(s) but {} were found",
+                "the contents name {announced} paper(s) but {} found",
                 digest.papers.len()
             ),
             line: None,
@@ -626,18 +626,18 @@ fn check(
         }
     }
     for (list, &(count, line)) in digest.radio.iter().zip(radio_meta) {
-        if let Some(count) = count {
-            if (list.entries.len() as u64) < u64::from(count) {
-                warnings.push(Warning {
-                    code: WarningCode::RadioListShort,
-                    message: format!(
-                        "radio list \"{}\" announces {count} entries but holds {}",
-                        list.heading.as_deref().unwrap_or(""),
-                        list.entries.len()
-                    ),
-                    line: Some(line),
-                });
-            }
+        if let Some(count) = count
+            && (list.entries.len() as u64) < u64::from(count)
+        {
+            warnings.push(Warning {
+                code: WarningCode::RadioListShort,
+                message: format!(
+                    "radio list \"{}\" announces {count} entries but holds {}",
+                    list.heading.as_deref().unwrap_or(""),
+                    list.entries.len()
+                ),
+                line: Some(line),
+            });
         }
     }
     digest.warnings.extend(warnings);

@@ -69,6 +69,11 @@ mod source;
 mod trailer;
 
 pub use error::Error;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 pub use model::{
     Ad, Category, Digest, Figure, Issue, Link, Paper, RadioEntry, RadioList, Stripped, Trending,
     Warning, WarningCode,

@@ -275,10 +275,10 @@ pub(crate) fn classify(line: &str) -> Kind<'_> {
             if let Some(k) = paper_heading(s) {
                 return k;
             }
-            if let Some((label, rest)) = split_label(s, 12) {
-                if is_link_label(label) {
-                    return Kind::Link { label, rest };
-                }
+            if let Some((label, rest)) = split_label(s, 12)
+                && is_link_label(label)
+            {
+                return Kind::Link { label, rest };
             }
         }
         '作' => {
@@ -313,10 +313,10 @@ pub(crate) fn classify(line: &str) -> Kind<'_> {
         }
         '目' => {
             let rest = s.trim_start_matches(['目', '录', '錄']);
-            if s.starts_with("目录") || s.starts_with("目錄") {
-                if trim(rest).chars().all(|c| is_colon(c) || c.is_whitespace()) {
-                    return Kind::ContentsHeading;
-                }
+            if (s.starts_with("目录") || s.starts_with("目錄"))
+                && trim(rest).chars().all(|c| is_colon(c) || c.is_whitespace())
+            {
+                return Kind::ContentsHeading;
             }
         }
         '本' => {
@@ -328,10 +328,8 @@ pub(crate) fn classify(line: &str) -> Kind<'_> {
                 return Kind::Summary;
             }
         }
-        '图' | 'F' => {
-            if is_caption(s) {
-                return Kind::Caption;
-            }
+        '图' | 'F' if is_caption(s) => {
+            return Kind::Caption;
         }
         '0'..='9' | '(' | '（' => {
             if let Some(k) = numbered(line, s) {
@@ -344,18 +342,17 @@ pub(crate) fn classify(line: &str) -> Kind<'_> {
                 .get(..5)
                 .filter(|p| p.eq_ignore_ascii_case("paper"))
                 .map(|_| &s[5..])
+                && let Some(k) = numbered_heading(rest)
             {
-                if let Some(k) = numbered_heading(rest) {
-                    return k;
-                }
+                return k;
             }
         }
         _ => {}
     }
-    if first.is_ascii_digit() || first == '-' {
-        if let Some(k) = trending(line) {
-            return k;
-        }
+    if (first.is_ascii_digit() || first == '-')
+        && let Some(k) = trending(line)
+    {
+        return k;
     }
     if let Some(k) = date_line(s) {
         return k;
@@ -363,10 +360,10 @@ pub(crate) fn classify(line: &str) -> Kind<'_> {
     if is_boilerplate(s) {
         return Kind::Boilerplate;
     }
-    if let Some((label, rest)) = split_label(s, 12) {
-        if is_link_label(label) {
-            return Kind::Link { label, rest };
-        }
+    if let Some((label, rest)) = split_label(s, 12)
+        && is_link_label(label)
+    {
+        return Kind::Link { label, rest };
     }
     if find_ascii_ci(s, "radiostation").is_some() || is_radio_audio(s) {
         return Kind::Radiostation;
@@ -480,7 +477,7 @@ pub(crate) fn split_from(rest: &str) -> Option<(&str, &str)> {
     let par = &inner[open..];
     let par = par.strip_prefix('(').or_else(|| par.strip_prefix('（'))?;
     let par = par.trim_start();
-    if par.len() < 4 || !par[..4].eq_ignore_ascii_case("from") {
+    if !par.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("from")) {
         return None;
     }
     let from = trim(&par[4..]);
@@ -561,14 +558,14 @@ pub(crate) fn parse_date_prefix(s: &str) -> Option<(String, &str)> {
     }
     // Drop a time of day ("12:02") that follows the date.
     let mut rest = trim(rest);
-    if let Some((_, after)) = leading_number(rest) {
-        if let Some(after) = after.strip_prefix(':') {
-            let end = after
-                .bytes()
-                .take_while(|b| b.is_ascii_digit() || *b == b':')
-                .count();
-            rest = trim(&after[end..]);
-        }
+    if let Some((_, after)) = leading_number(rest)
+        && let Some(after) = after.strip_prefix(':')
+    {
+        let end = after
+            .bytes()
+            .take_while(|b| b.is_ascii_digit() || *b == b':')
+            .count();
+        rest = trim(&after[end..]);
     }
     Some((format!("{year:04}-{month:02}-{day:02}"), rest))
 }
@@ -576,10 +573,10 @@ pub(crate) fn parse_date_prefix(s: &str) -> Option<(String, &str)> {
 /// A date separator: `年`/`月` (with spaces) for Chinese dates, or one of `-/.`.
 fn date_sep(s: &str, chinese: char) -> Option<(&str, bool)> {
     let t = s.trim_start();
-    if chinese != '\0' {
-        if let Some(r) = t.strip_prefix(chinese) {
-            return Some((r.trim_start(), true));
-        }
+    if chinese != '\0'
+        && let Some(r) = t.strip_prefix(chinese)
+    {
+        return Some((r.trim_start(), true));
     }
     let r = s.strip_prefix(['-', '/', '.'])?;
     Some((r, false))

@@ -47,18 +47,18 @@ pub(crate) fn sort(line: &str, stripped: &mut Stripped) {
         });
         return;
     }
-    if !lines::is_boilerplate(line) {
-        if let Some(url) = lines::find_url(line) {
-            let text: String = line.replacen(url, "", 1);
-            let text = crate::source::text::trim(&text)
-                .trim_end_matches([':', '：'])
-                .trim_end();
-            stripped.ads.push(Ad {
-                text: text.to_owned(),
-                url: Some(url.to_owned()),
-            });
-            return;
-        }
+    if !lines::is_boilerplate(line)
+        && let Some(url) = lines::find_url(line)
+    {
+        let text: String = line.replacen(url, "", 1);
+        let text = crate::source::text::trim(&text)
+            .trim_end_matches([':', '：'])
+            .trim_end();
+        stripped.ads.push(Ad {
+            text: text.to_owned(),
+            url: Some(url.to_owned()),
+        });
+        return;
     }
     stripped.boilerplate.push(line.to_owned());
 }

@@ -11,6 +11,7 @@ pub(crate) mod text;
 
 /// What the markup said about a line, beyond its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(dead_code)] // Heading and ListItem come from the Markdown and HTML sources.
 pub(crate) enum Hint {
     /// An ordinary paragraph or text line.
     Plain,

@@ -1,0 +1,180 @@
+//! Hostile inputs: each gets `Ok` or a clean `Err`, without stack overflow,
+//! and with peak memory within a small multiple of the input.
+//!
+//! Memory is measured with a counting global allocator; the tests take a lock
+//! so that one test's allocations do not show up in another's peak.
+
+use std::sync::Mutex;
+
+use paper_digest::{Error, Parser, parse, parse_bytes};
+use peak_alloc::PeakAlloc;
+
+#[global_allocator]
+static PEAK: PeakAlloc = PeakAlloc;
+
+static SERIAL: Mutex<()> = Mutex::new(());
+
+const SEED: &str = include_str!("fixtures/seed-2022-04-10.txt");
+
+/// Every test holds this lock, so that no other test allocates while a peak is measured.
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Runs `f` on a thread with a small stack (so recursion over the input would
+/// overflow) and returns its result and the peak bytes allocated beyond what
+/// was live before.
+fn measured<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> (T, usize) {
+    let _guard = serial();
+    let before = PEAK.current_usage();
+    PEAK.reset_peak_usage();
+    let result = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(f)
+        .expect("spawn")
+        .join()
+        .expect("the parser panicked or overflowed its stack");
+    let peak = PEAK.peak_usage().saturating_sub(before);
+    (result, peak)
+}
+
+/// Asserts a peak of at most `factor` times the input plus 1 MiB of slack.
+fn assert_memory(peak: usize, input: usize, factor: usize) {
+    let limit = factor * input + (1 << 20);
+    assert!(
+        peak <= limit,
+        "peak {peak} bytes for {input} input bytes (limit {limit})"
+    );
+}
+
+#[test]
+fn empty_and_blank() {
+    let _guard = serial();
+    for input in ["", "\n\n\n", " \t\u{3000}\r\n"] {
+        assert!(
+            matches!(parse(input), Err(Error::NotADigest(_))),
+            "{input:?}"
+        );
+        assert!(matches!(
+            parse_bytes(input.as_bytes()),
+            Err(Error::NotADigest(_))
+        ));
+    }
+}
+
+#[test]
+fn nul_bytes() {
+    let input = vec![0u8; 100_000];
+    let (result, peak) = measured(move || parse_bytes(&input));
+    assert!(matches!(result, Err(Error::NotADigest(_))));
+    assert_memory(peak, 100_000, 8);
+    let _guard = serial();
+    let mut seed = SEED.replace("论文 3", "论文\u{0} 3");
+    seed.insert(10, '\u{0}');
+    let d = parse(&seed).unwrap();
+    assert_eq!(
+        d.papers.len(),
+        6,
+        "the paper whose heading holds a NUL is not a heading"
+    );
+}
+
+#[test]
+fn invalid_utf8_in_a_real_page() {
+    let _guard = serial();
+    let mut bytes = SEED.as_bytes().to_vec();
+    // Break a few lines of the abstract with bytes that are never UTF-8.
+    for at in [2000, 5000, 9000] {
+        bytes.insert(at, 0xFF);
+    }
+    let d = parse_bytes(&bytes).unwrap();
+    assert_eq!(d.papers.len(), 7);
+    assert_eq!(d.radio.len(), 3);
+}
+
+#[test]
+fn two_megabytes_of_binary() {
+    let noise: Vec<u8> = (0..2_000_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+        .collect();
+    let len = noise.len();
+    let (result, peak) = measured(move || parse_bytes(&noise));
+    assert!(matches!(result, Err(Error::NotADigest(_))), "{result:?}");
+    assert_memory(peak, len, 8);
+}
+
+#[test]
+fn a_single_twelve_megabyte_line() {
+    let line = "论文".repeat(2_000_000);
+    let len = line.len();
+    let (result, peak) = measured(move || parse(&line));
+    assert!(matches!(result, Err(Error::NotADigest(_))));
+    assert_memory(peak, len, 4);
+}
+
+#[test]
+fn two_hundred_thousand_lines_of_bare_markers() {
+    let markers = [
+        "论文 1：",
+        "作者：",
+        "摘要：",
+        "推荐：",
+        "论文链接：",
+        "本周 10 篇 NLP 精选论文是：",
+        "1. (from )",
+        "- 1",
+        "目录",
+        "参与：",
+    ];
+    let input: String = (0..200_000)
+        .map(|i| markers[i % markers.len()])
+        .collect::<Vec<_>>()
+        .join("\n");
+    let len = input.len();
+    let (result, peak) = measured(move || parse(&input).map(|d| (d.papers.len(), d.radio.len())));
+    // Bare markers make papers and lists without content: a digest full of
+    // warnings (several per ten input bytes, which is what dominates the
+    // peak), or no digest at all, but never a crash.
+    if let Ok((papers, lists)) = result {
+        assert!(papers + lists > 0);
+    }
+    assert_memory(peak, len, 40);
+}
+
+#[test]
+fn a_four_megabyte_page() {
+    let mut page = String::new();
+    while page.len() < 4 << 20 {
+        page.push_str(SEED);
+        page.push('\n');
+    }
+    let len = page.len();
+    let copies = len / (SEED.len() + 1);
+    let (result, peak) = measured(move || parse(&page));
+    let d = result.unwrap();
+    assert_eq!(d.papers.len(), 7 * copies);
+    assert_memory(peak, len, 8);
+}
+
+#[test]
+fn the_size_limit() {
+    let _guard = serial();
+    let big = "a".repeat(1 << 20);
+    let parser = Parser::new().max_input_bytes(1 << 19);
+    assert_eq!(
+        parser.parse(&big),
+        Err(Error::TooLarge {
+            size: 1 << 20,
+            limit: 1 << 19
+        })
+    );
+    assert!(matches!(
+        parser.parse_bytes(big.as_bytes()),
+        Err(Error::TooLarge { .. })
+    ));
+    let over_default = vec![b'a'; paper_digest::DEFAULT_MAX_INPUT_BYTES + 1];
+    assert!(matches!(
+        parse_bytes(&over_default),
+        Err(Error::TooLarge { .. })
+    ));
+}

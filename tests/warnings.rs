@@ -1,0 +1,131 @@
+//! One test per warning code: each anomaly is reported with its stable code
+//! and, where it concerns one line, the 1-based line number.
+
+use paper_digest::{Warning, WarningCode, parse};
+
+fn codes(warnings: &[Warning]) -> Vec<WarningCode> {
+    warnings.iter().map(|w| w.code).collect()
+}
+
+const GOOD_PAPER: &str = "论文 1：A Title\n作者：A、B\n论文链接：https://arxiv.org/abs/2201.00001\n摘要：一段摘要。\n推荐：好文。\n";
+
+#[test]
+fn a_clean_page_has_no_warnings() {
+    let d = parse(&format!("7 Papers & Radios | 标题\n{GOOD_PAPER}")).unwrap();
+    assert_eq!(d.warnings, []);
+}
+
+#[test]
+fn missing_title() {
+    let d = parse(GOOD_PAPER).unwrap();
+    assert_eq!(codes(&d.warnings), [WarningCode::MissingTitle]);
+    assert_eq!(d.issue.title, None);
+}
+
+#[test]
+fn radio_list_without_heading() {
+    let page = "7 Papers & Radios | 标题\n本周 2 篇 NLP 精选论文是：\n1. A. (from X)\n2. B. (from Y)\n1. C. (from Z)\n2. D. (from W)\n";
+    let d = parse(page).unwrap();
+    assert_eq!(d.radio.len(), 2);
+    assert_eq!(
+        (d.radio[1].heading.as_deref(), d.radio[1].category),
+        (None, None)
+    );
+    assert_eq!(codes(&d.warnings), [WarningCode::RadioListWithoutHeading]);
+    assert_eq!(d.warnings[0].line, Some(5));
+    assert_eq!(d.warnings[0].code.as_str(), "radio_list_without_heading");
+}
+
+#[test]
+fn radio_list_short() {
+    let page =
+        "7 Papers & Radios | 标题\n本周 10 篇 CV 精选论文是：\n1. A. (from X)\n2. B. (from Y)\n";
+    let d = parse(page).unwrap();
+    assert_eq!(codes(&d.warnings), [WarningCode::RadioListShort]);
+    assert_eq!(d.warnings[0].line, Some(2));
+    assert!(
+        d.warnings[0].message.contains("10"),
+        "{}",
+        d.warnings[0].message
+    );
+}
+
+#[test]
+fn contents_mismatch_both_ways() {
+    let more =
+        format!("7 Papers & Radios | 标题\n本周论文包括两篇。\nA Title\nB Title\n{GOOD_PAPER}");
+    let d = parse(&more).unwrap();
+    assert_eq!(codes(&d.warnings), [WarningCode::ContentsMismatch]);
+    let fewer = format!(
+        "7 Papers & Radios | 标题\n本周论文包括零篇。\n{GOOD_PAPER}{}",
+        GOOD_PAPER.replace("论文 1", "论文 2")
+    );
+    let fewer = fewer.replacen("本周论文包括零篇。\n", "本周论文包括零篇。\nA Title\n", 1);
+    let d = parse(&fewer).unwrap();
+    assert_eq!(codes(&d.warnings), [WarningCode::ContentsMismatch]);
+}
+
+#[test]
+fn the_radiostation_entry_does_not_count_as_a_paper() {
+    let page = format!(
+        "7 Papers & Radios | 标题\n本周论文包括一篇。\nA Title\nArXiv Weekly Radiostation：NLP、CV、ML 更多精选论文（附音频）\n{GOOD_PAPER}"
+    );
+    let d = parse(&page).unwrap();
+    assert_eq!(d.issue.contents.len(), 2);
+    assert_eq!(d.warnings, []);
+}
+
+#[test]
+fn paper_without_link_abstract_or_authors() {
+    let d = parse("7 Papers & Radios | 标题\n论文 1：A Title\n推荐：好文。\n").unwrap();
+    assert_eq!(
+        codes(&d.warnings),
+        [
+            WarningCode::PaperWithoutAuthors,
+            WarningCode::PaperWithoutLink,
+            WarningCode::PaperWithoutAbstract
+        ]
+    );
+    assert!(d.warnings.iter().all(|w| w.line == Some(2)));
+}
+
+#[test]
+fn paper_number_out_of_order() {
+    let page = format!(
+        "7 Papers & Radios | 标题\n{GOOD_PAPER}{}",
+        GOOD_PAPER.replace("论文 1", "论文 3")
+    );
+    let d = parse(&page).unwrap();
+    assert_eq!(codes(&d.warnings), [WarningCode::PaperNumberOutOfOrder]);
+    assert_eq!(d.warnings[0].line, Some(7));
+}
+
+#[test]
+fn unplaced_lines_are_quoted_not_dropped() {
+    let page = format!(
+        "7 Papers & Radios | 标题\n{GOOD_PAPER}推荐之后的一行无处可放\n本周 1 篇 ML 精选论文是：\n1. A. (from X)\n列表里的杂项\n"
+    );
+    let d = parse(&page).unwrap();
+    assert_eq!(
+        codes(&d.warnings),
+        [WarningCode::UnplacedLine, WarningCode::UnplacedLine]
+    );
+    assert!(d.warnings[0].message.contains("推荐之后的一行无处可放"));
+    assert_eq!(d.warnings[0].line, Some(7));
+    assert!(d.warnings[1].message.contains("列表里的杂项"));
+}
+
+#[test]
+fn warning_codes_serialize_snake_case() {
+    let w = Warning {
+        code: WarningCode::RadioListWithoutHeading,
+        message: "m".into(),
+        line: Some(3),
+    };
+    let json = serde_json::to_string(&w).unwrap();
+    assert_eq!(
+        json,
+        r#"{"code":"radio_list_without_heading","message":"m","line":3}"#
+    );
+    assert_eq!(serde_json::from_str::<Warning>(&json).unwrap(), w);
+}
