@@ -243,10 +243,10 @@ fn wechat_ct_date(input: &str) -> Option<String> {
         };
         let rest = rest.trim_start().trim_start_matches(['"', '\'']);
         let digits: &str = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
-        if let Ok(secs) = digits.parse::<i64>() {
-            if secs > 0 {
-                return Some(unix_to_date(secs, 8 * 3600));
-            }
+        if let Ok(secs) = digits.parse::<i64>()
+            && secs > 0
+        {
+            return Some(unix_to_date(secs, 8 * 3600));
         }
     }
     None
@@ -437,10 +437,11 @@ pub(crate) fn strip_title_suffix(title: &str) -> &str {
 pub(crate) fn find_date(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     for (i, _) in s.char_indices() {
-        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
-            if let Some((date, _)) = lines::parse_date_prefix(&s[i..]) {
-                return Some(date);
-            }
+        if bytes[i].is_ascii_digit()
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && let Some((date, _)) = lines::parse_date_prefix(&s[i..])
+        {
+            return Some(date);
         }
     }
     None
