@@ -186,7 +186,7 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
 const MAX_NESTING: usize = 512;
 
 /// Elements that nest freely and are never closed implicitly by a sibling.
-const NESTING: [&[u8]; 14] = [
+const NESTING: [&[u8]; 26] = [
     b"div",
     b"section",
     b"span",
@@ -200,7 +200,19 @@ const NESTING: [&[u8]; 14] = [
     b"footer",
     b"nav",
     b"figure",
+    b"figcaption",
     b"ul",
+    b"ol",
+    b"dl",
+    b"menu",
+    b"dir",
+    b"table",
+    b"details",
+    b"summary",
+    b"fieldset",
+    b"address",
+    b"hgroup",
+    b"object",
 ];
 
 /// At `<div` or `</div` (one of [`NESTING`]): the length up to the end of
