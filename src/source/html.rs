@@ -584,10 +584,10 @@ fn is_furniture(name: &str) -> bool {
 
 fn hidden(el: &Element) -> bool {
     el.attr("hidden").is_some()
-        || el.attr("style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            s.to_ascii_lowercase().contains("display:none")
-        })
+        || el
+            .attr("style")
+            .and_then(|s| style_value(s, "display"))
+            .is_some_and(|v| v.eq_ignore_ascii_case("none"))
 }
 
 /// The number of text bytes under `el`, counting at most `cap`.
