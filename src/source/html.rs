@@ -1,8 +1,1213 @@
-//! HTML (placeholder until the scraper-based extractor lands): read as text.
+//! HTML: find the article container, walk it without recursion, emit logical lines.
+//!
+//! The pipeline for one page:
+//!
+//! 1. A cheap byte scan ([`strip_raw_text`]) drops the bodies of `<script>`
+//!    and `<style>` elements (saved WeChat pages are 90 % inline script) and
+//!    picks WeChat's real timestamp (`var ct = "…"`) out of the scripts first.
+//!    Script and style bodies are raw text to an HTML parser, so cutting them
+//!    leaves the element tree of the page unchanged.
+//! 2. `scraper` parses what is left, spec-compliantly (entities, unclosed
+//!    tags, implied elements).
+//! 3. Page metadata ([`Meta`]) comes from the headline element, `og:title`,
+//!    `<title>`, date meta tags and visible date elements.
+//! 4. The article container is found by per-site selectors (WeChat,
+//!    jiqizhixin.com, thepaper.cn, 163.com, sohu.com, toutiao.com,
+//!    zhuanzhi.ai, zhihu, csdn), or else by text density.
+//! 5. The container is walked with `ego_tree`'s `traverse()` edges, never by
+//!    recursion: block elements end lines, inline ones do not; links, images,
+//!    captions, headings, list items and quotes become [`Line`] hints.
 
-use super::Document;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use scraper::node::Element;
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::text::trim;
+use super::{Document, Hint, Line, Meta};
+use crate::lines;
 
 /// Turns an HTML page into logical lines.
 pub(crate) fn lines(input: &str) -> Document<'_> {
-    super::text::lines(input)
+    let ct_date = wechat_ct_date(input);
+    let reduced = strip_raw_text(input);
+    let html = Html::parse_document(&reduced);
+    let mut meta = page_meta(&html, ct_date.is_none());
+    if ct_date.is_some() {
+        meta.date = ct_date;
+    }
+    let container = find_container(&html);
+    let mut lines = walk(container);
+    if let Some(title) = meta.title.as_deref() {
+        // The grammar needs the digest title as a line; most sites print the
+        // headline outside the article body.
+        let present = lines
+            .iter()
+            .take(64)
+            .any(|l| l.text == title || lines::is_digest_title(&l.text));
+        if !present && lines::is_digest_title(title) {
+            lines.insert(
+                0,
+                Line {
+                    text: Cow::Owned(title.to_owned()),
+                    hint: Hint::Heading(1),
+                    hrefs: Vec::new(),
+                    image: None,
+                    lineno: 0,
+                },
+            );
+        }
+    }
+    for (i, line) in lines.iter_mut().enumerate() {
+        line.lineno = i + 1;
+    }
+    Document { lines, meta }
+}
+
+// ---------------------------------------------------------------------------
+// Raw-text scan
+// ---------------------------------------------------------------------------
+
+/// Does `hay[at..]` start with `needle`, ASCII case-insensitively?
+fn starts_with_ci(hay: &[u8], at: usize, needle: &[u8]) -> bool {
+    hay.get(at..at + needle.len())
+        .is_some_and(|s| s.eq_ignore_ascii_case(needle))
+}
+
+/// Is the byte after a tag name one that ends the name (`>`, `/`, white space)?
+fn ends_tag_name(b: Option<&u8>) -> bool {
+    matches!(
+        b,
+        None | Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
+    )
+}
+
+/// Copies `input`, leaving out the bodies of `<script>` and `<style>`
+/// elements (their tags stay) and container tags nested deeper than
+/// [`MAX_NESTING`]. Comments are copied as they are and not looked into.
+/// Every cut is at an ASCII byte, so the result is valid UTF-8.
+pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
+    let bytes = input.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0; // input[..copied] is in `out` (or unchanged)
+    let mut pos = 0;
+    let mut depth = 0usize;
+    let mut over = 0usize;
+    while let Some(off) = memchr(b'<', &bytes[pos..]) {
+        let lt = pos + off;
+        if starts_with_ci(bytes, lt, b"<!--") {
+            pos = find_bytes(&bytes[lt + 4..], b"-->").map_or(bytes.len(), |e| lt + 4 + e + 3);
+            continue;
+        }
+        if let Some((len, closing)) = nesting_tag(bytes, lt) {
+            // Depth guard: past MAX_NESTING, container start tags (and as
+            // many of their end tags) are left out, as browsers do.
+            let over_limit = if closing {
+                if over > 0 {
+                    over -= 1;
+                    true
+                } else {
+                    depth = depth.saturating_sub(1);
+                    false
+                }
+            } else if depth >= MAX_NESTING {
+                over += 1;
+                true
+            } else {
+                depth += 1;
+                false
+            };
+            let tag_end =
+                memchr(b'>', &bytes[lt + len..]).map_or(bytes.len(), |g| lt + len + g + 1);
+            if over_limit {
+                let o = out.get_or_insert_with(|| String::with_capacity(input.len() / 4));
+                o.push_str(&input[copied..lt]);
+                copied = tag_end;
+            }
+            pos = tag_end;
+            continue;
+        }
+        let name: &[u8] =
+            if starts_with_ci(bytes, lt, b"<script") && ends_tag_name(bytes.get(lt + 7)) {
+                b"script"
+            } else if starts_with_ci(bytes, lt, b"<style") && ends_tag_name(bytes.get(lt + 6)) {
+                b"style"
+            } else {
+                pos = lt + 1;
+                continue;
+            };
+        // The end of the start tag (attribute values may hold `>` only quoted;
+        // a stray one merely keeps a little script text).
+        let Some(gt) = memchr(b'>', &bytes[lt..]).map(|g| lt + g + 1) else {
+            break;
+        };
+        // The matching end tag.
+        let mut search = gt;
+        let end = loop {
+            match find_bytes(&bytes[search..], b"</") {
+                Some(e) => {
+                    let at = search + e;
+                    if starts_with_ci(bytes, at + 2, name)
+                        && ends_tag_name(bytes.get(at + 2 + name.len()))
+                    {
+                        break Some(at);
+                    }
+                    search = at + 2;
+                }
+                None => break None,
+            }
+        };
+        let Some(end) = end else {
+            break;
+        };
+        if end > gt {
+            let o = out.get_or_insert_with(|| String::with_capacity(input.len() / 4));
+            o.push_str(&input[copied..gt]);
+            copied = end;
+        }
+        pos = end + 2;
+    }
+    match out {
+        None => Cow::Borrowed(input),
+        Some(mut o) => {
+            o.push_str(&input[copied..]);
+            Cow::Owned(o)
+        }
+    }
+}
+
+/// How deep container elements may nest before their tags are dropped.
+/// html5ever scans its stack of open elements for every start tag, which is
+/// quadratic in the nesting depth; Blink caps the depth at 512 the same way.
+const MAX_NESTING: usize = 512;
+
+/// Elements that nest freely and are never closed implicitly by a sibling.
+const NESTING: [&[u8]; 26] = [
+    b"div",
+    b"section",
+    b"span",
+    b"article",
+    b"blockquote",
+    b"font",
+    b"center",
+    b"main",
+    b"aside",
+    b"header",
+    b"footer",
+    b"nav",
+    b"figure",
+    b"figcaption",
+    b"ul",
+    b"ol",
+    b"dl",
+    b"menu",
+    b"dir",
+    b"table",
+    b"details",
+    b"summary",
+    b"fieldset",
+    b"address",
+    b"hgroup",
+    b"object",
+];
+
+/// At `<div` or `</div` (one of [`NESTING`]): the length up to the end of
+/// the name and whether it is an end tag.
+fn nesting_tag(bytes: &[u8], lt: usize) -> Option<(usize, bool)> {
+    let closing = bytes.get(lt + 1) == Some(&b'/');
+    let start = lt + 1 + usize::from(closing);
+    let name_len = bytes
+        .get(start..)?
+        .iter()
+        .take(16)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let name = bytes.get(start..start + name_len)?;
+    NESTING
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(name))
+        .then_some((start + name_len - lt, closing))
+}
+
+fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    memchr::memchr(needle, hay)
+}
+
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(hay, needle)
+}
+
+/// WeChat's publication time: `var ct = "1581418070";` in an inline script,
+/// as a date in China (UTC+8).
+fn wechat_ct_date(input: &str) -> Option<String> {
+    let finder = memchr::memmem::Finder::new("var ct");
+    let mut from = 0;
+    while let Some(i) = finder.find(&input.as_bytes()[from..]) {
+        let at = from + i + "var ct".len();
+        from = at;
+        let rest = input[at..].trim_start();
+        let Some(rest) = rest.strip_prefix('=') else {
+            continue;
+        };
+        let rest = rest.trim_start().trim_start_matches(['"', '\'']);
+        let digits: &str = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
+        if let Ok(secs) = digits.parse::<i64>()
+            && secs > 0
+        {
+            return Some(unix_to_date(secs, 8 * 3600));
+        }
+    }
+    None
+}
+
+/// The civil date (`YYYY-MM-DD`) of a Unix time at the given UTC offset
+/// (Howard Hinnant's `civil_from_days`).
+pub(crate) fn unix_to_date(secs: i64, offset: i64) -> String {
+    let days = secs.saturating_add(offset).div_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+// ---------------------------------------------------------------------------
+// Metadata
+// ---------------------------------------------------------------------------
+
+fn selectors(list: &[&str]) -> Vec<Selector> {
+    list.iter()
+        .filter_map(|s| Selector::parse(s).ok())
+        .collect()
+}
+
+static TITLE_SELECTORS: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    selectors(&[
+        "#activity-name",
+        "h1.news_title",
+        "[class*=index_title]",
+        ".post_title",
+        "h1.post_title",
+        ".article__title",
+        "h1.article-title",
+        ".article-title",
+        "h1.Post-Title",
+        ".title-article",
+        ".article-detail-title",
+        ".text-title h1",
+    ])
+});
+
+static META_TITLE: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    selectors(&[
+        "meta[property=\"og:title\"]",
+        "meta[name=\"og:title\"]",
+        "meta[property=\"twitter:title\"]",
+    ])
+});
+
+static DOC_TITLE: LazyLock<Vec<Selector>> = LazyLock::new(|| selectors(&["title", "h1"]));
+
+static META_DATE: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    selectors(&[
+        "meta[property=\"article:published_time\"]",
+        "meta[name=\"article:published_time\"]",
+        "meta[name=publishdate]",
+        "meta[name=PubDate]",
+        "meta[name=pubdate]",
+        "meta[itemprop=datePublished]",
+        "meta[name=\"weibo: article:create_at\"]",
+    ])
+});
+
+static ATTR_DATE: LazyLock<Vec<(Selector, &'static str)>> = LazyLock::new(|| {
+    [
+        ("time[datetime]", "datetime"),
+        ("[data-ptime]", "data-ptime"),
+        ("[ptime]", "ptime"),
+        ("[data-publish-time]", "data-publish-time"),
+    ]
+    .into_iter()
+    .filter_map(|(s, a)| Selector::parse(s).ok().map(|s| (s, a)))
+    .collect()
+});
+
+static TEXT_DATE: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    selectors(&[
+        "#publish_time",
+        ".news_about",
+        "[class*=index_headerContent]",
+        ".post_info",
+        ".article__time",
+        ".article-meta",
+        ".article-info",
+        ".time",
+        ".date",
+        ".ContentItem-time",
+    ])
+});
+
+static SOURCE: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    selectors(&[
+        "#js_name",
+        "#ne_article_source",
+        ".article__source",
+        "meta[name=source]",
+        "meta[name=author]",
+        "meta[property=\"og:article:author\"]",
+    ])
+});
+
+/// The text of an element with white space collapsed.
+fn element_text(el: ElementRef<'_>) -> String {
+    collapse(&el.text().collect::<String>())
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The value of an element for metadata: `content` of a `<meta>`, else its text.
+fn meta_value(el: ElementRef<'_>) -> String {
+    match el.value().name() {
+        "meta" => collapse(el.attr("content").unwrap_or("")),
+        _ => element_text(el),
+    }
+}
+
+fn first_value(html: &Html, list: &[Selector]) -> Option<String> {
+    list.iter()
+        .flat_map(|s| html.select(s))
+        .map(meta_value)
+        .find(|v| !v.is_empty())
+}
+
+/// Site suffixes of `<title>`, longest first where one contains another.
+const TITLE_SUFFIXES: [&str; 22] = [
+    "_澎湃新闻-The Paper",
+    "_澎湃新闻",
+    "-澎湃新闻",
+    "_网易订阅",
+    "_网易新闻",
+    "_网易科技",
+    "_手机网易网",
+    "_网易",
+    "_搜狐科技_搜狐网",
+    "_搜狐网",
+    "_搜狐",
+    " - 今日头条",
+    "_今日头条",
+    " - 知乎",
+    "-CSDN博客",
+    "_CSDN博客",
+    " - 机器之心",
+    "| 机器之心",
+    "_机器之心",
+    " - 专知",
+    "_专知",
+    " - 专知VIP",
+];
+
+/// `<title>` less the site's suffix (`_网易订阅`, `_政务_澎湃新闻-The Paper`, ` - 知乎`).
+pub(crate) fn strip_title_suffix(title: &str) -> &str {
+    let mut t = trim(title);
+    for suffix in TITLE_SUFFIXES {
+        if let Some(rest) = t.strip_suffix(suffix) {
+            t = trim(rest);
+            // A channel name before the site name: `…_政务_澎湃新闻`.
+            if let Some(i) = t.rfind('_') {
+                let channel = &t[i + 1..];
+                if !channel.is_empty() && channel.chars().count() <= 6 && !channel.contains(' ') {
+                    t = trim(&t[..i]);
+                }
+            }
+            return t;
+        }
+    }
+    // An unknown site: a short last segment after `_` or ` - ` is its name.
+    for sep in ["_", " - ", " — "] {
+        if let Some(i) = t.rfind(sep) {
+            let tail = trim(&t[i + sep.len()..]);
+            if !tail.is_empty() && tail.chars().count() <= 12 && !tail.contains(['|', '｜']) {
+                return trim(&t[..i]);
+            }
+        }
+    }
+    t
+}
+
+/// The first date (`2022-04-10`, `2022年4月10日`, `2022/4/10`) in `s`.
+pub(crate) fn find_date(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    for (i, _) in s.char_indices() {
+        if bytes[i].is_ascii_digit()
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && let Some((date, _)) = lines::parse_date_prefix(&s[i..])
+        {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// A date from an attribute: a date string, or Unix seconds / milliseconds.
+fn attr_date(v: &str) -> Option<String> {
+    let v = trim(v);
+    if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+        let n: i64 = v.parse().ok()?;
+        return match v.len() {
+            10 => Some(unix_to_date(n, 8 * 3600)),
+            13 => Some(unix_to_date(n / 1000, 8 * 3600)),
+            _ => None,
+        };
+    }
+    find_date(v)
+}
+
+/// The page's metadata; the date is looked for only when `want_date`.
+fn page_meta(html: &Html, want_date: bool) -> Meta {
+    let title = first_value(html, &TITLE_SELECTORS)
+        .or_else(|| first_value(html, &META_TITLE))
+        .or_else(|| {
+            DOC_TITLE
+                .iter()
+                .flat_map(|s| html.select(s))
+                .map(|el| strip_title_suffix(&element_text(el)).to_owned())
+                .find(|t| !t.is_empty())
+        });
+    let date = want_date.then(|| page_date(html)).flatten();
+    let source = first_value(html, &SOURCE);
+    Meta {
+        title,
+        date,
+        source,
+    }
+}
+
+/// The publication date from meta tags, date attributes or visible date elements.
+fn page_date(html: &Html) -> Option<String> {
+    META_DATE
+        .iter()
+        .flat_map(|s| html.select(s))
+        .find_map(|el| el.attr("content").and_then(attr_date))
+        .or_else(|| {
+            ATTR_DATE
+                .iter()
+                .flat_map(|(s, a)| html.select(s).filter_map(move |el| el.attr(a)))
+                .find_map(attr_date)
+        })
+        .or_else(|| {
+            TEXT_DATE
+                .iter()
+                .flat_map(|s| html.select(s))
+                .find_map(|el| find_date(&element_text(el)))
+        })
+}
+
+// ---------------------------------------------------------------------------
+// The container
+// ---------------------------------------------------------------------------
+
+/// Article containers per site, most specific first.
+static CONTAINERS: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    selectors(&[
+        // WeChat
+        "#js_content",
+        ".rich_media_content",
+        // jiqizhixin.com
+        ".article__content",
+        ".js-article-content",
+        // thepaper.cn (classic and the Next.js redesign)
+        ".news_txt",
+        "[class*=index_cententWrap]",
+        // 163.com
+        ".post_body",
+        "#endText",
+        // sohu.com
+        "#mp-editor",
+        "article.article",
+        // toutiao.com
+        ".article-content",
+        // zhuanzhi.ai
+        ".zz-article-content",
+        ".article-detail-content",
+        // zhihu
+        ".Post-RichText",
+        ".RichText",
+        // csdn
+        "#content_views",
+        "#article_content",
+        // generic ids and elements the sites above also use
+        "#content",
+        "article",
+        ".article",
+        "main",
+    ])
+});
+
+/// A container must hold at least this many characters of text.
+const MIN_CONTAINER_TEXT: usize = 200;
+
+/// Elements whose contents are never content.
+fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "head"
+            | "textarea"
+            | "select"
+            | "button"
+            | "object"
+            | "canvas"
+            | "math"
+    )
+}
+
+/// Elements the density fallback does not count (site furniture).
+fn is_furniture(name: &str) -> bool {
+    matches!(name, "nav" | "header" | "footer" | "aside" | "form")
+}
+
+fn hidden(el: &Element) -> bool {
+    el.attr("hidden").is_some()
+        || el
+            .attr("style")
+            .and_then(|s| style_value(s, "display"))
+            .is_some_and(|v| v.eq_ignore_ascii_case("none"))
+}
+
+/// The number of text bytes under `el`, counting at most `cap`.
+fn text_len(el: ElementRef<'_>, cap: usize) -> usize {
+    let mut n = 0;
+    for t in el.text() {
+        n += trim(t).len();
+        if n >= cap {
+            break;
+        }
+    }
+    n
+}
+
+fn find_container(html: &Html) -> ElementRef<'_> {
+    for sel in CONTAINERS.iter() {
+        let best = html
+            .select(sel)
+            .map(|el| (text_len(el, usize::MAX), el))
+            .filter(|(n, _)| *n >= MIN_CONTAINER_TEXT)
+            .max_by_key(|(n, _)| *n);
+        if let Some((_, el)) = best {
+            return el;
+        }
+    }
+    densest(html)
+}
+
+/// The generic fallback: from `<body>` down, the child holding most (60 %)
+/// of its parent's text, for as long as there is one.
+fn densest(html: &Html) -> ElementRef<'_> {
+    let root = html.root_element();
+    let body = Selector::parse("body")
+        .ok()
+        .and_then(|s| html.select(&s).next())
+        .unwrap_or(root);
+    // Text bytes per element subtree, computed on the close edges.
+    let mut sums: HashMap<NodeId, usize> = HashMap::new();
+    let mut stack: Vec<usize> = Vec::new();
+    let mut skip: Option<NodeId> = None;
+    for edge in body.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(e) => {
+                        if is_skipped(e.name()) || is_furniture(e.name()) || hidden(e) {
+                            skip = Some(node.id());
+                        } else {
+                            stack.push(0);
+                        }
+                    }
+                    Node::Text(t) => {
+                        if let Some(top) = stack.last_mut() {
+                            *top += trim(t).len();
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skip {
+                    if id == node.id() {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if node.value().is_element() {
+                    let n = stack.pop().unwrap_or(0);
+                    if let Some(parent) = stack.last_mut() {
+                        *parent += n;
+                    }
+                    sums.insert(node.id(), n);
+                }
+            }
+        }
+    }
+    let mut current = body;
+    loop {
+        let total = sums.get(&current.id()).copied().unwrap_or(0);
+        let next = current
+            .child_elements()
+            .find(|c| sums.get(&c.id()).copied().unwrap_or(0) * 10 >= total * 6 && total > 0);
+        match next {
+            Some(c) => current = c,
+            None => return current,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The walk
+// ---------------------------------------------------------------------------
+
+/// Elements that end a line when they open and when they close.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "aside"
+            | "header"
+            | "footer"
+            | "nav"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "figure"
+            | "figcaption"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "pre"
+            | "hr"
+            | "address"
+            | "center"
+            | "details"
+            | "summary"
+            | "form"
+            | "fieldset"
+            | "legend"
+            | "body"
+            | "html"
+    )
+}
+
+fn block_hint(name: &str) -> Hint {
+    match name {
+        "h1" => Hint::Heading(1),
+        "h2" => Hint::Heading(2),
+        "h3" => Hint::Heading(3),
+        "h4" => Hint::Heading(4),
+        "h5" => Hint::Heading(5),
+        "h6" => Hint::Heading(6),
+        "li" => Hint::ListItem,
+        "blockquote" => Hint::Quote,
+        "figcaption" => Hint::Caption,
+        _ => Hint::Plain,
+    }
+}
+
+/// `style` says `text-align: center`.
+fn centered(el: &Element) -> bool {
+    el.attr("style")
+        .is_some_and(|s| style_value(s, "text-align") == Some("center"))
+        || el
+            .attr("align")
+            .is_some_and(|a| a.eq_ignore_ascii_case("center"))
+        || el.name() == "center"
+}
+
+/// `style` sets a font size of at most 14px (WeChat's caption convention).
+fn small(el: &Element) -> bool {
+    el.attr("style")
+        .and_then(|s| style_value(s, "font-size"))
+        .and_then(|v| v.strip_suffix("px"))
+        .and_then(|v| v.trim().parse::<f32>().ok())
+        .is_some_and(|px| px <= 14.0)
+}
+
+/// The value of a CSS property in an inline style.
+fn style_value<'s>(style: &'s str, property: &str) -> Option<&'s str> {
+    style.split(';').find_map(|decl| {
+        let (name, value) = decl.split_once(':')?;
+        name.trim()
+            .eq_ignore_ascii_case(property)
+            .then(|| value.trim().trim_end_matches("!important").trim())
+    })
+}
+
+/// An image's URL: lazy attributes first; no `data:` URIs, no 1×1 trackers.
+fn image_url(el: &Element) -> Option<String> {
+    let tiny = |a: &str| {
+        el.attr(a)
+            .is_some_and(|v| matches!(v.trim(), "0" | "1" | "1px" | "0px"))
+    };
+    if tiny("width") && tiny("height") {
+        return None;
+    }
+    [
+        "data-src",
+        "data-original",
+        "data-actualsrc",
+        "data-lazy-src",
+        "src",
+    ]
+    .iter()
+    .filter_map(|a| el.attr(a))
+    .map(str::trim)
+    .find(|v| !v.is_empty() && !v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:")))
+    .map(str::to_owned)
+}
+
+#[derive(Default)]
+struct Walker {
+    lines: Vec<Line<'static>>,
+    buf: String,
+    hrefs: Vec<String>,
+    /// `N. ` of an `<ol>` item, written before its first text.
+    prefix: Option<String>,
+    /// Effective hint per open block (the innermost non-plain one).
+    hints: Vec<Hint>,
+    /// Per open list: the next number (`<ol>`) or `None` (`<ul>`).
+    lists: Vec<Option<u32>>,
+    pre: usize,
+    small: usize,
+    centered: usize,
+    /// All text of the current line was small and centered.
+    all_small: bool,
+    /// The last line emitted was an image.
+    after_image: bool,
+}
+
+impl Walker {
+    fn hint(&self) -> Hint {
+        self.hints.last().copied().unwrap_or(Hint::Plain)
+    }
+
+    fn flush(&mut self) {
+        let text = trim(&self.buf);
+        if !text.is_empty() {
+            let mut hint = self.hint();
+            if hint == Hint::Plain
+                && self.after_image
+                && self.all_small
+                && text.chars().count() <= 60
+            {
+                hint = Hint::Caption;
+            }
+            self.lines.push(Line {
+                text: Cow::Owned(text.to_owned()),
+                hint,
+                hrefs: std::mem::take(&mut self.hrefs),
+                image: None,
+                lineno: 0,
+            });
+            self.after_image = false;
+        }
+        self.buf.clear();
+        self.hrefs.clear();
+        self.all_small = true;
+    }
+
+    fn text(&mut self, t: &str) {
+        if self.pre > 0 {
+            let mut parts = t.split('\n');
+            if let Some(first) = parts.next() {
+                self.inline_text(first);
+            }
+            for part in parts {
+                self.flush();
+                self.inline_text(part);
+            }
+        } else {
+            self.inline_text(t);
+        }
+    }
+
+    fn inline_text(&mut self, t: &str) {
+        if t.chars().all(char::is_whitespace) {
+            if !t.is_empty() && !self.buf.is_empty() && !self.buf.ends_with(' ') {
+                self.buf.push(' ');
+            }
+            return;
+        }
+        if let Some(p) = self.prefix.take() {
+            let rest = std::mem::replace(&mut self.buf, p);
+            self.buf.push_str(trim(&rest));
+        }
+        if !(self.small > 0 && self.centered > 0) {
+            self.all_small = false;
+        }
+        for c in t.chars() {
+            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+                if !self.buf.is_empty() && !self.buf.ends_with(' ') {
+                    self.buf.push(' ');
+                }
+            } else {
+                self.buf.push(c);
+            }
+        }
+    }
+
+    fn open(&mut self, el: &Element) {
+        let name = el.name();
+        match name {
+            "br" => return self.flush(),
+            "img" => {
+                if let Some(url) = image_url(el) {
+                    self.flush();
+                    self.lines.push(Line {
+                        text: Cow::Owned(trim(el.attr("alt").unwrap_or("")).to_owned()),
+                        hint: Hint::Image,
+                        hrefs: Vec::new(),
+                        image: Some(url),
+                        lineno: 0,
+                    });
+                    self.after_image = true;
+                }
+                return;
+            }
+            "a" => {
+                if let Some(href) = el.attr("href").map(str::trim) {
+                    let lower = href.get(..11).unwrap_or(href).to_ascii_lowercase();
+                    if !href.is_empty()
+                        && !href.starts_with('#')
+                        && !lower.starts_with("javascript:")
+                    {
+                        self.hrefs.push(href.to_owned());
+                    }
+                }
+            }
+            _ => {}
+        }
+        if small(el) {
+            self.small += 1;
+        }
+        if centered(el) {
+            self.centered += 1;
+        }
+        if is_block(name) {
+            self.flush();
+            let own = block_hint(name);
+            let hint = if own == Hint::Plain { self.hint() } else { own };
+            self.hints.push(hint);
+            match name {
+                "ol" => {
+                    let start = el
+                        .attr("start")
+                        .and_then(|s| s.trim().parse().ok())
+                        .unwrap_or(1);
+                    self.lists.push(Some(start));
+                }
+                "ul" => self.lists.push(None),
+                "li" => {
+                    if let Some(Some(n)) = self.lists.last_mut() {
+                        let n_now = *n;
+                        *n = n.saturating_add(1);
+                        let value = el.attr("value").and_then(|v| v.trim().parse().ok());
+                        let shown = value.unwrap_or(n_now);
+                        if let (Some(v), Some(Some(n))) = (value, self.lists.last_mut()) {
+                            *n = u32::saturating_add(v, 1);
+                        }
+                        self.prefix = Some(format!("{shown}. "));
+                    }
+                }
+                "pre" => self.pre += 1,
+                _ => {}
+            }
+        }
+    }
+
+    fn close(&mut self, el: &Element) {
+        let name = el.name();
+        if is_block(name) {
+            self.flush();
+            self.hints.pop();
+            match name {
+                "ol" | "ul" => {
+                    self.lists.pop();
+                }
+                "li" => self.prefix = None,
+                "pre" => self.pre = self.pre.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if small(el) {
+            self.small = self.small.saturating_sub(1);
+        }
+        if centered(el) {
+            self.centered = self.centered.saturating_sub(1);
+        }
+    }
+}
+
+/// Walks `root` iteratively and returns its logical lines.
+fn walk(root: ElementRef<'_>) -> Vec<Line<'static>> {
+    let mut w = Walker {
+        all_small: true,
+        ..Walker::default()
+    };
+    let mut skip: Option<NodeId> = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) => w.text(t),
+                    Node::Element(e) => {
+                        if is_skipped(e.name()) || hidden(e) {
+                            skip = Some(node.id());
+                        } else {
+                            w.open(e);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skip {
+                    if id == node.id() {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(e) = node.value() {
+                    w.close(e);
+                }
+            }
+        }
+    }
+    w.flush();
+    w.lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(doc: &Document<'_>) -> Vec<(String, Hint)> {
+        doc.lines
+            .iter()
+            .map(|l| (l.text.to_string(), l.hint))
+            .collect()
+    }
+
+    #[test]
+    fn unix_dates_in_china() {
+        assert_eq!(unix_to_date(1_581_418_070, 8 * 3600), "2020-02-11");
+        assert_eq!(unix_to_date(0, 0), "1970-01-01");
+        assert_eq!(unix_to_date(951_782_400, 0), "2000-02-29");
+        // 23:30 UTC on 2022-04-09 is already the 10th in Beijing.
+        assert_eq!(unix_to_date(1_649_547_000, 8 * 3600), "2022-04-10");
+        assert_eq!(unix_to_date(-86_400, 0), "1969-12-31");
+    }
+
+    #[test]
+    fn script_and_style_bodies_are_cut() {
+        let page = "<p>a</p><script type=x>if (a<b) {}</script ><STYLE>p{}</STYLE><!-- <script> --><p>b</p><scripts>c</scripts>";
+        assert_eq!(
+            strip_raw_text(page),
+            "<p>a</p><script type=x></script ><STYLE></STYLE><!-- <script> --><p>b</p><scripts>c</scripts>"
+        );
+        assert_eq!(
+            strip_raw_text("<script>never closed"),
+            "<script>never closed"
+        );
+    }
+
+    #[test]
+    fn blocks_inlines_lists_links_images() {
+        let doc = lines(
+            "<body><article><h1>7 Papers &amp; Radios | 甲;乙</h1><p>论文链接：<a href=\"https://arxiv.org/abs/1\">这里</a></p>\
+             <p>a <strong>b</strong><br>c</p><ol><li><section>x. (from A)</section></li><li>y</li></ol>\
+             <figure><img data-src=\"https://i/1.png\" src=\"data:image/gif;base64,AA\"><figcaption>图 1 网络</figcaption></figure>\
+             <img src=\"https://t/p.gif\" width=1 height=1><script>var x = '<p>no</p>';</script>\
+             <blockquote>引文</blockquote>",
+        );
+        assert_eq!(
+            texts(&doc),
+            vec![
+                ("7 Papers & Radios | 甲;乙".into(), Hint::Heading(1)),
+                ("论文链接：这里".into(), Hint::Plain),
+                ("a b".into(), Hint::Plain),
+                ("c".into(), Hint::Plain),
+                ("1. x. (from A)".into(), Hint::ListItem),
+                ("2. y".into(), Hint::ListItem),
+                ("".into(), Hint::Image),
+                ("图 1 网络".into(), Hint::Caption),
+                ("引文".into(), Hint::Quote),
+            ]
+        );
+        assert_eq!(doc.lines[1].hrefs, ["https://arxiv.org/abs/1"]);
+        assert_eq!(doc.lines[6].image.as_deref(), Some("https://i/1.png"));
+        let numbers: Vec<usize> = doc.lines.iter().map(|l| l.lineno).collect();
+        assert_eq!(numbers, (1..=9).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn wechat_small_centered_caption_after_image() {
+        let doc = lines(
+            "<div id=js_content><p>正文正文正文</p><p style=\"text-align: center\"><img data-src=\"https://i/2.png\"></p>\
+             <p style=\"text-align: center;\"><span style=\"font-size: 12px;color: rgb(136,136,136)\">网络结构</span></p>\
+             <p style=\"text-align: center;\"><span style=\"font-size: 12px\">不是图注：前一行不是图</span></p></div>",
+        );
+        let hints: Vec<Hint> = doc.lines.iter().map(|l| l.hint).collect();
+        assert_eq!(
+            hints,
+            [Hint::Plain, Hint::Image, Hint::Caption, Hint::Plain]
+        );
+    }
+
+    #[test]
+    fn title_outside_the_container_comes_first() {
+        let doc = lines(
+            "<html><head><title>7 Papers &amp; Radios | 甲;乙_网易订阅</title></head><body>\
+             <div class=post_body><p>本周论文包括……这是一段足够长的介绍文字。</p></div></body></html>",
+        );
+        assert_eq!(doc.meta.title.as_deref(), Some("7 Papers & Radios | 甲;乙"));
+        assert_eq!(doc.lines[0].hint, Hint::Heading(1));
+        assert_eq!(doc.lines[0].text, "7 Papers & Radios | 甲;乙");
+    }
+
+    #[test]
+    fn title_suffixes() {
+        assert_eq!(strip_title_suffix("标题_政务_澎湃新闻-The Paper"), "标题");
+        assert_eq!(strip_title_suffix("A | B - 知乎"), "A | B");
+        assert_eq!(strip_title_suffix("A | B_网易订阅"), "A | B");
+        assert_eq!(strip_title_suffix("plain"), "plain");
+        assert_eq!(strip_title_suffix("A | B_某资讯站"), "A | B");
+    }
+
+    #[test]
+    fn dates_in_text() {
+        assert_eq!(
+            find_date("2019-08-13 14:07 来源：澎湃新闻").as_deref(),
+            Some("2019-08-13")
+        );
+        assert_eq!(
+            find_date("发布于 2022年4月10日").as_deref(),
+            Some("2022-04-10")
+        );
+        assert_eq!(find_date("前天"), None);
+        assert_eq!(attr_date("1649520000000").as_deref(), Some("2022-04-10"));
+    }
+
+    #[test]
+    fn deep_trees_are_walked_without_recursion() {
+        // Build a tree 200,000 elements deep directly (the parser's input is
+        // capped at MAX_NESTING), and walk it on a 256 KiB stack.
+        let run = || {
+            let mut html = Html::parse_document("<div>x</div><p>7 Papers &amp; Radios | 甲</p>");
+            let div = Selector::parse("div")
+                .ok()
+                .and_then(|s| html.select(&s).next().map(|d| d.id()));
+            let Some(div) = div else { return 0 };
+            let value = html.tree.get(div).map(|n| n.value().clone());
+            let Some(value) = value else { return 0 };
+            let mut id = div;
+            for _ in 0..200_000 {
+                let Some(mut node) = html.tree.get_mut(id) else {
+                    return 0;
+                };
+                id = node.append(value.clone()).id();
+            }
+            if let Some(mut node) = html.tree.get_mut(id) {
+                node.append(Node::Text(scraper::node::Text {
+                    text: "深处".into(),
+                }));
+            }
+            let lines = walk(html.root_element());
+            let dense = densest(&html).id();
+            assert!(html.tree.get(dense).is_some());
+            lines.len()
+        };
+        let handle = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(run);
+        let lines = handle.ok().map(|h| h.join());
+        assert!(matches!(lines, Some(Ok(3))), "{lines:?}");
+    }
+
+    #[test]
+    fn nesting_is_capped_before_parsing() {
+        let page = format!(
+            "{}深处{}",
+            "<div class=a>".repeat(2000),
+            "</div>".repeat(2000)
+        );
+        let reduced = strip_raw_text(&page);
+        assert_eq!(reduced.matches("<div").count(), MAX_NESTING);
+        assert_eq!(reduced.matches("</div>").count(), MAX_NESTING);
+        assert!(reduced.contains("深处"));
+    }
+
+    #[test]
+    fn site_fixtures_use_their_site_container() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/html/");
+        for (file, class) in [
+            ("wechat.html", "rich_media_content "),
+            ("jiqizhixin.html", "article__content js-article-content"),
+            ("thepaper.html", "news_txt"),
+            ("163.html", "post_body"),
+            ("sohu.html", "article"),
+            ("toutiao.html", "article-content"),
+            ("zhuanzhi.html", "article-detail-content"),
+            ("zhihu.html", "RichText ztext Post-RichText css-1g0fqss"),
+            ("csdn.html", "htmledit_views"),
+            ("generic.html", "entry"),
+            ("real/thepaper-2019-08-13.html", "news_txt"),
+            ("real/wechat-2020-02-11.html", "rich_media_content "),
+        ] {
+            let page = std::fs::read_to_string(format!("{dir}{file}")).unwrap_or_default();
+            let html = Html::parse_document(&strip_raw_text(&page));
+            assert_eq!(
+                find_container(&html).value().attr("class"),
+                Some(class),
+                "{file}"
+            );
+        }
+    }
 }
