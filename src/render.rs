@@ -31,7 +31,7 @@
 //! where one can stand (after a paper or another list), and no image-only
 //! figure directly before a caption-only figure (the caption would attach to
 //! the image, as it does on real pages). Line breaks inside one-line values
-//! are rendered as spaces.
+//! are rendered as spaces, and HTML collapses runs of spaces into one.
 //!
 //! [`markdown`] and [`html`] escape what their markup would otherwise
 //! interpret; [`text`] cannot escape anything.

@@ -16,16 +16,22 @@ static SERIAL: Mutex<()> = Mutex::new(());
 
 const SEED: &str = include_str!("fixtures/seed-2022-04-10.txt");
 
-/// Every test holds this lock, so that no other test allocates while a peak is measured.
+/// Every test holds this lock from its first line (input building included),
+/// so that no other test allocates while a peak is measured.
 fn serial() -> std::sync::MutexGuard<'static, ()> {
     SERIAL.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Runs `f` on a thread with a small stack (so recursion over the input would
+/// The caller holds [`serial`]. Runs `f` on a thread with a small stack (so recursion over the input would
 /// overflow) and returns its result and the peak bytes allocated beyond what
 /// was live before.
 fn measured<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> (T, usize) {
-    let _guard = serial();
+    // Build the parser's lazily initialized tables (automata, selectors)
+    // before measuring: they are allocated once per process, not per input.
+    let _ = parse("7 Papers & Radios | x\n论文 1：T\n");
+    let _ = Parser::new()
+        .format(paper_digest::Format::Html)
+        .parse("<p>7 Papers & Radios | x</p>");
     let before = PEAK.current_usage();
     PEAK.reset_peak_usage();
     let result = std::thread::Builder::new()
@@ -64,11 +70,11 @@ fn empty_and_blank() {
 
 #[test]
 fn nul_bytes() {
+    let _guard = serial();
     let input = vec![0u8; 100_000];
     let (result, peak) = measured(move || parse_bytes(&input));
     assert!(matches!(result, Err(Error::NotADigest(_))));
     assert_memory(peak, 100_000, 8);
-    let _guard = serial();
     let mut seed = SEED.replace("论文 3", "论文\u{0} 3");
     seed.insert(10, '\u{0}');
     let d = parse(&seed).unwrap();
@@ -94,6 +100,7 @@ fn invalid_utf8_in_a_real_page() {
 
 #[test]
 fn two_megabytes_of_binary() {
+    let _guard = serial();
     let noise: Vec<u8> = (0..2_000_000u32)
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
         .collect();
@@ -105,6 +112,7 @@ fn two_megabytes_of_binary() {
 
 #[test]
 fn a_single_twelve_megabyte_line() {
+    let _guard = serial();
     let line = "论文".repeat(2_000_000);
     let len = line.len();
     let (result, peak) = measured(move || parse(&line));
@@ -114,6 +122,7 @@ fn a_single_twelve_megabyte_line() {
 
 #[test]
 fn two_hundred_thousand_lines_of_bare_markers() {
+    let _guard = serial();
     let markers = [
         "论文 1：",
         "作者：",
@@ -142,7 +151,56 @@ fn two_hundred_thousand_lines_of_bare_markers() {
 }
 
 #[test]
+fn html_nested_two_hundred_thousand_deep() {
+    let _guard = serial();
+    let depth = 200_000;
+    let mut html = String::with_capacity(depth * 11 + 200);
+    html.push_str("<html><body>");
+    for _ in 0..depth {
+        html.push_str("<div>");
+    }
+    html.push_str("<p>7 Papers & Radios | 深层嵌套</p><p>论文 1：T</p>");
+    for _ in 0..depth {
+        html.push_str("</div>");
+    }
+    let (result, _) = measured(move || {
+        Parser::new()
+            .format(paper_digest::Format::Html)
+            .parse(&html)
+            .map(|d| d.papers.len())
+    });
+    assert_eq!(result, Ok(1));
+}
+
+#[test]
+fn unclosed_and_broken_tags() {
+    let _guard = serial();
+    let html = "<html><body><div id=\"js_content\"><p>7 Papers & Radios | 标题<p>论文 1：T<p>作者：A<section><span>摘要：一段。<b><i>推荐：好<a href=\"https://x";
+    let d = Parser::new()
+        .format(paper_digest::Format::Html)
+        .parse(html)
+        .unwrap();
+    assert_eq!(d.papers.len(), 1);
+    for junk in [
+        "<",
+        "</",
+        "<!--",
+        "<![CDATA[",
+        "<script>",
+        "<p",
+        "&",
+        "&#",
+        "&#x110000;",
+        "<a href='",
+    ] {
+        let _ = Parser::new().format(paper_digest::Format::Html).parse(junk);
+        let _ = parse(junk);
+    }
+}
+
+#[test]
 fn a_four_megabyte_page() {
+    let _guard = serial();
     let mut page = String::new();
     while page.len() < 4 << 20 {
         page.push_str(SEED);

@@ -249,8 +249,13 @@ const BODY: &[&str] = &[
 
 fn phrase(max_body: usize) -> impl Strategy<Value = String> {
     (select(START), vec(select(BODY), 0..max_body)).prop_map(|(start, body)| {
+        // HTML collapses runs of white space, and so do real pages: values
+        // have single spaces.
         let s = format!("{start}{}", body.concat());
-        s.trim().to_owned()
+        s.split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     })
 }
 
@@ -418,7 +423,13 @@ fn digest() -> impl Strategy<Value = Digest> {
         .prop_map(|(series, headlines)| {
             let headlines: Vec<String> = headlines
                 .into_iter()
-                .map(|h| h.replace(['|', ';', '；'], " ").trim().to_owned())
+                .map(|h| {
+                    let h = h.replace(['|', ';', '；'], " ");
+                    h.split(' ')
+                        .filter(|w| !w.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
                 .collect();
             (series.to_owned(), headlines)
         });

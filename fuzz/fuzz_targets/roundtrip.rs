@@ -140,4 +140,5 @@ fuzz_target!(|data: &[u8]| {
     let Ok(d) = digest(&mut u) else { return };
     check(&text_view(&d), &render::text(&d), Format::Text);
     check(&d, &render::markdown(&d), Format::Markdown);
+    check(&d, &render::html(&d), Format::Html);
 });

@@ -577,6 +577,23 @@ fn is_skipped(name: &str) -> bool {
     )
 }
 
+/// Elements the density fallback may step into: blocks that hold blocks.
+fn is_container(name: &str) -> bool {
+    matches!(
+        name,
+        "div"
+            | "section"
+            | "article"
+            | "main"
+            | "center"
+            | "table"
+            | "tbody"
+            | "tr"
+            | "td"
+            | "font"
+    )
+}
+
 /// Elements the density fallback does not count (site furniture).
 fn is_furniture(name: &str) -> bool {
     matches!(name, "nav" | "header" | "footer" | "aside" | "form")
@@ -616,8 +633,8 @@ fn find_container(html: &Html) -> ElementRef<'_> {
     densest(html)
 }
 
-/// The generic fallback: from `<body>` down, the child holding most (60 %)
-/// of its parent's text, for as long as there is one.
+/// The generic fallback: from `<body>` down, the container child holding
+/// most (60 %) of its parent's text, for as long as there is one.
 fn densest(html: &Html) -> ElementRef<'_> {
     let root = html.root_element();
     let body = Selector::parse("body")
@@ -670,9 +687,14 @@ fn densest(html: &Html) -> ElementRef<'_> {
     let mut current = body;
     loop {
         let total = sums.get(&current.id()).copied().unwrap_or(0);
-        let next = current
-            .child_elements()
-            .find(|c| sums.get(&c.id()).copied().unwrap_or(0) * 10 >= total * 6 && total > 0);
+        // Only containers are candidates: stepping into a heading or a
+        // paragraph that happens to hold most of a short page's text would
+        // leave its siblings out.
+        let next = current.child_elements().find(|c| {
+            is_container(c.value().name())
+                && sums.get(&c.id()).copied().unwrap_or(0) * 10 >= total * 6
+                && total > 0
+        });
         match next {
             Some(c) => current = c,
             None => return current,
