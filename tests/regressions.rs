@@ -39,7 +39,13 @@ fn fuzz_1_split_from_char_boundary() {
 #[test]
 fn numbered_line_with_cjk_parenthesis() {
     let page = "7 Papers & Radios | 标题\n本周论文包括一些研究。\n8. ArXiv Weekly Radiostation:NLP、CV、ML 更多精选论文(附音频)\n论文 1:T\n";
-    for format in [Format::Text, Format::Markdown, Format::Html] {
+    // In HTML, lines are blocks: the same page as paragraphs.
+    let html: String = page.lines().map(|l| format!("<p>{l}</p>\n")).collect();
+    for (format, page) in [
+        (Format::Text, page),
+        (Format::Markdown, page),
+        (Format::Html, html.as_str()),
+    ] {
         let digest = Parser::new().format(format).parse(page).unwrap();
         assert_eq!(
             digest.issue.contents,
