@@ -212,7 +212,7 @@ fn is_link_label(label: &str) -> bool {
 
 /// Line-level boilerplate: prefixes of copyright lines, follow prompts, share
 /// widgets and ad markers as the column's republishers print them.
-const BOILERPLATE_PREFIXES: [&str; 44] = [
+const BOILERPLATE_PREFIXES: [&str; 45] = [
     "©",
     "(c)",
     "Copyright",
@@ -225,7 +225,8 @@ const BOILERPLATE_PREFIXES: [&str; 44] = [
     "关注公众号",
     "[广告]",
     "【广告】",
-    "广告",
+    "广告：",
+    "广告:",
     "赞助链接",
     "随时掌握",
     "阅读原文",
@@ -910,6 +911,15 @@ mod tests {
         ] {
             assert_eq!(classify(line), Kind::Boilerplate, "{line}");
         }
+    }
+
+    #[test]
+    fn prose_about_ads_is_not_an_ad_marker() {
+        assert_eq!(
+            classify("广告行业的研究表明，推荐系统很重要。"),
+            Kind::Plain
+        );
+        assert_eq!(classify("广告：某某产品"), Kind::Boilerplate);
     }
 
     #[test]
