@@ -206,9 +206,8 @@ impl Builder {
                 number,
                 title,
                 from,
-            } if self.region != Region::Header
-                || self.digest.papers.is_empty() && !self.in_contents =>
-            {
+            } if self.region != Region::Header || !self.in_contents => {
+                // Under a `目录` heading a numbered line is a contents entry.
                 self.radio_entry(*number, title, from, line)
             }
             Kind::Boilerplate => self.digest.stripped.boilerplate.push(line.text.to_string()),

@@ -80,7 +80,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let mut from = 0;
-    while let Some(pos) = find(&lower[from..], b"charset") {
+    while let Some(pos) = memchr::memmem::find(&lower[from..], b"charset") {
         let at = from + pos + b"charset".len();
         from = at;
         let rest = &lower[at..];
@@ -107,10 +107,6 @@ fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
 fn trim_start(s: &[u8]) -> &[u8] {
     let n = s.iter().take_while(|b| b.is_ascii_whitespace()).count();
     &s[n..]
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

@@ -359,7 +359,7 @@ pub(crate) fn classify(line: &str) -> Kind<'_> {
             return Kind::Caption;
         }
         '0'..='9' | '(' | '（' => {
-            if let Some(k) = numbered(line, s) {
+            if let Some(k) = numbered(s) {
                 return k;
             }
         }
@@ -486,8 +486,7 @@ fn is_caption(s: &str) -> bool {
 }
 
 /// Radio entries, numbered lines.
-fn numbered<'a>(line: &'a str, s: &'a str) -> Option<Kind<'a>> {
-    let _ = line;
+fn numbered(s: &str) -> Option<Kind<'_>> {
     let (number, rest) = strip_numbering(s)?;
     if rest.is_empty() {
         return None;

@@ -97,10 +97,11 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
     let mut pos = 0;
     let mut depth = 0usize;
     let mut over = 0usize;
-    while let Some(off) = memchr(b'<', &bytes[pos..]) {
+    while let Some(off) = memchr::memchr(b'<', &bytes[pos..]) {
         let lt = pos + off;
         if starts_with_ci(bytes, lt, b"<!--") {
-            pos = find_bytes(&bytes[lt + 4..], b"-->").map_or(bytes.len(), |e| lt + 4 + e + 3);
+            pos = memchr::memmem::find(&bytes[lt + 4..], b"-->")
+                .map_or(bytes.len(), |e| lt + 4 + e + 3);
             continue;
         }
         if let Some((len, closing)) = nesting_tag(bytes, lt) {
@@ -122,7 +123,7 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
                 false
             };
             let tag_end =
-                memchr(b'>', &bytes[lt + len..]).map_or(bytes.len(), |g| lt + len + g + 1);
+                memchr::memchr(b'>', &bytes[lt + len..]).map_or(bytes.len(), |g| lt + len + g + 1);
             if over_limit {
                 let o = out.get_or_insert_with(|| String::with_capacity(input.len() / 4));
                 o.push_str(&input[copied..lt]);
@@ -142,13 +143,13 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
             };
         // The end of the start tag (attribute values may hold `>` only quoted;
         // a stray one merely keeps a little script text).
-        let Some(gt) = memchr(b'>', &bytes[lt..]).map(|g| lt + g + 1) else {
+        let Some(gt) = memchr::memchr(b'>', &bytes[lt..]).map(|g| lt + g + 1) else {
             break;
         };
         // The matching end tag.
         let mut search = gt;
         let end = loop {
-            match find_bytes(&bytes[search..], b"</") {
+            match memchr::memmem::find(&bytes[search..], b"</") {
                 Some(e) => {
                     let at = search + e;
                     if starts_with_ci(bytes, at + 2, name)
@@ -231,14 +232,6 @@ fn nesting_tag(bytes: &[u8], lt: usize) -> Option<(usize, bool)> {
         .iter()
         .any(|n| n.eq_ignore_ascii_case(name))
         .then_some((start + name_len - lt, closing))
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    memchr::memchr(needle, hay)
-}
-
-fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(hay, needle)
 }
 
 /// WeChat's publication time: `var ct = "1581418070";` in an inline script,
