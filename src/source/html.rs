@@ -20,6 +20,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use ego_tree::NodeId;
@@ -35,13 +36,12 @@ use crate::lines;
 pub(crate) fn lines(input: &str) -> Document<'_> {
     let ct_date = wechat_ct_date(input);
     let reduced = strip_raw_text(input);
-    let html = Html::parse_document(&reduced);
-    let mut meta = page_meta(&html, ct_date.is_none());
+    let want_date = ct_date.is_none();
+    let (mut meta, mut lines) =
+        located(&reduced, want_date).unwrap_or_else(|| whole(&reduced, want_date));
     if ct_date.is_some() {
         meta.date = ct_date;
     }
-    let container = find_container(&html);
-    let mut lines = walk(container);
     if let Some(title) = meta.title.as_deref() {
         // The grammar needs the digest title as a line; most sites print the
         // headline outside the article body.
@@ -66,6 +66,37 @@ pub(crate) fn lines(input: &str) -> Document<'_> {
         line.lineno = i + 1;
     }
     Document { lines, meta }
+}
+
+/// The general path: the whole page parsed, the container chosen in the tree.
+fn whole(reduced: &str, want_date: bool) -> (Meta, Vec<Line<'static>>) {
+    let html = Html::parse_document(reduced);
+    let meta = page_meta(&html, want_date);
+    (meta, walk(find_container(&html)))
+}
+
+/// The fast path: the container located by a byte scan ([`locate`]) and
+/// parsed on its own, the page before it parsed for metadata, and the page
+/// after it only when metadata is still missing. `None` when the scan cannot
+/// be sure it found the element [`find_container`] would choose.
+fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)> {
+    let (range, selector) = locate(reduced)?;
+    let fragment = Html::parse_fragment(&reduced[range.clone()]);
+    let container = fragment.root_element().child_elements().next()?;
+    if !selector.matches(&container) || text_len(container, MIN_CONTAINER_TEXT) < MIN_CONTAINER_TEXT
+    {
+        return None;
+    }
+    let lines = walk(container);
+    let mut meta = page_meta(&Html::parse_document(&reduced[..range.start]), want_date);
+    let date_missing = want_date && meta.date.is_none();
+    if meta.title.is_none() || meta.source.is_none() || date_missing {
+        let rest = page_meta(&Html::parse_document(&reduced[range.end..]), date_missing);
+        meta.title = meta.title.or(rest.title);
+        meta.date = meta.date.or(rest.date);
+        meta.source = meta.source.or(rest.source);
+    }
+    Some((meta, lines))
 }
 
 // ---------------------------------------------------------------------------
@@ -510,42 +541,176 @@ fn page_date(html: &Html) -> Option<String> {
 // The container
 // ---------------------------------------------------------------------------
 
+/// What a byte scan of the page can know about a container selector.
+#[derive(Clone, Copy)]
+enum Key {
+    /// `#id`: the element whose `id` is this.
+    Id(&'static str),
+    /// `.class`: an element with this class.
+    Class(&'static str),
+    /// Not locatable, but cannot match unless these bytes occur.
+    Needs(&'static str),
+}
+
+impl Key {
+    fn needle(self) -> &'static str {
+        match self {
+            Key::Id(s) | Key::Class(s) | Key::Needs(s) => s,
+        }
+    }
+}
+
 /// Article containers per site, most specific first.
-static CONTAINERS: LazyLock<Vec<Selector>> = LazyLock::new(|| {
-    selectors(&[
-        // WeChat
-        "#js_content",
-        ".rich_media_content",
-        // jiqizhixin.com
-        ".article__content",
-        ".js-article-content",
-        // thepaper.cn (classic and the Next.js redesign)
-        ".news_txt",
+const CONTAINER_LIST: [(&str, Key); 21] = [
+    // WeChat
+    ("#js_content", Key::Id("js_content")),
+    (".rich_media_content", Key::Class("rich_media_content")),
+    // jiqizhixin.com
+    (".article__content", Key::Class("article__content")),
+    (".js-article-content", Key::Class("js-article-content")),
+    // thepaper.cn (classic and the Next.js redesign)
+    (".news_txt", Key::Class("news_txt")),
+    (
         "[class*=index_cententWrap]",
-        // 163.com
-        ".post_body",
-        "#endText",
-        // sohu.com
-        "#mp-editor",
-        "article.article",
-        // toutiao.com
-        ".article-content",
-        // zhuanzhi.ai
-        ".zz-article-content",
+        Key::Needs("index_cententWrap"),
+    ),
+    // 163.com
+    (".post_body", Key::Class("post_body")),
+    ("#endText", Key::Id("endText")),
+    // sohu.com
+    ("#mp-editor", Key::Id("mp-editor")),
+    ("article.article", Key::Needs("<article")),
+    // toutiao.com
+    (".article-content", Key::Class("article-content")),
+    // zhuanzhi.ai
+    (".zz-article-content", Key::Class("zz-article-content")),
+    (
         ".article-detail-content",
-        // zhihu
-        ".Post-RichText",
-        ".RichText",
-        // csdn
-        "#content_views",
-        "#article_content",
-        // generic ids and elements the sites above also use
-        "#content",
-        "article",
-        ".article",
-        "main",
-    ])
+        Key::Class("article-detail-content"),
+    ),
+    // zhihu
+    (".Post-RichText", Key::Class("Post-RichText")),
+    (".RichText", Key::Class("RichText")),
+    // csdn
+    ("#content_views", Key::Id("content_views")),
+    ("#article_content", Key::Id("article_content")),
+    // generic ids and elements the sites above also use
+    ("#content", Key::Needs("content")),
+    ("article", Key::Needs("<article")),
+    (".article", Key::Needs("article")),
+    ("main", Key::Needs("<main")),
+];
+
+static CONTAINERS: LazyLock<Vec<(Selector, Key)>> = LazyLock::new(|| {
+    CONTAINER_LIST
+        .iter()
+        .filter_map(|(s, key)| Selector::parse(s).ok().map(|s| (s, *key)))
+        .collect()
 });
+
+/// Every container's needle, ASCII-lowercased (quirks-mode pages match ids
+/// and classes case-insensitively), in [`CONTAINERS`]' order.
+static NEEDLES: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    CONTAINERS
+        .iter()
+        .map(|(_, key)| {
+            memchr::memmem::Finder::new(key.needle().to_ascii_lowercase().as_bytes()).into_owned()
+        })
+        .collect()
+});
+
+/// Finds the article container without parsing: the byte range of its
+/// element and the selector it must match.
+///
+/// The containers are tried in [`find_container`]'s order. One whose needle
+/// does not occur in the page (ASCII case-insensitively; ids and classes as
+/// whole words) cannot match and is passed over. The first that does occur
+/// must be an `#id` or `.class` occurring exactly once, inside a start tag;
+/// otherwise the scan gives up (`None`) and the whole page is parsed. An id
+/// or class written with character references is not seen by the scan: the
+/// page then gets a lower-priority container or the whole-page parse.
+///
+/// The element ends at its matching end tag, found by counting start and end
+/// tags of its name (comments skipped; script and style bodies are already
+/// gone), or at the end of the page when it is never closed. The caller
+/// parses the range and checks that its first element matches.
+fn locate(reduced: &str) -> Option<(Range<usize>, &'static Selector)> {
+    let bytes = reduced.as_bytes();
+    // Lowercasing keeps every byte offset.
+    let lower = reduced.to_ascii_lowercase();
+    let lower = lower.as_bytes();
+    let mut found = None;
+    for (needle, (selector, key)) in NEEDLES.iter().zip(CONTAINERS.iter()) {
+        let mut hits = needle.find_iter(lower);
+        if let Key::Needs(_) = key {
+            if hits.next().is_some() {
+                return None;
+            }
+            continue;
+        }
+        // An id or class is a whole word: `news_txt` is not in `news_txtad`.
+        let name_byte = |i: Option<&u8>| {
+            i.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+        };
+        let mut words = hits.filter(|&at| {
+            !name_byte(at.checked_sub(1).and_then(|i| lower.get(i)))
+                && !name_byte(lower.get(at + needle.needle().len()))
+        });
+        if let Some(at) = words.next() {
+            if words.next().is_some() {
+                return None;
+            }
+            found = Some((at, selector));
+            break;
+        }
+    }
+    let (at, selector) = found?;
+    let lt = memchr::memrchr(b'<', &bytes[..at])?;
+    if memchr::memchr(b'>', &bytes[lt..at]).is_some() {
+        return None; // not inside a start tag
+    }
+    let name_len = bytes[lt + 1..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if name_len == 0 {
+        return None;
+    }
+    let name = &bytes[lt + 1..lt + 1 + name_len];
+    let gt = memchr::memchr(b'>', &bytes[at..]).map(|g| at + g + 1)?;
+    Some((lt..element_end(bytes, gt, name), selector))
+}
+
+/// Just past the end tag matching an element named `name` whose start tag
+/// ends at `from`, counting nested elements of the same name; the end of
+/// the input when there is none.
+fn element_end(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut depth = 1usize;
+    let mut pos = from;
+    while let Some(off) = memchr::memchr(b'<', &bytes[pos..]) {
+        let lt = pos + off;
+        if starts_with_ci(bytes, lt, b"<!--") {
+            pos = memchr::memmem::find(&bytes[lt + 4..], b"-->")
+                .map_or(bytes.len(), |e| lt + 4 + e + 3);
+            continue;
+        }
+        let closing = bytes.get(lt + 1) == Some(&b'/');
+        let start = lt + 1 + usize::from(closing);
+        if starts_with_ci(bytes, start, name) && ends_tag_name(bytes.get(start + name.len())) {
+            if !closing {
+                depth += 1;
+            } else {
+                depth -= 1;
+                if depth == 0 {
+                    return memchr::memchr(b'>', &bytes[start..])
+                        .map_or(bytes.len(), |g| start + g + 1);
+                }
+            }
+        }
+        pos = lt + 1;
+    }
+    bytes.len()
+}
 
 /// A container must hold at least this many characters of text.
 const MIN_CONTAINER_TEXT: usize = 200;
@@ -613,7 +778,7 @@ fn text_len(el: ElementRef<'_>, cap: usize) -> usize {
 }
 
 fn find_container(html: &Html) -> ElementRef<'_> {
-    for sel in CONTAINERS.iter() {
+    for (sel, _) in CONTAINERS.iter() {
         let best = html
             .select(sel)
             .map(|el| (text_len(el, usize::MAX), el))
@@ -1224,5 +1389,81 @@ mod tests {
                 "{file}"
             );
         }
+    }
+
+    #[test]
+    fn the_located_container_agrees_with_the_whole_page_parse() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut fast = Vec::new();
+        for file in [
+            "tests/fixtures/html/wechat.html",
+            "tests/fixtures/html/jiqizhixin.html",
+            "tests/fixtures/html/thepaper.html",
+            "tests/fixtures/html/163.html",
+            "tests/fixtures/html/sohu.html",
+            "tests/fixtures/html/toutiao.html",
+            "tests/fixtures/html/zhuanzhi.html",
+            "tests/fixtures/html/zhihu.html",
+            "tests/fixtures/html/csdn.html",
+            "tests/fixtures/html/generic.html",
+            "tests/fixtures/html/real/thepaper-2019-08-13.html",
+            "tests/fixtures/html/real/wechat-2020-02-11.html",
+            "benches/data/wechat-digest.html",
+        ] {
+            let page = std::fs::read_to_string(format!("{root}/{file}")).unwrap();
+            let reduced = strip_raw_text(&page);
+            for want_date in [true, false] {
+                if let Some(located) = located(&reduced, want_date) {
+                    assert_eq!(located, whole(&reduced, want_date), "{file}");
+                    fast.push(file.rsplit('/').next().unwrap_or(file));
+                }
+            }
+        }
+        fast.dedup();
+        // zhihu, csdn, toutiao and generic pages hold an `<article>`, which
+        // `article.article` might match: they are parsed whole.
+        assert_eq!(
+            fast,
+            [
+                "wechat.html",
+                "jiqizhixin.html",
+                "thepaper.html",
+                "163.html",
+                "sohu.html",
+                "zhuanzhi.html",
+                "thepaper-2019-08-13.html",
+                "wechat-2020-02-11.html",
+                "wechat-digest.html",
+            ]
+        );
+    }
+
+    #[test]
+    fn location_gives_up_unless_it_is_sure() {
+        let body = "甲乙丙丁".repeat(30);
+        // Found: one id in a start tag; nested divs and a comment holding an
+        // end tag are counted right.
+        let page = format!(
+            "<title>t</title><div id=\"js_content\"><div>{body}</div><!-- </div> --></div><p>after</p>"
+        );
+        let (range, _) = locate(&page).unwrap();
+        assert!(page[range].ends_with("--></div>"));
+        // The needle twice, in text rather than a tag, or in another
+        // attribute: the whole page is parsed instead.
+        for page in [
+            format!("<div id=js_content>{body}</div><div id=js_content></div>"),
+            format!("<p>js_content</p><div>{body}</div>"),
+            format!("<div data-x=js_content>{body}</div>"),
+        ] {
+            let reduced = strip_raw_text(&page);
+            assert!(located(&reduced, true).is_none(), "{page}");
+        }
+        // A higher-priority container anywhere in the page rules out the
+        // scan for a lower one.
+        let page = format!("<div class=\"post_body\">{body}</div><div id=js_content></div>");
+        assert!(locate(&page).is_none() || located(&page, true).is_none());
+        // Never closed: the element runs to the end of the page.
+        let page = format!("<div class=news_txt><p>{body}");
+        assert_eq!(locate(&page).unwrap().0, 0..page.len());
     }
 }
