@@ -757,14 +757,6 @@ fn is_furniture(name: &str) -> bool {
     matches!(name, "nav" | "header" | "footer" | "aside" | "form")
 }
 
-fn hidden(el: &Element) -> bool {
-    el.attr("hidden").is_some()
-        || el
-            .attr("style")
-            .and_then(|s| style_value(s, "display"))
-            .is_some_and(|v| v.eq_ignore_ascii_case("none"))
-}
-
 /// The number of text bytes under `el`, counting at most `cap`.
 fn text_len(el: ElementRef<'_>, cap: usize) -> usize {
     let mut n = 0;
@@ -811,7 +803,7 @@ fn densest(html: &Html) -> ElementRef<'_> {
                 }
                 match node.value() {
                     Node::Element(e) => {
-                        if is_skipped(e.name()) || is_furniture(e.name()) || hidden(e) {
+                        if is_skipped(e.name()) || is_furniture(e.name()) || look(e).hidden {
                             skip = Some(node.id());
                         } else {
                             stack.push(0);
@@ -928,33 +920,46 @@ fn block_hint(name: &str) -> Hint {
     }
 }
 
-/// `style` says `text-align: center`.
-fn centered(el: &Element) -> bool {
-    el.attr("style")
-        .is_some_and(|s| style_value(s, "text-align") == Some("center"))
-        || el
-            .attr("align")
-            .is_some_and(|a| a.eq_ignore_ascii_case("center"))
-        || el.name() == "center"
+/// What an element's attributes say about how it is shown, read once per
+/// element.
+#[derive(Clone, Copy, Default)]
+struct Look {
+    /// `hidden`, or `display: none`.
+    hidden: bool,
+    /// A font size of at most 14px (WeChat's caption convention).
+    small: bool,
+    /// `text-align: center`, `align="center"` or `<center>`.
+    centered: bool,
 }
 
-/// `style` sets a font size of at most 14px (WeChat's caption convention).
-fn small(el: &Element) -> bool {
-    el.attr("style")
-        .and_then(|s| style_value(s, "font-size"))
-        .and_then(|v| v.strip_suffix("px"))
-        .and_then(|v| v.trim().parse::<f32>().ok())
-        .is_some_and(|px| px <= 14.0)
-}
-
-/// The value of a CSS property in an inline style.
-fn style_value<'s>(style: &'s str, property: &str) -> Option<&'s str> {
-    style.split(';').find_map(|decl| {
-        let (name, value) = decl.split_once(':')?;
-        name.trim()
-            .eq_ignore_ascii_case(property)
-            .then(|| value.trim().trim_end_matches("!important").trim())
-    })
+fn look(el: &Element) -> Look {
+    let mut look = Look {
+        hidden: el.attr("hidden").is_some(),
+        small: false,
+        centered: el.name() == "center"
+            || el
+                .attr("align")
+                .is_some_and(|a| a.trim().eq_ignore_ascii_case("center")),
+    };
+    // Inline CSS declarations; a later one overrides an earlier one.
+    for decl in el.attr("style").unwrap_or("").split(';') {
+        let Some((name, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let name = name.trim();
+        let value = value.trim().trim_end_matches("!important").trim();
+        if name.eq_ignore_ascii_case("display") {
+            look.hidden = look.hidden || value.eq_ignore_ascii_case("none");
+        } else if name.eq_ignore_ascii_case("text-align") {
+            look.centered = value.eq_ignore_ascii_case("center");
+        } else if name.eq_ignore_ascii_case("font-size") {
+            look.small = value
+                .strip_suffix("px")
+                .and_then(|v| v.trim().parse::<f32>().ok())
+                .is_some_and(|px| px <= 14.0);
+        }
+    }
+    look
 }
 
 /// An image's URL: lazy attributes first; no `data:` URIs, no 1×1 trackers.
@@ -992,6 +997,8 @@ struct Walker {
     /// Per open list: the next number (`<ol>`) or `None` (`<ul>`).
     lists: Vec<Option<u32>>,
     pre: usize,
+    /// How each open element is shown, to undo on its close.
+    looks: Vec<Look>,
     small: usize,
     centered: usize,
     /// All text of the current line was small and centered.
@@ -1070,8 +1077,11 @@ impl Walker {
         }
     }
 
-    fn open(&mut self, el: &Element) {
+    fn open(&mut self, el: &Element, look: Look) {
         let name = el.name();
+        self.looks.push(look);
+        self.small += usize::from(look.small);
+        self.centered += usize::from(look.centered);
         match name {
             "br" => return self.flush(),
             "img" => {
@@ -1100,12 +1110,6 @@ impl Walker {
                 }
             }
             _ => {}
-        }
-        if small(el) {
-            self.small += 1;
-        }
-        if centered(el) {
-            self.centered += 1;
         }
         if is_block(name) {
             self.flush();
@@ -1153,12 +1157,9 @@ impl Walker {
                 _ => {}
             }
         }
-        if small(el) {
-            self.small = self.small.saturating_sub(1);
-        }
-        if centered(el) {
-            self.centered = self.centered.saturating_sub(1);
-        }
+        let look = self.looks.pop().unwrap_or_default();
+        self.small = self.small.saturating_sub(usize::from(look.small));
+        self.centered = self.centered.saturating_sub(usize::from(look.centered));
     }
 }
 
@@ -1178,10 +1179,11 @@ fn walk(root: ElementRef<'_>) -> Vec<Line<'static>> {
                 match node.value() {
                     Node::Text(t) => w.text(t),
                     Node::Element(e) => {
-                        if is_skipped(e.name()) || hidden(e) {
+                        let look = look(e);
+                        if is_skipped(e.name()) || look.hidden {
                             skip = Some(node.id());
                         } else {
-                            w.open(e);
+                            w.open(e, look);
                         }
                     }
                     _ => {}
@@ -1279,6 +1281,37 @@ mod tests {
             hints,
             [Hint::Plain, Hint::Image, Hint::Caption, Hint::Plain]
         );
+    }
+
+    #[test]
+    fn a_styled_image_does_not_undo_its_sections_style() {
+        // The image's own small font once cancelled the section's on close.
+        let doc = lines(
+            "<div id=js_content><section style=\"text-align: center; font-size: 12px\">\
+             <img style=\"font-size: 12px\" data-src=\"https://i/3.png\"><span>图 3 结构</span></section></div>",
+        );
+        let hints: Vec<Hint> = doc.lines.iter().map(|l| l.hint).collect();
+        assert_eq!(hints, [Hint::Image, Hint::Caption]);
+    }
+
+    #[test]
+    fn later_css_declarations_win() {
+        let el = |html: &str| {
+            let frag = Html::parse_fragment(html);
+            let root = frag
+                .root_element()
+                .child_elements()
+                .next()
+                .map(|e| look(e.value()));
+            root.unwrap_or_default()
+        };
+        assert!(el("<p style=\"text-align:left; TEXT-ALIGN: Center !important\">x</p>").centered);
+        assert!(!el("<p style=\"text-align:center;text-align:left\">x</p>").centered);
+        assert!(el("<p style=\"font-size: 14px\">x</p>").small);
+        assert!(!el("<p style=\"font-size: 15px\">x</p>").small);
+        assert!(el("<p style=\"display:none\">x</p>").hidden);
+        assert!(el("<p hidden>x</p>").hidden);
+        assert!(el("<p align=CENTER>x</p>").centered);
     }
 
     #[test]
