@@ -71,7 +71,7 @@ pub(crate) fn lines(input: &str) -> Document<'_> {
 /// The general path: the whole page parsed, the container chosen in the tree.
 fn whole(reduced: &str, want_date: bool) -> (Meta, Vec<Line<'static>>) {
     let html = Html::parse_document(reduced);
-    let meta = page_meta(&html, want_date);
+    let meta = page_meta(&[&html], want_date);
     (meta, walk(find_container(&html)))
 }
 
@@ -81,20 +81,53 @@ fn whole(reduced: &str, want_date: bool) -> (Meta, Vec<Line<'static>>) {
 /// be sure it found the element [`find_container`] would choose.
 fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)> {
     let (range, selector) = locate(reduced)?;
-    let fragment = Html::parse_fragment(&reduced[range.clone()]);
-    let container = fragment.root_element().child_elements().next()?;
-    if !selector.matches(&container) || text_len(container, MIN_CONTAINER_TEXT) < MIN_CONTAINER_TEXT
+    // The container is parsed as a page of its own, behind the page's
+    // doctype so that both are parsed in the same (quirks) mode.
+    let lead = doctype(reduced);
+    let own_page = |piece: &str| Html::parse_document(&[lead, piece].concat());
+    // The scan's idea of where the element ends is checked by the parse: a
+    // comment after its end tag must land right after the element, and
+    // nothing else of the range outside it.
+    let ends_early = range.end < reduced.len();
+    let article = Html::parse_document(
+        &[
+            lead,
+            &reduced[range.clone()],
+            if ends_early { "<!--" } else { "" },
+            if ends_early { SENTINEL } else { "" },
+            if ends_early { "-->" } else { "" },
+        ]
+        .concat(),
+    );
+    let body = article
+        .root_element()
+        .child_elements()
+        .find(|e| e.value().name() == "body")?;
+    let mut parts = body
+        .children()
+        .filter(|n| !n.value().as_text().is_some_and(|t| trim(t).is_empty()));
+    let container = parts.next().and_then(ElementRef::wrap)?;
+    let placed = match parts.next() {
+        None => !ends_early,
+        Some(n) => {
+            ends_early
+                && n.value().as_comment().is_some_and(|c| &**c == SENTINEL)
+                && parts.next().is_none()
+        }
+    };
+    if !placed
+        || !selector.matches(&container)
+        || text_len(container, MIN_CONTAINER_TEXT) < MIN_CONTAINER_TEXT
     {
         return None;
     }
     let lines = walk(container);
-    let mut meta = page_meta(&Html::parse_document(&reduced[..range.start]), want_date);
-    let date_missing = want_date && meta.date.is_none();
-    if meta.title.is_none() || meta.source.is_none() || date_missing {
-        let rest = page_meta(&Html::parse_document(&reduced[range.end..]), date_missing);
-        meta.title = meta.title.or(rest.title);
-        meta.date = meta.date.or(rest.date);
-        meta.source = meta.source.or(rest.source);
+    let before = Html::parse_document(&reduced[..range.start]);
+    let mut meta = page_meta(&[&before, &article], want_date);
+    if meta.title.is_none() || meta.source.is_none() || (want_date && meta.date.is_none()) {
+        // Something may be after the article: read the three pieces in order.
+        let after = own_page(&reduced[range.end..]);
+        meta = page_meta(&[&before, &article, &after], want_date);
     }
     Some((meta, lines))
 }
@@ -408,9 +441,18 @@ fn meta_value(el: ElementRef<'_>) -> String {
     }
 }
 
-fn first_value(html: &Html, list: &[Selector]) -> Option<String> {
+/// Elements matching `list` in the pieces of one page: selector by selector,
+/// and for each in document order.
+fn select_all<'a>(
+    page: &'a [&'a Html],
+    list: &'a [Selector],
+) -> impl Iterator<Item = ElementRef<'a>> + 'a {
     list.iter()
-        .flat_map(|s| html.select(s))
+        .flat_map(move |s| page.iter().flat_map(move |html| html.select(s)))
+}
+
+fn first_value(page: &[&Html], list: &[Selector]) -> Option<String> {
+    select_all(page, list)
         .map(meta_value)
         .find(|v| !v.is_empty())
 }
@@ -497,19 +539,18 @@ fn attr_date(v: &str) -> Option<String> {
     find_date(v)
 }
 
-/// The page's metadata; the date is looked for only when `want_date`.
-fn page_meta(html: &Html, want_date: bool) -> Meta {
-    let title = first_value(html, &TITLE_SELECTORS)
-        .or_else(|| first_value(html, &META_TITLE))
+/// The page's metadata, from its pieces in document order (the whole page is
+/// one piece); the date is looked for only when `want_date`.
+fn page_meta(page: &[&Html], want_date: bool) -> Meta {
+    let title = first_value(page, &TITLE_SELECTORS)
+        .or_else(|| first_value(page, &META_TITLE))
         .or_else(|| {
-            DOC_TITLE
-                .iter()
-                .flat_map(|s| html.select(s))
+            select_all(page, &DOC_TITLE)
                 .map(|el| strip_title_suffix(&element_text(el)).to_owned())
                 .find(|t| !t.is_empty())
         });
-    let date = want_date.then(|| page_date(html)).flatten();
-    let source = first_value(html, &SOURCE);
+    let date = want_date.then(|| page_date(page)).flatten();
+    let source = first_value(page, &SOURCE);
     Meta {
         title,
         date,
@@ -518,23 +559,18 @@ fn page_meta(html: &Html, want_date: bool) -> Meta {
 }
 
 /// The publication date from meta tags, date attributes or visible date elements.
-fn page_date(html: &Html) -> Option<String> {
-    META_DATE
-        .iter()
-        .flat_map(|s| html.select(s))
+fn page_date(page: &[&Html]) -> Option<String> {
+    select_all(page, &META_DATE)
         .find_map(|el| el.attr("content").and_then(attr_date))
         .or_else(|| {
-            ATTR_DATE
-                .iter()
-                .flat_map(|(s, a)| html.select(s).filter_map(move |el| el.attr(a)))
-                .find_map(attr_date)
+            ATTR_DATE.iter().find_map(|(s, a)| {
+                page.iter()
+                    .flat_map(|html| html.select(s))
+                    .filter_map(|el| el.attr(a))
+                    .find_map(attr_date)
+            })
         })
-        .or_else(|| {
-            TEXT_DATE
-                .iter()
-                .flat_map(|s| html.select(s))
-                .find_map(|el| find_date(&element_text(el)))
-        })
+        .or_else(|| select_all(page, &TEXT_DATE).find_map(|el| find_date(&element_text(el))))
 }
 
 // ---------------------------------------------------------------------------
@@ -619,6 +655,32 @@ static NEEDLES: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|
         .collect()
 });
 
+/// A comment appended to the container's range to check where the parse
+/// ends the element.
+const SENTINEL: &str = "paper-digest: end of the container";
+
+/// The page's leading doctype (with any white space and comments before
+/// it), or nothing when it does not start with one.
+fn doctype(reduced: &str) -> &str {
+    let bytes = reduced.as_bytes();
+    let mut pos = 0;
+    loop {
+        while bytes.get(pos).is_some_and(u8::is_ascii_whitespace) {
+            pos += 1;
+        }
+        if starts_with_ci(bytes, pos, b"<!--") {
+            match memchr::memmem::find(&bytes[pos + 4..], b"-->") {
+                Some(e) => pos += 4 + e + 3,
+                None => return "",
+            }
+        } else if starts_with_ci(bytes, pos, b"<!doctype") {
+            return memchr::memchr(b'>', &bytes[pos..]).map_or("", |g| &reduced[..pos + g + 1]);
+        } else {
+            return "";
+        }
+    }
+}
+
 /// Finds the article container without parsing: the byte range of its
 /// element and the selector it must match.
 ///
@@ -669,6 +731,12 @@ fn locate(reduced: &str) -> Option<(Range<usize>, &'static Selector)> {
     if memchr::memchr(b'>', &bytes[lt..at]).is_some() {
         return None; // not inside a start tag
     }
+    // Not inside a comment either.
+    if let Some(c) = memchr::memmem::rfind(&bytes[..lt], b"<!--")
+        && memchr::memmem::find(&bytes[c + 4..lt], b"-->").is_none()
+    {
+        return None;
+    }
     let name_len = bytes[lt + 1..]
         .iter()
         .take_while(|b| b.is_ascii_alphanumeric())
@@ -677,15 +745,103 @@ fn locate(reduced: &str) -> Option<(Range<usize>, &'static Selector)> {
         return None;
     }
     let name = &bytes[lt + 1..lt + 1 + name_len];
-    let gt = memchr::memchr(b'>', &bytes[at..]).map(|g| at + g + 1)?;
-    Some((lt..element_end(bytes, gt, name), selector))
+    let gt = tag_end(bytes, lt + 1 + name_len);
+    Some((lt..element_end(bytes, gt, name)?, selector))
+}
+
+/// Elements whose contents a tag scan cannot follow (raw text, or markup
+/// that may be read as text).
+const OPAQUE: [&[u8]; 10] = [
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+    b"plaintext",
+    b"noscript",
+    b"script",
+    b"style",
+];
+
+/// Start tags that may close elements opened before the range (an `<li>`
+/// closes the `<li>` around a `<div>`), unless a parent for them was opened
+/// inside it.
+const NEEDS_PARENT: [(&[u8], &[&[u8]]); 10] = [
+    (b"li", &[b"ul", b"ol", b"menu"]),
+    (b"dd", &[b"dl"]),
+    (b"dt", &[b"dl"]),
+    (b"td", &[b"table"]),
+    (b"th", &[b"table"]),
+    (b"tr", &[b"table"]),
+    (b"tbody", &[b"table"]),
+    (b"thead", &[b"table"]),
+    (b"tfoot", &[b"table"]),
+    (b"caption", &[b"table"]),
+];
+
+/// Elements that bound the scope an end tag acts in: an end tag whose
+/// element is below one of them is ignored by a real parse.
+const SCOPE: [&[u8]; 8] = [
+    b"table",
+    b"td",
+    b"th",
+    b"caption",
+    b"object",
+    b"applet",
+    b"marquee",
+    b"template",
+];
+
+/// Elements without an end tag.
+const VOID: [&[u8]; 13] = [
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+    b"source", b"track", b"wbr",
+];
+
+fn is_one_of(tag: &[u8], list: &[&[u8]]) -> bool {
+    list.iter().any(|n| n.eq_ignore_ascii_case(tag))
+}
+
+/// Just past the `>` of the tag whose name ends at `from`, stepping over
+/// quoted attribute values; the end of the input for an unterminated tag.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut pos = from;
+    while let Some(off) = memchr::memchr3(b'>', b'"', b'\'', &bytes[pos..]) {
+        let at = pos + off;
+        let quote = bytes[at];
+        if quote == b'>' {
+            return at + 1;
+        }
+        // A quote opens a value only right after `=` (and white space).
+        let before = bytes[from..at]
+            .iter()
+            .rev()
+            .find(|b| !b.is_ascii_whitespace());
+        if before != Some(&b'=') {
+            pos = at + 1;
+            continue;
+        }
+        match memchr::memchr(quote, &bytes[at + 1..]) {
+            Some(close) => pos = at + 1 + close + 1,
+            None => return bytes.len(),
+        }
+    }
+    bytes.len()
 }
 
 /// Just past the end tag matching an element named `name` whose start tag
-/// ends at `from`, counting nested elements of the same name; the end of
-/// the input when there is none.
-fn element_end(bytes: &[u8], from: usize, name: &[u8]) -> usize {
-    let mut depth = 1usize;
+/// ends at `from`; the end of the input when there is none.
+///
+/// The tags between are followed on a stack of open elements: an end tag
+/// closes the last open element of its name and everything opened after it,
+/// as a real parse does. `None` when a real parse could end the element
+/// elsewhere: an end tag for nothing open in the range (it may close an
+/// ancestor, and the element with it) or behind a table or cell, a list item
+/// or table cell without its list or table, or an element whose contents are
+/// not markup.
+fn element_end(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut open: Vec<&[u8]> = vec![name];
     let mut pos = from;
     while let Some(off) = memchr::memchr(b'<', &bytes[pos..]) {
         let lt = pos + off;
@@ -696,20 +852,70 @@ fn element_end(bytes: &[u8], from: usize, name: &[u8]) -> usize {
         }
         let closing = bytes.get(lt + 1) == Some(&b'/');
         let start = lt + 1 + usize::from(closing);
-        if starts_with_ci(bytes, start, name) && ends_tag_name(bytes.get(start + name.len())) {
-            if !closing {
-                depth += 1;
-            } else {
-                depth -= 1;
-                if depth == 0 {
-                    return memchr::memchr(b'>', &bytes[start..])
-                        .map_or(bytes.len(), |g| start + g + 1);
+        let name_len = bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0
+            || !bytes[start].is_ascii_alphabetic()
+            || !ends_tag_name(bytes.get(start + name_len))
+        {
+            // Text or a custom element; `<!doctype>`, `<?…>` and `</ …>`
+            // are bogus comments, which may hide tags: give up on them.
+            if matches!(bytes.get(lt + 1), Some(b'!' | b'?')) || (closing && name_len == 0) {
+                return None;
+            }
+            pos = lt + 1;
+            continue;
+        }
+        let tag = &bytes[start..start + name_len];
+        let end = tag_end(bytes, start + name_len);
+        pos = end;
+        if closing {
+            let Some(i) = open.iter().rposition(|n| n.eq_ignore_ascii_case(tag)) else {
+                if is_one_of(tag, &[b"p", b"br"]) {
+                    continue; // a stray `</p>` or `</br>` closes nothing outside
                 }
+                return None;
+            };
+            // Behind a scope boundary (or, for `</li>`, a list) the end
+            // tag is ignored, or closes something else.
+            let li = tag.eq_ignore_ascii_case(b"li");
+            if open[i + 1..]
+                .iter()
+                .any(|n| is_one_of(n, &SCOPE) || (li && is_one_of(n, &[b"ul", b"ol"])))
+            {
+                return None;
+            }
+            if i == 0 {
+                return Some(end);
+            }
+            open.truncate(i);
+        } else {
+            if is_one_of(tag, &OPAQUE) {
+                // Script and style bodies are cut: an element right at its
+                // end tag is empty and harmless.
+                let emptied = bytes.get(end..end + 2) == Some(b"</")
+                    && starts_with_ci(bytes, end + 2, tag)
+                    && ends_tag_name(bytes.get(end + 2 + tag.len()));
+                if !emptied {
+                    return None;
+                }
+                continue;
+            }
+            if let Some((_, parents)) = NEEDS_PARENT
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(tag))
+                && !open.iter().any(|n| is_one_of(n, parents))
+            {
+                return None;
+            }
+            if !is_one_of(tag, &VOID) {
+                open.push(tag);
             }
         }
-        pos = lt + 1;
     }
-    bytes.len()
+    Some(bytes.len())
 }
 
 /// A container must hold at least this many characters of text.
@@ -1498,5 +1704,193 @@ mod tests {
         // Never closed: the element runs to the end of the page.
         let page = format!("<div class=news_txt><p>{body}");
         assert_eq!(locate(&page).unwrap().0, 0..page.len());
+    }
+
+    mod location {
+        use super::*;
+        use proptest::collection::vec;
+        use proptest::prelude::*;
+        use proptest::sample::select;
+
+        /// Elements the container may sit in; `<a>` and other formatting
+        /// elements around a whole article are left out (see [`locate`]).
+        const ANCESTORS: [(&str, &str); 8] = [
+            ("<div class=outer>", "</div>"),
+            ("<section>", "</section>"),
+            ("<ul><li>", "</li></ul>"),
+            ("<table><tr><td>", "</td></tr></table>"),
+            ("<blockquote>", "</blockquote>"),
+            ("<dl><dd>", "</dd></dl>"),
+            ("<center>", "</center>"),
+            ("<li>", "</li>"),
+        ];
+
+        /// Markup inside and after the container, well-formed or not.
+        const TOKENS: [&str; 52] = [
+            "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥",
+            "论文 1：标题",
+            "作者：张三、李四",
+            "<p>",
+            "</p>",
+            "<div>",
+            "</div>",
+            "<DIV class=x>",
+            "</DIV >",
+            "<div/>",
+            "<section>",
+            "</section>",
+            "<span>",
+            "</span>",
+            "<ul>",
+            "</ul>",
+            "<li>",
+            "</li>",
+            "<table>",
+            "</table>",
+            "<tr>",
+            "<td>",
+            "</td>",
+            "<dl>",
+            "<dd>",
+            "</dd>",
+            "<br>",
+            "</br>",
+            "<h2>",
+            "</h2>",
+            "<b>",
+            "</b>",
+            "<a href=\"https://arxiv.org/abs/1\">",
+            "</a>",
+            "<img data-src=\"https://i/1.png\">",
+            "<!-- </div> <div> -->",
+            "<p title=\"<div>\">",
+            "<p title='</div>' class=y>",
+            "<textarea></div></textarea>",
+            "<script>var a = '</div>';</script>",
+            "<style>p{}</style>",
+            "<!doctype html>",
+            "<?x <div>?>",
+            "</ div>",
+            "<blockquote>",
+            "</blockquote>",
+            "<center>",
+            "</center>",
+            "<em id=\"publish_time\">2022-04-10</em>",
+            "<span id=\"js_name\">机器之心</span>",
+            "<p style=\"display:none\">藏</p>",
+            "<div id=\"js_content\">",
+        ];
+
+        /// Well-formed pieces, so that the scan answers often enough.
+        const BALANCED: [&str; 10] = [
+            "<p>论文 2：另一个标题</p>",
+            "<section><p>作者：王五</p></section>",
+            "<ul><li>甲</li><li>乙</li></ul>",
+            "<table><tr><td>格</td><td>子</td></tr></table>",
+            "<table><tr><td>未闭合<td>的格</table>",
+            "<p><a href=\"https://arxiv.org/abs/2\">论文链接</a></p>",
+            "<div><div>嵌套</div></div>",
+            "<p title=\"<div>\">引号里的标签</p>",
+            "<blockquote><p>引文</p></blockquote>",
+            "<h2>小标题</h2>",
+        ];
+
+        fn token() -> impl Strategy<Value = &'static str> {
+            prop_oneof![2 => select(&BALANCED[..]), 1 => select(&TOKENS[..])]
+        }
+
+        fn page() -> impl Strategy<Value = String> {
+            (
+                vec(select(&ANCESTORS[..]), 0..3),
+                vec(token(), 0..40),
+                any::<bool>(),
+                vec(token(), 0..8),
+                any::<bool>(),
+                any::<bool>(),
+            )
+                .prop_map(
+                    |(ancestors, inside, closed, after, close_ancestors, doctype)| {
+                        let mut page = String::from(if doctype { "<!DOCTYPE html>" } else { "" });
+                        page.push_str(
+                            "<html><head><title>7 Papers &amp; Radios | 甲</title></head><body>",
+                        );
+                        for (open, _) in &ancestors {
+                            page.push_str(open);
+                        }
+                        page.push_str("<div class=\"rich_media_content\" id=\"js_content\">");
+                        // Enough text for a container, first.
+                        page.push_str(&"本周论文包括……".repeat(40));
+                        for t in inside {
+                            page.push_str(t);
+                        }
+                        if closed {
+                            page.push_str("</div>");
+                        }
+                        for t in after {
+                            page.push_str(t);
+                        }
+                        if close_ancestors {
+                            for (_, close) in ancestors.iter().rev() {
+                                page.push_str(close);
+                            }
+                        }
+                        page
+                    },
+                )
+        }
+
+        /// What the property below found, each once a wrong answer of the scan.
+        #[test]
+        fn property_found_boundaries() {
+            let text = "本周论文包括……".repeat(40);
+            for (what, inside) in [
+                (
+                    "a date inside the container",
+                    "<em id=\"publish_time\">2022-04-10</em>",
+                ),
+                (
+                    "an end tag behind a table is ignored",
+                    "<table></div>甲乙丙",
+                ),
+                (
+                    "quirks mode: <table> does not close <p>",
+                    "<p title=\"<div>\"><table><tr><td>格</td></tr></table><a href=\"https://arxiv.org/abs/1\"><p>论文 2：标题</p>",
+                ),
+                (
+                    "an end tag closes what opened after it",
+                    "<div><ul></div></ul><p>论文 2：标题</p>",
+                ),
+                (
+                    "<div> closes <p>",
+                    "<p title=\"<div>\"><DIV class=x></p></div><p>论文 2：标题</p>",
+                ),
+            ] {
+                for ancestors in [("", ""), ("<ul><li><div class=outer>", "</div></li></ul>")] {
+                    let page = format!(
+                        "<html><head><title>7 Papers &amp; Radios | 甲</title></head><body>{}\
+                         <div class=\"rich_media_content\" id=\"js_content\">{text}{inside}</div>{}",
+                        ancestors.0, ancestors.1
+                    );
+                    let reduced = strip_raw_text(&page);
+                    if let Some(located) = located(&reduced, true) {
+                        assert_eq!(located, whole(&reduced, true), "{what}");
+                    }
+                }
+            }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2048))]
+
+            /// Wherever the byte scan answers, it answers what parsing the
+            /// whole page would.
+            #[test]
+            fn located_agrees_with_whole(page in page()) {
+                let reduced = strip_raw_text(&page);
+                if let Some(located) = located(&reduced, true) {
+                    prop_assert_eq!(located, whole(&reduced, true));
+                }
+            }
+        }
     }
 }
