@@ -7,13 +7,20 @@
 //!    picks WeChat's real timestamp (`var ct = "…"`) out of the scripts first.
 //!    Script and style bodies are raw text to an HTML parser, so cutting them
 //!    leaves the element tree of the page unchanged.
-//! 2. `scraper` parses what is left, spec-compliantly (entities, unclosed
-//!    tags, implied elements).
+//! 2. A second scan ([`locate`]) looks for the site's article container by
+//!    its `id` or class (WeChat's `#js_content`, `.post_body`, …) and follows
+//!    its tags to its end tag on a stack of open elements. When it is sure,
+//!    `scraper` parses only that element (checked by a sentinel comment after
+//!    it) and the page before it (head and headline); the page after it is
+//!    parsed only when metadata is still missing. When it is not sure, the
+//!    whole page is parsed. Either way what is kept gets a spec-compliant
+//!    parse (entities, unclosed tags, implied elements, quirks mode), and the
+//!    two paths agree (a property test holds them to it).
 //! 3. Page metadata ([`Meta`]) comes from the headline element, `og:title`,
 //!    `<title>`, date meta tags and visible date elements.
-//! 4. The article container is found by per-site selectors (WeChat,
-//!    jiqizhixin.com, thepaper.cn, 163.com, sohu.com, toutiao.com,
-//!    zhuanzhi.ai, zhihu, csdn), or else by text density.
+//! 4. Without a located container, it is found in the tree by per-site
+//!    selectors (WeChat, jiqizhixin.com, thepaper.cn, 163.com, sohu.com,
+//!    toutiao.com, zhuanzhi.ai, zhihu, csdn), or else by text density.
 //! 5. The container is walked with `ego_tree`'s `traverse()` edges, never by
 //!    recursion: block elements end lines, inline ones do not; links, images,
 //!    captions, headings, list items and quotes become [`Line`] hints.
