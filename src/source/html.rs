@@ -774,18 +774,84 @@ const OPAQUE: [&[u8]; 10] = [
 /// Start tags that may close elements opened before the range (an `<li>`
 /// closes the `<li>` around a `<div>`), unless a parent for them was opened
 /// inside it.
-const NEEDS_PARENT: [(&[u8], &[&[u8]]); 10] = [
-    (b"li", &[b"ul", b"ol", b"menu"]),
-    (b"dd", &[b"dl"]),
-    (b"dt", &[b"dl"]),
-    (b"td", &[b"table"]),
-    (b"th", &[b"table"]),
-    (b"tr", &[b"table"]),
-    (b"tbody", &[b"table"]),
-    (b"thead", &[b"table"]),
-    (b"tfoot", &[b"table"]),
-    (b"caption", &[b"table"]),
+const NEEDS_PARENT: [(&[u8], Parent); 10] = [
+    (b"li", Parent::List),
+    (b"dd", Parent::Dl),
+    (b"dt", Parent::Dl),
+    (b"td", Parent::Table),
+    (b"th", Parent::Table),
+    (b"tr", Parent::Table),
+    (b"tbody", Parent::Table),
+    (b"thead", Parent::Table),
+    (b"tfoot", Parent::Table),
+    (b"caption", Parent::Table),
 ];
+
+/// Elements the scan keeps a count of, so that every check is constant-time.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Parent {
+    /// `<ul>`, `<ol>`, `<menu>`: what an `<li>` needs.
+    List,
+    /// `<dl>`: what `<dd>` and `<dt>` need.
+    Dl,
+    /// `<table>`: what rows and cells need.
+    Table,
+    /// `<p>`: a stray `</p>` closes nothing outside.
+    P,
+}
+
+impl Parent {
+    fn of(tag: &[u8]) -> Option<Parent> {
+        if is_one_of(tag, &[b"ul", b"ol", b"menu"]) {
+            Some(Parent::List)
+        } else if tag.eq_ignore_ascii_case(b"dl") {
+            Some(Parent::Dl)
+        } else if tag.eq_ignore_ascii_case(b"table") {
+            Some(Parent::Table)
+        } else if tag.eq_ignore_ascii_case(b"p") {
+            Some(Parent::P)
+        } else {
+            None
+        }
+    }
+}
+
+/// The scan's stack of open elements, with counts of the [`Parent`]s in it.
+struct OpenElements<'a> {
+    names: Vec<&'a [u8]>,
+    counts: [usize; 4],
+}
+
+impl<'a> OpenElements<'a> {
+    fn new(root: &'a [u8]) -> Self {
+        let mut open = OpenElements {
+            names: Vec::new(),
+            counts: [0; 4],
+        };
+        open.push(root);
+        open
+    }
+
+    fn count(&self, parent: Parent) -> usize {
+        self.counts[parent as usize]
+    }
+
+    fn push(&mut self, name: &'a [u8]) {
+        if let Some(p) = Parent::of(name) {
+            self.counts[p as usize] += 1;
+        }
+        self.names.push(name);
+    }
+
+    /// Pops everything from `len` up.
+    fn truncate(&mut self, len: usize) {
+        while self.names.len() > len {
+            if let Some(p) = self.names.pop().and_then(Parent::of) {
+                self.counts[p as usize] = self.counts[p as usize].saturating_sub(1);
+            }
+        }
+    }
+}
 
 /// Elements that bound the scope an end tag acts in: an end tag whose
 /// element is below one of them is ignored by a real parse.
@@ -848,7 +914,7 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
 /// or table cell without its list or table, or an element whose contents are
 /// not markup.
 fn element_end(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
-    let mut open: Vec<&[u8]> = vec![name];
+    let mut open = OpenElements::new(name);
     let mut pos = from;
     while let Some(off) = memchr::memchr(b'<', &bytes[pos..]) {
         let lt = pos + off;
@@ -879,16 +945,23 @@ fn element_end(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
         let end = tag_end(bytes, start + name_len);
         pos = end;
         if closing {
-            let Some(i) = open.iter().rposition(|n| n.eq_ignore_ascii_case(tag)) else {
-                if is_one_of(tag, &[b"p", b"br"]) {
-                    continue; // a stray `</p>` or `</br>` closes nothing outside
-                }
-                return None;
-            };
-            // Behind a scope boundary (or, for `</li>`, a list) the end
-            // tag is ignored, or closes something else.
+            // `</br>` is a `<br>`; a `</p>` without an open `<p>` makes an
+            // empty paragraph: neither closes anything.
+            if tag.eq_ignore_ascii_case(b"br")
+                || (tag.eq_ignore_ascii_case(b"p") && open.count(Parent::P) == 0)
+            {
+                continue;
+            }
+            // Anything else closes the last open element of its name, or
+            // something outside the range (and the element with it).
+            let i = open
+                .names
+                .iter()
+                .rposition(|n| n.eq_ignore_ascii_case(tag))?;
+            // Behind a scope boundary (or, for `</li>`, a list) a real parse
+            // ignores the end tag, or closes something else.
             let li = tag.eq_ignore_ascii_case(b"li");
-            if open[i + 1..]
+            if open.names[i + 1..]
                 .iter()
                 .any(|n| is_one_of(n, &SCOPE) || (li && is_one_of(n, &[b"ul", b"ol"])))
             {
@@ -910,10 +983,10 @@ fn element_end(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
                 }
                 continue;
             }
-            if let Some((_, parents)) = NEEDS_PARENT
+            if let Some((_, parent)) = NEEDS_PARENT
                 .iter()
                 .find(|(n, _)| n.eq_ignore_ascii_case(tag))
-                && !open.iter().any(|n| is_one_of(n, parents))
+                && open.count(*parent) == 0
             {
                 return None;
             }
@@ -1844,6 +1917,28 @@ mod tests {
                         page
                     },
                 )
+        }
+
+        /// Every check of the scan is constant-time per tag: stray `</p>`s
+        /// and list items under many open elements once cost a walk down the
+        /// stack each.
+        #[test]
+        fn the_scan_is_linear() {
+            let n = 200_000;
+            let page = [
+                "<div id=js_content>".to_owned(),
+                "<b>".repeat(n),
+                "</p>".repeat(n),
+                "<ul>".to_owned(),
+                "<li>甲".repeat(n),
+                "</ul>".to_owned(),
+                "</b>".repeat(n),
+                "</div><p>after</p>".to_owned(),
+            ]
+            .concat();
+            let bytes = page.as_bytes();
+            let end = element_end(bytes, "<div id=js_content>".len(), b"div");
+            assert_eq!(end, Some(page.len() - "<p>after</p>".len()));
         }
 
         /// What the property below found, each once a wrong answer of the scan.
