@@ -173,6 +173,40 @@ fn html_nested_two_hundred_thousand_deep() {
 }
 
 #[test]
+fn html_two_hundred_thousand_open_inline_elements() {
+    // Never-closed formatting and custom elements, then list items and
+    // paragraphs: each of those once walked html5ever's whole stack of open
+    // elements (3 s for 20,000 of each; the cap on nesting now covers every
+    // element that nests, not only containers). Each `<li>甲` is a DOM
+    // element, a text node and a line: few of them keep the memory check about
+    // the open elements.
+    let _guard = serial();
+    let n = 200_000;
+    for open in ["<b>", "<x-tag>", "<o:p>"] {
+        let html = [
+            "<html><body><div id=\"js_content\"><p>7 Papers & Radios | 开放元素</p><p>论文 1：T</p>"
+                .to_owned(),
+            open.repeat(n),
+            "<ul>".to_owned(),
+            "<li>甲".repeat(n / 10),
+            "</ul>".to_owned(),
+            "<p>乙".repeat(n / 10),
+            "</div>".to_owned(),
+        ]
+        .concat();
+        let len = html.len();
+        let (result, peak) = measured(move || {
+            Parser::new()
+                .format(paper_digest::Format::Html)
+                .parse(&html)
+                .map(|d| d.papers.len())
+        });
+        assert_eq!(result, Ok(1), "{open}");
+        assert_memory(peak, len, 40);
+    }
+}
+
+#[test]
 fn unclosed_and_broken_tags() {
     let _guard = serial();
     let html = "<html><body><div id=\"js_content\"><p>7 Papers & Radios | 标题<p>论文 1：T<p>作者：A<section><span>摘要：一段。<b><i>推荐：好<a href=\"https://x";

@@ -158,15 +158,18 @@ fn ends_tag_name(b: Option<&u8>) -> bool {
 }
 
 /// Copies `input`, leaving out the bodies of `<script>` and `<style>`
-/// elements (their tags stay) and container tags nested deeper than
-/// [`MAX_NESTING`]. Comments are copied as they are and not looked into.
-/// Every cut is at an ASCII byte, so the result is valid UTF-8.
+/// elements (their tags stay) and start tags that would open elements deeper
+/// than [`MAX_NESTING`] (with as many end tags). Comments are copied as they
+/// are and not looked into. Every cut is at an ASCII byte, so the result is
+/// valid UTF-8.
 pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
     let bytes = input.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0; // input[..copied] is in `out` (or unchanged)
     let mut pos = 0;
-    let mut depth = 0usize;
+    // Names of the open elements that nest (see `nests`); an end tag closes
+    // the last of its name and everything opened after it, as in a parse.
+    let mut open: Vec<&[u8]> = Vec::new();
     let mut over = 0usize;
     while let Some(off) = memchr::memchr(b'<', &bytes[pos..]) {
         let lt = pos + off;
@@ -175,43 +178,43 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
                 .map_or(bytes.len(), |e| lt + 4 + e + 3);
             continue;
         }
-        if let Some((len, closing)) = nesting_tag(bytes, lt) {
-            // Depth guard: past MAX_NESTING, container start tags (and as
-            // many of their end tags) are left out, as browsers do.
-            let over_limit = if closing {
-                if over > 0 {
-                    over -= 1;
+        let Some((name, closing)) = tag_name(bytes, lt) else {
+            pos = lt + 1;
+            continue;
+        };
+        let raw = !closing
+            && (name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style"));
+        if !raw {
+            let name_end = lt + 1 + usize::from(closing) + name.len();
+            // Depth guard: past MAX_NESTING, start tags (and as many end
+            // tags) are left out, as browsers do.
+            let left_out = nests(name)
+                && if closing {
+                    if over > 0 {
+                        over -= 1;
+                        true
+                    } else {
+                        if let Some(i) = open.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
+                            open.truncate(i);
+                        }
+                        false
+                    }
+                } else if open.len() >= MAX_NESTING {
+                    over += 1;
                     true
                 } else {
-                    depth = depth.saturating_sub(1);
+                    open.push(name);
                     false
-                }
-            } else if depth >= MAX_NESTING {
-                over += 1;
-                true
-            } else {
-                depth += 1;
-                false
-            };
-            let tag_end =
-                memchr::memchr(b'>', &bytes[lt + len..]).map_or(bytes.len(), |g| lt + len + g + 1);
-            if over_limit {
+                };
+            let end = tag_end(bytes, name_end);
+            if left_out {
                 let o = out.get_or_insert_with(|| String::with_capacity(input.len() / 4));
                 o.push_str(&input[copied..lt]);
-                copied = tag_end;
+                copied = end;
             }
-            pos = tag_end;
+            pos = end;
             continue;
         }
-        let name: &[u8] =
-            if starts_with_ci(bytes, lt, b"<script") && ends_tag_name(bytes.get(lt + 7)) {
-                b"script"
-            } else if starts_with_ci(bytes, lt, b"<style") && ends_tag_name(bytes.get(lt + 6)) {
-                b"style"
-            } else {
-                pos = lt + 1;
-                continue;
-            };
         // The end of the start tag (attribute values may hold `>` only quoted;
         // a stray one merely keeps a little script text).
         let Some(gt) = memchr::memchr(b'>', &bytes[lt..]).map(|g| lt + g + 1) else {
@@ -252,57 +255,101 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
     }
 }
 
-/// How deep container elements may nest before their tags are dropped.
-/// html5ever scans its stack of open elements for every start tag, which is
-/// quadratic in the nesting depth; Blink caps the depth at 512 the same way.
+/// How deep elements may nest before their tags are dropped. html5ever
+/// walks its stack of open elements for many start and end tags, which is
+/// quadratic in the depth; Blink caps the depth at 512 the same way.
 const MAX_NESTING: usize = 512;
 
-/// Elements that nest freely and are never closed implicitly by a sibling.
-const NESTING: [&[u8]; 26] = [
-    b"div",
-    b"section",
-    b"span",
-    b"article",
-    b"blockquote",
-    b"font",
-    b"center",
-    b"main",
-    b"aside",
-    b"header",
-    b"footer",
-    b"nav",
-    b"figure",
-    b"figcaption",
-    b"ul",
-    b"ol",
-    b"dl",
-    b"menu",
-    b"dir",
-    b"table",
-    b"details",
-    b"summary",
-    b"fieldset",
-    b"address",
-    b"hgroup",
-    b"object",
-];
-
-/// At `<div` or `</div` (one of [`NESTING`]): the length up to the end of
-/// the name and whether it is an end tag.
-fn nesting_tag(bytes: &[u8], lt: usize) -> Option<(usize, bool)> {
+/// At `<name` or `</name`: the tag's name (an ASCII letter, then anything up
+/// to white space, `/` or `>`) and whether it is an end tag.
+fn tag_name(bytes: &[u8], lt: usize) -> Option<(&[u8], bool)> {
     let closing = bytes.get(lt + 1) == Some(&b'/');
     let start = lt + 1 + usize::from(closing);
-    let name_len = bytes
-        .get(start..)?
+    if !bytes.get(start)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let len = bytes[start..]
         .iter()
-        .take(16)
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count();
-    let name = bytes.get(start..start + name_len)?;
-    NESTING
-        .iter()
-        .any(|n| n.eq_ignore_ascii_case(name))
-        .then_some((start + name_len - lt, closing))
+        .position(|&b| matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | 0x0c))
+        .unwrap_or(bytes.len() - start);
+    Some((&bytes[start..start + len], closing))
+}
+
+/// Does an element of this name stay open until its end tag, so that a page
+/// can nest it without bound? Not void elements, not those a sibling or a
+/// parent's end closes (`p`, `li`, cells, headings), not those a second one
+/// closes (`a`, `button`, `nobr`, `form`, `select`), not raw text.
+fn nests(name: &[u8]) -> bool {
+    let mut buf = [0u8; 10];
+    let Some(lower) = buf.get_mut(..name.len()) else {
+        return true; // a long, unknown name
+    };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    !matches!(
+        &*lower,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"image"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"param"
+            | b"keygen"
+            | b"frame"
+            | b"basefont"
+            | b"bgsound"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"optgroup"
+            | b"rb"
+            | b"rt"
+            | b"rtc"
+            | b"rp"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"colgroup"
+            | b"caption"
+            | b"html"
+            | b"head"
+            | b"body"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"a"
+            | b"button"
+            | b"nobr"
+            | b"form"
+            | b"select"
+            | b"script"
+            | b"style"
+            | b"textarea"
+            | b"title"
+            | b"xmp"
+            | b"iframe"
+            | b"noembed"
+            | b"noframes"
+            | b"plaintext"
+            | b"noscript"
+    )
 }
 
 /// WeChat's publication time: `var ct = "1581418070";` in an inline script,
