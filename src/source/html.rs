@@ -286,29 +286,12 @@ fn nests(name: &[u8]) -> bool {
     };
     lower.copy_from_slice(name);
     lower.make_ascii_lowercase();
+    if is_one_of(lower, &VOID) {
+        return false;
+    }
     !matches!(
         &*lower,
-        b"area"
-            | b"base"
-            | b"br"
-            | b"col"
-            | b"embed"
-            | b"hr"
-            | b"img"
-            | b"image"
-            | b"input"
-            | b"link"
-            | b"meta"
-            | b"source"
-            | b"track"
-            | b"wbr"
-            | b"param"
-            | b"keygen"
-            | b"frame"
-            | b"basefont"
-            | b"bgsound"
-            | b"p"
-            | b"li"
+        b"p" | b"li"
             | b"dt"
             | b"dd"
             | b"option"
@@ -634,67 +617,87 @@ fn page_date(page: &[&Html]) -> Option<String> {
 /// What a byte scan of the page can know about a container selector.
 #[derive(Clone, Copy)]
 enum Key {
-    /// `#id`: the element whose `id` is this.
-    Id(&'static str),
-    /// `.class`: an element with this class.
-    Class(&'static str),
-    /// Not locatable, but cannot match unless these bytes occur.
+    /// `#id` or `.class`: an element with this id or class, a whole word.
+    Word(&'static str),
+    /// `tag` or `tag.class`: not locatable, but needs `<tag`.
+    Tag(&'static str),
+    /// `[class*=x]`: not locatable, but needs `x`.
     Needs(&'static str),
 }
 
 impl Key {
-    fn needle(self) -> &'static str {
+    /// The key of a selector from [`CONTAINER_LIST`]. Anything else needs
+    /// the empty string, so it is never passed over.
+    fn of(selector: &'static str) -> Key {
+        let simple = |s: &str| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+        };
+        if let Some(word) = selector.strip_prefix(['#', '.']).filter(|w| simple(w)) {
+            Key::Word(word)
+        } else if let Some(part) = selector
+            .strip_prefix("[class*=")
+            .and_then(|r| r.strip_suffix(']'))
+            .filter(|w| simple(w))
+        {
+            Key::Needs(part)
+        } else {
+            match selector.split('.').next() {
+                Some(tag) if simple(tag) => Key::Tag(tag),
+                _ => Key::Needs(""),
+            }
+        }
+    }
+
+    /// The bytes a page must hold for the selector to match.
+    fn needle(self) -> String {
         match self {
-            Key::Id(s) | Key::Class(s) | Key::Needs(s) => s,
+            Key::Word(s) | Key::Needs(s) => s.to_owned(),
+            Key::Tag(t) => format!("<{t}"),
         }
     }
 }
 
 /// Article containers per site, most specific first.
-const CONTAINER_LIST: [(&str, Key); 21] = [
+const CONTAINER_LIST: [&str; 21] = [
     // WeChat
-    ("#js_content", Key::Id("js_content")),
-    (".rich_media_content", Key::Class("rich_media_content")),
+    "#js_content",
+    ".rich_media_content",
     // jiqizhixin.com
-    (".article__content", Key::Class("article__content")),
-    (".js-article-content", Key::Class("js-article-content")),
+    ".article__content",
+    ".js-article-content",
     // thepaper.cn (classic and the Next.js redesign)
-    (".news_txt", Key::Class("news_txt")),
-    (
-        "[class*=index_cententWrap]",
-        Key::Needs("index_cententWrap"),
-    ),
+    ".news_txt",
+    "[class*=index_cententWrap]",
     // 163.com
-    (".post_body", Key::Class("post_body")),
-    ("#endText", Key::Id("endText")),
+    ".post_body",
+    "#endText",
     // sohu.com
-    ("#mp-editor", Key::Id("mp-editor")),
-    ("article.article", Key::Needs("<article")),
+    "#mp-editor",
+    "article.article",
     // toutiao.com
-    (".article-content", Key::Class("article-content")),
+    ".article-content",
     // zhuanzhi.ai
-    (".zz-article-content", Key::Class("zz-article-content")),
-    (
-        ".article-detail-content",
-        Key::Class("article-detail-content"),
-    ),
+    ".zz-article-content",
+    ".article-detail-content",
     // zhihu
-    (".Post-RichText", Key::Class("Post-RichText")),
-    (".RichText", Key::Class("RichText")),
+    ".Post-RichText",
+    ".RichText",
     // csdn
-    ("#content_views", Key::Id("content_views")),
-    ("#article_content", Key::Id("article_content")),
+    "#content_views",
+    "#article_content",
     // generic ids and elements the sites above also use
-    ("#content", Key::Needs("content")),
-    ("article", Key::Needs("<article")),
-    (".article", Key::Needs("article")),
-    ("main", Key::Needs("<main")),
+    "#content",
+    "article",
+    ".article",
+    "main",
 ];
 
 static CONTAINERS: LazyLock<Vec<(Selector, Key)>> = LazyLock::new(|| {
     CONTAINER_LIST
         .iter()
-        .filter_map(|(s, key)| Selector::parse(s).ok().map(|s| (s, *key)))
+        .filter_map(|s| Selector::parse(s).ok().map(|sel| (sel, Key::of(s))))
         .collect()
 });
 
@@ -758,7 +761,7 @@ fn locate(reduced: &str) -> Option<(Range<usize>, &'static Selector)> {
     let mut found = None;
     for (needle, (selector, key)) in NEEDLES.iter().zip(CONTAINERS.iter()) {
         let mut hits = needle.find_iter(lower);
-        if let Key::Needs(_) = key {
+        if !matches!(key, Key::Word(_)) {
             if hits.next().is_some() {
                 return None;
             }
@@ -914,9 +917,26 @@ const SCOPE: [&[u8]; 8] = [
 ];
 
 /// Elements without an end tag.
-const VOID: [&[u8]; 13] = [
-    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
-    b"source", b"track", b"wbr",
+const VOID: [&[u8]; 19] = [
+    b"area",
+    b"base",
+    b"br",
+    b"col",
+    b"embed",
+    b"hr",
+    b"img",
+    b"image",
+    b"input",
+    b"link",
+    b"meta",
+    b"source",
+    b"track",
+    b"wbr",
+    b"param",
+    b"keygen",
+    b"frame",
+    b"basefont",
+    b"bgsound",
 ];
 
 fn is_one_of(tag: &[u8], list: &[&[u8]]) -> bool {
@@ -1802,6 +1822,22 @@ mod tests {
                 "wechat-digest.html",
             ]
         );
+    }
+
+    #[test]
+    fn container_keys_come_from_their_selectors() {
+        let needles: Vec<String> = CONTAINER_LIST.iter().map(|s| Key::of(s).needle()).collect();
+        assert_eq!(
+            CONTAINERS.len(),
+            CONTAINER_LIST.len(),
+            "every selector parses"
+        );
+        assert_eq!(needles[0], "js_content");
+        assert_eq!(needles[5], "index_cententWrap");
+        assert_eq!(needles[9], "<article");
+        assert_eq!(needles[20], "<main");
+        assert!(matches!(Key::of(".post_body"), Key::Word("post_body")));
+        assert!(matches!(Key::of("div > p"), Key::Needs("")));
     }
 
     #[test]
