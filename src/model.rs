@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// One parsed issue of the column: the issue itself, its featured papers,
 /// its "ArXiv Weekly Radiostation" lists, what was stripped, and what looked odd.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Digest {
     /// The issue: title, headlines, date, intro and contents.
     pub issue: Issue,
@@ -24,6 +25,7 @@ pub struct Digest {
 
 /// The issue-level facts of a digest.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Issue {
     /// The title as written, e.g. `7 Papers & Radios | 谷歌用Pathways训练5400亿参数大模型;…`.
     pub title: Option<String>,
@@ -45,6 +47,7 @@ pub struct Issue {
 
 /// One featured paper.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Paper {
     /// The paper's number, from its `论文 N:` heading.
     pub number: u32,
@@ -67,19 +70,29 @@ pub struct Paper {
 
 /// A labelled link of a paper, such as `论文链接：https://arxiv.org/abs/2203.15556`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Link {
     /// The label as written: `论文链接`, `项目地址`, `网盘链接`, …
     pub label: String,
-    /// The URL, or `None` where the page lost it.
+    /// The URL, or `None` where the page gave none.
     pub url: Option<String>,
-    /// The arXiv identifier (`2203.15556`) when the URL is an arXiv one.
+    /// The text written after the label when it holds no `http(s)://` URL, as
+    /// written (`arXiv:2204.02311`, `arxiv.org/abs/2204.02311`, `见文末`);
+    /// `None` when the link has a URL or nothing was written.
+    pub text: Option<String>,
+    /// The arXiv identifier without its version (`2203.15556`, `hep-th/9901001`),
+    /// from an arXiv URL (host `arxiv.org` or a subdomain of it) or from the
+    /// link's text (`arXiv:2203.15556v2`, `arxiv.org/abs/…` without a scheme).
     pub arxiv_id: Option<String>,
+    /// The arXiv version (`2` for `2203.15556v2`) when the link names one.
+    pub arxiv_version: Option<u32>,
     /// The download password (`密码` / `提取码`) of a file-sharing link.
     pub password: Option<String>,
 }
 
 /// A figure of a paper: an image, a caption, or both.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Figure {
     /// The image URL.
     pub image: Option<String>,
@@ -88,7 +101,10 @@ pub struct Figure {
 }
 
 /// The category a radio list covers, as its heading names it.
+///
+/// More categories may be added; match with a wildcard arm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Category {
     /// Natural language processing.
     #[serde(rename = "NLP")]
@@ -120,10 +136,13 @@ impl std::fmt::Display for Category {
 
 /// One "ArXiv Weekly Radiostation" list, such as `本周 10 篇 NLP 精选论文是`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RadioList {
     /// The heading as written (without its trailing colon), or `None` where the page lost it.
     pub heading: Option<String>,
-    /// The category the heading names; `None` when there is no heading (never guessed).
+    /// The category the heading names (`NLP`/`自然语言处理`, `CV`/`计算机视觉`,
+    /// `ML`/`机器学习`). `None` when the list has no heading, and also when its
+    /// heading names another field (`本周 10 篇 RL 精选论文是`): never guessed.
     pub category: Option<Category>,
     /// The entries in order.
     pub entries: Vec<RadioEntry>,
@@ -131,6 +150,7 @@ pub struct RadioList {
 
 /// One entry of a radio list: `6. Chordal Sparsity … (from George J. Pappas, Rajeev Alur)`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RadioEntry {
     /// The entry's number as written.
     pub number: u32,
@@ -142,6 +162,7 @@ pub struct RadioEntry {
 
 /// What was removed from the content, kept for audit.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Stripped {
     /// Copyright lines, "关注公众号" prompts, column boilerplate, site navigation.
     pub boilerplate: Vec<String>,
@@ -153,6 +174,7 @@ pub struct Stripped {
 
 /// An advertisement found in the page's trailer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Ad {
     /// The ad's text, without its URL.
     pub text: String,
@@ -162,6 +184,7 @@ pub struct Ad {
 
 /// One item of a trending list: `- 1 准确把握守正创新的辩证关系 7993401`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Trending {
     /// The item's rank.
     pub rank: u32,
@@ -177,9 +200,11 @@ pub struct Warning {
     /// A stable, machine-readable code.
     pub code: WarningCode,
     /// A human-readable description, quoting the text concerned.
+    #[serde(default)]
     pub message: String,
     /// The 1-based line of the logical line stream the warning is about (for
     /// plain text and Markdown the input line), when it is about one line.
+    #[serde(default)]
     pub line: Option<usize>,
 }
 
@@ -206,6 +231,19 @@ pub enum WarningCode {
     PaperNumberOutOfOrder,
     /// A line could not be placed in any field; its text is in the message.
     UnplacedLine,
+    /// A link label (`论文链接：`) with nothing usable after it: no URL, and no
+    /// text on its line or the next.
+    LinkWithoutUrl,
+    /// A date that is not on the calendar (`2022年2月31日`); it is quoted in the
+    /// message and the field is `null`.
+    InvalidDate,
+    /// A number too large for its field (a trending list's heat figure); it
+    /// is quoted in the message and the field is `null`.
+    InvalidNumber,
+    /// A code this version does not know, read from JSON written by a newer
+    /// one. The parser never produces it.
+    #[serde(other)]
+    Other,
 }
 
 impl WarningCode {
@@ -221,6 +259,10 @@ impl WarningCode {
             WarningCode::PaperWithoutAuthors => "paper_without_authors",
             WarningCode::PaperNumberOutOfOrder => "paper_number_out_of_order",
             WarningCode::UnplacedLine => "unplaced_line",
+            WarningCode::LinkWithoutUrl => "link_without_url",
+            WarningCode::InvalidDate => "invalid_date",
+            WarningCode::InvalidNumber => "invalid_number",
+            WarningCode::Other => "other",
         }
     }
 }

@@ -86,6 +86,8 @@ enum Block<'a> {
     Link {
         label: &'a str,
         url: Option<&'a str>,
+        /// The text written instead of a URL.
+        text: Option<&'a str>,
         password: Option<&'a str>,
     },
     /// An image.
@@ -174,6 +176,7 @@ fn paper_blocks<'a>(paper: &'a Paper, style: Style, out: &mut Vec<Block<'a>>) {
         out.push(Block::Link {
             label: &link.label,
             url: link.url.as_deref(),
+            text: link.text.as_deref(),
             password: link.password.as_deref(),
         });
     }
@@ -255,9 +258,14 @@ pub fn text(digest: &Digest) -> String {
             Block::Link {
                 label,
                 url,
+                text,
                 password,
             } => {
-                let mut line = format!("{}{colon}{}", one_line(label), one_line(url.unwrap_or("")));
+                let mut line = format!(
+                    "{}{colon}{}",
+                    one_line(label),
+                    one_line(url.or(text).unwrap_or(""))
+                );
                 if let Some(password) = password {
                     let _ = write!(line, " 密码{colon}{}", one_line(password));
                 }
@@ -324,12 +332,15 @@ pub fn markdown(digest: &Digest) -> String {
             Block::Link {
                 label,
                 url,
+                text,
                 password,
             } => {
                 let _ = write!(out, "- {}{colon}", md_escape(label));
                 if let Some(url) = url {
                     let url = one_line(url);
                     let _ = write!(out, "[{}](<{}>)", md_escape(&url), md_dest_escape(&url));
+                } else if let Some(text) = text {
+                    out.push_str(&md_escape(&one_line(text)));
                 }
                 if let Some(password) = password {
                     let _ = write!(out, " 密码{colon}{}", md_escape(password));
@@ -407,12 +418,15 @@ pub fn html(digest: &Digest) -> String {
             Block::Link {
                 label,
                 url,
+                text,
                 password,
             } => {
                 let _ = write!(out, "<p>{}{colon}", html_escape(&one_line(label)));
                 if let Some(url) = url {
                     let url = html_escape(&one_line(url));
                     let _ = write!(out, "<a href=\"{url}\">{url}</a>");
+                } else if let Some(text) = text {
+                    out.push_str(&html_escape(&one_line(text)));
                 }
                 if let Some(password) = password {
                     let _ = write!(out, " 密码{colon}{}", html_escape(&one_line(password)));

@@ -55,7 +55,7 @@ fn digest(u: &mut Unstructured<'_>) -> Result<Digest> {
                     label: pick(u, LABELS)?.to_owned(),
                     url: Some(if arxiv { format!("https://arxiv.org/abs/{id}") } else { format!("https://github.com/a/b{i}") }),
                     arxiv_id: arxiv.then_some(id),
-                    password: None,
+                    ..Link::default()
                 })
             })
             .collect::<Result<Vec<_>>>()?;

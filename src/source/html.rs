@@ -554,7 +554,7 @@ pub(crate) fn find_date(s: &str) -> Option<String> {
     for (i, _) in s.char_indices() {
         if bytes[i].is_ascii_digit()
             && (i == 0 || !bytes[i - 1].is_ascii_digit())
-            && let Some((date, _)) = lines::parse_date_prefix(&s[i..])
+            && let Some((Some(date), _, _)) = lines::parse_date_prefix(&s[i..])
         {
             return Some(date);
         }
@@ -870,6 +870,9 @@ impl Parent {
 struct OpenElements<'a> {
     names: Vec<&'a [u8]>,
     counts: [usize; 4],
+    /// Of the open `table`, `td`, `th` and `caption` elements, in order:
+    /// whether each is a `table`.
+    tables: Vec<bool>,
 }
 
 impl<'a> OpenElements<'a> {
@@ -877,6 +880,7 @@ impl<'a> OpenElements<'a> {
         let mut open = OpenElements {
             names: Vec::new(),
             counts: [0; 4],
+            tables: Vec::new(),
         };
         open.push(root);
         open
@@ -890,18 +894,34 @@ impl<'a> OpenElements<'a> {
         if let Some(p) = Parent::of(name) {
             self.counts[p as usize] += 1;
         }
+        if is_one_of(name, &TABLE_CONTEXT) {
+            self.tables.push(name.eq_ignore_ascii_case(b"table"));
+        }
         self.names.push(name);
     }
 
     /// Pops everything from `len` up.
     fn truncate(&mut self, len: usize) {
         while self.names.len() > len {
-            if let Some(p) = self.names.pop().and_then(Parent::of) {
+            let Some(name) = self.names.pop() else { break };
+            if let Some(p) = Parent::of(name) {
                 self.counts[p as usize] = self.counts[p as usize].saturating_sub(1);
+            }
+            if is_one_of(name, &TABLE_CONTEXT) {
+                self.tables.pop();
             }
         }
     }
+
+    /// Is the innermost table context a table rather than a cell or caption?
+    /// A `<table>` start tag there closes the open table.
+    fn in_table_body(&self) -> bool {
+        self.tables.last() == Some(&true)
+    }
 }
+
+/// The elements that decide what a `<table>` start tag does.
+const TABLE_CONTEXT: [&[u8]; 4] = [b"table", b"td", b"th", b"caption"];
 
 /// Elements that bound the scope an end tag acts in: an end tag whose
 /// element is below one of them is ignored by a real parse.
@@ -1049,6 +1069,11 @@ fn element_end(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
                     return None;
                 }
                 continue;
+            }
+            // A `<table>` straight inside a table (not in a cell or caption)
+            // closes that table first, which a tag count does not follow.
+            if tag.eq_ignore_ascii_case(b"table") && open.in_table_body() {
+                return None;
             }
             if let Some((_, parent)) = NEEDS_PARENT
                 .iter()
