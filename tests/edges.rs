@@ -250,3 +250,67 @@ fn issue_9_json_without_newer_fields_and_with_extra_ones_reads_back() {
     let back: Digest = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
     assert_eq!(back, d);
 }
+
+// ---------------------------------------------------------------------------
+// One HTML tokenizer for every byte scan
+// ---------------------------------------------------------------------------
+
+/// The article of the issue's first case, behind markup that only looks
+/// like a script.
+fn article() -> &'static str {
+    "<div class=\"rich_media_content\" id=\"js_content\">\
+     <h1>7 Papers &amp; Radios | 标题</h1>\
+     <p>本周论文包括谷歌的大模型研究，以及其他几项有意思的工作。</p>\
+     <p>论文 1：PaLM: Scaling Language Modeling with Pathways</p>\
+     <p>作者：Aakanksha Chowdhery 等</p>\
+     <p>论文链接：https://arxiv.org/abs/2204.02311</p>\
+     <p>摘要：谷歌用 Pathways 系统训练了一个 5400 亿参数的大型语言模型，在数百项任务上取得了突破。</p>\
+     </div>"
+}
+
+fn assert_one_paper(page: &str) {
+    let d = paper_digest::parse(page).unwrap_or_else(|e| panic!("{e}: {page}"));
+    assert_eq!(d.papers.len(), 1, "{page}");
+    assert_eq!(d.papers[0].authors, ["Aakanksha Chowdhery"], "{page}");
+}
+
+#[test]
+fn issue_9_script_text_in_title_or_textarea_hides_nothing() {
+    for before in [
+        "<title>How to use <script> tags</title>",
+        "<title>a <SCRIPT src=x> b</title>",
+        "<textarea><script></textarea>",
+        "<xmp><script></xmp>",
+        "<noscript><script></noscript>",
+        "<iframe><script></iframe>",
+        "<noembed><script></noembed>",
+        "<noframes><script></noframes>",
+        "<p title=\"<script>\">x</p>",
+        "<!-- <script> -->",
+        "<!--><script>a</script>",
+        "<? <script> ?>",
+        "<![CDATA[ <script> ]]>",
+        "</ <script> >",
+    ] {
+        let page = format!(
+            "<html><head>{before}</head><body>{}<script>var a = 1;</script></body></html>",
+            article()
+        );
+        assert_one_paper(&page);
+    }
+}
+
+#[test]
+fn issue_9_script_end_tags_as_a_parser_reads_them() {
+    for script in [
+        "<script>a</script >",
+        "<script>a</SCRIPT>",
+        "<script>a</script\n>",
+        "<script>a</script/>",
+        "<script>if (a</scriptx) {}</script>",
+        "<script><!--<script>document.write('</script>')--></script>",
+    ] {
+        let page = format!("<html><body>{script}{}</body></html>", article());
+        assert_one_paper(&page);
+    }
+}
