@@ -74,6 +74,19 @@ mod trailer;
 
 pub use error::Error;
 
+/// Hooks for this crate's own tests and fuzz targets; not part of the API
+/// and not covered by semantic versioning.
+#[doc(hidden)]
+pub mod __private {
+    /// The text the HTML source reads from a page (the article container's
+    /// logical lines, one per line), before the line grammar sees it.
+    pub fn html_text(page: &str) -> String {
+        let doc = crate::source::read(page, crate::Format::Html);
+        let lines: Vec<&str> = doc.lines.iter().map(|l| l.text.as_ref()).collect();
+        lines.join("\n")
+    }
+}
+
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
