@@ -296,10 +296,18 @@ fn wechat_ct_date(input: &str) -> Option<String> {
         if let Ok(secs) = digits.parse::<i64>()
             && secs > 0
         {
-            return Some(unix_to_date(secs, 8 * 3600));
+            return plausible(unix_to_date(secs, 8 * 3600));
         }
     }
     None
+}
+
+/// A date from a timestamp, kept only when its year is plausible for a
+/// digest (the calendar check of the text's dates, [`lines::parse_date_prefix`]).
+fn plausible(date: String) -> Option<String> {
+    lines::parse_date_prefix(&date)
+        .is_some_and(|(valid, _, _)| valid.is_some())
+        .then_some(date)
 }
 
 /// The civil date (`YYYY-MM-DD`) of a Unix time at the given UTC offset
@@ -512,8 +520,8 @@ fn attr_date(v: &str) -> Option<String> {
     if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
         let n: i64 = v.parse().ok()?;
         return match v.len() {
-            10 => Some(unix_to_date(n, 8 * 3600)),
-            13 => Some(unix_to_date(n / 1000, 8 * 3600)),
+            10 => plausible(unix_to_date(n, 8 * 3600)),
+            13 => plausible(unix_to_date(n / 1000, 8 * 3600)),
             _ => None,
         };
     }
@@ -1458,6 +1466,14 @@ mod tests {
         // 23:30 UTC on 2022-04-09 is already the 10th in Beijing.
         assert_eq!(unix_to_date(1_649_547_000, 8 * 3600), "2022-04-10");
         assert_eq!(unix_to_date(-86_400, 0), "1969-12-31");
+        // Timestamps become dates only within the plausible years.
+        assert_eq!(wechat_ct_date("var ct = \"1\";"), None);
+        assert_eq!(
+            wechat_ct_date("var ct = \"1581418070\";").as_deref(),
+            Some("2020-02-11")
+        );
+        assert_eq!(attr_date("99999999999"), None);
+        assert_eq!(attr_date("4102444800").as_deref(), Some("2100-01-01"));
     }
 
     #[test]
