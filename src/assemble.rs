@@ -144,12 +144,14 @@ pub(crate) fn assemble(doc: Document<'_>) -> Result<Digest, Error> {
         radio_meta,
         digest_title,
         empty_links,
+        in_contents,
         ..
     } = b;
     if digest.papers.is_empty() && digest.radio.iter().all(|l| l.entries.is_empty()) {
         return Err(Error::NotADigest(not_a_digest(
             &digest,
             digest_title,
+            in_contents,
             doc_lines.len(),
         )));
     }
@@ -565,18 +567,20 @@ impl Builder {
 }
 
 /// Why a page without a paper or radio-list entry is not a digest: what it
-/// does hold of one (a title mention, a contents list, an empty radio
+/// does hold of one (a title mention, a `目录` contents list, an empty radio
 /// heading), or that it holds nothing of one.
-fn not_a_digest(digest: &Digest, digest_title: bool, lines: usize) -> String {
+fn not_a_digest(digest: &Digest, digest_title: bool, in_contents: bool, lines: usize) -> String {
     let mut found = Vec::new();
     if digest_title && let Some(title) = &digest.issue.title {
         found.push(format!(
             "a \"7 Papers & Radios\" title or mention (\"{title}\")"
         ));
     }
-    if !digest.issue.contents.is_empty() {
+    // Without a `目录` heading, the header's short lines are only taken for
+    // contents in a digest; on other pages they are just text.
+    if in_contents && !digest.issue.contents.is_empty() {
         found.push(format!(
-            "a table of contents of {} entr{}",
+            "a table of contents (目录) of {} entr{}",
             digest.issue.contents.len(),
             if digest.issue.contents.len() == 1 {
                 "y"

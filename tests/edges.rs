@@ -116,7 +116,13 @@ fn issue_14_title_only_page_is_not_a_digest() {
     assert!(msg.contains("7 Papers & Radios"), "{msg}");
     // A title and a contents list, still no paper or entry.
     let msg = not_a_digest("7 Papers & Radios | 标题\n目录\n1. 甲\n2. 乙\n");
-    assert!(msg.contains("table of contents of 2 entries"), "{msg}");
+    assert!(
+        msg.contains("table of contents (目录) of 2 entries"),
+        "{msg}"
+    );
+    // A news page's short lines are not a table of contents.
+    let msg = not_a_digest("标题\n记者 张三\n2022-04-10\n");
+    assert!(msg.contains("nothing of a digest"), "{msg}");
     // A radio heading without entries.
     let msg = not_a_digest("7 Papers & Radios | 标题\n本周 10 篇 NLP 精选论文是：\n");
     assert!(msg.contains("radio heading"), "{msg}");
