@@ -230,7 +230,7 @@ fn nests(name: &[u8]) -> bool {
     };
     lower.copy_from_slice(name);
     lower.make_ascii_lowercase();
-    if is_one_of(lower, &VOID) {
+    if is_one_of(lower, &VOID) || tokens::is_raw_text(lower) {
         return false;
     }
     !matches!(
@@ -266,16 +266,6 @@ fn nests(name: &[u8]) -> bool {
             | b"nobr"
             | b"form"
             | b"select"
-            | b"script"
-            | b"style"
-            | b"textarea"
-            | b"title"
-            | b"xmp"
-            | b"iframe"
-            | b"noembed"
-            | b"noframes"
-            | b"plaintext"
-            | b"noscript"
     )
 }
 

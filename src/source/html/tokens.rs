@@ -94,6 +94,11 @@ const RAW_TEXT: [(&[u8], Content); 10] = [
     (b"plaintext", Content::Plaintext),
 ];
 
+/// Is `name` a raw-text or escapable raw-text element (in HTML content)?
+pub(crate) fn is_raw_text(name: &[u8]) -> bool {
+    RAW_TEXT.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
+}
+
 /// Start tags that end foreign content (WHATWG §13.2.6.5), `font` included
 /// (only with `color`, `face` or `size`, which the scan does not check: it
 /// ends foreign content early, which at worst treats an SVG `<style>` as raw
@@ -350,6 +355,27 @@ impl<'a> Tokens<'a> {
         }
     }
 
+    /// The tag whose name starts at `start`: its name, where it ends, and
+    /// whether it is self-closing. The tokenizer moves past it.
+    fn tag(&mut self, start: usize) -> (&'a [u8], usize, bool) {
+        let b = self.bytes;
+        let name_end = start
+            + b[start..]
+                .iter()
+                .position(|&c| is_space(c) || c == b'/' || c == b'>')
+                .unwrap_or(b.len() - start);
+        let (end, self_closing) = self.tag_end(name_end);
+        self.pos = end;
+        (&b[start..name_end], end, self_closing)
+    }
+
+    /// A bogus comment (`<?…>`, `<!…>`, `</ …>`) from `lt` to the first `>`.
+    fn bogus_comment(&mut self, lt: usize) -> Token<'a> {
+        let end = self.to_gt(lt + 2);
+        self.pos = end;
+        Token::Comment { span: lt..end }
+    }
+
     /// Just past the first `>` from `from`, or the end of the input.
     fn to_gt(&self, from: usize) -> usize {
         memchr::memchr(b'>', &self.bytes[from.min(self.bytes.len())..])
@@ -407,31 +433,16 @@ impl<'a> Iterator for Tokens<'a> {
                     self.pos = end;
                     return Some(Token::Comment { span: lt..end });
                 }
-                Some(b'?') => {
-                    let end = self.to_gt(lt + 2);
-                    self.pos = end;
-                    return Some(Token::Comment { span: lt..end });
-                }
+                Some(b'?') => return Some(self.bogus_comment(lt)),
                 Some(b'/') => match b.get(lt + 2) {
                     Some(c) if c.is_ascii_alphabetic() => {
-                        let start = lt + 2;
-                        let name_end = start
-                            + b[start..]
-                                .iter()
-                                .position(|&c| is_space(c) || c == b'/' || c == b'>')
-                                .unwrap_or(b.len() - start);
-                        let name = &b[start..name_end];
-                        let (end, _) = self.tag_end(name_end);
-                        self.pos = end;
-                        if self.foreign > 0
-                            && (is_one_of(name, &[b"svg", b"math"])
-                                || is_one_of(name, &[b"p", b"br"]))
-                        {
-                            self.foreign = if is_one_of(name, &[b"p", b"br"]) {
-                                0
-                            } else {
-                                self.foreign - 1
-                            };
+                        let (name, end, _) = self.tag(lt + 2);
+                        if self.foreign > 0 {
+                            if is_one_of(name, &[b"p", b"br"]) {
+                                self.foreign = 0;
+                            } else if is_one_of(name, &[b"svg", b"math"]) {
+                                self.foreign -= 1;
+                            }
                         }
                         return Some(Token::End {
                             name,
@@ -445,22 +456,10 @@ impl<'a> Iterator for Tokens<'a> {
                         self.pos = b.len();
                         return None;
                     }
-                    Some(_) => {
-                        let end = self.to_gt(lt + 2);
-                        self.pos = end;
-                        return Some(Token::Comment { span: lt..end });
-                    }
+                    Some(_) => return Some(self.bogus_comment(lt)),
                 },
                 Some(c) if c.is_ascii_alphabetic() => {
-                    let start = lt + 1;
-                    let name_end = start
-                        + b[start..]
-                            .iter()
-                            .position(|&c| is_space(c) || c == b'/' || c == b'>')
-                            .unwrap_or(b.len() - start);
-                    let name = &b[start..name_end];
-                    let (end, self_closing) = self.tag_end(name_end);
-                    self.pos = end;
+                    let (name, end, self_closing) = self.tag(lt + 1);
                     if self.foreign > 0 && is_one_of(name, &BREAKOUT) {
                         self.foreign = 0;
                     }
