@@ -2,9 +2,12 @@
 //!
 //! The pipeline for one page:
 //!
-//! 1. A cheap byte scan ([`strip_raw_text`]) drops the bodies of `<script>`
+//! 1. A cheap byte scan ([`reduce`]) drops the bodies of `<script>`
 //!    and `<style>` elements (saved WeChat pages are 90 % inline script) and
-//!    picks WeChat's real timestamp (`var ct = "…"`) out of the scripts first.
+//!    picks WeChat's real timestamp (`var ct = "…"`) out of the scripts. It
+//!    and every other scan of raw bytes here read the page through one
+//!    tokenizer ([`tokens`]) that follows the HTML tokenizer's states, so
+//!    that no scan takes text, a comment or an attribute value for a tag.
 //!    Script and style bodies are raw text to an HTML parser, so cutting them
 //!    leaves the element tree of the page unchanged.
 //! 2. A second scan ([`locate`]) looks for the site's article container by
@@ -146,19 +149,20 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
 // Raw-text scan
 // ---------------------------------------------------------------------------
 
-/// Copies `input`, leaving out the bodies of `<script>` and `<style>`
-/// elements (their tags stay) and start tags that would open elements deeper
-/// than [`MAX_NESTING`] (with as many end tags). The tokens come from
-/// [`Tokens`], so comments, other raw-text elements (`<title>`,
-/// `<textarea>`, …) and attribute values are stepped over as a parser
-/// would. Every cut is at an ASCII byte, so the result is valid UTF-8.
+/// The page that [`reduce`] leaves, for tests.
 #[cfg(test)]
 pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
     reduce(input).0
 }
 
-/// [`strip_raw_text`], and WeChat's publication date from the first script
-/// body that sets `var ct` ([`wechat_ct_date`]), in the same pass.
+/// Copies `input`, leaving out the bodies of `<script>` and `<style>`
+/// elements (their tags stay) and start tags that would open elements deeper
+/// than [`MAX_NESTING`] (with as many end tags); and reads WeChat's
+/// publication date from the first script body that sets `var ct`
+/// ([`wechat_ct_date`]), in the same pass. The tokens come from [`Tokens`],
+/// so comments, other raw-text elements (`<title>`, `<textarea>`, …) and
+/// attribute values are stepped over as a parser would. Every cut is at an
+/// ASCII byte, so the result is valid UTF-8.
 fn reduce(input: &str) -> (Cow<'_, str>, Option<String>) {
     let bytes = input.as_bytes();
     let mut out: Option<String> = None;
