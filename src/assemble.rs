@@ -345,6 +345,7 @@ impl Builder {
                     .map(str::to_owned)
                     .or_else(|| line.hrefs.first().cloned());
                 let link = Link {
+                    kind: crate::LinkKind::of(label, url.as_deref()),
                     label: (*label).to_owned(),
                     arxiv_id: url.as_deref().and_then(lines::arxiv_id),
                     password: lines::find_password(rest).map(str::to_owned),

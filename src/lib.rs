@@ -67,6 +67,7 @@ mod assemble;
 mod decode;
 mod error;
 mod lines;
+mod links;
 mod model;
 pub mod render;
 mod source;
@@ -74,13 +75,16 @@ mod trailer;
 
 pub use error::Error;
 
+#[cfg(feature = "cli")]
+pub mod cli;
+
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 pub use model::{
-    Ad, Category, Digest, Figure, Issue, Link, Paper, RadioEntry, RadioList, Stripped, Trending,
-    Warning, WarningCode,
+    Ad, Category, Digest, Figure, Issue, Link, LinkKind, Paper, PaperRef, RadioEntry, RadioList,
+    Stripped, Trending, Warning, WarningCode,
 };
 
 /// The default input-size limit of [`Parser`]: 32 MiB, far above any real page.

@@ -22,6 +22,107 @@ pub struct Digest {
     pub warnings: Vec<Warning>,
 }
 
+impl Digest {
+    /// Every paper of the issue in page order: the featured papers, then the
+    /// entries of each radio list, each saying where it came from.
+    ///
+    /// ```
+    /// use paper_digest::PaperRef;
+    ///
+    /// let digest = paper_digest::parse("\
+    /// 7 Papers & Radios | 标题
+    /// 论文 1：PaLM: Scaling Language Modeling with Pathways
+    /// 本周 10 篇 NLP 精选论文是：
+    /// 1. Complex-Valued Autoencoders for Object Discovery. (from Max Welling)
+    /// ")?;
+    /// let titles: Vec<_> = digest.every_paper().map(|p| (p.section(), p.title())).collect();
+    /// assert_eq!(titles, [
+    ///     ("featured", "PaLM: Scaling Language Modeling with Pathways"),
+    ///     ("NLP", "Complex-Valued Autoencoders for Object Discovery"),
+    /// ]);
+    /// assert!(matches!(digest.every_paper().nth(1), Some(PaperRef::Radio { .. })));
+    /// # Ok::<(), paper_digest::Error>(())
+    /// ```
+    pub fn every_paper(&self) -> impl Iterator<Item = PaperRef<'_>> + '_ {
+        let featured = self.papers.iter().map(PaperRef::Featured);
+        let radio = self.radio.iter().flat_map(|list| {
+            list.entries
+                .iter()
+                .map(move |entry| PaperRef::Radio { list, entry })
+        });
+        featured.chain(radio)
+    }
+}
+
+/// One paper of an issue, wherever it stands: a featured [`Paper`] or an
+/// entry of a [`RadioList`]. [`Digest::every_paper`] yields them.
+///
+/// ```
+/// let digest = paper_digest::parse(
+///     "7 Papers & Radios | 标题\n论文 1：PaLM\n作者：Aakanksha Chowdhery\n论文链接：https://arxiv.org/abs/2204.02311\n",
+/// )?;
+/// let paper = digest.every_paper().next().unwrap();
+/// assert_eq!((paper.number(), paper.title(), paper.arxiv_id()), (1, "PaLM", Some("2204.02311")));
+/// assert_eq!(paper.authors(), ["Aakanksha Chowdhery"]);
+/// # Ok::<(), paper_digest::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PaperRef<'a> {
+    /// A featured paper (`论文 N:`).
+    Featured(&'a Paper),
+    /// An entry of a radio list.
+    Radio {
+        /// The list the entry belongs to.
+        list: &'a RadioList,
+        /// The entry.
+        entry: &'a RadioEntry,
+    },
+}
+
+impl<'a> PaperRef<'a> {
+    /// The paper's title.
+    pub fn title(&self) -> &'a str {
+        match self {
+            PaperRef::Featured(p) => &p.title,
+            PaperRef::Radio { entry, .. } => &entry.title,
+        }
+    }
+
+    /// The paper's number within its section.
+    pub fn number(&self) -> u32 {
+        match self {
+            PaperRef::Featured(p) => p.number,
+            PaperRef::Radio { entry, .. } => entry.number,
+        }
+    }
+
+    /// The authors of a featured paper, the `from` names of a radio entry.
+    pub fn authors(&self) -> &'a [String] {
+        match self {
+            PaperRef::Featured(p) => &p.authors,
+            PaperRef::Radio { entry, .. } => &entry.from,
+        }
+    }
+
+    /// The arXiv identifier of a featured paper's links (radio entries carry none).
+    pub fn arxiv_id(&self) -> Option<&'a str> {
+        match self {
+            PaperRef::Featured(p) => p.arxiv_id(),
+            PaperRef::Radio { .. } => None,
+        }
+    }
+
+    /// Where the paper stands: `featured`, a radio list's category (`NLP`,
+    /// `CV`, `ML`), or `radio` for a list without one.
+    pub fn section(&self) -> &'static str {
+        match self {
+            PaperRef::Featured(_) => "featured",
+            PaperRef::Radio { list, .. } => list.category.map_or("radio", Category::as_str),
+        }
+    }
+}
+
 /// The issue-level facts of a digest.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issue {
@@ -65,6 +166,37 @@ pub struct Paper {
     pub recommendation: Option<String>,
 }
 
+impl Paper {
+    /// The paper's arXiv identifier: the first one among its links.
+    ///
+    /// ```
+    /// let digest = paper_digest::parse(
+    ///     "7 Papers & Radios | 标题\n论文 1：PaLM\n论文链接：https://arxiv.org/abs/2204.02311\n",
+    /// )?;
+    /// assert_eq!(digest.papers[0].arxiv_id(), Some("2204.02311"));
+    /// # Ok::<(), paper_digest::Error>(())
+    /// ```
+    pub fn arxiv_id(&self) -> Option<&str> {
+        self.links.iter().find_map(|l| l.arxiv_id.as_deref())
+    }
+
+    /// The first link of a kind, such as the code.
+    ///
+    /// ```
+    /// use paper_digest::LinkKind;
+    ///
+    /// let digest = paper_digest::parse(
+    ///     "7 Papers & Radios | 标题\n论文 1：StyleGAN3\n项目地址：https://github.com/NVlabs/stylegan3\n",
+    /// )?;
+    /// let code = digest.papers[0].link(LinkKind::Code).and_then(|l| l.url.as_deref());
+    /// assert_eq!(code, Some("https://github.com/NVlabs/stylegan3"));
+    /// # Ok::<(), paper_digest::Error>(())
+    /// ```
+    pub fn link(&self, kind: LinkKind) -> Option<&Link> {
+        self.links.iter().find(|l| l.kind == kind)
+    }
+}
+
 /// A labelled link of a paper, such as `论文链接：https://arxiv.org/abs/2203.15556`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
@@ -76,6 +208,78 @@ pub struct Link {
     pub arxiv_id: Option<String>,
     /// The download password (`密码` / `提取码`) of a file-sharing link.
     pub password: Option<String>,
+    /// What the link points at, decided from the label and the URL
+    /// ([`LinkKind::of`]). Absent in JSON written before it existed, where
+    /// it reads as [`LinkKind::Other`].
+    #[serde(default)]
+    pub kind: LinkKind,
+}
+
+/// What a [`Link`] points at: the paper's abstract page, its PDF, code, a
+/// project page, a dataset, a demo, a video, or something else.
+///
+/// ```
+/// use paper_digest::LinkKind;
+///
+/// assert_eq!(LinkKind::of("论文链接", Some("https://arxiv.org/abs/2203.15556")), LinkKind::Abstract);
+/// assert_eq!(LinkKind::of("论文链接", Some("https://arxiv.org/pdf/2203.15556")), LinkKind::Pdf);
+/// assert_eq!(LinkKind::of("项目地址", Some("https://github.com/NVlabs/stylegan3")), LinkKind::Code);
+/// assert_eq!(LinkKind::of("项目主页", Some("https://nvlabs.github.io/stylegan3")), LinkKind::Project);
+/// assert_eq!(LinkKind::Code.as_str(), "code");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LinkKind {
+    /// The paper's abstract or landing page (arXiv `abs/`, OpenReview
+    /// forum, ACL Anthology, a DOI, a journal page).
+    Abstract,
+    /// The paper's PDF.
+    Pdf,
+    /// Source code or model weights (GitHub, GitLab, Gitee, a Hugging Face
+    /// model, a link labelled `代码`).
+    Code,
+    /// A project page (`项目主页`, a `github.io` site).
+    Project,
+    /// A dataset (`数据集`, Hugging Face datasets, Kaggle, Zenodo).
+    Dataset,
+    /// An interactive demo (`Demo`, `试玩`, Hugging Face Spaces).
+    Demo,
+    /// A video (`视频`, YouTube, bilibili).
+    Video,
+    /// Anything else, such as a file-sharing link (`网盘链接`).
+    #[default]
+    Other,
+}
+
+impl LinkKind {
+    /// The kind of a link with this label (`论文链接`, `代码地址`, …) and
+    /// URL: the URL decides where it is unambiguous (a PDF, a code host, a
+    /// video site, an arXiv abstract), the label otherwise. Hosts are
+    /// matched exactly, never as a substring.
+    pub fn of(label: &str, url: Option<&str>) -> LinkKind {
+        crate::links::kind(label, url)
+    }
+
+    /// The kind as it appears in JSON: `abstract`, `pdf`, `code`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkKind::Abstract => "abstract",
+            LinkKind::Pdf => "pdf",
+            LinkKind::Code => "code",
+            LinkKind::Project => "project",
+            LinkKind::Dataset => "dataset",
+            LinkKind::Demo => "demo",
+            LinkKind::Video => "video",
+            LinkKind::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for LinkKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// A figure of a paper: an image, a caption, or both.
