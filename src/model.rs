@@ -8,6 +8,23 @@ use serde::{Deserialize, Serialize};
 
 /// One parsed issue of the column: the issue itself, its featured papers,
 /// its "ArXiv Weekly Radiostation" lists, what was stripped, and what looked odd.
+///
+/// ```
+/// let digest = paper_digest::parse("\
+/// 7 Papers & Radios | 谷歌训练大模型
+/// 论文 1：PaLM
+/// 本周 10 篇 NLP 精选论文是：
+/// 1. Complex-Valued Autoencoders for Object Discovery. (from Max Welling)
+/// © THE END
+/// ")?;
+/// assert_eq!(digest.papers.len(), 1);
+/// assert_eq!(digest.radio.len(), 1);
+/// assert_eq!(digest.stripped.boilerplate, ["© THE END"]);
+/// // Every type round-trips through serde.
+/// let json = serde_json::to_string(&digest).unwrap();
+/// assert_eq!(serde_json::from_str::<paper_digest::Digest>(&json).unwrap(), digest);
+/// # Ok::<(), paper_digest::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Digest {
     /// The issue: title, headlines, date, intro and contents.
@@ -124,6 +141,22 @@ impl<'a> PaperRef<'a> {
 }
 
 /// The issue-level facts of a digest.
+///
+/// ```
+/// let digest = paper_digest::parse("\
+/// 7 Papers & Radios | 谷歌训练大模型；费米实验室登《科学》封面
+/// 2022 年 4 月 10 日 机器之心
+/// 参与：杜伟、楚航
+/// 本周论文包括谷歌的 PaLM 等研究。
+/// 论文 1：PaLM
+/// ")?;
+/// let issue = &digest.issue;
+/// assert_eq!(issue.series.as_deref(), Some("7 Papers & Radios"));
+/// assert_eq!(issue.headlines, ["谷歌训练大模型", "费米实验室登《科学》封面"]);
+/// assert_eq!(issue.date.as_deref(), Some("2022-04-10"));
+/// assert_eq!(issue.contributors, ["杜伟", "楚航"]);
+/// # Ok::<(), paper_digest::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issue {
     /// The title as written, e.g. `7 Papers & Radios | 谷歌用Pathways训练5400亿参数大模型;…`.
@@ -145,6 +178,24 @@ pub struct Issue {
 }
 
 /// One featured paper.
+///
+/// ```
+/// let digest = paper_digest::parse("\
+/// 7 Papers & Radios | 标题
+/// 论文 1：PaLM: Scaling Language Modeling with Pathways
+/// 作者：Aakanksha Chowdhery 、 Sharan Narang 等
+/// 论文链接：https://arxiv.org/abs/2204.02311
+/// 摘要：谷歌训练了一个大模型。
+/// 推荐：值得一读。
+/// ")?;
+/// let paper = &digest.papers[0];
+/// assert_eq!((paper.number, paper.title.as_str()), (1, "PaLM: Scaling Language Modeling with Pathways"));
+/// assert_eq!(paper.authors, ["Aakanksha Chowdhery", "Sharan Narang"]);
+/// assert!(paper.et_al);
+/// assert_eq!(paper.abstract_text.as_deref(), Some("谷歌训练了一个大模型。"));
+/// assert_eq!(paper.recommendation.as_deref(), Some("值得一读。"));
+/// # Ok::<(), paper_digest::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paper {
     /// The paper's number, from its `论文 N:` heading.
@@ -198,6 +249,24 @@ impl Paper {
 }
 
 /// A labelled link of a paper, such as `论文链接：https://arxiv.org/abs/2203.15556`.
+///
+/// ```
+/// use paper_digest::LinkKind;
+///
+/// let digest = paper_digest::parse("\
+/// 7 Papers & Radios | 标题
+/// 论文 1：某论文
+/// 论文链接：https://arxiv.org/abs/2203.15556
+/// 网盘链接：https://pan.baidu.com/s/1abc 密码：9qzz
+/// ")?;
+/// let links = &digest.papers[0].links;
+/// assert_eq!(links[0].label, "论文链接");
+/// assert_eq!(links[0].arxiv_id.as_deref(), Some("2203.15556"));
+/// assert_eq!(links[0].kind, LinkKind::Abstract);
+/// assert_eq!(links[1].password.as_deref(), Some("9qzz"));
+/// assert_eq!(links[1].kind, LinkKind::Other);
+/// # Ok::<(), paper_digest::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
     /// The label as written: `论文链接`, `项目地址`, `网盘链接`, …
@@ -283,6 +352,16 @@ impl std::fmt::Display for LinkKind {
 }
 
 /// A figure of a paper: an image, a caption, or both.
+///
+/// ```
+/// let digest = paper_digest::parse(
+///     "# 7 Papers & Radios | 标题\n\n**论文 1：某论文**\n\n![](https://img.example.com/1.png)\n\n*图 1 网络结构*\n",
+/// )?;
+/// let figure = &digest.papers[0].figures[0];
+/// assert_eq!(figure.image.as_deref(), Some("https://img.example.com/1.png"));
+/// assert_eq!(figure.caption.as_deref(), Some("图 1 网络结构"));
+/// # Ok::<(), paper_digest::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
     /// The image URL.
@@ -292,6 +371,15 @@ pub struct Figure {
 }
 
 /// The category a radio list covers, as its heading names it.
+///
+/// ```
+/// use paper_digest::Category;
+///
+/// let digest = paper_digest::parse("7 Papers & Radios | 标题\n本周 10 篇 CV 精选论文是：\n1. A. (from B)\n")?;
+/// assert_eq!(digest.radio[0].category, Some(Category::Cv));
+/// assert_eq!(Category::Cv.to_string(), "CV");
+/// # Ok::<(), paper_digest::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Category {
     /// Natural language processing.
@@ -323,6 +411,19 @@ impl std::fmt::Display for Category {
 }
 
 /// One "ArXiv Weekly Radiostation" list, such as `本周 10 篇 NLP 精选论文是`.
+///
+/// ```
+/// let digest = paper_digest::parse("\
+/// 7 Papers & Radios | 标题
+/// 本周 10 篇 NLP 精选论文是：
+/// 1. Complex-Valued Autoencoders for Object Discovery. (from Max Welling)
+/// 2. Chordal Sparsity for Lipschitz Constant Estimation. (from George J. Pappas, Rajeev Alur)
+/// ")?;
+/// let list = &digest.radio[0];
+/// assert_eq!(list.heading.as_deref(), Some("本周 10 篇 NLP 精选论文是"));
+/// assert_eq!(list.entries.len(), 2);
+/// # Ok::<(), paper_digest::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RadioList {
     /// The heading as written (without its trailing colon), or `None` where the page lost it.
@@ -334,6 +435,19 @@ pub struct RadioList {
 }
 
 /// One entry of a radio list: `6. Chordal Sparsity … (from George J. Pappas, Rajeev Alur)`.
+///
+/// ```
+/// let digest = paper_digest::parse("\
+/// 7 Papers & Radios | 标题
+/// 本周 10 篇 ML 精选论文是：
+/// 6. Chordal Sparsity for Lipschitz Constant Estimation. (from George J. Pappas, Rajeev Alur)
+/// ")?;
+/// let entry = &digest.radio[0].entries[0];
+/// assert_eq!(entry.number, 6);
+/// assert_eq!(entry.title, "Chordal Sparsity for Lipschitz Constant Estimation");
+/// assert_eq!(entry.from, ["George J. Pappas", "Rajeev Alur"]);
+/// # Ok::<(), paper_digest::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RadioEntry {
     /// The entry's number as written.
@@ -345,6 +459,18 @@ pub struct RadioEntry {
 }
 
 /// What was removed from the content, kept for audit.
+///
+/// ```
+/// let digest = paper_digest::parse("\
+/// 7 Papers & Radios | 标题
+/// 论文 1：某论文
+/// © THE END
+/// 转载请联系本公众号获得授权
+/// ")?;
+/// assert_eq!(digest.stripped.boilerplate, ["© THE END", "转载请联系本公众号获得授权"]);
+/// assert!(digest.stripped.ads.is_empty() && digest.stripped.trending.is_empty());
+/// # Ok::<(), paper_digest::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stripped {
     /// Copyright lines, "关注公众号" prompts, column boilerplate, site navigation.
@@ -356,6 +482,12 @@ pub struct Stripped {
 }
 
 /// An advertisement found in the page's trailer.
+///
+/// ```
+/// let ad = paper_digest::Ad { text: "广告：新品上市".into(), url: Some("https://shop.example.com".into()) };
+/// let json = serde_json::to_value(&ad).unwrap();
+/// assert_eq!(json, serde_json::json!({ "text": "广告：新品上市", "url": "https://shop.example.com" }));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ad {
     /// The ad's text, without its URL.
@@ -365,6 +497,12 @@ pub struct Ad {
 }
 
 /// One item of a trending list: `- 1 准确把握守正创新的辩证关系 7993401`.
+///
+/// ```
+/// let item = paper_digest::Trending { rank: 1, title: "准确把握守正创新的辩证关系".into(), heat: Some(7993401) };
+/// let json = serde_json::to_value(&item).unwrap();
+/// assert_eq!(json["heat"], 7993401);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trending {
     /// The item's rank.
@@ -376,6 +514,16 @@ pub struct Trending {
 }
 
 /// An anomaly found while parsing.
+///
+/// ```
+/// use paper_digest::WarningCode;
+///
+/// let digest = paper_digest::parse("7 Papers & Radios | 标题\n论文 1：某论文\n")?;
+/// let codes: Vec<WarningCode> = digest.warnings.iter().map(|w| w.code).collect();
+/// assert!(codes.contains(&WarningCode::PaperWithoutLink));
+/// assert!(digest.warnings.iter().all(|w| !w.message.is_empty()));
+/// # Ok::<(), paper_digest::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
     /// A stable, machine-readable code.
@@ -388,6 +536,14 @@ pub struct Warning {
 }
 
 /// The stable codes of [`Warning`]s. They serialize as snake_case strings.
+///
+/// ```
+/// use paper_digest::WarningCode;
+///
+/// assert_eq!(WarningCode::RadioListWithoutHeading.as_str(), "radio_list_without_heading");
+/// let json = serde_json::to_string(&WarningCode::UnplacedLine).unwrap();
+/// assert_eq!(json, "\"unplaced_line\"");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
