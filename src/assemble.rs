@@ -50,8 +50,9 @@ struct Builder {
     image_open: bool,
 }
 
-/// Builds the digest from a document.
-pub(crate) fn assemble(doc: Document<'_>) -> Result<Digest, Error> {
+/// Builds the digest from a document. Lines that match one of the user's
+/// `furniture` rules are boilerplate, whatever else they look like.
+pub(crate) fn assemble(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Digest, Error> {
     let Document {
         lines: doc_lines,
         meta,
@@ -60,6 +61,7 @@ pub(crate) fn assemble(doc: Document<'_>) -> Result<Digest, Error> {
         .iter()
         .map(|l| match l.hint {
             Hint::Image => Kind::Plain,
+            _ if is_furniture(furniture, &l.text) => Kind::Boilerplate,
             _ => lines::classify(&l.text),
         })
         .collect();
@@ -119,7 +121,11 @@ pub(crate) fn assemble(doc: Document<'_>) -> Result<Digest, Error> {
 
     for (i, line) in doc_lines.iter().enumerate().skip(start) {
         if i >= cut {
-            trailer::sort(&line.text, &mut b.digest.stripped);
+            if is_furniture(furniture, &line.text) {
+                b.digest.stripped.boilerplate.push(line.text.to_string());
+            } else {
+                trailer::sort(&line.text, &mut b.digest.stripped);
+            }
             continue;
         }
         b.line(line, &kinds[i]);
@@ -148,6 +154,10 @@ pub(crate) fn assemble(doc: Document<'_>) -> Result<Digest, Error> {
     }
     check(&mut digest, &paper_lines, &radio_meta, digest_title);
     Ok(digest)
+}
+
+fn is_furniture(rules: &[regex::Regex], line: &str) -> bool {
+    rules.iter().any(|r| r.is_match(line))
 }
 
 impl Builder {

@@ -99,6 +99,10 @@ pub struct InputArgs {
     /// Fail a page that produces any warning.
     #[arg(long)]
     pub strict: bool,
+    /// Lines matching this regular expression are site furniture (stripped
+    /// as boilerplate); repeatable.
+    #[arg(long, value_name = "REGEX", value_parser = regex::Regex::new)]
+    pub furniture: Vec<regex::Regex>,
     /// In directories, take every file, not only page files.
     #[arg(long)]
     pub all_files: bool,
@@ -110,7 +114,12 @@ pub struct InputArgs {
 impl InputArgs {
     /// The parser these options ask for.
     pub fn parser(&self) -> Parser {
-        let parser = Parser::new().strict(self.strict);
+        let parser = self
+            .furniture
+            .iter()
+            .fold(Parser::new().strict(self.strict), |p, rule| {
+                p.furniture(rule.clone())
+            });
         match self.input_format {
             Some(f) => parser.format(f.into()),
             None => parser,
@@ -298,5 +307,16 @@ mod tests {
             cli.parse.input.parser(),
             Parser::new().format(Format::Markdown).strict(true)
         );
+        let cli = Cli::try_parse_from(["paper-digest", "--furniture", "^a", "--furniture", "b$"])
+            .unwrap();
+        let rules = regex::Regex::new("^a").unwrap();
+        assert_eq!(
+            cli.parse.input.parser(),
+            Parser::new()
+                .furniture(rules)
+                .furniture(regex::Regex::new("b$").unwrap())
+        );
+        let err = Cli::try_parse_from(["paper-digest", "--furniture", "("]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::ValueValidation);
     }
 }
