@@ -416,4 +416,35 @@ fn no_path_prints_the_sample_and_dash_reads_stdin() {
     let records = jsonl(&out);
     assert_eq!(records[0]["path"], "-");
     assert_eq!(records[0]["digest"], sample);
+
+    // A WARC on standard input holds several pages: JSON becomes an array.
+    let news = fs::read(&news_pages()[0]).unwrap();
+    let mut child = Command::new(BIN)
+        .args(["-q", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&warc_archive(&news))
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let array: Value = serde_json::from_str(&stdout(&out)).expect("one JSON document");
+    let paths: Vec<&str> = array
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "-#https://mp.weixin.qq.com/s/digest",
+            "-#https://news.example.com/a.html",
+            "-#file:///seed.html"
+        ]
+    );
 }

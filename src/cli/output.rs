@@ -92,6 +92,8 @@ enum Inner<W: Write> {
         out: W,
         several: bool,
         written: usize,
+        /// The outcome of a single input, written bare at the end.
+        held: Option<Box<Outcome>>,
     },
     Jsonl(W),
     Csv(Box<csv::Writer<W>>),
@@ -128,6 +130,7 @@ impl<W: Write> Writer<W> {
                 out,
                 several,
                 written: 0,
+                held: None,
             },
             OutputFormat::Jsonl => Inner::Jsonl(out),
             OutputFormat::Csv => {
@@ -155,15 +158,29 @@ impl<W: Write> Writer<W> {
                 out,
                 several,
                 written,
+                held,
             } => {
-                if *several {
-                    out.write_all(if *written == 0 { b"[\n" } else { b",\n" })?;
-                    serde_json::to_writer(&mut *out, &JsonRecord::from(outcome))
-                        .map_err(json_error)?;
-                } else if let Ok(digest) = &outcome.result {
-                    serde_json::to_writer_pretty(&mut *out, digest).map_err(json_error)?;
-                    writeln!(out)?;
+                if !*several {
+                    // One input named, but it may hold several pages (a WARC
+                    // on standard input): hold the first, and turn to an
+                    // array when a second comes.
+                    match held.take() {
+                        None if *written == 0 => {
+                            *held = Some(Box::new(outcome.clone()));
+                            *written = 1;
+                            return Ok(());
+                        }
+                        first => {
+                            *several = true;
+                            *written = 0;
+                            if let Some(first) = first {
+                                json_record(out, &first, *written)?;
+                                *written += 1;
+                            }
+                        }
+                    }
                 }
+                json_record(out, outcome, *written)?;
                 *written += 1;
                 Ok(())
             }
@@ -209,9 +226,13 @@ impl<W: Write> Writer<W> {
                 mut out,
                 several,
                 written,
+                held,
             } => {
                 if several {
                     out.write_all(if written == 0 { b"[]\n" } else { b"\n]\n" })?;
+                } else if let Some(Ok(digest)) = held.map(|h| h.result) {
+                    serde_json::to_writer_pretty(&mut out, &digest).map_err(json_error)?;
+                    writeln!(out)?;
                 }
                 out.flush()
             }
@@ -219,6 +240,12 @@ impl<W: Write> Writer<W> {
             Inner::Csv(mut csv) => csv.flush(),
         }
     }
+}
+
+/// One record of a JSON array, after the `[` or `,` its place asks for.
+fn json_record(out: &mut impl Write, outcome: &Outcome, index: usize) -> io::Result<()> {
+    out.write_all(if index == 0 { b"[\n" } else { b",\n" })?;
+    serde_json::to_writer(&mut *out, &JsonRecord::from(outcome)).map_err(json_error)
 }
 
 fn heading_style(color: bool) -> anstyle::Style {
