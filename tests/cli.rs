@@ -24,6 +24,18 @@ fn run(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
 }
@@ -400,38 +412,14 @@ fn no_path_prints_the_sample_and_dash_reads_stdin() {
     let sample: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(sample["issue"]["series"], "7 Papers & Radios");
 
-    let mut child = Command::new(BIN)
-        .args(["-f", "jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&fixture("seed-2022-04-10.txt"))
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_with_stdin(&["-f", "jsonl", "-"], &fixture("seed-2022-04-10.txt"));
     let records = jsonl(&out);
     assert_eq!(records[0]["path"], "-");
     assert_eq!(records[0]["digest"], sample);
 
     // A WARC on standard input holds several pages: JSON becomes an array.
     let news = fs::read(&news_pages()[0]).unwrap();
-    let mut child = Command::new(BIN)
-        .args(["-q", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&warc_archive(&news))
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_with_stdin(&["-q", "-"], &warc_archive(&news));
     let array: Value = serde_json::from_str(&stdout(&out)).expect("one JSON document");
     let paths: Vec<&str> = array
         .as_array()
