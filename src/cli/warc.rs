@@ -215,4 +215,40 @@ Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n"
             b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\nxx";
         assert!(http_page(brotli, 1 << 20).unwrap_err().contains("br"));
     }
+
+    proptest::proptest! {
+        /// No input makes the WARC reader or the HTTP decoding panic: noise
+        /// after a WARC version line, and valid records cut or corrupted.
+        #[test]
+        fn noise_never_panics(
+            noise in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600),
+            cut in 0usize..2000,
+            flip in 0usize..2000,
+        ) {
+            let mut visit = |_: Item| ControlFlow::Continue(());
+            let options = WalkOptions::default();
+            let mut warc = b"WARC/1.0\r\n".to_vec();
+            warc.extend_from_slice(&noise);
+            let _ = read("n", &warc[..], &options, &mut visit);
+
+            let block = [&b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n"[..], &noise].concat();
+            let mut record = format!(
+                "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://e.example/\r\n\
+WARC-Date: 2022-04-10T08:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n\
+Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+                block.len()
+            )
+            .into_bytes();
+            record.extend_from_slice(&block);
+            record.extend_from_slice(b"\r\n\r\n");
+            let _ = read("r", &record[..cut.min(record.len())], &options, &mut visit);
+            if !record.is_empty() {
+                let i = flip % record.len();
+                record[i] ^= 0x5a;
+            }
+            let _ = read("f", &record[..], &options, &mut visit);
+            let _ = http_page(&noise, 1 << 20);
+            let _ = dechunk(&noise);
+        }
+    }
 }
