@@ -138,13 +138,20 @@ fn http_page(block: &[u8], limit: usize) -> Result<Option<Vec<u8>>, String> {
         .map(str::trim)
         .rev()
     {
+        // Some archivers store the body decoded but keep the header: a body
+        // without gzip's magic bytes, or that no deflate flavour reads, is
+        // taken as it is.
         body = match coding {
             "" | "identity" => body,
-            "gzip" | "x-gzip" => inflate(flate2::read::MultiGzDecoder::new(&body[..]), limit)?,
+            "gzip" | "x-gzip" if body.starts_with(&[0x1f, 0x8b]) => {
+                inflate(flate2::read::MultiGzDecoder::new(&body[..]), limit)?
+            }
+            "gzip" | "x-gzip" => body,
             "deflate" => {
                 // "deflate" is zlib-wrapped by the standard, raw by some servers.
                 inflate(flate2::read::ZlibDecoder::new(&body[..]), limit)
-                    .or_else(|_| inflate(flate2::read::DeflateDecoder::new(&body[..]), limit))?
+                    .or_else(|_| inflate(flate2::read::DeflateDecoder::new(&body[..]), limit))
+                    .unwrap_or(body)
             }
             other => return Err(format!("unsupported Content-Encoding {other:?}")),
         };
@@ -234,8 +241,8 @@ Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n"
             let block = [&b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n"[..], &noise].concat();
             let mut record = format!(
                 "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://e.example/\r\n\
-WARC-Date: 2022-04-10T08:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n\
-Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+    WARC-Date: 2022-04-10T08:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n\
+    Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
                 block.len()
             )
             .into_bytes();
