@@ -54,8 +54,9 @@ struct Builder {
     empty_links: Vec<(usize, usize, usize)>,
 }
 
-/// Builds the digest from a document.
-pub(crate) fn assemble(doc: Document<'_>) -> Result<Digest, Error> {
+/// Builds the digest from a document. Lines that match one of the user's
+/// `furniture` rules are boilerplate, whatever else they look like.
+pub(crate) fn assemble(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Digest, Error> {
     let Document {
         lines: doc_lines,
         meta,
@@ -64,6 +65,7 @@ pub(crate) fn assemble(doc: Document<'_>) -> Result<Digest, Error> {
         .iter()
         .map(|l| match l.hint {
             Hint::Image => Kind::Plain,
+            _ if is_furniture(furniture, &l.text) => Kind::Boilerplate,
             _ => lines::classify(&l.text),
         })
         .collect();
@@ -124,7 +126,9 @@ pub(crate) fn assemble(doc: Document<'_>) -> Result<Digest, Error> {
 
     for (i, line) in doc_lines.iter().enumerate().skip(start) {
         if i >= cut {
-            if let Some(heat) = trailer::sort(&line.text, &mut b.digest.stripped) {
+            if is_furniture(furniture, &line.text) {
+                b.digest.stripped.boilerplate.push(line.text.to_string());
+            } else if let Some(heat) = trailer::sort(&line.text, &mut b.digest.stripped) {
                 b.warn(
                     WarningCode::InvalidNumber,
                     format!("heat figure {heat} is too large; the item's heat is left empty"),
@@ -176,6 +180,10 @@ pub(crate) fn assemble(doc: Document<'_>) -> Result<Digest, Error> {
     }
     check(&mut digest, &paper_lines, &radio_meta, digest_title);
     Ok(digest)
+}
+
+fn is_furniture(rules: &[regex::Regex], line: &str) -> bool {
+    rules.iter().any(|r| r.is_match(line))
 }
 
 impl Builder {
@@ -391,6 +399,7 @@ impl Builder {
                 // which has a field of its own).
                 let written = trim(lines::before_password(rest));
                 let link = Link {
+                    kind: crate::LinkKind::of(label, url.as_deref()),
                     label: (*label).to_owned(),
                     text: (url.is_none() && !written.is_empty()).then(|| written.to_owned()),
                     arxiv_id,
@@ -454,6 +463,7 @@ impl Builder {
                         Some((id, version)) => (Some(id), version),
                         None => (None, None),
                     };
+                    link.kind = crate::LinkKind::of(&link.label, Some(url));
                     link.url = Some(url.to_owned());
                     return;
                 }

@@ -230,7 +230,7 @@ fn issue_9_json_without_newer_fields_and_with_extra_ones_reads_back() {
     let paper: Paper = serde_json::from_str(
         r#"{"number": 2, "title": "T", "links": [{"label": "论文链接",
             "url": "https://arxiv.org/abs/2204.02311", "arxiv_id": "2204.02311",
-            "kind": "arxiv", "future": [1, 2]}], "extra": {"a": null}}"#,
+            "kind": "some_future_kind", "future": [1, 2]}], "extra": {"a": null}}"#,
     )
     .unwrap();
     assert_eq!(paper.number, 2);
@@ -245,12 +245,19 @@ fn issue_9_json_without_newer_fields_and_with_extra_ones_reads_back() {
             ..Link::default()
         }
     );
-    // A warning code this version does not know.
+    // A warning code and a radio category this version does not know.
     let d: Digest = serde_json::from_str(
-        r#"{"warnings": [{"code": "some_future_code", "message": "m", "line": 3}]}"#,
+        r#"{"warnings": [{"code": "some_future_code", "message": "m", "line": 3}],
+            "radio": [{"heading": "本周 10 篇 RL 精选论文是", "category": "RL"},
+                      {"category": "CV"}, {"category": null}, {}]}"#,
     )
     .unwrap();
     assert_eq!(d.warnings[0].code, WarningCode::Other);
+    let categories: Vec<_> = d.radio.iter().map(|l| l.category).collect();
+    assert_eq!(
+        categories,
+        [None, Some(paper_digest::Category::Cv), None, None]
+    );
     // And what this version writes reads back to the same value.
     let d = parse(&format!("{HEAD}论文链接：arXiv:2204.02311v2\n")).unwrap();
     let back: Digest = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();

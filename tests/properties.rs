@@ -9,7 +9,8 @@
 use std::sync::OnceLock;
 
 use paper_digest::{
-    Category, Digest, Figure, Format, Issue, Link, Paper, Parser, RadioEntry, RadioList, render,
+    Category, Digest, Figure, Format, Issue, Link, LinkKind, Paper, Parser, RadioEntry, RadioList,
+    render,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -335,6 +336,7 @@ fn link() -> impl Strategy<Value = Link> {
     )
         .prop_map(
             |(label, (url, text, arxiv_id, arxiv_version), password)| Link {
+                kind: LinkKind::of(label, url.as_deref()),
                 label: label.to_owned(),
                 url,
                 text,
