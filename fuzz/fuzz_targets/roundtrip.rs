@@ -97,6 +97,10 @@ fn digest(u: &mut Unstructured<'_>) -> Result<Digest> {
             entries,
         });
     }
+    // A digest has content: a page with neither is rightly not a digest.
+    if papers.is_empty() && radio.is_empty() {
+        return Err(libfuzzer_sys::arbitrary::Error::IncorrectFormat);
+    }
     let mut contents: Vec<String> = papers.iter().map(|p| p.title.clone()).collect();
     if !radio.is_empty() {
         contents.push("ArXiv Weekly Radiostation：NLP、CV、ML 更多精选论文（附音频）".to_owned());
