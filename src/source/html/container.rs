@@ -1,0 +1,154 @@
+//! Choosing the article container in a parsed tree: per-site selectors in
+//! priority order, then the text-density fallback.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::locate::Key;
+use super::tag_sets::{is_container, is_furniture, is_skipped};
+use super::walk::look;
+use crate::source::text::trim;
+
+/// Article containers per site, most specific first.
+pub(super) const CONTAINER_LIST: [&str; 21] = [
+    // WeChat
+    "#js_content",
+    ".rich_media_content",
+    // jiqizhixin.com
+    ".article__content",
+    ".js-article-content",
+    // thepaper.cn (classic and the Next.js redesign)
+    ".news_txt",
+    "[class*=index_cententWrap]",
+    // 163.com
+    ".post_body",
+    "#endText",
+    // sohu.com
+    "#mp-editor",
+    "article.article",
+    // toutiao.com
+    ".article-content",
+    // zhuanzhi.ai
+    ".zz-article-content",
+    ".article-detail-content",
+    // zhihu
+    ".Post-RichText",
+    ".RichText",
+    // csdn
+    "#content_views",
+    "#article_content",
+    // generic ids and elements the sites above also use
+    "#content",
+    "article",
+    ".article",
+    "main",
+];
+
+pub(super) static CONTAINERS: LazyLock<Vec<(Selector, Key)>> = LazyLock::new(|| {
+    CONTAINER_LIST
+        .iter()
+        .filter_map(|s| Selector::parse(s).ok().map(|sel| (sel, Key::of(s))))
+        .collect()
+});
+
+/// A container must hold at least this many characters of text.
+pub(super) const MIN_CONTAINER_TEXT: usize = 200;
+
+/// The number of text bytes under `el`, counting at most `cap`.
+pub(super) fn text_len(el: ElementRef<'_>, cap: usize) -> usize {
+    let mut n = 0;
+    for t in el.text() {
+        n += trim(t).len();
+        if n >= cap {
+            break;
+        }
+    }
+    n
+}
+
+pub(super) fn find_container(html: &Html) -> ElementRef<'_> {
+    for (sel, _) in CONTAINERS.iter() {
+        let best = html
+            .select(sel)
+            .map(|el| (text_len(el, usize::MAX), el))
+            .filter(|(n, _)| *n >= MIN_CONTAINER_TEXT)
+            .max_by_key(|(n, _)| *n);
+        if let Some((_, el)) = best {
+            return el;
+        }
+    }
+    densest(html)
+}
+
+/// The generic fallback: from `<body>` down, the container child holding
+/// most (60 %) of its parent's text, for as long as there is one.
+pub(super) fn densest(html: &Html) -> ElementRef<'_> {
+    let root = html.root_element();
+    let body = Selector::parse("body")
+        .ok()
+        .and_then(|s| html.select(&s).next())
+        .unwrap_or(root);
+    // Text bytes per element subtree, computed on the close edges.
+    let mut sums: HashMap<NodeId, usize> = HashMap::new();
+    let mut stack: Vec<usize> = Vec::new();
+    let mut skip: Option<NodeId> = None;
+    for edge in body.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(e) => {
+                        if is_skipped(e.name()) || is_furniture(e.name()) || look(e).hidden {
+                            skip = Some(node.id());
+                        } else {
+                            stack.push(0);
+                        }
+                    }
+                    Node::Text(t) => {
+                        if let Some(top) = stack.last_mut() {
+                            *top += trim(t).len();
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skip {
+                    if id == node.id() {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if node.value().is_element() {
+                    let n = stack.pop().unwrap_or(0);
+                    if let Some(parent) = stack.last_mut() {
+                        *parent += n;
+                    }
+                    sums.insert(node.id(), n);
+                }
+            }
+        }
+    }
+    let mut current = body;
+    loop {
+        let total = sums.get(&current.id()).copied().unwrap_or(0);
+        // Only containers are candidates: stepping into a heading or a
+        // paragraph that happens to hold most of a short page's text would
+        // leave its siblings out.
+        let next = current.child_elements().find(|c| {
+            is_container(c.value().name())
+                && sums.get(&c.id()).copied().unwrap_or(0) * 10 >= total * 6
+                && total > 0
+        });
+        match next {
+            Some(c) => current = c,
+            None => return current,
+        }
+    }
+}
