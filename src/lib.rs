@@ -85,6 +85,7 @@ mod lines;
 mod links;
 mod model;
 pub mod render;
+mod sites;
 mod source;
 mod trailer;
 

@@ -216,54 +216,11 @@ fn is_link_label(label: &str) -> bool {
 }
 
 /// Line-level boilerplate: prefixes of copyright lines, follow prompts, share
-/// widgets and ad markers as the column's republishers print them.
-const BOILERPLATE_PREFIXES: [&str; 45] = [
-    "©",
-    "(c)",
-    "Copyright",
-    "THE END",
-    "The End",
-    "—THE END",
-    "- THE END",
-    "转载请联系",
-    "投稿或寻求报道",
-    "关注公众号",
-    "[广告]",
-    "【广告】",
-    "广告：",
-    "广告:",
-    "赞助链接",
-    "随时掌握",
-    "阅读原文",
-    "点击阅读原文",
-    "原标题",
-    "责任编辑",
-    "本文为澎湃号作者",
-    "特别声明",
-    "免责声明",
-    "声明：",
-    "网友评论",
-    "分享到",
-    "微信扫一扫",
-    "扫一扫",
-    "长按二维码",
-    "长按识别",
-    "点击上方",
-    "点个在看",
-    "喜欢此内容的人还喜欢",
-    "推荐阅读",
-    "相关推荐",
-    "相关阅读",
-    "热门推荐",
-    "热门文章",
-    "24小时热榜",
-    "返回搜狐",
-    "查看更多",
-    "版权所有",
-    "未经授权",
-    "编辑：",
-    "编辑:",
-];
+/// widgets and ad markers as the column's republishers print them (each
+/// site's furniture in [`crate::sites::SITES`]).
+fn boilerplate_prefixes() -> Vec<&'static str> {
+    crate::sites::column(|s| s.furniture).collect()
+}
 
 /// Phrases that make a (short) line boilerplate wherever they stand in it.
 const BOILERPLATE_PHRASES: [&str; 6] = [
@@ -284,7 +241,7 @@ static PREFIXES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
     std::sync::LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder()
             .start_kind(aho_corasick::StartKind::Anchored)
-            .build(BOILERPLATE_PREFIXES)
+            .build(boilerplate_prefixes())
             .ok()
     });
 

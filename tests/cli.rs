@@ -89,7 +89,7 @@ fn http_response(status: &str, headers: &str, body: &[u8]) -> Vec<u8> {
 /// A crawl: warcinfo, a request, the WeChat digest (gzip, chunked), a news
 /// page, an image, a redirect, and the plain-text seed as a resource.
 fn warc_archive(news: &[u8]) -> Vec<u8> {
-    let wechat = fixture("html/wechat.html");
+    let wechat = fixture("sites/wechat/page.html");
     let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
     gz.write_all(&wechat).unwrap();
     let gz = gz.finish().unwrap();
@@ -164,9 +164,9 @@ fn mixed_folder(name: &str) -> (PathBuf, Vec<(String, bool)>) {
     fs::create_dir_all(root.join("elsewhere")).unwrap();
     let put = |rel: &str, bytes: &[u8]| fs::write(dir.join(rel), bytes).unwrap();
     put("a-seed.txt", &fixture("seed-2022-04-10.txt"));
-    put("b-wechat.html", &fixture("html/wechat.html"));
+    put("b-wechat.html", &fixture("sites/wechat/page.html"));
     put("c-seed.md", &fixture("markdown/seed.md"));
-    put(".hidden.html", &fixture("html/wechat.html"));
+    put(".hidden.html", &fixture("sites/wechat/page.html"));
     put(".gitignore", b"ignored/\n");
     put(".gitattributes", b"* text=auto\n");
     put("gen.py", b"print('not a page')\n");

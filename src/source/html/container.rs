@@ -11,42 +11,13 @@ use scraper::{ElementRef, Html, Node, Selector};
 use super::locate::Key;
 use super::tag_sets::{is_container, is_furniture, is_skipped};
 use super::walk::look;
+use crate::sites;
 use crate::source::text::trim;
 
-/// Article containers per site, most specific first.
-pub(super) const CONTAINER_LIST: [&str; 21] = [
-    // WeChat
-    "#js_content",
-    ".rich_media_content",
-    // jiqizhixin.com
-    ".article__content",
-    ".js-article-content",
-    // thepaper.cn (classic and the Next.js redesign)
-    ".news_txt",
-    "[class*=index_cententWrap]",
-    // 163.com
-    ".post_body",
-    "#endText",
-    // sohu.com
-    "#mp-editor",
-    "article.article",
-    // toutiao.com
-    ".article-content",
-    // zhuanzhi.ai
-    ".zz-article-content",
-    ".article-detail-content",
-    // zhihu
-    ".Post-RichText",
-    ".RichText",
-    // csdn
-    "#content_views",
-    "#article_content",
-    // generic ids and elements the sites above also use
-    "#content",
-    "article",
-    ".article",
-    "main",
-];
+/// Article containers, site by site in [`crate::sites::SITES`]' order, most
+/// specific first, the generic ones last.
+pub(super) static CONTAINER_LIST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| sites::column(|s| s.containers).collect());
 
 pub(super) static CONTAINERS: LazyLock<Vec<(Selector, Key)>> = LazyLock::new(|| {
     CONTAINER_LIST

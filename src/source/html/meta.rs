@@ -6,6 +6,7 @@ use scraper::{ElementRef, Html, Selector};
 
 use super::prescan::{plausible, unix_to_date};
 use crate::lines;
+use crate::sites;
 use crate::source::Meta;
 use crate::source::text::trim;
 
@@ -15,22 +16,8 @@ pub(super) fn selectors(list: &[&str]) -> Vec<Selector> {
         .collect()
 }
 
-pub(super) static TITLE_SELECTORS: LazyLock<Vec<Selector>> = LazyLock::new(|| {
-    selectors(&[
-        "#activity-name",
-        "h1.news_title",
-        "[class*=index_title]",
-        ".post_title",
-        "h1.post_title",
-        ".article__title",
-        "h1.article-title",
-        ".article-title",
-        "h1.Post-Title",
-        ".title-article",
-        ".article-detail-title",
-        ".text-title h1",
-    ])
-});
+pub(super) static TITLE_SELECTORS: LazyLock<Vec<Selector>> =
+    LazyLock::new(|| selectors(&sites::column(|s| s.headline).collect::<Vec<_>>()));
 
 pub(super) static META_TITLE: LazyLock<Vec<Selector>> = LazyLock::new(|| {
     selectors(&[
@@ -67,31 +54,11 @@ pub(super) static ATTR_DATE: LazyLock<Vec<(Selector, &'static str)>> = LazyLock:
     .collect()
 });
 
-pub(super) static TEXT_DATE: LazyLock<Vec<Selector>> = LazyLock::new(|| {
-    selectors(&[
-        "#publish_time",
-        ".news_about",
-        "[class*=index_headerContent]",
-        ".post_info",
-        ".article__time",
-        ".article-meta",
-        ".article-info",
-        ".time",
-        ".date",
-        ".ContentItem-time",
-    ])
-});
+pub(super) static TEXT_DATE: LazyLock<Vec<Selector>> =
+    LazyLock::new(|| selectors(&sites::column(|s| s.date).collect::<Vec<_>>()));
 
-pub(super) static SOURCE: LazyLock<Vec<Selector>> = LazyLock::new(|| {
-    selectors(&[
-        "#js_name",
-        "#ne_article_source",
-        ".article__source",
-        "meta[name=source]",
-        "meta[name=author]",
-        "meta[property=\"og:article:author\"]",
-    ])
-});
+pub(super) static SOURCE: LazyLock<Vec<Selector>> =
+    LazyLock::new(|| selectors(&sites::column(|s| s.source).collect::<Vec<_>>()));
 
 /// The text of an element with white space collapsed.
 pub(super) fn element_text(el: ElementRef<'_>) -> String {
@@ -126,36 +93,14 @@ pub(super) fn first_value(page: &[&Html], list: &[Selector]) -> Option<String> {
         .find(|v| !v.is_empty())
 }
 
-/// Site suffixes of `<title>`, longest first where one contains another.
-pub(super) const TITLE_SUFFIXES: [&str; 22] = [
-    "_澎湃新闻-The Paper",
-    "_澎湃新闻",
-    "-澎湃新闻",
-    "_网易订阅",
-    "_网易新闻",
-    "_网易科技",
-    "_手机网易网",
-    "_网易",
-    "_搜狐科技_搜狐网",
-    "_搜狐网",
-    "_搜狐",
-    " - 今日头条",
-    "_今日头条",
-    " - 知乎",
-    "-CSDN博客",
-    "_CSDN博客",
-    " - 机器之心",
-    "| 机器之心",
-    "_机器之心",
-    " - 专知",
-    "_专知",
-    " - 专知VIP",
-];
+/// Site suffixes of `<title>`, longest first ([`sites::title_suffixes`]).
+pub(super) static TITLE_SUFFIXES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(sites::title_suffixes);
 
 /// `<title>` less the site's suffix (`_网易订阅`, `_政务_澎湃新闻-The Paper`, ` - 知乎`).
 pub(crate) fn strip_title_suffix(title: &str) -> &str {
     let mut t = trim(title);
-    for suffix in TITLE_SUFFIXES {
+    for suffix in TITLE_SUFFIXES.iter() {
         if let Some(rest) = t.strip_suffix(suffix) {
             t = trim(rest);
             // A channel name before the site name: `…_政务_澎湃新闻`.
