@@ -88,6 +88,7 @@ pub mod render;
 mod sites;
 mod source;
 mod trailer;
+mod vocabulary;
 
 pub use error::Error;
 

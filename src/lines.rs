@@ -7,6 +7,7 @@
 
 use crate::model::Category;
 use crate::source::text::trim;
+use crate::vocabulary::{self, Label};
 
 /// What a line is, on its own.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,19 +91,6 @@ pub(crate) fn strip_bullet(s: &str) -> &str {
 /// Is `c` a colon, half- or full-width?
 fn is_colon(c: char) -> bool {
     matches!(c, ':' | '：' | '︰' | '∶')
-}
-
-/// Matches `LABEL` + optional spaces + colon at the start of `s`, returning the
-/// trimmed rest of the line.
-pub(crate) fn after_label<'a>(s: &'a str, label: &str) -> Option<&'a str> {
-    let rest = s.strip_prefix(label)?;
-    let rest = rest.trim_start();
-    let mut chars = rest.chars();
-    if chars.next().is_some_and(is_colon) {
-        Some(trim(chars.as_str()))
-    } else {
-        None
-    }
 }
 
 /// Splits `s` at its first colon (half- or full-width), when the part before
@@ -259,55 +247,12 @@ pub(crate) fn classify(line: &str) -> Kind<'_> {
     let Some(first) = s.chars().next() else {
         return Kind::Plain;
     };
+    if let Some((label, rest)) = vocabulary::leading_label(s)
+        && let Some(kind) = labelled(s, label, rest)
+    {
+        return kind;
+    }
     match first {
-        '论' => {
-            if let Some(k) = paper_heading(s) {
-                return k;
-            }
-            if let Some((label, rest)) = split_label(s, 12)
-                && is_link_label(label)
-            {
-                return Kind::Link { label, rest };
-            }
-        }
-        '作' => {
-            if let Some(rest) = after_label(s, "作者") {
-                return Kind::Authors(rest);
-            }
-        }
-        '摘' => {
-            if let Some(rest) = after_label(s, "摘要") {
-                return Kind::Abstract(rest);
-            }
-        }
-        '推' => {
-            if let Some(rest) = after_label(s, "推荐") {
-                return Kind::Recommendation(rest);
-            }
-        }
-        '参' => {
-            if let Some(rest) = after_label(s, "参与") {
-                return Kind::Contributors(rest);
-            }
-        }
-        '来' => {
-            if let Some(rest) = after_label(s, "来源") {
-                return Kind::SourceLabel(rest);
-            }
-        }
-        '密' | '提' => {
-            if let Some(rest) = after_label(s, "密码").or_else(|| after_label(s, "提取码")) {
-                return Kind::Password(rest);
-            }
-        }
-        '目' => {
-            let rest = s.trim_start_matches(['目', '录', '錄']);
-            if (s.starts_with("目录") || s.starts_with("目錄"))
-                && trim(rest).chars().all(|c| is_colon(c) || c.is_whitespace())
-            {
-                return Kind::ContentsHeading;
-            }
-        }
         '本' => {
             if let Some(k) = radio_heading(s) {
                 return k;
@@ -322,17 +267,6 @@ pub(crate) fn classify(line: &str) -> Kind<'_> {
         }
         '0'..='9' | '(' | '（' => {
             if let Some(k) = numbered(s) {
-                return k;
-            }
-        }
-        'P' | 'p' => {
-            // "Paper 1: Title", as English reposts write the heading.
-            if let Some(rest) = s
-                .get(..5)
-                .filter(|p| p.eq_ignore_ascii_case("paper"))
-                .map(|_| &s[5..])
-                && let Some(k) = numbered_heading(rest)
-            {
                 return k;
             }
         }
@@ -363,8 +297,33 @@ pub(crate) fn classify(line: &str) -> Kind<'_> {
     Kind::Plain
 }
 
-fn paper_heading(s: &str) -> Option<Kind<'_>> {
-    numbered_heading(s.strip_prefix("论文")?)
+/// The kind of a line that starts with `label` (`rest` follows the alias),
+/// when what follows fits the label.
+fn labelled<'a>(s: &'a str, label: Label, rest: &'a str) -> Option<Kind<'a>> {
+    let after_colon = || {
+        let mut chars = rest.trim_start().chars();
+        chars
+            .next()
+            .is_some_and(is_colon)
+            .then(|| trim(chars.as_str()))
+    };
+    match label {
+        Label::Paper => numbered_heading(rest).or_else(|| {
+            split_label(s, 12)
+                .filter(|(label, _)| is_link_label(label))
+                .map(|(label, rest)| Kind::Link { label, rest })
+        }),
+        Label::Authors => after_colon().map(Kind::Authors),
+        Label::Abstract => after_colon().map(Kind::Abstract),
+        Label::Recommendation => after_colon().map(Kind::Recommendation),
+        Label::Contributors => after_colon().map(Kind::Contributors),
+        Label::Source => after_colon().map(Kind::SourceLabel),
+        Label::Password => after_colon().map(Kind::Password),
+        Label::Contents => trim(rest)
+            .chars()
+            .all(|c| is_colon(c) || c.is_whitespace())
+            .then_some(Kind::ContentsHeading),
+    }
 }
 
 /// ` 1：Title` after `论文` / `Paper`.
