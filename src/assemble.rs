@@ -7,12 +7,12 @@
 //! quotes it, so nothing vanishes.
 
 use crate::error::Error;
-use crate::lines::{self, Kind};
+use crate::grammar::{self, LineKind};
 use crate::model::{
     Category, Digest, Figure, Link, Paper, RadioEntry, RadioList, Warning, WarningCode,
 };
-use crate::source::text::trim;
 use crate::source::{Document, Hint, Line};
+use crate::text::trim;
 use crate::trailer;
 
 /// Where in a paper the previous line left us.
@@ -61,12 +61,12 @@ pub(crate) fn assemble(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<
         lines: doc_lines,
         meta,
     } = doc;
-    let kinds: Vec<Kind<'_>> = doc_lines
+    let kinds: Vec<LineKind<'_>> = doc_lines
         .iter()
         .map(|l| match l.hint {
-            Hint::Image => Kind::Plain,
-            _ if is_furniture(furniture, &l.text) => Kind::Boilerplate,
-            _ => lines::classify(&l.text),
+            Hint::Image => LineKind::Plain,
+            _ if is_furniture(furniture, &l.text) => LineKind::Boilerplate,
+            _ => grammar::classify(&l.text),
         })
         .collect();
     let cut = trailer::find_cut(&kinds);
@@ -91,14 +91,16 @@ pub(crate) fn assemble(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<
         .position(|k| {
             matches!(
                 k,
-                Kind::PaperHeading { .. } | Kind::RadioHeading { .. } | Kind::RadioEntry { .. }
+                LineKind::PaperHeading { .. }
+                    | LineKind::RadioHeading { .. }
+                    | LineKind::RadioEntry { .. }
             )
         })
         .unwrap_or(kinds.len())
         .min(cut);
     let title_at = doc_lines[..first_structure]
         .iter()
-        .position(|l| lines::is_digest_title(&l.text));
+        .position(|l| grammar::is_digest_title(&l.text));
     let start = match title_at {
         Some(t) => {
             for l in &doc_lines[..t] {
@@ -109,8 +111,8 @@ pub(crate) fn assemble(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<
         }
         None => {
             if let Some(title) = meta.title.as_deref().filter(|t| !t.is_empty()) {
-                b.set_title(title, lines::is_digest_title(title));
-            } else if let (Some(first), Some(Kind::Plain)) = (doc_lines.first(), kinds.first())
+                b.set_title(title, grammar::is_digest_title(title));
+            } else if let (Some(first), Some(LineKind::Plain)) = (doc_lines.first(), kinds.first())
                 && first_structure > 0
                 && matches!(first.hint, Hint::Plain | Hint::Heading(_))
             {
@@ -188,7 +190,7 @@ fn is_furniture(rules: &[regex::Regex], line: &str) -> bool {
 
 impl Builder {
     fn set_title(&mut self, title: &str, digest_like: bool) {
-        let (series, headlines) = lines::split_title(title);
+        let (series, headlines) = grammar::split_title(title);
         let issue = &mut self.digest.issue;
         issue.title = Some(title.to_owned());
         issue.series = series;
@@ -212,7 +214,7 @@ impl Builder {
         );
     }
 
-    fn line(&mut self, line: &Line<'_>, kind: &Kind<'_>) {
+    fn line(&mut self, line: &Line<'_>, kind: &LineKind<'_>) {
         let image_open = std::mem::replace(&mut self.image_open, false);
         if line.hint == Hint::Image {
             if let Region::Paper(_) = self.region {
@@ -232,13 +234,15 @@ impl Builder {
             return;
         }
         match kind {
-            Kind::PaperHeading { number, title } => self.start_paper(*number, title, line.lineno),
-            Kind::RadioHeading {
+            LineKind::PaperHeading { number, title } => {
+                self.start_paper(*number, title, line.lineno)
+            }
+            LineKind::RadioHeading {
                 heading,
                 count,
                 category,
             } => self.start_radio(Some(heading), *count, *category, line.lineno),
-            Kind::RadioEntry {
+            LineKind::RadioEntry {
                 number,
                 title,
                 from,
@@ -246,7 +250,7 @@ impl Builder {
                 // Under a `目录` heading a numbered line is a contents entry.
                 self.radio_entry(*number, title, from, line)
             }
-            Kind::Boilerplate => self.digest.stripped.boilerplate.push(line.text.to_string()),
+            LineKind::Boilerplate => self.digest.stripped.boilerplate.push(line.text.to_string()),
             _ => match self.region {
                 Region::Header => self.header_line(line, kind),
                 Region::Paper(part) => self.paper_line(line, kind, part, image_open),
@@ -255,10 +259,10 @@ impl Builder {
         }
     }
 
-    fn header_line(&mut self, line: &Line<'_>, kind: &Kind<'_>) {
+    fn header_line(&mut self, line: &Line<'_>, kind: &LineKind<'_>) {
         let issue = &mut self.digest.issue;
         match kind {
-            Kind::Date { date, raw, rest } if issue.date.is_none() => {
+            LineKind::Date { date, raw, rest } if issue.date.is_none() => {
                 issue.date.clone_from(date);
                 if !rest.is_empty() && issue.source.is_none() {
                     issue.source = Some(byline_source(rest).to_owned());
@@ -273,18 +277,18 @@ impl Builder {
                     );
                 }
             }
-            Kind::Contributors(rest) => {
-                let (names, _) = lines::split_names(rest);
+            LineKind::Contributors(rest) => {
+                let (names, _) = grammar::split_names(rest);
                 issue.contributors.extend(names);
             }
-            Kind::SourceLabel(rest) if issue.source.is_none() && !rest.is_empty() => {
+            LineKind::SourceLabel(rest) if issue.source.is_none() && !rest.is_empty() => {
                 issue.source = Some(byline_source(rest).to_owned());
             }
-            Kind::ContentsHeading => {
+            LineKind::ContentsHeading => {
                 self.in_contents = true;
                 self.flush_pending_as_unplaced();
             }
-            Kind::Summary if issue.summary.is_none() && !self.in_contents => {
+            LineKind::Summary if issue.summary.is_none() && !self.in_contents => {
                 issue.summary = Some(line.text.to_string());
                 self.flush_pending_as_unplaced();
             }
@@ -376,35 +380,41 @@ impl Builder {
         }
     }
 
-    fn paper_line(&mut self, line: &Line<'_>, kind: &Kind<'_>, part: PaperPart, image_open: bool) {
+    fn paper_line(
+        &mut self,
+        line: &Line<'_>,
+        kind: &LineKind<'_>,
+        part: PaperPart,
+        image_open: bool,
+    ) {
         let text = line.text.as_ref();
         match kind {
-            Kind::Authors(rest) => {
-                let (names, et_al) = lines::split_names(rest);
+            LineKind::Authors(rest) => {
+                let (names, et_al) = grammar::split_names(rest);
                 let paper = self.paper();
                 paper.authors.extend(names);
                 paper.et_al |= et_al;
             }
-            Kind::Link { label, rest } => {
-                let url = lines::find_url(rest)
+            LineKind::Link { label, rest } => {
+                let url = grammar::find_url(rest)
                     .map(str::to_owned)
                     .or_else(|| line.hrefs.first().cloned());
                 // The arXiv reference of the URL, else of the text as written.
                 let arxiv = url
                     .as_deref()
-                    .and_then(lines::arxiv_reference)
-                    .or_else(|| lines::arxiv_reference(rest));
+                    .and_then(grammar::arxiv_reference)
+                    .or_else(|| grammar::arxiv_reference(rest));
                 let (arxiv_id, arxiv_version) = arxiv.unzip();
                 // Without a URL, what was written stays (less its password,
                 // which has a field of its own).
-                let written = trim(lines::before_password(rest));
+                let written = trim(grammar::before_password(rest));
                 let link = Link {
                     kind: crate::LinkKind::of(label, url.as_deref()),
                     label: (*label).to_owned(),
                     text: (url.is_none() && !written.is_empty()).then(|| written.to_owned()),
                     arxiv_id,
                     arxiv_version: arxiv_version.flatten(),
-                    password: lines::find_password(rest).map(str::to_owned),
+                    password: grammar::find_password(rest).map(str::to_owned),
                     url,
                 };
                 let empty = link.url.is_none() && link.text.is_none();
@@ -417,8 +427,8 @@ impl Builder {
                         .push((paper_index, link_index, line.lineno));
                 }
             }
-            Kind::Password(rest) => {
-                let value = lines::password_value(rest).map(str::to_owned);
+            LineKind::Password(rest) => {
+                let value = grammar::password_value(rest).map(str::to_owned);
                 match self.paper().links.last_mut() {
                     Some(link) if link.password.is_none() && value.is_some() => {
                         link.password = value
@@ -426,13 +436,13 @@ impl Builder {
                     _ => self.unplaced(line, "paper"),
                 }
             }
-            Kind::Abstract(rest) => {
+            LineKind::Abstract(rest) => {
                 if !rest.is_empty() {
                     self.paragraphs.push((*rest).to_owned());
                 }
                 self.region = Region::Paper(PaperPart::Abstract);
             }
-            Kind::Recommendation(rest) => {
+            LineKind::Recommendation(rest) => {
                 let paper = self.paper();
                 match &mut paper.recommendation {
                     Some(r) if !rest.is_empty() => {
@@ -444,10 +454,10 @@ impl Builder {
                 }
                 self.region = Region::Paper(PaperPart::Recommendation);
             }
-            Kind::Caption => self.caption(text, image_open),
+            LineKind::Caption => self.caption(text, image_open),
             _ if line.hint == Hint::Caption => self.caption(text, image_open),
-            Kind::Radiostation => self.digest.stripped.boilerplate.push(text.to_owned()),
-            Kind::RadioEntry {
+            LineKind::Radiostation => self.digest.stripped.boilerplate.push(text.to_owned()),
+            LineKind::RadioEntry {
                 number,
                 title,
                 from,
@@ -457,9 +467,9 @@ impl Builder {
                 if let Some(link) = self.paper().links.last_mut()
                     && link.url.is_none()
                     && link.text.is_none()
-                    && let Some(url) = lines::find_url(text).filter(|u| u.len() == text.len())
+                    && let Some(url) = grammar::find_url(text).filter(|u| u.len() == text.len())
                 {
-                    (link.arxiv_id, link.arxiv_version) = match lines::arxiv_reference(url) {
+                    (link.arxiv_id, link.arxiv_version) = match grammar::arxiv_reference(url) {
                         Some((id, version)) => (Some(id), version),
                         None => (None, None),
                     };
@@ -538,7 +548,7 @@ impl Builder {
                 Some(line.lineno),
             );
         }
-        let (from, _) = lines::split_names(from);
+        let (from, _) = grammar::split_names(from);
         if let Some(list) = self.digest.radio.last_mut() {
             list.entries.push(RadioEntry {
                 number,
@@ -548,9 +558,9 @@ impl Builder {
         }
     }
 
-    fn radio_line(&mut self, line: &Line<'_>, kind: &Kind<'_>) {
+    fn radio_line(&mut self, line: &Line<'_>, kind: &LineKind<'_>) {
         match kind {
-            Kind::Numbered { number, rest } => {
+            LineKind::Numbered { number, rest } => {
                 let next = self
                     .digest
                     .radio
@@ -570,7 +580,7 @@ impl Builder {
                     self.unplaced(line, "radio list");
                 }
             }
-            Kind::Radiostation => self.digest.stripped.boilerplate.push(line.text.to_string()),
+            LineKind::Radiostation => self.digest.stripped.boilerplate.push(line.text.to_string()),
             _ => self.unplaced(line, "radio list"),
         }
     }
@@ -628,14 +638,14 @@ fn is_bare(p: &Paper) -> bool {
 fn is_byline(text: &str) -> bool {
     text.chars().count() <= 40
         && (text.contains("机器之心")
-            || (text.contains('&') && lines::find_ascii_ci(text, "radiostation").is_some()))
+            || (text.contains('&') && crate::text::find_ascii_ci(text, "radiostation").is_some()))
         && !text.contains('。')
 }
 
 /// The source a byline names: the part before `&`, without `报道`/`编辑部`.
 fn byline_source(text: &str) -> &str {
     let head = text.split(['&', '＆']).next().unwrap_or(text);
-    let head = crate::source::text::trim(head);
+    let head = crate::text::trim(head);
     if head.contains("机器之心") {
         return "机器之心";
     }
@@ -644,8 +654,8 @@ fn byline_source(text: &str) -> &str {
 
 /// A contents entry without its numbering or bullet.
 fn contents_entry(text: &str) -> &str {
-    let s = lines::strip_bullet(text);
-    match lines::strip_numbering(s) {
+    let s = grammar::strip_bullet(text);
+    match grammar::strip_numbering(s) {
         Some((_, rest)) if !rest.is_empty() => rest,
         _ => s,
     }
@@ -688,8 +698,8 @@ fn check(
         .contents
         .iter()
         .filter(|c| {
-            lines::find_ascii_ci(c, "radiostation").is_none()
-                && lines::find_ascii_ci(c, "radios").is_none()
+            crate::text::find_ascii_ci(c, "radiostation").is_none()
+                && crate::text::find_ascii_ci(c, "radios").is_none()
         })
         .count();
     if announced > 0 && announced != digest.papers.len() {

@@ -79,14 +79,16 @@
 #![deny(missing_docs)]
 
 mod assemble;
+mod dates;
 mod decode;
 mod error;
-mod lines;
+mod grammar;
 mod links;
 mod model;
 pub mod render;
 mod sites;
 mod source;
+mod text;
 mod trailer;
 mod vocabulary;
 

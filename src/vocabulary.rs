@@ -2,14 +2,14 @@
 //! (`论文 1：`, `作者：`, `摘要：`, `推荐：`, `参与：`, `来源：`, `密码：`, `目录`),
 //! with its aliases in Chinese (simplified and traditional) and in English as
 //! a translated or English repost writes them. One anchored automaton
-//! matches them all; the classifier ([`crate::lines::classify`]) holds only
+//! matches them all; the classifier ([`crate::grammar::classify`]) holds only
 //! the rules of what may follow each label.
 //!
 //! English aliases match ASCII case-insensitively. The colon after a label
 //! may be half- or full-width (`:`, `：`, `︰`, `∶`), with spaces before it.
 //! Link labels (`论文链接`, `代码地址`, `Paper:`, `Code:`, `Project page:`) are
 //! open-ended and matched by their endings and leading words in
-//! [`crate::lines`] instead.
+//! [`crate::grammar`] instead.
 
 use std::sync::LazyLock;
 

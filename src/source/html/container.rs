@@ -12,7 +12,7 @@ use super::locate::Key;
 use super::tag_sets::{is_container, is_furniture, is_skipped};
 use super::walk::look;
 use crate::sites;
-use crate::source::text::trim;
+use crate::text::trim;
 
 /// Article containers, site by site in [`crate::sites::SITES`]' order, most
 /// specific first, the generic ones last.

@@ -4,11 +4,10 @@ use std::sync::LazyLock;
 
 use scraper::{ElementRef, Html, Selector};
 
-use super::prescan::{plausible, unix_to_date};
-use crate::lines;
+use crate::dates::{self, find_date};
 use crate::sites;
 use crate::source::Meta;
-use crate::source::text::trim;
+use crate::text::trim;
 
 pub(super) fn selectors(list: &[&str]) -> Vec<Selector> {
     list.iter()
@@ -125,28 +124,14 @@ pub(crate) fn strip_title_suffix(title: &str) -> &str {
     t
 }
 
-/// The first date (`2022-04-10`, `2022年4月10日`, `2022/4/10`) in `s`.
-pub(crate) fn find_date(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    for (i, _) in s.char_indices() {
-        if bytes[i].is_ascii_digit()
-            && (i == 0 || !bytes[i - 1].is_ascii_digit())
-            && let Some((Some(date), _, _)) = lines::parse_date_prefix(&s[i..])
-        {
-            return Some(date);
-        }
-    }
-    None
-}
-
 /// A date from an attribute: a date string, or Unix seconds / milliseconds.
 pub(super) fn attr_date(v: &str) -> Option<String> {
     let v = trim(v);
     if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
         let n: i64 = v.parse().ok()?;
         return match v.len() {
-            10 => plausible(unix_to_date(n, 8 * 3600)),
-            13 => plausible(unix_to_date(n / 1000, 8 * 3600)),
+            10 => dates::china_date(n),
+            13 => dates::china_date(n / 1000),
             _ => None,
         };
     }

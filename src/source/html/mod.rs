@@ -37,8 +37,8 @@ use std::borrow::Cow;
 
 use scraper::{ElementRef, Html};
 
-use super::text::trim;
 use super::{Document, Hint, Line, Meta};
+use crate::text::trim;
 
 mod container;
 mod locate;
@@ -50,7 +50,7 @@ mod tests;
 mod tokens;
 mod walk;
 
-use crate::lines;
+use crate::grammar;
 use container::{MIN_CONTAINER_TEXT, find_container, text_len};
 use locate::{SENTINEL, doctype, locate};
 use meta::page_meta;
@@ -58,7 +58,7 @@ use prescan::reduce;
 use walk::walk;
 
 /// Turns an HTML page into logical lines.
-pub(crate) fn lines(input: &str) -> Document<'_> {
+pub(crate) fn read(input: &str) -> Document<'_> {
     let (reduced, ct_date) = reduce(input);
     let want_date = ct_date.is_none();
     let (mut meta, mut lines) =
@@ -72,8 +72,8 @@ pub(crate) fn lines(input: &str) -> Document<'_> {
         let present = lines
             .iter()
             .take(64)
-            .any(|l| l.text == title || lines::is_digest_title(&l.text));
-        if !present && lines::is_digest_title(title) {
+            .any(|l| l.text == title || grammar::is_digest_title(&l.text));
+        if !present && grammar::is_digest_title(title) {
             lines.insert(
                 0,
                 Line {

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::tag_sets::nests;
 use super::tokens::{Token, Tokens, is_one_of};
-use crate::lines;
+use crate::dates;
 
 /// The page that [`reduce`] leaves, for tests.
 #[cfg(test)]
@@ -99,32 +99,8 @@ pub(super) fn wechat_ct_date(input: &str) -> Option<String> {
         if let Ok(secs) = digits.parse::<i64>()
             && secs > 0
         {
-            return plausible(unix_to_date(secs, 8 * 3600));
+            return dates::china_date(secs);
         }
     }
     None
-}
-
-/// A date from a timestamp, kept only when its year is plausible for a
-/// digest (the calendar check of the text's dates, [`lines::parse_date_prefix`]).
-pub(super) fn plausible(date: String) -> Option<String> {
-    lines::parse_date_prefix(&date)
-        .is_some_and(|(valid, _, _)| valid.is_some())
-        .then_some(date)
-}
-
-/// The civil date (`YYYY-MM-DD`) of a Unix time at the given UTC offset
-/// (Howard Hinnant's `civil_from_days`).
-pub(crate) fn unix_to_date(secs: i64, offset: i64) -> String {
-    let days = secs.saturating_add(offset).div_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
 }

@@ -8,6 +8,7 @@ use super::prescan::*;
 use super::tokens::Tokens;
 use super::walk::*;
 use super::*;
+use crate::dates::{CHINA_UTC_OFFSET, find_date, unix_to_date};
 use scraper::{Node, Selector};
 
 fn texts(doc: &Document<'_>) -> Vec<(String, Hint)> {
@@ -19,11 +20,11 @@ fn texts(doc: &Document<'_>) -> Vec<(String, Hint)> {
 
 #[test]
 fn unix_dates_in_china() {
-    assert_eq!(unix_to_date(1_581_418_070, 8 * 3600), "2020-02-11");
+    assert_eq!(unix_to_date(1_581_418_070, CHINA_UTC_OFFSET), "2020-02-11");
     assert_eq!(unix_to_date(0, 0), "1970-01-01");
     assert_eq!(unix_to_date(951_782_400, 0), "2000-02-29");
     // 23:30 UTC on 2022-04-09 is already the 10th in Beijing.
-    assert_eq!(unix_to_date(1_649_547_000, 8 * 3600), "2022-04-10");
+    assert_eq!(unix_to_date(1_649_547_000, CHINA_UTC_OFFSET), "2022-04-10");
     assert_eq!(unix_to_date(-86_400, 0), "1969-12-31");
     // Timestamps become dates only within the plausible years.
     assert_eq!(wechat_ct_date("var ct = \"1\";"), None);
@@ -48,7 +49,7 @@ fn script_and_style_bodies_are_cut() {
 
 #[test]
 fn blocks_inlines_lists_links_images() {
-    let doc = lines(
+    let doc = read(
         "<body><article><h1>7 Papers &amp; Radios | 甲;乙</h1><p>论文链接：<a href=\"https://arxiv.org/abs/1\">这里</a></p>\
          <p>a <strong>b</strong><br>c</p><ol><li><section>x. (from A)</section></li><li>y</li></ol>\
          <figure><img data-src=\"https://i/1.png\" src=\"data:image/gif;base64,AA\"><figcaption>图 1 网络</figcaption></figure>\
@@ -77,7 +78,7 @@ fn blocks_inlines_lists_links_images() {
 
 #[test]
 fn wechat_small_centered_caption_after_image() {
-    let doc = lines(
+    let doc = read(
         "<div id=js_content><p>正文正文正文</p><p style=\"text-align: center\"><img data-src=\"https://i/2.png\"></p>\
          <p style=\"text-align: center;\"><span style=\"font-size: 12px;color: rgb(136,136,136)\">网络结构</span></p>\
          <p style=\"text-align: center;\"><span style=\"font-size: 12px\">不是图注：前一行不是图</span></p></div>",
@@ -92,7 +93,7 @@ fn wechat_small_centered_caption_after_image() {
 #[test]
 fn a_styled_image_does_not_undo_its_sections_style() {
     // The image's own small font once cancelled the section's on close.
-    let doc = lines(
+    let doc = read(
         "<div id=js_content><section style=\"text-align: center; font-size: 12px\">\
          <img style=\"font-size: 12px\" data-src=\"https://i/3.png\"><span>图 3 结构</span></section></div>",
     );
@@ -122,7 +123,7 @@ fn later_css_declarations_win() {
 
 #[test]
 fn title_outside_the_container_comes_first() {
-    let doc = lines(
+    let doc = read(
         "<html><head><title>7 Papers &amp; Radios | 甲;乙_网易订阅</title></head><body>\
          <div class=post_body><p>本周论文包括……这是一段足够长的介绍文字。</p></div></body></html>",
     );

@@ -9,8 +9,8 @@ use scraper::node::Element;
 use scraper::{ElementRef, Node};
 
 use super::tag_sets::{is_block, is_skipped};
-use crate::source::text::trim;
 use crate::source::{Hint, Line};
+use crate::text::trim;
 
 pub(super) fn block_hint(name: &str) -> Hint {
     match name {

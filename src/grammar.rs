@@ -5,13 +5,14 @@
 //! start of the line (after an optional bullet), so a line costs a few byte
 //! comparisons unless it really starts like a marker.
 
+use crate::dates::parse_date_prefix;
 use crate::model::Category;
-use crate::source::text::trim;
+use crate::text::{find_ascii_ci, leading_number, trim};
 use crate::vocabulary::{self, Label};
 
 /// What a line is, on its own.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Kind<'a> {
+pub(crate) enum LineKind<'a> {
     /// `论文 1：Title`.
     PaperHeading { number: u32, title: &'a str },
     /// `作者：A、B 等`; the text after the marker.
@@ -107,15 +108,6 @@ fn split_label(s: &str, max_chars: usize) -> Option<(&str, &str)> {
     None
 }
 
-/// Parses a run of ASCII digits at the start of `s`, returning the number and the rest.
-fn leading_number(s: &str) -> Option<(u32, &str)> {
-    let end = s.bytes().take_while(u8::is_ascii_digit).count();
-    if end == 0 || end > 9 {
-        return None;
-    }
-    Some((s[..end].parse().ok()?, &s[end..]))
-}
-
 /// `1. `, `1、`, `1)`, `（1）` numbering at the start of a line: the number and the rest.
 pub(crate) fn strip_numbering(s: &str) -> Option<(u32, &str)> {
     if let Some(inner) = s.strip_prefix(['(', '（']) {
@@ -143,26 +135,6 @@ pub(crate) fn is_digest_title(s: &str) -> bool {
     let after = &s[pos..];
     before.bytes().all(|b| b.is_ascii_digit()) && !before.is_empty()
         || find_ascii_ci(after, "radio").is_some()
-}
-
-/// ASCII case-insensitive substring search for an ASCII `needle`.
-///
-/// `memchr2` finds the candidates for the needle's first byte in either case,
-/// so a line without them costs one vectorized scan.
-pub(crate) fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    let h = haystack.as_bytes();
-    let n = needle.as_bytes();
-    let (&first, rest) = n.split_first()?;
-    if h.len() < n.len() {
-        return None;
-    }
-    let last_start = h.len() - n.len();
-    memchr::memchr2_iter(
-        first.to_ascii_lowercase(),
-        first.to_ascii_uppercase(),
-        &h[..=last_start],
-    )
-    .find(|&i| h[i + 1..i + n.len()].eq_ignore_ascii_case(rest))
 }
 
 /// Splits a title at its series separator (`|`, `｜`, `丨`): series and headlines.
@@ -242,10 +214,10 @@ pub(crate) fn is_boilerplate(s: &str) -> bool {
 }
 
 /// Classifies one logical line (already trimmed).
-pub(crate) fn classify(line: &str) -> Kind<'_> {
+pub(crate) fn classify(line: &str) -> LineKind<'_> {
     let s = strip_bullet(line);
     let Some(first) = s.chars().next() else {
-        return Kind::Plain;
+        return LineKind::Plain;
     };
     if let Some((label, rest)) = vocabulary::leading_label(s)
         && let Some(kind) = labelled(s, label, rest)
@@ -259,11 +231,11 @@ pub(crate) fn classify(line: &str) -> Kind<'_> {
             }
             if s.starts_with("本周") && s.chars().take(12).collect::<String>().contains("论文")
             {
-                return Kind::Summary;
+                return LineKind::Summary;
             }
         }
         '图' | 'F' if is_caption(s) => {
-            return Kind::Caption;
+            return LineKind::Caption;
         }
         '0'..='9' | '(' | '（' => {
             if let Some(k) = numbered(s) {
@@ -284,22 +256,22 @@ pub(crate) fn classify(line: &str) -> Kind<'_> {
         return k;
     }
     if is_boilerplate(s) {
-        return Kind::Boilerplate;
+        return LineKind::Boilerplate;
     }
     if let Some((label, rest)) = split_label(s, 12)
         && is_link_label(label)
     {
-        return Kind::Link { label, rest };
+        return LineKind::Link { label, rest };
     }
     if find_ascii_ci(s, "radiostation").is_some() || is_radio_audio(s) {
-        return Kind::Radiostation;
+        return LineKind::Radiostation;
     }
-    Kind::Plain
+    LineKind::Plain
 }
 
 /// The kind of a line that starts with `label` (`rest` follows the alias),
 /// when what follows fits the label.
-fn labelled<'a>(s: &'a str, label: Label, rest: &'a str) -> Option<Kind<'a>> {
+fn labelled<'a>(s: &'a str, label: Label, rest: &'a str) -> Option<LineKind<'a>> {
     let after_colon = || {
         let mut chars = rest.trim_start().chars();
         chars
@@ -311,23 +283,23 @@ fn labelled<'a>(s: &'a str, label: Label, rest: &'a str) -> Option<Kind<'a>> {
         Label::Paper => numbered_heading(rest).or_else(|| {
             split_label(s, 12)
                 .filter(|(label, _)| is_link_label(label))
-                .map(|(label, rest)| Kind::Link { label, rest })
+                .map(|(label, rest)| LineKind::Link { label, rest })
         }),
-        Label::Authors => after_colon().map(Kind::Authors),
-        Label::Abstract => after_colon().map(Kind::Abstract),
-        Label::Recommendation => after_colon().map(Kind::Recommendation),
-        Label::Contributors => after_colon().map(Kind::Contributors),
-        Label::Source => after_colon().map(Kind::SourceLabel),
-        Label::Password => after_colon().map(Kind::Password),
+        Label::Authors => after_colon().map(LineKind::Authors),
+        Label::Abstract => after_colon().map(LineKind::Abstract),
+        Label::Recommendation => after_colon().map(LineKind::Recommendation),
+        Label::Contributors => after_colon().map(LineKind::Contributors),
+        Label::Source => after_colon().map(LineKind::SourceLabel),
+        Label::Password => after_colon().map(LineKind::Password),
         Label::Contents => trim(rest)
             .chars()
             .all(|c| is_colon(c) || c.is_whitespace())
-            .then_some(Kind::ContentsHeading),
+            .then_some(LineKind::ContentsHeading),
     }
 }
 
 /// ` 1：Title` after `论文` / `Paper`.
-fn numbered_heading(rest: &str) -> Option<Kind<'_>> {
+fn numbered_heading(rest: &str) -> Option<LineKind<'_>> {
     let (number, rest) = leading_number(rest.trim_start())?;
     let rest = rest.trim_start();
     let mut chars = rest.chars();
@@ -339,11 +311,11 @@ fn numbered_heading(rest: &str) -> Option<Kind<'_>> {
     if title.is_empty() {
         return None;
     }
-    Some(Kind::PaperHeading { number, title })
+    Some(LineKind::PaperHeading { number, title })
 }
 
 /// `本周 10 篇 NLP 精选论文是：`.
-fn radio_heading(s: &str) -> Option<Kind<'_>> {
+fn radio_heading(s: &str) -> Option<LineKind<'_>> {
     let rest = s.strip_prefix("本周")?;
     let pos = rest.find("精选论文")?;
     if s.chars().count() > 40 {
@@ -358,7 +330,7 @@ fn radio_heading(s: &str) -> Option<Kind<'_>> {
         ),
         None => (None, before),
     };
-    Some(Kind::RadioHeading {
+    Some(LineKind::RadioHeading {
         heading,
         count,
         category: category(word),
@@ -407,19 +379,19 @@ fn is_caption(s: &str) -> bool {
 }
 
 /// Radio entries, numbered lines.
-fn numbered(s: &str) -> Option<Kind<'_>> {
+fn numbered(s: &str) -> Option<LineKind<'_>> {
     let (number, rest) = strip_numbering(s)?;
     if rest.is_empty() {
         return None;
     }
     if let Some((title, from)) = split_from(rest) {
-        return Some(Kind::RadioEntry {
+        return Some(LineKind::RadioEntry {
             number,
             title,
             from,
         });
     }
-    Some(Kind::Numbered { number, rest })
+    Some(LineKind::Numbered { number, rest })
 }
 
 /// Splits `Title. (from A, B)` into the title (no trailing period) and `A, B`.
@@ -443,9 +415,9 @@ pub(crate) fn split_from(rest: &str) -> Option<(&str, &str)> {
 
 /// `- 1 准确把握守正创新的辩证关系 7993401`: rank, title, heat (`None`
 /// when the figure overflows `u64`; [`trending_item`] reports it).
-fn trending(line: &str) -> Option<Kind<'_>> {
+fn trending(line: &str) -> Option<LineKind<'_>> {
     let (rank, title, heat) = trending_parts(line)?;
-    Some(Kind::Trending {
+    Some(LineKind::Trending {
         rank,
         title,
         heat: heat.parse().ok(),
@@ -495,84 +467,13 @@ pub(crate) fn trending_item(line: &str) -> Option<(u32, &str, Heat<'_>)> {
 
 /// `2022 年 3 月 6 日 机器之心`, `2022-03-06 机器之心`, `2022/3/6`: the ISO date
 /// (`None` when it is not on the calendar), the date as written, and the rest.
-pub(crate) fn date_line(s: &str) -> Option<Kind<'_>> {
+pub(crate) fn date_line(s: &str) -> Option<LineKind<'_>> {
     let (date, raw, rest) = parse_date_prefix(s)?;
     let rest = trim(rest);
     if rest.chars().count() > 30 {
         return None;
     }
-    Some(Kind::Date { date, raw, rest })
-}
-
-/// The earliest and latest year a digest date may carry (the column started
-/// in 2019; the bounds leave room for reposts and archives).
-const PLAUSIBLE_YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
-
-/// `YYYY-MM-DD` when the day exists in the Gregorian calendar (month lengths,
-/// leap years) and the year is plausible; `None` otherwise.
-pub(crate) fn calendar_date(year: u32, month: u32, day: u32) -> Option<String> {
-    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (PLAUSIBLE_YEARS.contains(&year) && (1..=days).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// Parses a date at the start of `s`: `YYYY-MM-DD` when it is on the calendar
-/// (`None` for `2022年2月31日`), the date as written, and the rest of `s`.
-/// Text is only read as a date when its month is 1 to 12 and its day 1 to 31.
-pub(crate) fn parse_date_prefix(s: &str) -> Option<(Option<String>, &str, &str)> {
-    let b = s.as_bytes();
-    if b.len() < 8 || !b[..4].iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let (year, rest) = leading_number(s)?;
-    if !PLAUSIBLE_YEARS.contains(&year) || s.bytes().take_while(u8::is_ascii_digit).count() != 4 {
-        return None;
-    }
-    let (rest, chinese) = date_sep(rest, '年')?;
-    let (month, rest) = leading_number(rest)?;
-    let (rest, _) = date_sep(rest, if chinese { '月' } else { '\0' })?;
-    let (day, rest) = leading_number(rest)?;
-    let rest = rest.trim_start();
-    let rest = if chinese {
-        rest.strip_prefix(['日', '号']).unwrap_or(rest)
-    } else {
-        rest
-    };
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    let raw = trim(&s[..s.len() - rest.len()]);
-    // Drop a time of day ("12:02") that follows the date.
-    let mut rest = trim(rest);
-    if let Some((_, after)) = leading_number(rest)
-        && let Some(after) = after.strip_prefix(':')
-    {
-        let end = after
-            .bytes()
-            .take_while(|b| b.is_ascii_digit() || *b == b':')
-            .count();
-        rest = trim(&after[end..]);
-    }
-    Some((calendar_date(year, month, day), raw, rest))
-}
-
-/// A date separator: `年`/`月` (with spaces) for Chinese dates, or one of `-/.`.
-fn date_sep(s: &str, chinese: char) -> Option<(&str, bool)> {
-    let t = s.trim_start();
-    if chinese != '\0'
-        && let Some(r) = t.strip_prefix(chinese)
-    {
-        return Some((r.trim_start(), true));
-    }
-    let r = s.strip_prefix(['-', '/', '.'])?;
-    Some((r, false))
+    Some(LineKind::Date { date, raw, rest })
 }
 
 /// Splits a name list (`A 、 B 等`, `A, B and C`, `Cui2,∗, Che1`) into names
@@ -788,6 +689,7 @@ pub(crate) fn password_value(s: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dates::calendar_date;
 
     #[test]
     fn paper_heading_variants() {
@@ -800,7 +702,7 @@ mod tests {
         ] {
             assert_eq!(
                 classify(line),
-                Kind::PaperHeading {
+                LineKind::PaperHeading {
                     number: 1,
                     title: "Training Compute-Optimal"
                 },
@@ -810,7 +712,7 @@ mod tests {
         // A colon inside the title: only the first marker splits.
         assert_eq!(
             classify("论文 7:StyTr^2 :Image Style Transfer with Transformers"),
-            Kind::PaperHeading {
+            LineKind::PaperHeading {
                 number: 7,
                 title: "StyTr^2 :Image Style Transfer with Transformers"
             }
@@ -826,19 +728,19 @@ mod tests {
             "• 作者: A、B",
             "* 作者 ： A、B",
         ] {
-            assert_eq!(classify(line), Kind::Authors("A、B"), "{line}");
+            assert_eq!(classify(line), LineKind::Authors("A、B"), "{line}");
         }
-        assert_eq!(classify("摘要：一段。"), Kind::Abstract("一段。"));
-        assert_eq!(classify("推荐: 好文。"), Kind::Recommendation("好文。"));
+        assert_eq!(classify("摘要：一段。"), LineKind::Abstract("一段。"));
+        assert_eq!(classify("推荐: 好文。"), LineKind::Recommendation("好文。"));
         assert_eq!(
             classify("参与:杜伟楚航、罗若天"),
-            Kind::Contributors("杜伟楚航、罗若天")
+            LineKind::Contributors("杜伟楚航、罗若天")
         );
-        assert_eq!(classify("目录"), Kind::ContentsHeading);
-        assert_eq!(classify("目录："), Kind::ContentsHeading);
+        assert_eq!(classify("目录"), LineKind::ContentsHeading);
+        assert_eq!(classify("目录："), LineKind::ContentsHeading);
         // Prose that merely starts with a marker word is not a marker.
-        assert_eq!(classify("作者们认为这很重要。"), Kind::Plain);
-        assert_eq!(classify("推荐阅读"), Kind::Boilerplate);
+        assert_eq!(classify("作者们认为这很重要。"), LineKind::Plain);
+        assert_eq!(classify("推荐阅读"), LineKind::Boilerplate);
     }
 
     #[test]
@@ -856,15 +758,15 @@ mod tests {
             let line = format!("{label}：https://example.com/x");
             assert_eq!(
                 classify(&line),
-                Kind::Link {
+                LineKind::Link {
                     label,
                     rest: "https://example.com/x"
                 },
                 "{line}"
             );
         }
-        assert_eq!(classify("密码：9qzz"), Kind::Password("9qzz"));
-        assert_eq!(classify("提取码: 9qzz"), Kind::Password("9qzz"));
+        assert_eq!(classify("密码：9qzz"), LineKind::Password("9qzz"));
+        assert_eq!(classify("提取码: 9qzz"), LineKind::Password("9qzz"));
         assert_eq!(
             find_password("https://pan.baidu.com/s/1x 密码：9qzz"),
             Some("9qzz")
@@ -879,7 +781,7 @@ mod tests {
     fn radio_lines() {
         assert_eq!(
             classify("本周 10 篇 NLP 精选论文是:"),
-            Kind::RadioHeading {
+            LineKind::RadioHeading {
                 heading: "本周 10 篇 NLP 精选论文是",
                 count: Some(10),
                 category: Some(Category::Nlp)
@@ -887,7 +789,7 @@ mod tests {
         );
         assert_eq!(
             classify("本周10篇CV精选论文是："),
-            Kind::RadioHeading {
+            LineKind::RadioHeading {
                 heading: "本周10篇CV精选论文是",
                 count: Some(10),
                 category: Some(Category::Cv)
@@ -895,11 +797,11 @@ mod tests {
         );
         assert!(matches!(
             classify("本周 10 篇强化学习精选论文是："),
-            Kind::RadioHeading { category: None, .. }
+            LineKind::RadioHeading { category: None, .. }
         ));
         assert_eq!(
             classify("6. Chordal Sparsity for Lipschitz. (from George J. Pappas, Rajeev Alur)"),
-            Kind::RadioEntry {
+            LineKind::RadioEntry {
                 number: 6,
                 title: "Chordal Sparsity for Lipschitz",
                 from: "George J. Pappas, Rajeev Alur"
@@ -907,31 +809,34 @@ mod tests {
         );
         assert_eq!(
             classify("2、Title（from 张三）"),
-            Kind::RadioEntry {
+            LineKind::RadioEntry {
                 number: 2,
                 title: "Title",
                 from: "张三"
             }
         );
-        assert_eq!(classify("10 NLP Papers音频："), Kind::Radiostation);
+        assert_eq!(classify("10 NLP Papers音频："), LineKind::Radiostation);
     }
 
     #[test]
     fn summary_and_captions() {
-        assert_eq!(classify("本周论文包括费米实验室发现。"), Kind::Summary);
-        assert_eq!(classify("本周的重要论文包括谷歌的研究。"), Kind::Summary);
-        assert_eq!(classify("图 2 网络结构"), Kind::Caption);
-        assert_eq!(classify("图 3 CAPE 计算示意图"), Kind::Caption);
-        assert_eq!(classify("Figure 1: Overview"), Kind::Caption);
-        assert_eq!(classify("图 1 展示了我们的方法。"), Kind::Plain);
-        assert_eq!(classify("如下图 1 所示:"), Kind::Plain);
+        assert_eq!(classify("本周论文包括费米实验室发现。"), LineKind::Summary);
+        assert_eq!(
+            classify("本周的重要论文包括谷歌的研究。"),
+            LineKind::Summary
+        );
+        assert_eq!(classify("图 2 网络结构"), LineKind::Caption);
+        assert_eq!(classify("图 3 CAPE 计算示意图"), LineKind::Caption);
+        assert_eq!(classify("Figure 1: Overview"), LineKind::Caption);
+        assert_eq!(classify("图 1 展示了我们的方法。"), LineKind::Plain);
+        assert_eq!(classify("如下图 1 所示:"), LineKind::Plain);
     }
 
     #[test]
     fn dates() {
         assert_eq!(
             classify("2022 年 3 月 6 日 机器之心"),
-            Kind::Date {
+            LineKind::Date {
                 date: Some("2022-03-06".into()),
                 raw: "2022 年 3 月 6 日",
                 rest: "机器之心"
@@ -939,7 +844,7 @@ mod tests {
         );
         assert_eq!(
             classify("2022-04-10 12:02 机器之心"),
-            Kind::Date {
+            LineKind::Date {
                 date: Some("2022-04-10".into()),
                 raw: "2022-04-10",
                 rest: "机器之心"
@@ -947,20 +852,20 @@ mod tests {
         );
         assert_eq!(
             classify("2021/6/6"),
-            Kind::Date {
+            LineKind::Date {
                 date: Some("2021-06-06".into()),
                 raw: "2021/6/6",
                 rest: ""
             }
         );
-        assert_eq!(classify("2022 年 13 月 6 日"), Kind::Plain);
+        assert_eq!(classify("2022 年 13 月 6 日"), LineKind::Plain);
     }
 
     #[test]
     fn impossible_dates_are_kept_as_written_without_a_value() {
         assert_eq!(
             classify("2022年2月31日 机器之心"),
-            Kind::Date {
+            LineKind::Date {
                 date: None,
                 raw: "2022年2月31日",
                 rest: "机器之心"
@@ -985,7 +890,7 @@ mod tests {
     fn trailer_lines() {
         assert_eq!(
             classify("- 1 准确把握守正创新的辩证关系 7993401"),
-            Kind::Trending {
+            LineKind::Trending {
                 rank: 1,
                 title: "准确把握守正创新的辩证关系",
                 heat: Some(7993401)
@@ -999,7 +904,7 @@ mod tests {
             "随时掌握互联网精彩",
             "投稿或寻求报道:content@jiqizhixin.com",
         ] {
-            assert_eq!(classify(line), Kind::Boilerplate, "{line}");
+            assert_eq!(classify(line), LineKind::Boilerplate, "{line}");
         }
     }
 
@@ -1007,9 +912,9 @@ mod tests {
     fn prose_about_ads_is_not_an_ad_marker() {
         assert_eq!(
             classify("广告行业的研究表明，推荐系统很重要。"),
-            Kind::Plain
+            LineKind::Plain
         );
-        assert_eq!(classify("广告：某某产品"), Kind::Boilerplate);
+        assert_eq!(classify("广告：某某产品"), LineKind::Boilerplate);
     }
 
     #[test]
