@@ -11,7 +11,7 @@ use crate::lines::{self, Kind};
 use crate::model::{
     Category, Digest, Figure, Link, Paper, RadioEntry, RadioList, Warning, WarningCode,
 };
-use crate::source::{Document, Hint, Line};
+use crate::source::{Hint, Line, Meta};
 use crate::trailer;
 
 /// Where in a paper the previous line left us.
@@ -50,20 +50,25 @@ struct Builder {
     image_open: bool,
 }
 
-/// Builds the digest from a document.
-pub(crate) fn assemble(doc: Document<'_>) -> Result<Digest, Error> {
-    let Document {
-        lines: doc_lines,
-        meta,
-    } = doc;
-    let kinds: Vec<Kind<'_>> = doc_lines
+/// Classifies every line of a document (an image line is plain).
+pub(crate) fn classify<'a>(doc_lines: &'a [Line<'_>]) -> Vec<Kind<'a>> {
+    doc_lines
         .iter()
         .map(|l| match l.hint {
             Hint::Image => Kind::Plain,
             _ => lines::classify(&l.text),
         })
-        .collect();
-    let cut = trailer::find_cut(&kinds);
+        .collect()
+}
+
+/// Builds one digest from a run of classified lines (a whole document, or
+/// one of the digests [`crate::split`] finds in it) and the page metadata.
+pub(crate) fn assemble(
+    doc_lines: &[Line<'_>],
+    kinds: &[Kind<'_>],
+    meta: Meta,
+) -> Result<Digest, Error> {
+    let cut = trailer::find_cut(kinds);
 
     let mut b = Builder {
         digest: Digest::default(),

@@ -206,6 +206,11 @@ pub enum WarningCode {
     PaperNumberOutOfOrder,
     /// A line could not be placed in any field; its text is in the message.
     UnplacedLine,
+    /// The input holds more digests after this one (a dump of several
+    /// issues, or the same issue saved twice); the message says how many,
+    /// where the next begins and whether it repeats this one.
+    /// [`parse_all`](crate::parse_all) returns every one.
+    MoreDigestsFollow,
 }
 
 impl WarningCode {
@@ -221,6 +226,7 @@ impl WarningCode {
             WarningCode::PaperWithoutAuthors => "paper_without_authors",
             WarningCode::PaperNumberOutOfOrder => "paper_number_out_of_order",
             WarningCode::UnplacedLine => "unplaced_line",
+            WarningCode::MoreDigestsFollow => "more_digests_follow",
         }
     }
 }
