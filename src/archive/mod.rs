@@ -572,13 +572,21 @@ fn most_papers_shared(a: &Group, b: &Group) -> usize {
 }
 
 /// How well two groups match: (same digest title, papers shared), or `None`.
+/// The same title matches; two different digest titles never do, whatever
+/// papers they share (an issue can feature a paper another one listed);
+/// otherwise most of the same featured papers match.
 fn matching(
     a: (&Group, &BTreeSet<String>),
     b: (&Group, &BTreeSet<String>),
 ) -> Option<(bool, usize)> {
-    let title = !a.1.is_disjoint(b.1);
     let papers = most_papers_shared(a.0, b.0);
-    (title || papers > 0).then_some((title, papers))
+    if !a.1.is_disjoint(b.1) {
+        return Some((true, papers));
+    }
+    if !a.1.is_empty() && !b.1.is_empty() {
+        return None;
+    }
+    (papers > 0).then_some((false, papers))
 }
 
 /// The groups that make one issue (the first the dated one, if any) and
