@@ -226,13 +226,19 @@ impl<T: Value> Field<T> {
     /// The winning value: the most complete, then the one most copies
     /// give, then the first in text order. Independent of arrival order.
     pub(crate) fn choice(&self) -> Option<&Candidate<T>> {
-        self.candidates.iter().max_by(|a, b| {
-            (a.value.score(), a.copies.len(), Reverse(a.value.text())).cmp(&(
-                b.value.score(),
-                b.copies.len(),
-                Reverse(b.value.text()),
-            ))
-        })
+        if let [only] = self.candidates.as_slice() {
+            return Some(only);
+        }
+        self.candidates
+            .iter()
+            .map(|c| {
+                (
+                    (c.value.score(), c.copies.len(), Reverse(c.value.text())),
+                    c,
+                )
+            })
+            .max_by(|a, b| a.0.cmp(&b.0))
+            .map(|(_, c)| c)
     }
 
     /// The values that disagree with the winner.
@@ -240,7 +246,7 @@ impl<T: Value> Field<T> {
         let mut out: Vec<&Candidate<T>> = self
             .candidates
             .iter()
-            .filter(|c| !c.value.agrees(&winner.value))
+            .filter(|c| !std::ptr::eq(*c, winner) && !c.value.agrees(&winner.value))
             .collect();
         out.sort_by(|a, b| a.value.text().cmp(&b.value.text()));
         out

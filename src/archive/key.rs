@@ -1,7 +1,9 @@
 //! Identity by title: a key that ignores what differs between copies of one
 //! title (case, full- and half-width forms, punctuation, spacing).
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The identity key of a title: its words in order (Unicode word boundaries,
@@ -23,7 +25,19 @@ use unicode_segmentation::UnicodeSegmentation;
 /// assert_ne!(title_key("Rethinking Document-level NMT"), title_key("Rethinking Sentence-level NMT"));
 /// ```
 pub fn title_key(title: &str) -> String {
-    let folded: String = title.nfkc().collect();
+    if title.is_ascii() {
+        // ASCII is its own NFKC form, and its words' letters and digits are
+        // its letters and digits.
+        return title
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
+    let folded: Cow<'_, str> = match is_nfkc_quick(title.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(title),
+        _ => Cow::Owned(title.nfkc().collect()),
+    };
     let mut key = String::with_capacity(folded.len());
     // A word keeps the marks UAX #29 allows inside it (`PaLM:Scaling`,
     // `e.g`, `don't`); the key keeps only its letters and digits.

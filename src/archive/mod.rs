@@ -54,6 +54,7 @@ mod field;
 mod index;
 mod key;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::Path;
@@ -335,10 +336,17 @@ impl Archive {
         let mut issues: Vec<ArchivedIssue> = clusters
             .into_iter()
             .map(|c| {
-                let mut merged = groups[c.members[0]].clone();
-                for &m in &c.members[1..] {
-                    merged.absorb(groups[m].clone());
-                }
+                let merged = match c.members.as_slice() {
+                    [one] => Cow::Borrowed(groups[*one]),
+                    [first, rest @ ..] => {
+                        let mut merged = groups[*first].clone();
+                        for &m in rest {
+                            merged.absorb(groups[m].clone());
+                        }
+                        Cow::Owned(merged)
+                    }
+                    [] => Cow::Owned(Group::default()),
+                };
                 Resolver::new(&merged, &self.copies, &rank).issue(&merged, c.notes)
             })
             .collect();
