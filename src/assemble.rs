@@ -50,12 +50,15 @@ struct Builder {
     image_open: bool,
 }
 
-/// Classifies every line of a document (an image line is plain).
-pub(crate) fn classify<'a>(doc_lines: &'a [Line<'_>]) -> Vec<Kind<'a>> {
+/// Classifies every line of a document (an image line is plain). Lines
+/// that match one of the user's `furniture` rules are boilerplate, whatever
+/// else they look like.
+pub(crate) fn classify<'a>(doc_lines: &'a [Line<'_>], furniture: &[regex::Regex]) -> Vec<Kind<'a>> {
     doc_lines
         .iter()
         .map(|l| match l.hint {
             Hint::Image => Kind::Plain,
+            _ if is_furniture(furniture, &l.text) => Kind::Boilerplate,
             _ => lines::classify(&l.text),
         })
         .collect()
@@ -67,6 +70,7 @@ pub(crate) fn assemble(
     doc_lines: &[Line<'_>],
     kinds: &[Kind<'_>],
     meta: Meta,
+    furniture: &[regex::Regex],
 ) -> Result<Digest, Error> {
     let cut = trailer::find_cut(kinds);
 
@@ -124,7 +128,11 @@ pub(crate) fn assemble(
 
     for (i, line) in doc_lines.iter().enumerate().skip(start) {
         if i >= cut {
-            trailer::sort(&line.text, &mut b.digest.stripped);
+            if is_furniture(furniture, &line.text) {
+                b.digest.stripped.boilerplate.push(line.text.to_string());
+            } else {
+                trailer::sort(&line.text, &mut b.digest.stripped);
+            }
             continue;
         }
         b.line(line, &kinds[i]);
@@ -153,6 +161,10 @@ pub(crate) fn assemble(
     }
     check(&mut digest, &paper_lines, &radio_meta, digest_title);
     Ok(digest)
+}
+
+fn is_furniture(rules: &[regex::Regex], line: &str) -> bool {
+    rules.iter().any(|r| r.is_match(line))
 }
 
 impl Builder {
@@ -350,6 +362,7 @@ impl Builder {
                     .map(str::to_owned)
                     .or_else(|| line.hrefs.first().cloned());
                 let link = Link {
+                    kind: crate::LinkKind::of(label, url.as_deref()),
                     label: (*label).to_owned(),
                     arxiv_id: url.as_deref().and_then(lines::arxiv_id),
                     password: lines::find_password(rest).map(str::to_owned),

@@ -68,6 +68,7 @@ mod assemble;
 mod decode;
 mod error;
 mod lines;
+mod links;
 mod model;
 pub mod render;
 mod source;
@@ -77,13 +78,16 @@ mod trailer;
 pub use archive::Archive;
 pub use error::Error;
 
+#[cfg(feature = "cli")]
+pub mod cli;
+
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 pub use model::{
-    Ad, Category, Digest, Figure, Issue, Link, Paper, RadioEntry, RadioList, Stripped, Trending,
-    Warning, WarningCode,
+    Ad, Category, Digest, Figure, Issue, Link, LinkKind, Paper, PaperRef, RadioEntry, RadioList,
+    Stripped, Trending, Warning, WarningCode,
 };
 
 /// The default input-size limit of [`Parser`]: 32 MiB, far above any real page.
@@ -191,12 +195,31 @@ pub fn parse_bytes(input: &[u8]) -> Result<Digest, Error> {
 /// assert_eq!(digest.papers.len(), 1);
 /// # Ok::<(), paper_digest::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Parser {
     format: Option<Format>,
     max_input_bytes: usize,
     strict: bool,
+    furniture: Vec<regex::Regex>,
 }
+
+/// Parsers are equal when their options are, furniture rules compared by
+/// their patterns.
+impl PartialEq for Parser {
+    fn eq(&self, other: &Self) -> bool {
+        self.format == other.format
+            && self.max_input_bytes == other.max_input_bytes
+            && self.strict == other.strict
+            && self.furniture.len() == other.furniture.len()
+            && self
+                .furniture
+                .iter()
+                .zip(&other.furniture)
+                .all(|(a, b)| a.as_str() == b.as_str())
+    }
+}
+
+impl Eq for Parser {}
 
 impl Default for Parser {
     fn default() -> Self {
@@ -212,6 +235,7 @@ impl Parser {
             format: None,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             strict: false,
+            furniture: Vec::new(),
         }
     }
 
@@ -234,6 +258,39 @@ impl Parser {
     #[must_use]
     pub fn strict(mut self, strict: bool) -> Self {
         self.strict = strict;
+        self
+    }
+
+    /// Adds a furniture rule: every line the regular expression matches is
+    /// site furniture, kept in [`Stripped::boilerplate`] and never read as
+    /// content. For the lines a user's own aggregator or archive adds to
+    /// every page (a footer, a banner, a "saved from" note) that the
+    /// built-in rules do not know. Rules are matched against each logical
+    /// line's text (see the `regex` crate for the syntax; anchor with `^`
+    /// and `$` to match whole lines).
+    ///
+    /// ```
+    /// use paper_digest::Parser;
+    /// use regex::Regex;
+    ///
+    /// let page = "\
+    /// 7 Papers & Radios | 标题
+    /// 论文 1：某论文
+    /// 摘要：一段摘要。
+    /// 由 MyFeeds 于 2022-04-11 08:00 抓取 · 原文链接
+    /// ";
+    /// let plain = Parser::new().parse(page)?;
+    /// assert!(plain.papers[0].abstract_text.as_deref().unwrap().contains("MyFeeds"));
+    ///
+    /// let parser = Parser::new().furniture(Regex::new(r"^由 MyFeeds 于 .* 抓取").unwrap());
+    /// let digest = parser.parse(page)?;
+    /// assert_eq!(digest.papers[0].abstract_text.as_deref(), Some("一段摘要。"));
+    /// assert_eq!(digest.stripped.boilerplate, ["由 MyFeeds 于 2022-04-11 08:00 抓取 · 原文链接"]);
+    /// # Ok::<(), paper_digest::Error>(())
+    /// ```
+    #[must_use]
+    pub fn furniture(mut self, rule: regex::Regex) -> Self {
+        self.furniture.push(rule);
         self
     }
 
@@ -316,7 +373,7 @@ impl Parser {
     fn parse_text(&self, input: &str) -> Result<(Digest, Format), Error> {
         let format = self.format.unwrap_or_else(|| source::detect(input));
         let document = source::read(input, format);
-        let digest = split::first(document)?;
+        let digest = split::first(document, &self.furniture)?;
         if self.strict && !digest.warnings.is_empty() {
             return Err(Error::Strict(digest.warnings));
         }
@@ -325,7 +382,7 @@ impl Parser {
 
     fn parse_text_all(&self, input: &str) -> Result<Vec<Digest>, Error> {
         let format = self.format.unwrap_or_else(|| source::detect(input));
-        let digests = split::all(source::read(input, format))?;
+        let digests = split::all(source::read(input, format), &self.furniture)?;
         if self.strict
             && let Some(d) = digests.iter().find(|d| !d.warnings.is_empty())
         {

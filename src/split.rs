@@ -61,14 +61,19 @@ fn runs(len: usize, starts: &[usize]) -> impl Iterator<Item = (usize, usize)> + 
 /// Every digest in the document, in input order. The page metadata (an HTML
 /// page's headline, date and account) describes the page, so only the first
 /// digest takes it.
-pub(crate) fn all(doc: Document<'_>) -> Result<Vec<Digest>, Error> {
+pub(crate) fn all(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Vec<Digest>, Error> {
     let Document { lines, meta } = doc;
-    let kinds = assemble::classify(&lines);
+    let kinds = assemble::classify(&lines, furniture);
     let starts = starts(&lines, &kinds);
     let mut meta = Some(meta);
     runs(lines.len(), &starts)
         .map(|(a, b)| {
-            assemble::assemble(&lines[a..b], &kinds[a..b], meta.take().unwrap_or_default())
+            assemble::assemble(
+                &lines[a..b],
+                &kinds[a..b],
+                meta.take().unwrap_or_default(),
+                furniture,
+            )
         })
         .collect()
 }
@@ -76,16 +81,21 @@ pub(crate) fn all(doc: Document<'_>) -> Result<Vec<Digest>, Error> {
 /// The first digest of the document. When more follow, it carries a
 /// [`WarningCode::MoreDigestsFollow`] warning that says how many, where the
 /// next begins, and whether the next one repeats this one.
-pub(crate) fn first(doc: Document<'_>) -> Result<Digest, Error> {
+pub(crate) fn first(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Digest, Error> {
     let Document { lines, meta } = doc;
-    let kinds = assemble::classify(&lines);
+    let kinds = assemble::classify(&lines, furniture);
     let starts = starts(&lines, &kinds);
     let Some(&next) = starts.first() else {
-        return assemble::assemble(&lines, &kinds, meta);
+        return assemble::assemble(&lines, &kinds, meta, furniture);
     };
-    let mut digest = assemble::assemble(&lines[..next], &kinds[..next], meta)?;
+    let mut digest = assemble::assemble(&lines[..next], &kinds[..next], meta, furniture)?;
     let end = starts.get(1).copied().unwrap_or(lines.len());
-    let following = assemble::assemble(&lines[next..end], &kinds[next..end], Meta::default());
+    let following = assemble::assemble(
+        &lines[next..end],
+        &kinds[next..end],
+        Meta::default(),
+        furniture,
+    );
     let title = following
         .as_ref()
         .ok()
@@ -121,7 +131,7 @@ mod tests {
 
     fn starts_of(input: &str) -> Vec<usize> {
         let doc = text::lines(input);
-        let kinds = assemble::classify(&doc.lines);
+        let kinds = assemble::classify(&doc.lines, &[]);
         starts(&doc.lines, &kinds)
             .into_iter()
             .map(|i| doc.lines[i].lineno)

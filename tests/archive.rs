@@ -526,7 +526,7 @@ fn issue(n: u32) -> Digest {
             label: "论文链接".into(),
             url: Some(format!("https://arxiv.org/abs/2201.{:05}", k)),
             arxiv_id: Some(format!("2201.{:05}", k)),
-            password: None,
+            ..Link::default()
         }],
         abstract_text: Some(format!("Abstract of paper {k}, in full.")),
         ..Paper::default()

@@ -9,7 +9,8 @@
 use std::sync::OnceLock;
 
 use paper_digest::{
-    Category, Digest, Figure, Format, Issue, Link, Paper, Parser, RadioEntry, RadioList, render,
+    Category, Digest, Figure, Format, Issue, Link, LinkKind, Paper, Parser, RadioEntry, RadioList,
+    render,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -317,6 +318,7 @@ fn link() -> impl Strategy<Value = Link> {
         proptest::option::of("[a-z0-9]{4}"),
     )
         .prop_map(|(label, (url, arxiv_id), password)| Link {
+            kind: LinkKind::of(label, Some(&url)),
             label: label.to_owned(),
             url: Some(url),
             arxiv_id,

@@ -10,6 +10,7 @@
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use paper_digest::{
+    LinkKind,
     Category, Digest, Figure, Format, Issue, Link, Paper, Parser, RadioEntry, RadioList, render,
 };
 
@@ -51,9 +52,12 @@ fn digest(u: &mut Unstructured<'_>) -> Result<Digest> {
             .map(|i| {
                 let arxiv = u.arbitrary::<bool>()?;
                 let id = format!("2203.{:05}", u.int_in_range(0..=99_999u32)?);
+                let label = pick(u, LABELS)?;
+                let url = if arxiv { format!("https://arxiv.org/abs/{id}") } else { format!("https://github.com/a/b{i}") };
                 Ok(Link {
-                    label: pick(u, LABELS)?.to_owned(),
-                    url: Some(if arxiv { format!("https://arxiv.org/abs/{id}") } else { format!("https://github.com/a/b{i}") }),
+                    kind: LinkKind::of(label, Some(&url)),
+                    label: label.to_owned(),
+                    url: Some(url),
                     arxiv_id: arxiv.then_some(id),
                     password: None,
                 })

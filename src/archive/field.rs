@@ -322,8 +322,7 @@ mod tests {
         let link = |label: &str, url: Option<&str>| Link {
             label: label.into(),
             url: url.map(str::to_owned),
-            arxiv_id: None,
-            password: None,
+            ..Link::default()
         };
         let a = Links(vec![link("论文链接", Some("https://arxiv.org/abs/1"))]);
         let b = Links(vec![

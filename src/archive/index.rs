@@ -89,11 +89,7 @@ pub(crate) fn build(issues: &[ArchivedIssue]) -> Vec<IndexedPaper> {
                     category: None,
                 },
                 key: title_key(&paper.title),
-                arxiv: paper
-                    .links
-                    .iter()
-                    .filter_map(|l| l.arxiv_id.as_deref())
-                    .collect(),
+                arxiv: paper.arxiv_id().into_iter().collect(),
                 title: &paper.title,
                 paper: Some(paper),
                 from: &[],
