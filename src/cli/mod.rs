@@ -19,6 +19,7 @@
 //! paper-digest -f csv archive/ > papers.csv
 //! ```
 
+pub mod archive;
 pub mod input;
 pub mod output;
 pub mod pipeline;
@@ -70,6 +71,10 @@ pub enum Command {
     /// Parse pages and print their digests (the default command).
     #[command(after_help = AFTER_HELP)]
     Parse(ParseArgs),
+    /// Merge every copy of every issue in the pages into one dataset: the
+    /// issues, and an index of the papers across them.
+    #[command(after_help = AFTER_HELP)]
+    Archive(archive::ArchiveArgs),
 }
 
 /// The arguments of `parse`.
@@ -199,16 +204,25 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Parse(args)) => parse(&args),
+        Some(Command::Archive(args)) => archive::archive(&args),
         None => parse(&cli.parse),
     }
 }
 
 /// Parses one input's record into an [`Outcome`].
 pub fn outcome(parser: &Parser, item: Item) -> Outcome {
+    outcome_with(item, |bytes| parser.parse_bytes(bytes))
+}
+
+/// One input's record into an [`Outcome`], parsed by `parse`.
+pub fn outcome_with(
+    item: Item,
+    parse: impl FnOnce(&[u8]) -> Result<crate::Digest, crate::Error>,
+) -> Outcome {
     match item {
         Ok(record) => Outcome {
             size: record.bytes.len(),
-            result: parser.parse_bytes(&record.bytes).map_err(|e| e.to_string()),
+            result: parse(&record.bytes).map_err(|e| e.to_string()),
             label: record.label,
             date: record.date,
         },
