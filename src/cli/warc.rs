@@ -138,13 +138,20 @@ fn http_page(block: &[u8], limit: usize) -> Result<Option<Vec<u8>>, String> {
         .map(str::trim)
         .rev()
     {
+        // Some archivers store the body decoded but keep the header: a body
+        // without gzip's magic bytes, or that no deflate flavour reads, is
+        // taken as it is.
         body = match coding {
             "" | "identity" => body,
-            "gzip" | "x-gzip" => inflate(flate2::read::MultiGzDecoder::new(&body[..]), limit)?,
+            "gzip" | "x-gzip" if body.starts_with(&[0x1f, 0x8b]) => {
+                inflate(flate2::read::MultiGzDecoder::new(&body[..]), limit)?
+            }
+            "gzip" | "x-gzip" => body,
             "deflate" => {
                 // "deflate" is zlib-wrapped by the standard, raw by some servers.
                 inflate(flate2::read::ZlibDecoder::new(&body[..]), limit)
-                    .or_else(|_| inflate(flate2::read::DeflateDecoder::new(&body[..]), limit))?
+                    .or_else(|_| inflate(flate2::read::DeflateDecoder::new(&body[..]), limit))
+                    .unwrap_or(body)
             }
             other => return Err(format!("unsupported Content-Encoding {other:?}")),
         };
