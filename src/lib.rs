@@ -47,11 +47,17 @@
 //! # What the parser promises
 //!
 //! * It never panics, on any input, and contains no `unsafe` code.
-//! * Anything that is not a digest at all (no digest title, no paper, no radio
-//!   list) is [`Error::NotADigest`]; everything else is `Ok`, with anomalies as
-//!   [`Warning`]s carrying a stable [`WarningCode`] and a line number.
+//! * A page is a digest when it yields at least one featured paper or one
+//!   radio-list entry; anything else (a title-only page, a mention of the
+//!   column, a single-paper article, a news page) is [`Error::NotADigest`],
+//!   whose message says what the page did hold. Every digest is `Ok`, with
+//!   anomalies as [`Warning`]s carrying a stable [`WarningCode`] and a line
+//!   number.
 //! * No line is dropped silently: a line that cannot be placed in a field ends
-//!   up in [`Stripped`] or in a [`WarningCode::UnplacedLine`] warning.
+//!   up in [`Stripped`] or in a [`WarningCode::UnplacedLine`] warning; link
+//!   text without a URL is kept in [`Link::text`].
+//! * Values with a format are valid or `None`: an impossible date is `None`
+//!   with a [`WarningCode::InvalidDate`] warning that quotes it.
 //! * Inputs above [`Parser::max_input_bytes`] (default
 //!   [`DEFAULT_MAX_INPUT_BYTES`]) are refused with [`Error::TooLarge`].
 //!
@@ -59,7 +65,16 @@
 //!
 //! Every type derives serde's `Serialize` and `Deserialize`; with
 //! `serde_json` a [`Digest`] serializes with snake_case keys, absent values as
-//! `null` and empty lists as `[]`.
+//! `null` and empty lists as `[]`. Reading is lenient in both directions of
+//! versioning: missing fields take their empty value, unknown fields are
+//! ignored, and an unknown warning code reads as [`WarningCode::Other`].
+//!
+//! ```
+//! let digest: paper_digest::Digest = serde_json::from_str(r#"{"papers": [{"title": "T"}]}"#)?;
+//! assert_eq!(digest.papers[0].title, "T");
+//! assert!(digest.papers[0].figures.is_empty());
+//! # Ok::<(), serde_json::Error>(())
+//! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -80,6 +95,19 @@ pub use error::Error;
 
 #[cfg(feature = "cli")]
 pub mod cli;
+
+/// Hooks for this crate's own tests and fuzz targets; not part of the API
+/// and not covered by semantic versioning.
+#[doc(hidden)]
+pub mod __private {
+    /// The text the HTML source reads from a page (the article container's
+    /// logical lines, one per line), before the line grammar sees it.
+    pub fn html_text(page: &str) -> String {
+        let doc = crate::source::read(page, crate::Format::Html);
+        let lines: Vec<&str> = doc.lines.iter().map(|l| l.text.as_ref()).collect();
+        lines.join("\n")
+    }
+}
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]
@@ -123,12 +151,15 @@ pub struct Parsed {
 ///
 /// # Errors
 ///
-/// [`Error::NotADigest`] when the page holds no digest title, paper or radio
-/// list; [`Error::TooLarge`] above [`DEFAULT_MAX_INPUT_BYTES`].
+/// [`Error::NotADigest`] when the page yields no featured paper and no
+/// radio-list entry; [`Error::TooLarge`] above [`DEFAULT_MAX_INPUT_BYTES`].
 ///
 /// ```
 /// let err = paper_digest::parse("今天天气很好。").unwrap_err();
 /// assert!(err.to_string().starts_with("not a digest"));
+/// // A title alone is not a digest either.
+/// let err = paper_digest::parse("7 Papers & Radios | 标题\n").unwrap_err();
+/// assert!(err.to_string().contains("title"), "{err}");
 /// ```
 pub fn parse(input: &str) -> Result<Digest, Error> {
     Parser::new().parse(input)

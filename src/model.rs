@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 /// # Ok::<(), paper_digest::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Digest {
     /// The issue: title, headlines, date, intro and contents.
     pub issue: Issue,
@@ -158,6 +159,7 @@ impl<'a> PaperRef<'a> {
 /// # Ok::<(), paper_digest::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Issue {
     /// The title as written, e.g. `7 Papers & Radios | 谷歌用Pathways训练5400亿参数大模型;…`.
     pub title: Option<String>,
@@ -197,6 +199,7 @@ pub struct Issue {
 /// # Ok::<(), paper_digest::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Paper {
     /// The paper's number, from its `论文 N:` heading.
     pub number: u32,
@@ -268,13 +271,22 @@ impl Paper {
 /// # Ok::<(), paper_digest::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Link {
     /// The label as written: `论文链接`, `项目地址`, `网盘链接`, …
     pub label: String,
-    /// The URL, or `None` where the page lost it.
+    /// The URL, or `None` where the page gave none.
     pub url: Option<String>,
-    /// The arXiv identifier (`2203.15556`) when the URL is an arXiv one.
+    /// The text written after the label when it holds no `http(s)://` URL, as
+    /// written (`arXiv:2204.02311`, `arxiv.org/abs/2204.02311`, `见文末`);
+    /// `None` when the link has a URL or nothing was written.
+    pub text: Option<String>,
+    /// The arXiv identifier without its version (`2203.15556`, `hep-th/9901001`),
+    /// from an arXiv URL (host `arxiv.org` or a subdomain of it) or from the
+    /// link's text (`arXiv:2203.15556v2`, `arxiv.org/abs/…` without a scheme).
     pub arxiv_id: Option<String>,
+    /// The arXiv version (`2` for `2203.15556v2`) when the link names one.
+    pub arxiv_version: Option<u32>,
     /// The download password (`密码` / `提取码`) of a file-sharing link.
     pub password: Option<String>,
     /// What the link points at, decided from the label and the URL
@@ -316,8 +328,10 @@ pub enum LinkKind {
     Demo,
     /// A video (`视频`, YouTube, bilibili).
     Video,
-    /// Anything else, such as a file-sharing link (`网盘链接`).
+    /// Anything else, such as a file-sharing link (`网盘链接`); also a kind
+    /// read from JSON that this version does not know.
     #[default]
+    #[serde(other)]
     Other,
 }
 
@@ -363,6 +377,7 @@ impl std::fmt::Display for LinkKind {
 /// # Ok::<(), paper_digest::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Figure {
     /// The image URL.
     pub image: Option<String>,
@@ -371,6 +386,8 @@ pub struct Figure {
 }
 
 /// The category a radio list covers, as its heading names it.
+///
+/// More categories may be added; match with a wildcard arm.
 ///
 /// ```
 /// use paper_digest::Category;
@@ -381,6 +398,7 @@ pub struct Figure {
 /// # Ok::<(), paper_digest::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Category {
     /// Natural language processing.
     #[serde(rename = "NLP")]
@@ -404,6 +422,17 @@ impl Category {
     }
 }
 
+/// Reads a category leniently: one this version does not know (written by a
+/// newer one) is `None`, as for a heading that names no known field.
+fn known_category<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Category>, D::Error> {
+    let name = Option::<String>::deserialize(d)?;
+    Ok(name.and_then(|name| {
+        [Category::Nlp, Category::Cv, Category::Ml]
+            .into_iter()
+            .find(|c| c.as_str() == name)
+    }))
+}
+
 impl std::fmt::Display for Category {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -425,10 +454,15 @@ impl std::fmt::Display for Category {
 /// # Ok::<(), paper_digest::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RadioList {
     /// The heading as written (without its trailing colon), or `None` where the page lost it.
     pub heading: Option<String>,
-    /// The category the heading names; `None` when there is no heading (never guessed).
+    /// The category the heading names (`NLP`/`自然语言处理`, `CV`/`计算机视觉`,
+    /// `ML`/`机器学习`). `None` when the list has no heading, and also when its
+    /// heading names another field (`本周 10 篇 RL 精选论文是`): never guessed.
+    /// A category read from JSON that this version does not know is `None`.
+    #[serde(deserialize_with = "known_category")]
     pub category: Option<Category>,
     /// The entries in order.
     pub entries: Vec<RadioEntry>,
@@ -449,6 +483,7 @@ pub struct RadioList {
 /// # Ok::<(), paper_digest::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RadioEntry {
     /// The entry's number as written.
     pub number: u32,
@@ -472,6 +507,7 @@ pub struct RadioEntry {
 /// # Ok::<(), paper_digest::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Stripped {
     /// Copyright lines, "关注公众号" prompts, column boilerplate, site navigation.
     pub boilerplate: Vec<String>,
@@ -489,6 +525,7 @@ pub struct Stripped {
 /// assert_eq!(json, serde_json::json!({ "text": "广告：新品上市", "url": "https://shop.example.com" }));
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Ad {
     /// The ad's text, without its URL.
     pub text: String,
@@ -504,6 +541,7 @@ pub struct Ad {
 /// assert_eq!(json["heat"], 7993401);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Trending {
     /// The item's rank.
     pub rank: u32,
@@ -529,9 +567,11 @@ pub struct Warning {
     /// A stable, machine-readable code.
     pub code: WarningCode,
     /// A human-readable description, quoting the text concerned.
+    #[serde(default)]
     pub message: String,
     /// The 1-based line of the logical line stream the warning is about (for
     /// plain text and Markdown the input line), when it is about one line.
+    #[serde(default)]
     pub line: Option<usize>,
 }
 
@@ -566,11 +606,24 @@ pub enum WarningCode {
     PaperNumberOutOfOrder,
     /// A line could not be placed in any field; its text is in the message.
     UnplacedLine,
+    /// A link label (`论文链接：`) with nothing usable after it: no URL, and no
+    /// text on its line or the next.
+    LinkWithoutUrl,
+    /// A date that is not on the calendar (`2022年2月31日`); it is quoted in the
+    /// message and the field is `null`.
+    InvalidDate,
+    /// A number too large for its field (a trending list's heat figure); it
+    /// is quoted in the message and the field is `null`.
+    InvalidNumber,
     /// The input holds more digests after this one (a dump of several
     /// issues, or the same issue saved twice); the message says how many,
     /// where the next begins and whether it repeats this one.
     /// [`parse_all`](crate::parse_all) returns every one.
     MoreDigestsFollow,
+    /// A code this version does not know, read from JSON written by a newer
+    /// one. The parser never produces it.
+    #[serde(other)]
+    Other,
 }
 
 impl WarningCode {
@@ -587,6 +640,10 @@ impl WarningCode {
             WarningCode::PaperNumberOutOfOrder => "paper_number_out_of_order",
             WarningCode::UnplacedLine => "unplaced_line",
             WarningCode::MoreDigestsFollow => "more_digests_follow",
+            WarningCode::LinkWithoutUrl => "link_without_url",
+            WarningCode::InvalidDate => "invalid_date",
+            WarningCode::InvalidNumber => "invalid_number",
+            WarningCode::Other => "other",
         }
     }
 }

@@ -88,6 +88,8 @@ enum Block<'a> {
     Link {
         label: &'a str,
         url: Option<&'a str>,
+        /// The text written instead of a URL.
+        text: Option<&'a str>,
         password: Option<&'a str>,
     },
     /// An image.
@@ -176,6 +178,7 @@ fn paper_blocks<'a>(paper: &'a Paper, style: Style, out: &mut Vec<Block<'a>>) {
         out.push(Block::Link {
             label: &link.label,
             url: link.url.as_deref(),
+            text: link.text.as_deref(),
             password: link.password.as_deref(),
         });
     }
@@ -345,9 +348,14 @@ fn write_text(out: &mut dyn fmt::Write, digest: &Digest) -> fmt::Result {
             Block::Link {
                 label,
                 url,
+                text,
                 password,
             } => {
-                let mut line = format!("{}{colon}{}", one_line(label), one_line(url.unwrap_or("")));
+                let mut line = format!(
+                    "{}{colon}{}",
+                    one_line(label),
+                    one_line(url.or(text).unwrap_or(""))
+                );
                 if let Some(password) = password {
                     let _ = write!(line, " 密码{colon}{}", one_line(password));
                 }
@@ -419,12 +427,15 @@ fn write_markdown(out: &mut dyn fmt::Write, digest: &Digest) -> fmt::Result {
             Block::Link {
                 label,
                 url,
+                text,
                 password,
             } => {
                 write!(out, "- {}{colon}", md_escape(label))?;
                 if let Some(url) = url {
                     let url = one_line(url);
                     write!(out, "[{}](<{}>)", md_escape(&url), md_dest_escape(&url))?;
+                } else if let Some(text) = text {
+                    out.write_str(&md_escape(&one_line(text)))?;
                 }
                 if let Some(password) = password {
                     write!(out, " 密码{colon}{}", md_escape(password))?;
@@ -506,12 +517,15 @@ fn write_html(out: &mut dyn fmt::Write, digest: &Digest) -> fmt::Result {
             Block::Link {
                 label,
                 url,
+                text,
                 password,
             } => {
                 write!(out, "<p>{}{colon}", html_escape(&one_line(label)))?;
                 if let Some(url) = url {
                     let url = html_escape(&one_line(url));
                     write!(out, "<a href=\"{url}\">{url}</a>")?;
+                } else if let Some(text) = text {
+                    out.write_str(&html_escape(&one_line(text)))?;
                 }
                 if let Some(password) = password {
                     write!(out, " 密码{colon}{}", html_escape(&one_line(password)))?;

@@ -59,7 +59,7 @@ fn digest(u: &mut Unstructured<'_>) -> Result<Digest> {
                     label: label.to_owned(),
                     url: Some(url),
                     arxiv_id: arxiv.then_some(id),
-                    password: None,
+                    ..Link::default()
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -96,6 +96,10 @@ fn digest(u: &mut Unstructured<'_>) -> Result<Digest> {
             category: (!headless).then_some(category),
             entries,
         });
+    }
+    // A digest has content: a page with neither is rightly not a digest.
+    if papers.is_empty() && radio.is_empty() {
+        return Err(libfuzzer_sys::arbitrary::Error::IncorrectFormat);
     }
     let mut contents: Vec<String> = papers.iter().map(|p| p.title.clone()).collect();
     if !radio.is_empty() {
