@@ -9,15 +9,15 @@
 //! record). The output is written once every page is in: an issue is only
 //! complete when all its copies are.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::input::{self, Item, Source};
+use super::input::{self, Item};
 use super::output::{Outcome, csv_error, json_error};
-use super::{InputArgs, RunArgs, outcome_with, pipeline, progress};
+use super::{InputArgs, Reading, RunArgs, exit_status, outcome_with, pipeline};
 use crate::archive::{Archive, ArchivedIssue, Dataset, IndexedPaper, Origin, Role};
 use crate::{Digest, Error, LinkKind, Parser};
 
@@ -109,12 +109,13 @@ fn page(parser: &Parser, item: Item) -> (Outcome, Vec<Digest>) {
 /// `paper-digest archive`.
 pub fn archive(args: &ArchiveArgs) -> ExitCode {
     args.run.apply_color();
-    let sources = Source::from_args(&args.paths);
-    let several = sources.len() > 1 || sources.iter().any(Source::is_multiple);
-    let parser = args.input.parser();
-    let walk = args.input.walk_options();
-    let show = several && !args.run.quiet && io::stderr().is_terminal();
-    let mut tally = progress::Tally::new(progress::bar(show));
+    let Reading {
+        sources,
+        parser,
+        walk,
+        mut tally,
+        ..
+    } = Reading::new(&args.paths, &args.input, &args.run);
     let mut archive = Archive::new();
 
     let read: Result<(), io::Error> = pipeline::run_ordered(
@@ -153,19 +154,7 @@ pub fn archive(args: &ArchiveArgs) -> ExitCode {
             s.conflicts
         );
     }
-    match written {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
-        Err(e) => {
-            anstream::eprintln!("{}: writing output: {e}", progress::error_label());
-            return ExitCode::from(1);
-        }
-    }
-    if tally.failed() == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    exit_status(written, tally.failed())
 }
 
 /// Writes the dataset, or one of its tables, in `format`.

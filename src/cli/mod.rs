@@ -238,12 +238,13 @@ pub fn outcome_with(
 /// `paper-digest parse`: every input parsed in parallel, written in input order.
 pub fn parse(args: &ParseArgs) -> ExitCode {
     let color = args.run.apply_color();
-    let sources = Source::from_args(&args.paths);
-    let several = sources.len() > 1 || sources.iter().any(Source::is_multiple);
-    let parser = args.input.parser();
-    let walk = args.input.walk_options();
-    let show = several && !args.run.quiet && io::stderr().is_terminal();
-    let mut tally = progress::Tally::new(progress::bar(show));
+    let Reading {
+        sources,
+        several,
+        parser,
+        walk,
+        mut tally,
+    } = Reading::new(&args.paths, &args.input, &args.run);
 
     let stdout = io::stdout();
     let written = Writer::new(
@@ -265,9 +266,45 @@ pub fn parse(args: &ParseArgs) -> ExitCode {
         writer.finish()
     });
     tally.finish(several && !args.run.quiet);
+    exit_status(written, tally.failed())
+}
+
+/// What a subcommand that reads pages starts from.
+pub struct Reading {
+    /// The inputs named on the command line.
+    pub sources: Vec<Source>,
+    /// Whether they may hold more than one page.
+    pub several: bool,
+    /// The parser the input options ask for.
+    pub parser: Parser,
+    /// The walk the input options ask for.
+    pub walk: WalkOptions,
+    /// The tally, with a progress bar when several pages go to a terminal.
+    pub tally: progress::Tally,
+}
+
+impl Reading {
+    /// The reading of `paths` with these options.
+    pub fn new(paths: &[PathBuf], input: &InputArgs, run: &RunArgs) -> Self {
+        let sources = Source::from_args(paths);
+        let several = sources.len() > 1 || sources.iter().any(Source::is_multiple);
+        let show = several && !run.quiet && io::stderr().is_terminal();
+        Reading {
+            sources,
+            several,
+            parser: input.parser(),
+            walk: input.walk_options(),
+            tally: progress::Tally::new(progress::bar(show)),
+        }
+    }
+}
+
+/// The exit status of a run: writing failed (1, reported; a closed pipe, as
+/// `| head` makes, is the reader's choice and 0), some input failed (1),
+/// or all went well (0).
+pub fn exit_status(written: io::Result<()>, failed: usize) -> ExitCode {
     match written {
         Ok(()) => {}
-        // A closed pipe (`| head`) is the reader's choice, not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
         Err(e) => {
             anstream::eprintln!("{}: writing output: {e}", progress::error_label());
@@ -275,7 +312,7 @@ pub fn parse(args: &ParseArgs) -> ExitCode {
         }
     }
     let _ = io::stdout().flush();
-    if tally.failed() == 0 {
+    if failed == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
