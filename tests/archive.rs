@@ -500,6 +500,20 @@ fn the_dataset_round_trips_through_json() {
 }
 
 #[test]
+fn json_from_a_newer_version_reads() {
+    let json = r#"{
+        "issues": [{"copies": [{"origin": {"path": "a.html"}}], "warnings": [{"code": "future_code"}]}],
+        "papers": [{"id": "arxiv:1", "appearances": [{"issue": 0, "role": "future_role"}]}],
+        "future_field": 1
+    }"#;
+    let d: Dataset = serde_json::from_str(json).unwrap();
+    assert_eq!(d.issues[0].warnings[0].code, ArchiveWarningCode::Other);
+    assert_eq!(d.issues[0].copies[0].origin, Origin::path("a.html"));
+    assert_eq!(d.papers[0].appearances[0].role, Role::Other);
+    assert_eq!(d.summary.issues, 0);
+}
+
+#[test]
 fn origins_display_as_path_url_or_warc_record() {
     assert_eq!(Origin::path("a/b.html").to_string(), "a/b.html");
     assert_eq!(Origin::url("https://x.cn/1").to_string(), "https://x.cn/1");

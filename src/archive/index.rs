@@ -11,7 +11,8 @@ use super::key::title_key;
 use crate::model::{Category, Link};
 
 /// One distinct paper of the archive.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct IndexedPaper {
     /// The paper's identity: `arxiv:2203.15556` where an appearance links to
     /// arXiv, else `title:` and its [`title_key`](super::title_key).
@@ -36,17 +37,24 @@ pub struct IndexedPaper {
 }
 
 /// How a paper appears in an issue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Role {
     /// One of the issue's featured papers (`论文 N:`).
+    #[default]
     Featured,
     /// An entry of one of its "ArXiv Weekly Radiostation" lists.
     Radio,
+    /// A role this version does not know, read from JSON written by a newer
+    /// one. The index never produces it.
+    #[serde(other)]
+    Other,
 }
 
 /// One appearance of a paper in an issue.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Appearance {
     /// The issue, as an index into [`Dataset::issues`](super::Dataset::issues).
     pub issue: usize,

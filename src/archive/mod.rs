@@ -71,6 +71,7 @@ use crate::{Error, Parser};
 /// Where a copy came from: a file, a URL, a record of a WARC file, or a mix
 /// (a WARC record has the WARC file's path, the record id and the page's URL).
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Origin {
     /// The file the copy was read from.
     pub path: Option<String>,
@@ -122,7 +123,8 @@ impl fmt::Display for Origin {
 }
 
 /// One copy of an issue: where it came from and what it held.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct IssueCopy {
     /// Where the copy came from.
     pub origin: Origin,
@@ -156,6 +158,10 @@ pub enum ArchiveWarningCode {
     /// different date; the two were kept apart, as differently dated copies
     /// always are.
     DatesDiffer,
+    /// A code this version does not know, read from JSON written by a newer
+    /// one. The archive never produces it.
+    #[serde(other)]
+    Other,
 }
 
 impl ArchiveWarningCode {
@@ -165,6 +171,7 @@ impl ArchiveWarningCode {
             ArchiveWarningCode::Conflict => "conflict",
             ArchiveWarningCode::AmbiguousCopy => "ambiguous_copy",
             ArchiveWarningCode::DatesDiffer => "dates_differ",
+            ArchiveWarningCode::Other => "other",
         }
     }
 }
@@ -182,15 +189,19 @@ pub struct ArchiveWarning {
     pub code: ArchiveWarningCode,
     /// The field concerned, as a path into the issue (`papers[2].authors`),
     /// or `None` for the issue as a whole.
+    #[serde(default)]
     pub field: Option<String>,
     /// What happened, quoting the values and naming the copies.
+    #[serde(default)]
     pub message: String,
     /// The copies concerned, as indexes into [`ArchivedIssue::copies`].
+    #[serde(default)]
     pub copies: Vec<usize>,
 }
 
 /// One issue, merged from all its copies.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ArchivedIssue {
     /// The issue-level facts, each from the copies that had it.
     pub issue: Issue,
@@ -211,6 +222,7 @@ pub struct ArchivedIssue {
 
 /// The archive's totals, for a closing summary.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Summary {
     /// Distinct origins that gave at least one copy.
     pub pages: usize,
@@ -226,6 +238,7 @@ pub struct Summary {
 
 /// Everything an [`Archive`] holds, merged: the issues and the paper index.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Dataset {
     /// The totals.
     pub summary: Summary,

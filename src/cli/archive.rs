@@ -257,6 +257,7 @@ pub fn paper_row(paper: &IndexedPaper) -> [String; 9] {
             let place = match a.role {
                 Role::Featured => "featured",
                 Role::Radio => a.category.map_or("radio", |c| c.as_str()),
+                _ => "other",
             };
             let date = a.date.as_deref().unwrap_or("undated");
             format!("{date} {place} {}", a.number)
