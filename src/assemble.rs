@@ -180,14 +180,14 @@ pub(crate) fn assemble(
     for (paper, link, line) in empty_links {
         let paper = &digest.papers[paper];
         if paper.links[link].url.is_none() {
-            digest.warnings.push(Warning {
-                code: WarningCode::LinkWithoutUrl,
-                message: format!(
+            digest.warnings.push(Warning::new(
+                WarningCode::LinkWithoutUrl,
+                format!(
                     "link \"{}\" of paper {} ({}) has no URL and no text",
                     paper.links[link].label, paper.number, paper.title
                 ),
-                line: Some(line),
-            });
+                Some(line),
+            ));
         }
     }
     check(&mut digest, &paper_lines, &radio_meta, digest_title);
@@ -209,11 +209,7 @@ impl Builder {
     }
 
     fn warn(&mut self, code: WarningCode, message: String, line: Option<usize>) {
-        self.digest.warnings.push(Warning {
-            code,
-            message,
-            line,
-        });
+        self.digest.warnings.push(Warning::new(code, message, line));
     }
 
     fn unplaced(&mut self, line: &Line<'_>, region: &str) {
@@ -637,11 +633,23 @@ fn not_a_digest(digest: &Digest, digest_title: bool, in_contents: bool, lines: u
 
 /// A paper that is nothing but its heading.
 fn is_bare(p: &Paper) -> bool {
-    p.authors.is_empty()
-        && p.links.is_empty()
-        && p.abstract_text.is_none()
-        && p.recommendation.is_none()
-        && p.figures.is_empty()
+    // Every field named: a new one fails to compile here until it is decided
+    // whether it counts as content.
+    let Paper {
+        number: _,
+        title: _,
+        authors,
+        et_al: _,
+        links,
+        abstract_text,
+        figures,
+        recommendation,
+    } = p;
+    authors.is_empty()
+        && links.is_empty()
+        && abstract_text.is_none()
+        && recommendation.is_none()
+        && figures.is_empty()
 }
 
 /// `机器之心 & ArXiv Weekly Radiostation`, `机器之心报道`: a short byline.
@@ -694,14 +702,14 @@ fn check(
 ) {
     let mut warnings = Vec::new();
     if !digest_title {
-        warnings.push(Warning {
-            code: WarningCode::MissingTitle,
-            message: match &digest.issue.title {
+        warnings.push(Warning::new(
+            WarningCode::MissingTitle,
+            match &digest.issue.title {
                 Some(t) => format!("no \"7 Papers & Radios\" title line; using \"{t}\""),
                 None => "no \"7 Papers & Radios\" title line".to_owned(),
             },
-            line: None,
-        });
+            None,
+        ));
     }
     let announced = digest
         .issue
@@ -713,59 +721,59 @@ fn check(
         })
         .count();
     if announced > 0 && announced != digest.papers.len() {
-        warnings.push(Warning {
-            code: WarningCode::ContentsMismatch,
-            message: format!(
+        warnings.push(Warning::new(
+            WarningCode::ContentsMismatch,
+            format!(
                 "the contents name {announced} paper(s) but {} found",
                 digest.papers.len()
             ),
-            line: None,
-        });
+            None,
+        ));
     }
     for (i, (paper, &line)) in digest.papers.iter().zip(paper_lines).enumerate() {
         let n = paper.number;
         if usize::try_from(n).ok() != Some(i + 1) {
-            warnings.push(Warning {
-                code: WarningCode::PaperNumberOutOfOrder,
-                message: format!("paper {} is numbered {n}", i + 1),
-                line: Some(line),
-            });
+            warnings.push(Warning::new(
+                WarningCode::PaperNumberOutOfOrder,
+                format!("paper {} is numbered {n}", i + 1),
+                Some(line),
+            ));
         }
         if paper.authors.is_empty() {
-            warnings.push(Warning {
-                code: WarningCode::PaperWithoutAuthors,
-                message: format!("paper {n} ({}) has no author line", paper.title),
-                line: Some(line),
-            });
+            warnings.push(Warning::new(
+                WarningCode::PaperWithoutAuthors,
+                format!("paper {n} ({}) has no author line", paper.title),
+                Some(line),
+            ));
         }
         if paper.links.is_empty() {
-            warnings.push(Warning {
-                code: WarningCode::PaperWithoutLink,
-                message: format!("paper {n} ({}) has no link", paper.title),
-                line: Some(line),
-            });
+            warnings.push(Warning::new(
+                WarningCode::PaperWithoutLink,
+                format!("paper {n} ({}) has no link", paper.title),
+                Some(line),
+            ));
         }
         if paper.abstract_text.is_none() {
-            warnings.push(Warning {
-                code: WarningCode::PaperWithoutAbstract,
-                message: format!("paper {n} ({}) has no abstract", paper.title),
-                line: Some(line),
-            });
+            warnings.push(Warning::new(
+                WarningCode::PaperWithoutAbstract,
+                format!("paper {n} ({}) has no abstract", paper.title),
+                Some(line),
+            ));
         }
     }
     for (list, &(count, line)) in digest.radio.iter().zip(radio_meta) {
         if let Some(count) = count
             && (list.entries.len() as u64) < u64::from(count)
         {
-            warnings.push(Warning {
-                code: WarningCode::RadioListShort,
-                message: format!(
+            warnings.push(Warning::new(
+                WarningCode::RadioListShort,
+                format!(
                     "radio list \"{}\" announces {count} entries but holds {}",
                     list.heading.as_deref().unwrap_or(""),
                     list.entries.len()
                 ),
-                line: Some(line),
-            });
+                Some(line),
+            ));
         }
     }
     digest.warnings.extend(warnings);

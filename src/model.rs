@@ -575,6 +575,17 @@ pub struct Warning {
     pub line: Option<usize>,
 }
 
+impl Warning {
+    /// A warning of this kind, with its message and the line it is about.
+    pub(crate) fn new(code: WarningCode, message: String, line: Option<usize>) -> Self {
+        Warning {
+            code,
+            message,
+            line,
+        }
+    }
+}
+
 /// The stable codes of [`Warning`]s. They serialize as snake_case strings.
 ///
 /// ```

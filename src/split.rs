@@ -115,15 +115,15 @@ pub(crate) fn first(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Dig
         Ok(d) if d.issue.title == digest.issue.title => "; it has this digest's title again",
         _ => "",
     };
-    digest.warnings.push(Warning {
-        code: WarningCode::MoreDigestsFollow,
-        message: format!(
+    digest.warnings.push(Warning::new(
+        WarningCode::MoreDigestsFollow,
+        format!(
             "{} more digest(s) follow in this input, the next from line {} (\"{title}\"){repeat}; parse_all returns every one",
             starts.len(),
             lines[next].lineno
         ),
-        line: Some(lines[next].lineno),
-    });
+        Some(lines[next].lineno),
+    ));
     Ok(digest)
 }
 

@@ -4,6 +4,9 @@
 //! differ (cut off after the first paper, radio headings lost, another
 //! author list), and other issues.
 
+mod common;
+
+use common::SEED;
 use std::sync::OnceLock;
 
 use paper_digest::archive::{
@@ -11,8 +14,6 @@ use paper_digest::archive::{
 };
 use paper_digest::{Category, Digest, Issue, Link, Paper, RadioEntry, RadioList, parse_all};
 use proptest::prelude::*;
-
-const SEED: &str = include_str!("fixtures/seed-2022-04-10.txt");
 
 /// The fixtures of the 2022-04-10 issue, as saved by each site.
 const SAME_ISSUE: [&str; 13] = [

@@ -3,6 +3,9 @@
 //! that are not pages, hidden and ignored files, symbolic links (one a loop)
 //! and a WARC archive built here from the fixtures.
 
+mod common;
+
+use common::fixture;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -38,10 +41,6 @@ fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn fixture(name: &str) -> Vec<u8> {
-    fs::read(Path::new(FIXTURES).join(name)).expect("fixture")
 }
 
 /// Real saved news pages (not digests): the shared set beside the

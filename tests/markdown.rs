@@ -1,8 +1,10 @@
 //! The Markdown source: the seed reposted as Markdown reads as the text seed does.
 
+mod common;
+
+use common::SEED as TEXT_SEED;
 use paper_digest::{Digest, Format, Parser};
 
-const TEXT_SEED: &str = include_str!("fixtures/seed-2022-04-10.txt");
 const MD_SEED: &str = include_str!("fixtures/markdown/seed.md");
 const MD_SEED_CRLF: &str = include_str!("fixtures/markdown/seed-crlf.md");
 

@@ -1,9 +1,11 @@
 //! Several digests in one input: `parse_all` returns each, `parse` the first
 //! with a `more_digests_follow` warning.
 
+mod common;
+
+use common::SEED;
 use paper_digest::{Error, Format, Parser, WarningCode, parse, parse_all};
 
-const SEED: &str = include_str!("fixtures/seed-2022-04-10.txt");
 const CRLF: &str = include_str!("fixtures/synthetic-2021-06-06-crlf.txt");
 const TRUNCATED: &str = include_str!("fixtures/synthetic-truncated.txt");
 const SEED_MD: &str = include_str!("fixtures/markdown/seed.md");

@@ -1,9 +1,10 @@
 //! The plain-text variants real copies show (DESIGN.md section 4), each
 //! checked against the seed page or a small page of its own.
 
-use paper_digest::{Digest, Error, Format, Parser, WarningCode, parse, parse_bytes};
+mod common;
 
-const SEED: &str = include_str!("fixtures/seed-2022-04-10.txt");
+use common::{SEED, seed};
+use paper_digest::{Digest, Error, Format, Parser, WarningCode, parse, parse_bytes};
 
 /// The content of a digest: everything but warnings (whose line numbers
 /// move when lines are added) and the audit trail.
@@ -15,10 +16,6 @@ fn content(
     Vec<paper_digest::RadioList>,
 ) {
     (d.issue.clone(), d.papers.clone(), d.radio.clone())
-}
-
-fn seed() -> Digest {
-    parse(SEED).expect("seed parses")
 }
 
 #[test]
