@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use ego_tree::NodeId;
-use ego_tree::iter::Edge;
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::node::Element;
+use scraper::{ElementRef, Html, Selector};
 
 use super::locate::Key;
 use super::tag_sets::{is_container, is_furniture, is_skipped};
-use super::walk::look;
+use super::walk::{Look, Visit, visible};
 use crate::sites;
 use crate::text::trim;
 
@@ -66,43 +66,22 @@ pub(super) fn densest(html: &Html) -> ElementRef<'_> {
     // Text bytes per element subtree, computed on the close edges.
     let mut sums: HashMap<NodeId, usize> = HashMap::new();
     let mut stack: Vec<usize> = Vec::new();
-    let mut skip: Option<NodeId> = None;
-    for edge in body.traverse() {
-        match edge {
-            Edge::Open(node) => {
-                if skip.is_some() {
-                    continue;
-                }
-                match node.value() {
-                    Node::Element(e) => {
-                        if is_skipped(e.name()) || is_furniture(e.name()) || look(e).hidden {
-                            skip = Some(node.id());
-                        } else {
-                            stack.push(0);
-                        }
-                    }
-                    Node::Text(t) => {
-                        if let Some(top) = stack.last_mut() {
-                            *top += trim(t).len();
-                        }
-                    }
-                    _ => {}
+    let hidden =
+        |e: &Element, look: &Look| is_skipped(e.name()) || is_furniture(e.name()) || look.hidden;
+    for visit in visible(body, hidden) {
+        match visit {
+            Visit::Open(..) => stack.push(0),
+            Visit::Text(t) => {
+                if let Some(top) = stack.last_mut() {
+                    *top += trim(t).len();
                 }
             }
-            Edge::Close(node) => {
-                if let Some(id) = skip {
-                    if id == node.id() {
-                        skip = None;
-                    }
-                    continue;
+            Visit::Close(node, _) => {
+                let n = stack.pop().unwrap_or(0);
+                if let Some(parent) = stack.last_mut() {
+                    *parent += n;
                 }
-                if node.value().is_element() {
-                    let n = stack.pop().unwrap_or(0);
-                    if let Some(parent) = stack.last_mut() {
-                        *parent += n;
-                    }
-                    sums.insert(node.id(), n);
-                }
+                sums.insert(node.id(), n);
             }
         }
     }

@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
 use scraper::{ElementRef, Node};
 
@@ -270,43 +270,68 @@ impl Walker {
     }
 }
 
+/// One step of a walk over the shown part of a tree.
+pub(super) enum Visit<'a> {
+    /// An element opens; how it looks, read once.
+    Open(&'a Element, Look),
+    /// A text node.
+    Text(&'a str),
+    /// An element closes.
+    Close(NodeRef<'a, Node>, &'a Element),
+}
+
+/// The edges of `root`'s traversal (`ego_tree`'s, never recursion), less
+/// every element `skip` names, with its whole subtree.
+pub(super) fn visible<'a>(
+    root: ElementRef<'a>,
+    skip: impl Fn(&Element, &Look) -> bool + 'a,
+) -> impl Iterator<Item = Visit<'a>> + 'a {
+    let mut skipping: Option<NodeId> = None;
+    root.traverse().filter_map(move |edge| match edge {
+        Edge::Open(node) => {
+            if skipping.is_some() {
+                return None;
+            }
+            match node.value() {
+                Node::Text(t) => Some(Visit::Text(t)),
+                Node::Element(e) => {
+                    let look = look(e);
+                    if skip(e, &look) {
+                        skipping = Some(node.id());
+                        None
+                    } else {
+                        Some(Visit::Open(e, look))
+                    }
+                }
+                _ => None,
+            }
+        }
+        Edge::Close(node) => {
+            if let Some(id) = skipping {
+                if id == node.id() {
+                    skipping = None;
+                }
+                return None;
+            }
+            match node.value() {
+                Node::Element(e) => Some(Visit::Close(node, e)),
+                _ => None,
+            }
+        }
+    })
+}
+
 /// Walks `root` iteratively and returns its logical lines.
 pub(super) fn walk(root: ElementRef<'_>) -> Vec<Line<'static>> {
     let mut w = Walker {
         all_small: true,
         ..Walker::default()
     };
-    let mut skip: Option<NodeId> = None;
-    for edge in root.traverse() {
-        match edge {
-            Edge::Open(node) => {
-                if skip.is_some() {
-                    continue;
-                }
-                match node.value() {
-                    Node::Text(t) => w.text(t),
-                    Node::Element(e) => {
-                        let look = look(e);
-                        if is_skipped(e.name()) || look.hidden {
-                            skip = Some(node.id());
-                        } else {
-                            w.open(e, look);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Edge::Close(node) => {
-                if let Some(id) = skip {
-                    if id == node.id() {
-                        skip = None;
-                    }
-                    continue;
-                }
-                if let Node::Element(e) = node.value() {
-                    w.close(e);
-                }
-            }
+    for visit in visible(root, |e, look| is_skipped(e.name()) || look.hidden) {
+        match visit {
+            Visit::Text(t) => w.text(t),
+            Visit::Open(e, look) => w.open(e, look),
+            Visit::Close(_, e) => w.close(e),
         }
     }
     w.flush();
