@@ -6,6 +6,7 @@
 //! field of its region becomes an [`WarningCode::UnplacedLine`] warning that
 //! quotes it, so nothing vanishes.
 
+use crate::decode::Damage;
 use crate::error::Error;
 use crate::lines::{self, Kind};
 use crate::model::{
@@ -13,6 +14,7 @@ use crate::model::{
 };
 use crate::source::{Document, Hint, Line};
 use crate::trailer;
+use crate::truncation::{self, End};
 
 /// Where in a paper the previous line left us.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +53,7 @@ struct Builder {
 }
 
 /// Builds the digest from a document.
-pub(crate) fn assemble(doc: Document<'_>) -> Result<Digest, Error> {
+pub(crate) fn assemble(doc: Document<'_>, damage: Damage) -> Result<Digest, Error> {
     let Document {
         lines: doc_lines,
         meta,
@@ -126,6 +128,12 @@ pub(crate) fn assemble(doc: Document<'_>) -> Result<Digest, Error> {
     }
     b.finish_paper();
     b.finish_header();
+    let end = match b.region {
+        Region::Header => End::Header,
+        Region::Paper(PaperPart::Recommendation) => End::Recommendation,
+        Region::Paper(_) => End::Paper,
+        Region::Radio => End::Radio,
+    };
 
     let Builder {
         mut digest,
@@ -146,6 +154,9 @@ pub(crate) fn assemble(doc: Document<'_>) -> Result<Digest, Error> {
             doc_lines.len()
         )));
     }
+    let counts: Vec<Option<u32>> = radio_meta.iter().map(|&(count, _)| count).collect();
+    let cut_warnings = truncation::check(&digest, end, &counts, &doc_lines, cut, damage);
+    digest.warnings.extend(cut_warnings);
     check(&mut digest, &paper_lines, &radio_meta, digest_title);
     Ok(digest)
 }
@@ -574,15 +585,7 @@ fn check(
             line: None,
         });
     }
-    let announced = digest
-        .issue
-        .contents
-        .iter()
-        .filter(|c| {
-            lines::find_ascii_ci(c, "radiostation").is_none()
-                && lines::find_ascii_ci(c, "radios").is_none()
-        })
-        .count();
+    let (announced, _) = truncation::announced(&digest.issue.contents);
     if announced > 0 && announced != digest.papers.len() {
         warnings.push(Warning {
             code: WarningCode::ContentsMismatch,

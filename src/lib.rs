@@ -71,6 +71,7 @@ mod model;
 pub mod render;
 mod source;
 mod trailer;
+mod truncation;
 
 pub use error::Error;
 
@@ -208,7 +209,8 @@ impl Parser {
     /// [`Error::TooLarge`], [`Error::NotADigest`], and in strict mode [`Error::Strict`].
     pub fn parse(&self, input: &str) -> Result<Digest, Error> {
         self.check_size(input.len())?;
-        self.parse_text(input).map(|(digest, _)| digest)
+        self.parse_text(input, decode::Damage::default())
+            .map(|(digest, _)| digest)
     }
 
     /// Parses a page given as bytes, detecting its encoding.
@@ -235,8 +237,8 @@ impl Parser {
     /// As [`Parser::parse`].
     pub fn parse_bytes_detailed(&self, input: &[u8]) -> Result<Parsed, Error> {
         self.check_size(input.len())?;
-        let (text, encoding) = decode::decode(input);
-        let (digest, format) = self.parse_text(&text)?;
+        let (text, encoding, damage) = decode::decode(input);
+        let (digest, format) = self.parse_text(&text, damage)?;
         Ok(Parsed {
             digest,
             format,
@@ -254,10 +256,10 @@ impl Parser {
         Ok(())
     }
 
-    fn parse_text(&self, input: &str) -> Result<(Digest, Format), Error> {
+    fn parse_text(&self, input: &str, damage: decode::Damage) -> Result<(Digest, Format), Error> {
         let format = self.format.unwrap_or_else(|| source::detect(input));
         let document = source::read(input, format);
-        let digest = assemble::assemble(document)?;
+        let digest = assemble::assemble(document, damage)?;
         if self.strict && !digest.warnings.is_empty() {
             return Err(Error::Strict(digest.warnings));
         }

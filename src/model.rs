@@ -206,6 +206,14 @@ pub enum WarningCode {
     PaperNumberOutOfOrder,
     /// A line could not be placed in any field; its text is in the message.
     UnplacedLine,
+    /// The page ends where the digest cannot have ended: in its header,
+    /// inside a paper before its abstract or recommendation, inside a radio
+    /// list shorter than its heading announces, before the papers or radio
+    /// lists its contents announce, or on a character cut in half.
+    PageTruncated,
+    /// Bytes that are invalid in the page's encoding were replaced with
+    /// U+FFFD; the warning's line is the line that holds them.
+    InvalidBytes,
 }
 
 impl WarningCode {
@@ -221,6 +229,8 @@ impl WarningCode {
             WarningCode::PaperWithoutAuthors => "paper_without_authors",
             WarningCode::PaperNumberOutOfOrder => "paper_number_out_of_order",
             WarningCode::UnplacedLine => "unplaced_line",
+            WarningCode::PageTruncated => "page_truncated",
+            WarningCode::InvalidBytes => "invalid_bytes",
         }
     }
 }

@@ -87,8 +87,9 @@ fn markdown_line_numbers_are_source_lines() {
         .parse("# 7 Papers & Radios | 标题\n\n**论文 1：T**\n\n- 作者：A\n\n本周 10 篇 NLP 精选论文是：\n\n1. X. (from Y)\n")
         .unwrap();
     let lines: Vec<_> = digest.warnings.iter().map(|w| w.line).collect();
-    // Paper 1 (line 3) has no link and no abstract; the radio list (line 7) is short.
-    assert_eq!(lines, [Some(3), Some(3), Some(7)]);
+    // Paper 1 (line 3) has no link and no abstract; the radio list (line 7)
+    // is short, and the page ends in it (its last line, 9: cut off).
+    assert_eq!(lines, [Some(3), Some(3), Some(7), Some(9)]);
 }
 
 #[test]
