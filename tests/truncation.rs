@@ -477,7 +477,7 @@ fn every_cut(page: &str, format: Format) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(ProptestConfig::with_cases(16))]
 
     #[test]
     fn a_cut_digest_says_so_text(d in digest(), furniture in furniture()) {
@@ -498,5 +498,14 @@ proptest! {
             page.push('\n');
         }
         every_cut(&page, Format::Markdown)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4))]
+
+    #[test]
+    fn a_cut_digest_says_so_html(d in digest()) {
+        every_cut(&render::html(&d), Format::Html)?;
     }
 }
