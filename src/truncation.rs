@@ -46,7 +46,7 @@ pub(crate) fn check(
         ))
     } else {
         structure(digest, end, counts).map(|why| {
-            let line = lines[..content_end.min(lines.len())].last();
+            let line = lines.get(..content_end).and_then(<[_]>::last);
             (why, line.map(|l| l.lineno))
         })
     };

@@ -78,7 +78,8 @@ fn seed_cut_at_70_and_80_percent_is_truncated() {
         // The same cut read with a lossy decode by the caller: the text ends
         // on U+FFFD, and that alone says so.
         let d = parse(&String::from_utf8_lossy(cut)).unwrap();
-        assert!(truncation(&d).is_some(), "{percent}% as text");
+        let w = truncation(&d).unwrap_or_else(|| panic!("{percent}% as text"));
+        assert!(w.message.contains("cut in half"), "{}", w.message);
     }
 }
 
@@ -98,6 +99,47 @@ fn seed_cut_at_90_percent_is_truncated() {
         message.contains("radio list 2 of the 3 its contents announce"),
         "{message}"
     );
+}
+
+/// A cut inside markup: the last line of text is whole, the bytes were not.
+#[test]
+fn a_character_cut_in_markup_is_a_cut() {
+    let mut page = b"<html><body><p>7 Papers &amp; Radios | \xe6\xa0\x87\xe9\xa2\x98</p><p>\xe8\xae\xba\xe6\x96\x87 1\xef\xbc\x9aA Title</p><!-- ".to_vec();
+    page.extend_from_slice(&"注".as_bytes()[..2]);
+    let d = parse_bytes(&page).unwrap();
+    let w = truncation(&d).unwrap_or_else(|| panic!("{:#?}", d.warnings));
+    assert!(w.message.contains("cut in half"), "{}", w.message);
+    assert_eq!(w.line, Some(2));
+    let invalid = with_code(&d.warnings, WarningCode::InvalidBytes);
+    assert_eq!(invalid.len(), 1);
+    assert_eq!(invalid[0].line, None);
+}
+
+#[test]
+fn invalid_bytes_in_links_and_images_have_their_line() {
+    let page = "<html><body><p>7 Papers &amp; Radios | 标题</p><p>论文 1：A Title</p><p>论文链接：<a href=\"https://a.com/\u{1}\">链接</a></p><p><img src=\"https://img.com/\u{1}.png\"></p></body></html>";
+    let bytes: Vec<u8> = page
+        .bytes()
+        .map(|b| if b == 1 { 0xFF } else { b })
+        .collect();
+    let d = parse_bytes(&bytes).unwrap();
+    let lines: Vec<_> = with_code(&d.warnings, WarningCode::InvalidBytes)
+        .iter()
+        .map(|w| w.line)
+        .collect();
+    assert_eq!(lines, [Some(3), Some(4)], "{:#?}", d.warnings);
+}
+
+#[test]
+fn a_page_of_papers_only_ends_after_its_last_paper() {
+    let head = "7 Papers & Radios | 标题\n本周论文包括两篇研究。\n目录\n1. A Title\n2. B Title\n";
+    assert_not_cut(&format!("{head}{PAPER_1}{PAPER_2}"));
+}
+
+#[test]
+fn a_lone_radio_entry_without_from_is_cut() {
+    let page = "7 Papers & Radios | 标题\n本周 1 篇 NLP 精选论文是：\n1. On";
+    assert!(cut_message(page).contains("inside entry 1 of radio list 1"));
 }
 
 #[test]

@@ -1048,6 +1048,8 @@ fn element_end(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
                 if !emptied {
                     return None;
                 }
+                // Past its end tag, which closes nothing else.
+                pos = tag_end(bytes, end + 2 + tag.len());
                 continue;
             }
             if let Some((_, parent)) = NEEDS_PARENT
@@ -1685,6 +1687,14 @@ mod tests {
         assert_eq!(strip_title_suffix("A | B_网易订阅"), "A | B");
         assert_eq!(strip_title_suffix("plain"), "plain");
         assert_eq!(strip_title_suffix("A | B_某资讯站"), "A | B");
+        // A channel before a known site name: short and without spaces.
+        assert_eq!(strip_title_suffix("标题_六个字的频道_澎湃新闻"), "标题");
+        assert_eq!(
+            strip_title_suffix("标题_七个字的长频道_澎湃新闻"),
+            "标题_七个字的长频道"
+        );
+        assert_eq!(strip_title_suffix("标题_a b_澎湃新闻"), "标题_a b");
+        assert_eq!(strip_title_suffix("标题__澎湃新闻"), "标题_");
     }
 
     #[test]
@@ -2022,6 +2032,20 @@ mod tests {
             let bytes = page.as_bytes();
             let end = element_end(bytes, "<div id=js_content>".len(), b"div");
             assert_eq!(end, Some(page.len() - "<p>after</p>".len()));
+        }
+
+        /// A script or style element inside the container is followed only
+        /// when it is empty (its body was cut before parsing).
+        #[test]
+        fn emptied_scripts_are_followed() {
+            let start = "<div id=js_content>";
+            let page = format!("{start}<p>a</p><script></script ><p>b</p></div><p>after</p>");
+            let end = element_end(page.as_bytes(), start.len(), b"div");
+            assert_eq!(end, Some(page.len() - "<p>after</p>".len()));
+            let page = format!("{start}<script>var a;</script></div>");
+            assert_eq!(element_end(page.as_bytes(), start.len(), b"div"), None);
+            let page = format!("{start}<script></scripts></div>");
+            assert_eq!(element_end(page.as_bytes(), start.len(), b"div"), None);
         }
 
         /// What the property below found, each once a wrong answer of the scan.
