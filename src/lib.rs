@@ -52,6 +52,10 @@
 //!   [`Warning`]s carrying a stable [`WarningCode`] and a line number.
 //! * No line is dropped silently: a line that cannot be placed in a field ends
 //!   up in [`Stripped`] or in a [`WarningCode::UnplacedLine`] warning.
+//! * A page that ends where no digest ends (cut off mid-paper, mid-list, before
+//!   what its contents announce, or mid-character) carries a
+//!   [`WarningCode::PageTruncated`] warning; bytes that were invalid in the
+//!   page's encoding carry [`WarningCode::InvalidBytes`] warnings with their line.
 //! * Inputs above [`Parser::max_input_bytes`] (default
 //!   [`DEFAULT_MAX_INPUT_BYTES`]) are refused with [`Error::TooLarge`].
 //!

@@ -210,6 +210,16 @@ pub enum WarningCode {
     /// inside a paper before its abstract or recommendation, inside a radio
     /// list shorter than its heading announces, before the papers or radio
     /// lists its contents announce, or on a character cut in half.
+    ///
+    /// ```
+    /// use paper_digest::{parse, WarningCode};
+    ///
+    /// let cut = "7 Papers & Radios | 标题\n论文 1：A Title\n作者：张三\n";
+    /// let digest = parse(cut)?;
+    /// let warning = digest.warnings.iter().find(|w| w.code == WarningCode::PageTruncated);
+    /// assert_eq!(warning.and_then(|w| w.line), Some(3));
+    /// # Ok::<(), paper_digest::Error>(())
+    /// ```
     PageTruncated,
     /// Bytes that are invalid in the page's encoding were replaced with
     /// U+FFFD; the warning's line is the line that holds them.

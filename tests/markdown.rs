@@ -136,3 +136,18 @@ fn pathological_markdown_parses() {
     let digest = Parser::new().format(Format::Markdown).parse(&page).unwrap();
     assert_eq!(digest.papers.len(), 1);
 }
+
+/// Markdown needs two of its constructs, wherever they stand: a heading
+/// first and a quote far below it count as two.
+#[test]
+fn format_detection_counts_a_heading_and_a_later_quote() {
+    let page = format!(
+        "# 7 Papers & Radios | 标题\n{}> 本周论文包括一篇。\n论文 1：A Title\n",
+        "正文一行。\n".repeat(50)
+    );
+    let parsed = Parser::new().parse_bytes_detailed(page.as_bytes()).unwrap();
+    assert_eq!(parsed.format, Format::Markdown);
+    let one = "# 7 Papers & Radios | 标题\n论文 1：A Title\n";
+    let parsed = Parser::new().parse_bytes_detailed(one.as_bytes()).unwrap();
+    assert_eq!(parsed.format, Format::Text);
+}

@@ -1583,6 +1583,14 @@ mod tests {
     }
 
     #[test]
+    fn white_space_between_inline_elements_is_one_space() {
+        let doc = lines("<p><b>Scaling</b> <i>Laws</i><b>!</b>\n<span> </span></p>");
+        assert_eq!(texts(&doc), [("Scaling Laws!".to_owned(), Hint::Plain)]);
+        let doc = lines("<p> <b>A</b></p>");
+        assert_eq!(texts(&doc), [("A".to_owned(), Hint::Plain)]);
+    }
+
+    #[test]
     fn script_and_style_bodies_are_cut() {
         let page = "<p>a</p><script type=x>if (a<b) {}</script ><STYLE>p{}</STYLE><!-- <script> --><p>b</p><scripts>c</scripts>";
         assert_eq!(
