@@ -12,6 +12,7 @@ use crate::lines::{self, Kind};
 use crate::model::{
     Category, Digest, Figure, Link, Paper, RadioEntry, RadioList, Warning, WarningCode,
 };
+use crate::source::text::trim;
 use crate::source::{Document, Hint, Line};
 use crate::trailer;
 use crate::truncation::{self, End};
@@ -50,10 +51,19 @@ struct Builder {
     digest_title: bool,
     /// The previous line was an image that may take the next caption.
     image_open: bool,
+    /// Links written with a label and nothing after it: paper index, link
+    /// index, line. Those still without a URL at the end are warned about.
+    empty_links: Vec<(usize, usize, usize)>,
 }
 
-/// Builds the digest from a document.
-pub(crate) fn assemble(doc: Document<'_>, damage: Damage) -> Result<Digest, Error> {
+/// Builds the digest from a document. Lines that match one of the user's
+/// `furniture` rules are boilerplate, whatever else they look like. `damage`
+/// is what decoding the page's bytes had to repair.
+pub(crate) fn assemble(
+    doc: Document<'_>,
+    furniture: &[regex::Regex],
+    damage: Damage,
+) -> Result<Digest, Error> {
     let Document {
         lines: doc_lines,
         meta,
@@ -62,6 +72,7 @@ pub(crate) fn assemble(doc: Document<'_>, damage: Damage) -> Result<Digest, Erro
         .iter()
         .map(|l| match l.hint {
             Hint::Image => Kind::Plain,
+            _ if is_furniture(furniture, &l.text) => Kind::Boilerplate,
             _ => lines::classify(&l.text),
         })
         .collect();
@@ -77,6 +88,7 @@ pub(crate) fn assemble(doc: Document<'_>, damage: Damage) -> Result<Digest, Erro
         in_contents: false,
         digest_title: false,
         image_open: false,
+        empty_links: Vec::new(),
     };
 
     // The title: the first digest-like line before any paper; lines above it
@@ -121,7 +133,15 @@ pub(crate) fn assemble(doc: Document<'_>, damage: Damage) -> Result<Digest, Erro
 
     for (i, line) in doc_lines.iter().enumerate().skip(start) {
         if i >= cut {
-            trailer::sort(&line.text, &mut b.digest.stripped);
+            if is_furniture(furniture, &line.text) {
+                b.digest.stripped.boilerplate.push(line.text.to_string());
+            } else if let Some(heat) = trailer::sort(&line.text, &mut b.digest.stripped) {
+                b.warn(
+                    WarningCode::InvalidNumber,
+                    format!("heat figure {heat} is too large; the item's heat is left empty"),
+                    Some(line.lineno),
+                );
+            }
             continue;
         }
         b.line(line, &kinds[i]);
@@ -140,25 +160,46 @@ pub(crate) fn assemble(doc: Document<'_>, damage: Damage) -> Result<Digest, Erro
         paper_lines,
         radio_meta,
         digest_title,
+        empty_links,
+        in_contents,
         ..
     } = b;
+    if digest.papers.is_empty() && digest.radio.iter().all(|l| l.entries.is_empty()) {
+        return Err(Error::NotADigest(not_a_digest(
+            &digest,
+            digest_title,
+            in_contents,
+            doc_lines.len(),
+        )));
+    }
     if digest.issue.date.is_none() {
         digest.issue.date = meta.date;
     }
     if digest.issue.source.is_none() {
         digest.issue.source = meta.source;
     }
-    if !digest_title && digest.papers.is_empty() && digest.radio.is_empty() {
-        return Err(Error::NotADigest(format!(
-            "no \"7 Papers & Radios\" title, no \"论文 N:\" paper and no \"本周 N 篇 … 精选论文\" radio list in {} line(s) of text",
-            doc_lines.len()
-        )));
+    for (paper, link, line) in empty_links {
+        let paper = &digest.papers[paper];
+        if paper.links[link].url.is_none() {
+            digest.warnings.push(Warning {
+                code: WarningCode::LinkWithoutUrl,
+                message: format!(
+                    "link \"{}\" of paper {} ({}) has no URL and no text",
+                    paper.links[link].label, paper.number, paper.title
+                ),
+                line: Some(line),
+            });
+        }
     }
     let counts: Vec<Option<u32>> = radio_meta.iter().map(|&(count, _)| count).collect();
     let cut_warnings = truncation::check(&digest, end, &counts, &doc_lines, cut, damage);
     digest.warnings.extend(cut_warnings);
     check(&mut digest, &paper_lines, &radio_meta, digest_title);
     Ok(digest)
+}
+
+fn is_furniture(rules: &[regex::Regex], line: &str) -> bool {
+    rules.iter().any(|r| r.is_match(line))
 }
 
 impl Builder {
@@ -233,10 +274,19 @@ impl Builder {
     fn header_line(&mut self, line: &Line<'_>, kind: &Kind<'_>) {
         let issue = &mut self.digest.issue;
         match kind {
-            Kind::Date { date, rest } if issue.date.is_none() => {
-                issue.date = Some(date.clone());
+            Kind::Date { date, raw, rest } if issue.date.is_none() => {
+                issue.date.clone_from(date);
                 if !rest.is_empty() && issue.source.is_none() {
                     issue.source = Some(byline_source(rest).to_owned());
+                }
+                if date.is_none() {
+                    self.warn(
+                        WarningCode::InvalidDate,
+                        format!(
+                            "date \"{raw}\" is not on the calendar; the issue date is left empty"
+                        ),
+                        Some(line.lineno),
+                    );
                 }
             }
             Kind::Contributors(rest) => {
@@ -355,13 +405,33 @@ impl Builder {
                 let url = lines::find_url(rest)
                     .map(str::to_owned)
                     .or_else(|| line.hrefs.first().cloned());
+                // The arXiv reference of the URL, else of the text as written.
+                let arxiv = url
+                    .as_deref()
+                    .and_then(lines::arxiv_reference)
+                    .or_else(|| lines::arxiv_reference(rest));
+                let (arxiv_id, arxiv_version) = arxiv.unzip();
+                // Without a URL, what was written stays (less its password,
+                // which has a field of its own).
+                let written = trim(lines::before_password(rest));
                 let link = Link {
+                    kind: crate::LinkKind::of(label, url.as_deref()),
                     label: (*label).to_owned(),
-                    arxiv_id: url.as_deref().and_then(lines::arxiv_id),
+                    text: (url.is_none() && !written.is_empty()).then(|| written.to_owned()),
+                    arxiv_id,
+                    arxiv_version: arxiv_version.flatten(),
                     password: lines::find_password(rest).map(str::to_owned),
                     url,
                 };
-                self.paper().links.push(link);
+                let empty = link.url.is_none() && link.text.is_none();
+                let links = &mut self.paper().links;
+                links.push(link);
+                let link_index = links.len() - 1;
+                if empty {
+                    let paper_index = self.digest.papers.len() - 1;
+                    self.empty_links
+                        .push((paper_index, link_index, line.lineno));
+                }
             }
             Kind::Password(rest) => {
                 let value = lines::password_value(rest).map(str::to_owned);
@@ -402,9 +472,14 @@ impl Builder {
                 // A bare URL right after a link label that lost its URL.
                 if let Some(link) = self.paper().links.last_mut()
                     && link.url.is_none()
+                    && link.text.is_none()
                     && let Some(url) = lines::find_url(text).filter(|u| u.len() == text.len())
                 {
-                    link.arxiv_id = lines::arxiv_id(url);
+                    (link.arxiv_id, link.arxiv_version) = match lines::arxiv_reference(url) {
+                        Some((id, version)) => (Some(id), version),
+                        None => (None, None),
+                    };
+                    link.kind = crate::LinkKind::of(&link.label, Some(url));
                     link.url = Some(url.to_owned());
                     return;
                 }
@@ -515,6 +590,45 @@ impl Builder {
             _ => self.unplaced(line, "radio list"),
         }
     }
+}
+
+/// Why a page without a paper or radio-list entry is not a digest: what it
+/// does hold of one (a title mention, a `目录` contents list, an empty radio
+/// heading), or that it holds nothing of one.
+fn not_a_digest(digest: &Digest, digest_title: bool, in_contents: bool, lines: usize) -> String {
+    let mut found = Vec::new();
+    if digest_title && let Some(title) = &digest.issue.title {
+        found.push(format!(
+            "a \"7 Papers & Radios\" title or mention (\"{title}\")"
+        ));
+    }
+    // Without a `目录` heading, the header's short lines are only taken for
+    // contents in a digest; on other pages they are just text.
+    if in_contents && !digest.issue.contents.is_empty() {
+        found.push(format!(
+            "a table of contents (目录) of {} entr{}",
+            digest.issue.contents.len(),
+            if digest.issue.contents.len() == 1 {
+                "y"
+            } else {
+                "ies"
+            }
+        ));
+    }
+    if !digest.radio.is_empty() {
+        found.push(format!(
+            "{} radio heading(s) without entries",
+            digest.radio.len()
+        ));
+    }
+    let found = if found.is_empty() {
+        "nothing of a digest".to_owned()
+    } else {
+        found.join(", ")
+    };
+    format!(
+        "no \"论文 N:\" paper and no \"本周 N 篇 … 精选论文\" radio-list entry in {lines} line(s) of text; found {found}"
+    )
 }
 
 /// A paper that is nothing but its heading.

@@ -9,9 +9,11 @@ use crate::model::Warning;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The input is not a "7 Papers & Radios" digest at all: it has no digest
-    /// title, no `论文 N:` paper and no radio list. The message says what was
-    /// looked for and what the input held instead.
+    /// The input is not a "7 Papers & Radios" digest: it yields no featured
+    /// `论文 N:` paper and no radio-list entry. The message says what was
+    /// looked for and what the input held instead (a title or mention of the
+    /// column, a table of contents, a radio heading without entries, or
+    /// nothing of a digest).
     #[error("not a digest: {0}")]
     NotADigest(String),
     /// The input is larger than the parser's limit

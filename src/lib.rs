@@ -47,11 +47,17 @@
 //! # What the parser promises
 //!
 //! * It never panics, on any input, and contains no `unsafe` code.
-//! * Anything that is not a digest at all (no digest title, no paper, no radio
-//!   list) is [`Error::NotADigest`]; everything else is `Ok`, with anomalies as
-//!   [`Warning`]s carrying a stable [`WarningCode`] and a line number.
+//! * A page is a digest when it yields at least one featured paper or one
+//!   radio-list entry; anything else (a title-only page, a mention of the
+//!   column, a single-paper article, a news page) is [`Error::NotADigest`],
+//!   whose message says what the page did hold. Every digest is `Ok`, with
+//!   anomalies as [`Warning`]s carrying a stable [`WarningCode`] and a line
+//!   number.
 //! * No line is dropped silently: a line that cannot be placed in a field ends
-//!   up in [`Stripped`] or in a [`WarningCode::UnplacedLine`] warning.
+//!   up in [`Stripped`] or in a [`WarningCode::UnplacedLine`] warning; link
+//!   text without a URL is kept in [`Link::text`].
+//! * Values with a format are valid or `None`: an impossible date is `None`
+//!   with a [`WarningCode::InvalidDate`] warning that quotes it.
 //! * A page that ends where no digest ends (cut off mid-paper, mid-list, before
 //!   what its contents announce, or mid-character) carries a
 //!   [`WarningCode::PageTruncated`] warning; bytes that were invalid in the
@@ -63,7 +69,16 @@
 //!
 //! Every type derives serde's `Serialize` and `Deserialize`; with
 //! `serde_json` a [`Digest`] serializes with snake_case keys, absent values as
-//! `null` and empty lists as `[]`.
+//! `null` and empty lists as `[]`. Reading is lenient in both directions of
+//! versioning: missing fields take their empty value, unknown fields are
+//! ignored, and an unknown warning code reads as [`WarningCode::Other`].
+//!
+//! ```
+//! let digest: paper_digest::Digest = serde_json::from_str(r#"{"papers": [{"title": "T"}]}"#)?;
+//! assert_eq!(digest.papers[0].title, "T");
+//! assert!(digest.papers[0].figures.is_empty());
+//! # Ok::<(), serde_json::Error>(())
+//! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -71,6 +86,7 @@ mod assemble;
 mod decode;
 mod error;
 mod lines;
+mod links;
 mod model;
 pub mod render;
 mod source;
@@ -79,13 +95,29 @@ mod truncation;
 
 pub use error::Error;
 
+#[cfg(feature = "cli")]
+pub mod cli;
+
+/// Hooks for this crate's own tests and fuzz targets; not part of the API
+/// and not covered by semantic versioning.
+#[doc(hidden)]
+pub mod __private {
+    /// The text the HTML source reads from a page (the article container's
+    /// logical lines, one per line), before the line grammar sees it.
+    pub fn html_text(page: &str) -> String {
+        let doc = crate::source::read(page, crate::Format::Html);
+        let lines: Vec<&str> = doc.lines.iter().map(|l| l.text.as_ref()).collect();
+        lines.join("\n")
+    }
+}
+
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 pub use model::{
-    Ad, Category, Digest, Figure, Issue, Link, Paper, RadioEntry, RadioList, Stripped, Trending,
-    Warning, WarningCode,
+    Ad, Category, Digest, Figure, Issue, Link, LinkKind, Paper, PaperRef, RadioEntry, RadioList,
+    Stripped, Trending, Warning, WarningCode,
 };
 
 /// The default input-size limit of [`Parser`]: 32 MiB, far above any real page.
@@ -121,12 +153,15 @@ pub struct Parsed {
 ///
 /// # Errors
 ///
-/// [`Error::NotADigest`] when the page holds no digest title, paper or radio
-/// list; [`Error::TooLarge`] above [`DEFAULT_MAX_INPUT_BYTES`].
+/// [`Error::NotADigest`] when the page yields no featured paper and no
+/// radio-list entry; [`Error::TooLarge`] above [`DEFAULT_MAX_INPUT_BYTES`].
 ///
 /// ```
 /// let err = paper_digest::parse("今天天气很好。").unwrap_err();
 /// assert!(err.to_string().starts_with("not a digest"));
+/// // A title alone is not a digest either.
+/// let err = paper_digest::parse("7 Papers & Radios | 标题\n").unwrap_err();
+/// assert!(err.to_string().contains("title"), "{err}");
 /// ```
 pub fn parse(input: &str) -> Result<Digest, Error> {
     Parser::new().parse(input)
@@ -160,12 +195,31 @@ pub fn parse_bytes(input: &[u8]) -> Result<Digest, Error> {
 /// assert_eq!(digest.papers.len(), 1);
 /// # Ok::<(), paper_digest::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Parser {
     format: Option<Format>,
     max_input_bytes: usize,
     strict: bool,
+    furniture: Vec<regex::Regex>,
 }
+
+/// Parsers are equal when their options are, furniture rules compared by
+/// their patterns.
+impl PartialEq for Parser {
+    fn eq(&self, other: &Self) -> bool {
+        self.format == other.format
+            && self.max_input_bytes == other.max_input_bytes
+            && self.strict == other.strict
+            && self.furniture.len() == other.furniture.len()
+            && self
+                .furniture
+                .iter()
+                .zip(&other.furniture)
+                .all(|(a, b)| a.as_str() == b.as_str())
+    }
+}
+
+impl Eq for Parser {}
 
 impl Default for Parser {
     fn default() -> Self {
@@ -181,6 +235,7 @@ impl Parser {
             format: None,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             strict: false,
+            furniture: Vec::new(),
         }
     }
 
@@ -203,6 +258,39 @@ impl Parser {
     #[must_use]
     pub fn strict(mut self, strict: bool) -> Self {
         self.strict = strict;
+        self
+    }
+
+    /// Adds a furniture rule: every line the regular expression matches is
+    /// site furniture, kept in [`Stripped::boilerplate`] and never read as
+    /// content. For the lines a user's own aggregator or archive adds to
+    /// every page (a footer, a banner, a "saved from" note) that the
+    /// built-in rules do not know. Rules are matched against each logical
+    /// line's text (see the `regex` crate for the syntax; anchor with `^`
+    /// and `$` to match whole lines).
+    ///
+    /// ```
+    /// use paper_digest::Parser;
+    /// use regex::Regex;
+    ///
+    /// let page = "\
+    /// 7 Papers & Radios | 标题
+    /// 论文 1：某论文
+    /// 摘要：一段摘要。
+    /// 由 MyFeeds 于 2022-04-11 08:00 抓取 · 原文链接
+    /// ";
+    /// let plain = Parser::new().parse(page)?;
+    /// assert!(plain.papers[0].abstract_text.as_deref().unwrap().contains("MyFeeds"));
+    ///
+    /// let parser = Parser::new().furniture(Regex::new(r"^由 MyFeeds 于 .* 抓取").unwrap());
+    /// let digest = parser.parse(page)?;
+    /// assert_eq!(digest.papers[0].abstract_text.as_deref(), Some("一段摘要。"));
+    /// assert_eq!(digest.stripped.boilerplate, ["由 MyFeeds 于 2022-04-11 08:00 抓取 · 原文链接"]);
+    /// # Ok::<(), paper_digest::Error>(())
+    /// ```
+    #[must_use]
+    pub fn furniture(mut self, rule: regex::Regex) -> Self {
+        self.furniture.push(rule);
         self
     }
 
@@ -263,7 +351,7 @@ impl Parser {
     fn parse_text(&self, input: &str, damage: decode::Damage) -> Result<(Digest, Format), Error> {
         let format = self.format.unwrap_or_else(|| source::detect(input));
         let document = source::read(input, format);
-        let digest = assemble::assemble(document, damage)?;
+        let digest = assemble::assemble(document, &self.furniture, damage)?;
         if self.strict && !digest.warnings.is_empty() {
             return Err(Error::Strict(digest.warnings));
         }

@@ -37,8 +37,13 @@ pub(crate) enum Kind<'a> {
     },
     /// A numbered line without `(from …)`: `1. Title`.
     Numbered { number: u32, rest: &'a str },
-    /// `2022 年 3 月 6 日 机器之心`: the ISO date and the rest of the line.
-    Date { date: String, rest: &'a str },
+    /// `2022 年 3 月 6 日 机器之心`: the ISO date (`None` when the date is not
+    /// on the calendar), the date as written, and the rest of the line.
+    Date {
+        date: Option<String>,
+        raw: &'a str,
+        rest: &'a str,
+    },
     /// `参与：杜伟楚航、罗若天`.
     Contributors(&'a str),
     /// `来源：机器之心`.
@@ -525,8 +530,19 @@ pub(crate) fn split_from(rest: &str) -> Option<(&str, &str)> {
     Some((title, from))
 }
 
-/// `- 1 准确把握守正创新的辩证关系 7993401`: rank, title, heat.
+/// `- 1 准确把握守正创新的辩证关系 7993401`: rank, title, heat (`None`
+/// when the figure overflows `u64`; [`trending_item`] reports it).
 fn trending(line: &str) -> Option<Kind<'_>> {
+    let (rank, title, heat) = trending_parts(line)?;
+    Some(Kind::Trending {
+        rank,
+        title,
+        heat: heat.parse().ok(),
+    })
+}
+
+/// Rank, title and the heat figure as written.
+fn trending_parts(line: &str) -> Option<(u32, &str, &str)> {
     let s = line.strip_prefix('-').map(str::trim_start).unwrap_or(line);
     let (rank, rest) = leading_number(s)?;
     if !rest.starts_with(char::is_whitespace) {
@@ -534,22 +550,27 @@ fn trending(line: &str) -> Option<Kind<'_>> {
     }
     let rest = trim(rest);
     let split = rest.rfind(char::is_whitespace)?;
-    let heat_str = &rest[split..].trim();
-    if heat_str.len() < 4 || !heat_str.bytes().all(|b| b.is_ascii_digit()) {
+    let heat = rest[split..].trim();
+    if heat.len() < 4 || !heat.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let heat = heat_str.parse().ok();
     let title = trim(&rest[..split]);
     if title.is_empty() {
         return None;
     }
-    Some(Kind::Trending { rank, title, heat })
+    Some((rank, title, heat))
 }
 
-/// A trailer line read as a trending item, with or without a heat figure.
-pub(crate) fn trending_item(line: &str) -> Option<(u32, &str, Option<u64>)> {
-    if let Some(Kind::Trending { rank, title, heat }) = trending(line) {
-        return Some((rank, title, heat));
+/// A trending item's heat: the figure, none, or the digits as written when
+/// they overflow `u64`.
+pub(crate) type Heat<'a> = Result<Option<u64>, &'a str>;
+
+/// A trailer line read as a trending item: rank, title, and the heat figure
+/// when the list gives one. A figure too large for `u64` is `Err` with the
+/// figure as written, so that the caller can warn about it.
+pub(crate) fn trending_item(line: &str) -> Option<(u32, &str, Heat<'_>)> {
+    if let Some((rank, title, heat)) = trending_parts(line) {
+        return Some((rank, title, heat.parse().map(Some).map_err(|_| heat)));
     }
     let s = strip_bullet(line);
     let (rank, after) = leading_number(s)?;
@@ -559,27 +580,49 @@ pub(crate) fn trending_item(line: &str) -> Option<(u32, &str, Option<u64>)> {
         return None;
     }
     let title = trim(rest);
-    (!title.is_empty() && rank <= 100).then_some((rank, title, None))
+    (!title.is_empty() && rank <= 100).then_some((rank, title, Ok(None)))
 }
 
-/// `2022 年 3 月 6 日 机器之心`, `2022-03-06 机器之心`, `2022/3/6`: the ISO date and the rest.
+/// `2022 年 3 月 6 日 机器之心`, `2022-03-06 机器之心`, `2022/3/6`: the ISO date
+/// (`None` when it is not on the calendar), the date as written, and the rest.
 pub(crate) fn date_line(s: &str) -> Option<Kind<'_>> {
-    let (date, rest) = parse_date_prefix(s)?;
+    let (date, raw, rest) = parse_date_prefix(s)?;
     let rest = trim(rest);
     if rest.chars().count() > 30 {
         return None;
     }
-    Some(Kind::Date { date, rest })
+    Some(Kind::Date { date, raw, rest })
 }
 
-/// Parses a date at the start of `s`; returns it as `YYYY-MM-DD` and the rest.
-pub(crate) fn parse_date_prefix(s: &str) -> Option<(String, &str)> {
+/// The earliest and latest year a digest date may carry (the column started
+/// in 2019; the bounds leave room for reposts and archives).
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
+
+/// `YYYY-MM-DD` when the day exists in the Gregorian calendar (month lengths,
+/// leap years) and the year is plausible; `None` otherwise.
+pub(crate) fn calendar_date(year: u32, month: u32, day: u32) -> Option<String> {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (PLAUSIBLE_YEARS.contains(&year) && (1..=days).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// Parses a date at the start of `s`: `YYYY-MM-DD` when it is on the calendar
+/// (`None` for `2022年2月31日`), the date as written, and the rest of `s`.
+/// Text is only read as a date when its month is 1 to 12 and its day 1 to 31.
+pub(crate) fn parse_date_prefix(s: &str) -> Option<(Option<String>, &str, &str)> {
     let b = s.as_bytes();
     if b.len() < 8 || !b[..4].iter().all(u8::is_ascii_digit) {
         return None;
     }
     let (year, rest) = leading_number(s)?;
-    if !(1990..=2100).contains(&year) || s.bytes().take_while(u8::is_ascii_digit).count() != 4 {
+    if !PLAUSIBLE_YEARS.contains(&year) || s.bytes().take_while(u8::is_ascii_digit).count() != 4 {
         return None;
     }
     let (rest, chinese) = date_sep(rest, '年')?;
@@ -595,6 +638,7 @@ pub(crate) fn parse_date_prefix(s: &str) -> Option<(String, &str)> {
     if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return None;
     }
+    let raw = trim(&s[..s.len() - rest.len()]);
     // Drop a time of day ("12:02") that follows the date.
     let mut rest = trim(rest);
     if let Some((_, after)) = leading_number(rest)
@@ -606,7 +650,7 @@ pub(crate) fn parse_date_prefix(s: &str) -> Option<(String, &str)> {
             .count();
         rest = trim(&after[end..]);
     }
-    Some((format!("{year:04}-{month:02}-{day:02}"), rest))
+    Some((calendar_date(year, month, day), raw, rest))
 }
 
 /// A date separator: `年`/`月` (with spaces) for Chinese dates, or one of `-/.`.
@@ -676,33 +720,124 @@ pub(crate) fn find_url(s: &str) -> Option<&str> {
     (url.len() > "https://".len()).then_some(url)
 }
 
-/// The arXiv identifier in an arXiv URL: `2203.15556` (version dropped) or `cs/0112017`.
-pub(crate) fn arxiv_id(url: &str) -> Option<String> {
-    let pos = find_ascii_ci(url, "arxiv.org/")?;
-    let path = &url[pos + "arxiv.org/".len()..];
+/// The arXiv identifier and version a URL or a link's text names: the one
+/// place the crate reads arXiv references.
+///
+/// Recognized: URLs whose host is exactly `arxiv.org` or a subdomain of it
+/// (`export.arxiv.org`), with or without a scheme, under `abs/`, `pdf/`,
+/// `html/` or `format/`; `arXiv:2204.02311` (a space after the colon
+/// allowed); and a text that is nothing but an identifier. Identifiers are
+/// new-style (`2204.02311`, `0706.0001`, with a valid `YYMM`) or old-style
+/// (`hep-th/9901001`, `math.GT/0309136`, `cs/0112017`); a version suffix
+/// (`v2`) is returned apart from the identifier.
+pub(crate) fn arxiv_reference(s: &str) -> Option<(String, Option<u32>)> {
+    let whole = trim(s);
+    if let Some(found) = arxiv_identifier(whole).filter(|(_, _, len)| *len == whole.len()) {
+        return Some((found.0, found.1));
+    }
+    let mut tokens = s
+        .split(|c: char| {
+            c.is_whitespace()
+                || !c.is_ascii()
+                || matches!(
+                    c,
+                    '"' | '\'' | '<' | '>' | '(' | ')' | '[' | ']' | '`' | ',' | ';'
+                )
+        })
+        .filter(|t| !t.is_empty())
+        .peekable();
+    while let Some(token) = tokens.next() {
+        // `arXiv:2204.02311`, `arXiv: 2204.02311`.
+        if token.len() >= 5 && token[..5].eq_ignore_ascii_case("arxiv") {
+            let after = &token[5..];
+            if let Some(id) = after.strip_prefix(':') {
+                let id = if id.is_empty() {
+                    tokens.peek().copied().unwrap_or("")
+                } else {
+                    id
+                };
+                if let Some((id, version, _)) = arxiv_identifier(id) {
+                    return Some((id, version));
+                }
+                continue;
+            }
+        }
+        if let Some(found) = arxiv_url(token) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// An arXiv URL (with or without its scheme) on the exact host.
+fn arxiv_url(token: &str) -> Option<(String, Option<u32>)> {
+    let rest = ["https://", "http://"]
+        .iter()
+        .find(|p| token.len() >= p.len() && token[..p.len()].eq_ignore_ascii_case(p))
+        .map_or(token, |p| &token[p.len()..]);
+    let (authority, path) = rest.split_once('/')?;
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = host.split(':').next().unwrap_or(host);
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let suffix = ".arxiv.org";
+    let on_arxiv = host.eq_ignore_ascii_case("arxiv.org")
+        || (host.len() > suffix.len()
+            && host.is_char_boundary(host.len() - suffix.len())
+            && host[host.len() - suffix.len()..].eq_ignore_ascii_case(suffix));
+    if !on_arxiv {
+        return None;
+    }
     let path = ["abs/", "pdf/", "html/", "format/"]
         .iter()
         .find_map(|p| path.strip_prefix(p))?;
-    // New style: YYMM.NNNNN
-    let digits = path.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 4 && path.as_bytes().get(4) == Some(&b'.') {
-        let tail = &path[5..];
-        let n = tail.bytes().take_while(u8::is_ascii_digit).count();
-        if (4..=5).contains(&n) {
-            return Some(path[..5 + n].to_owned());
+    arxiv_identifier(path).map(|(id, version, _)| (id, version))
+}
+
+/// An arXiv identifier at the start of `s`: the identifier, its version, and
+/// how many bytes of `s` they took. The identifier must end there (at the
+/// end of `s` or before a byte that is not a letter or digit).
+fn arxiv_identifier(s: &str) -> Option<(String, Option<u32>, usize)> {
+    let b = s.as_bytes();
+    let digits = |from: usize| {
+        b[from.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let id_len = if digits(0) == 4 && b.get(4) == Some(&b'.') && (4..=5).contains(&digits(5)) {
+        // New style: YYMM.NNNN (to 2014) or YYMM.NNNNN.
+        let month = (b[2] - b'0') * 10 + (b[3] - b'0');
+        if !(1..=12).contains(&month) {
+            return None;
         }
+        5 + digits(5)
+    } else {
+        // Old style: archive(.XX)/YYMMNNN.
+        let slash = s.find('/')?;
+        let archive = &s[..slash];
+        let (name, class) = archive.split_once('.').unwrap_or((archive, ""));
+        let name_ok = name.len() >= 2
+            && name.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
+            && !name.starts_with('-');
+        let class_ok = class.len() <= 2 && class.bytes().all(|c| c.is_ascii_alphabetic());
+        if !name_ok || !class_ok || digits(slash + 1) != 7 {
+            return None;
+        }
+        slash + 8
+    };
+    let mut len = id_len;
+    let mut version = None;
+    if matches!(b.get(len), Some(b'v' | b'V')) {
+        let n = digits(len + 1);
+        if n > 0 {
+            version = s[len + 1..len + 1 + n].parse().ok();
+            len += 1 + n;
+        }
+    }
+    if b.get(len).is_some_and(u8::is_ascii_alphanumeric) {
         return None;
     }
-    // Old style: archive(.XX)/NNNNNNN
-    let slash = path.find('/')?;
-    let archive = &path[..slash];
-    let number = &path[slash + 1..];
-    let n = number.bytes().take_while(u8::is_ascii_digit).count();
-    let archive_ok = !archive.is_empty()
-        && archive
-            .bytes()
-            .all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'.');
-    (archive_ok && n == 7).then(|| format!("{archive}/{}", &number[..7]))
+    Some((s[..id_len].to_owned(), version, len))
 }
 
 /// The password after `密码` / `提取码` in a link line.
@@ -712,6 +847,18 @@ pub(crate) fn find_password(s: &str) -> Option<&str> {
         .map(|p| p + "提取码".len())
         .or_else(|| s.find("密码").map(|p| p + "密码".len()))?;
     password_value(&s[pos..])
+}
+
+/// A link's text without its password clause (`… 密码：9qzz`, `(提取码: ab12)`),
+/// which [`find_password`] reads.
+pub(crate) fn before_password(s: &str) -> &str {
+    let Some(pos) = s.find("提取码").or_else(|| s.find("密码")) else {
+        return s;
+    };
+    if find_password(s).is_none() {
+        return s;
+    }
+    trim(&s[..pos]).trim_end_matches([',', '，', ';', '；', '(', '（', '、'])
 }
 
 /// The password at the start of `s` (after an optional colon).
@@ -875,25 +1022,53 @@ mod tests {
         assert_eq!(
             classify("2022 年 3 月 6 日 机器之心"),
             Kind::Date {
-                date: "2022-03-06".into(),
+                date: Some("2022-03-06".into()),
+                raw: "2022 年 3 月 6 日",
                 rest: "机器之心"
             }
         );
         assert_eq!(
             classify("2022-04-10 12:02 机器之心"),
             Kind::Date {
-                date: "2022-04-10".into(),
+                date: Some("2022-04-10".into()),
+                raw: "2022-04-10",
                 rest: "机器之心"
             }
         );
         assert_eq!(
             classify("2021/6/6"),
             Kind::Date {
-                date: "2021-06-06".into(),
+                date: Some("2021-06-06".into()),
+                raw: "2021/6/6",
                 rest: ""
             }
         );
         assert_eq!(classify("2022 年 13 月 6 日"), Kind::Plain);
+    }
+
+    #[test]
+    fn impossible_dates_are_kept_as_written_without_a_value() {
+        assert_eq!(
+            classify("2022年2月31日 机器之心"),
+            Kind::Date {
+                date: None,
+                raw: "2022年2月31日",
+                rest: "机器之心"
+            }
+        );
+        for (y, m, d, ok) in [
+            (2020, 2, 29, true),
+            (2022, 2, 29, false),
+            (2000, 2, 29, true),
+            (2100, 2, 29, false),
+            (2022, 4, 31, false),
+            (2022, 12, 31, true),
+            (1900, 1, 1, false),
+            (2022, 0, 1, false),
+            (2022, 1, 0, false),
+        ] {
+            assert_eq!(calendar_date(y, m, d).is_some(), ok, "{y}-{m}-{d}");
+        }
     }
 
     #[test]
@@ -955,6 +1130,10 @@ mod tests {
         assert_eq!(split_names("张三，李四").0, ["张三", "李四"]);
     }
 
+    fn arxiv_id(s: &str) -> Option<String> {
+        arxiv_reference(s).map(|(id, _)| id)
+    }
+
     #[test]
     fn urls_and_arxiv_ids() {
         assert_eq!(
@@ -977,6 +1156,41 @@ mod tests {
         );
         assert_eq!(arxiv_id("https://arxiv.org/list/cs.CL"), None);
         assert_eq!(arxiv_id("https://example.com/2203.15556"), None);
+    }
+
+    #[test]
+    fn arxiv_references_in_link_text() {
+        let r = |s: &str| arxiv_reference(s);
+        let id = |s: &str, v: Option<u32>| Some((s.to_owned(), v));
+        assert_eq!(r("arXiv:2204.02311"), id("2204.02311", None));
+        assert_eq!(r("arXiv: 2204.02311v2"), id("2204.02311", Some(2)));
+        assert_eq!(r("ARXIV:2204.02311"), id("2204.02311", None));
+        assert_eq!(r("arxiv.org/abs/2204.02311"), id("2204.02311", None));
+        assert_eq!(
+            r("见 arxiv.org/pdf/2204.02311v3.pdf"),
+            id("2204.02311", Some(3))
+        );
+        assert_eq!(
+            r("https://export.arxiv.org/abs/2204.02311"),
+            id("2204.02311", None)
+        );
+        assert_eq!(
+            r("http://arxiv.org/abs/hep-th/9901001v1"),
+            id("hep-th/9901001", Some(1))
+        );
+        assert_eq!(r("arXiv:cs/0112017"), id("cs/0112017", None));
+        assert_eq!(r("arXiv:math.GT/0309136"), id("math.GT/0309136", None));
+        assert_eq!(r("2204.02311v2"), id("2204.02311", Some(2)));
+        assert_eq!(r("0706.0001"), id("0706.0001", None));
+        // Hosts are matched exactly, not by suffix.
+        assert_eq!(r("https://notarxiv.org/abs/2204.02311"), None);
+        assert_eq!(r("https://arxiv.org.evil.com/abs/2204.02311"), None);
+        assert_eq!(r("notarxiv.org/abs/2204.02311"), None);
+        // Not identifiers.
+        assert_eq!(r("2213.02311"), None);
+        assert_eq!(r("arXiv:22040.2311"), None);
+        assert_eq!(r("共 2204.02311 元"), None);
+        assert_eq!(r("arXiv:2204.023111"), None);
     }
 
     #[test]
@@ -1145,15 +1359,15 @@ mod tests {
 
     #[test]
     fn trending_items_in_the_trailer() {
-        assert_eq!(trending_item("3. 标题"), Some((3, "标题", None)));
-        assert_eq!(trending_item("3、标题"), Some((3, "标题", None)));
-        assert_eq!(trending_item("- 100 标题"), Some((100, "标题", None)));
+        assert_eq!(trending_item("3. 标题"), Some((3, "标题", Ok(None))));
+        assert_eq!(trending_item("3、标题"), Some((3, "标题", Ok(None))));
+        assert_eq!(trending_item("- 100 标题"), Some((100, "标题", Ok(None))));
         assert_eq!(trending_item("101 标题"), None);
         assert_eq!(trending_item("5G 手机"), None);
         assert_eq!(trending_item("3. "), None);
         assert_eq!(
             trending_item("- 2 中国黄金 7932363"),
-            Some((2, "中国黄金", Some(7_932_363)))
+            Some((2, "中国黄金", Ok(Some(7_932_363))))
         );
         // A heat figure needs four digits.
         assert_eq!(classify("- 2 中国黄金 793"), Kind::Plain);

@@ -62,8 +62,10 @@
 //! # Ok::<(), paper_digest::Error>(())
 //! ```
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
+use std::io;
 
+use crate::Format;
 use crate::model::{Digest, Paper, RadioEntry, RadioList};
 
 /// One logical line of a rendered page, before markup.
@@ -86,6 +88,8 @@ enum Block<'a> {
     Link {
         label: &'a str,
         url: Option<&'a str>,
+        /// The text written instead of a URL.
+        text: Option<&'a str>,
         password: Option<&'a str>,
     },
     /// An image.
@@ -174,6 +178,7 @@ fn paper_blocks<'a>(paper: &'a Paper, style: Style, out: &mut Vec<Block<'a>>) {
         out.push(Block::Link {
             label: &link.label,
             url: link.url.as_deref(),
+            text: link.text.as_deref(),
             password: link.password.as_deref(),
         });
     }
@@ -237,14 +242,102 @@ fn entry_text(entry: &RadioEntry) -> String {
     }
 }
 
+/// Renders the digest in `format` into any [`fmt::Write`]: a `String`, a
+/// formatter, a buffer of your own. [`text`], [`markdown`] and [`html`] are
+/// this into a new `String`.
+///
+/// ```
+/// use paper_digest::{render, Format};
+///
+/// let digest = paper_digest::parse("7 Papers & Radios | 标题\n论文 1：某论文\n")?;
+/// let mut page = String::from("<!-- saved -->\n");
+/// render::write(&mut page, &digest, Format::Markdown).unwrap();
+/// assert!(page.ends_with(&render::markdown(&digest)));
+/// # Ok::<(), paper_digest::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Only those of `out`.
+pub fn write(out: &mut (impl fmt::Write + ?Sized), digest: &Digest, format: Format) -> fmt::Result {
+    let mut out = out;
+    renderer(format)(&mut out, digest)
+}
+
+/// Renders the digest in `format` into any [`io::Write`]: a file, a socket,
+/// standard output.
+///
+/// ```
+/// use paper_digest::{render, Format};
+///
+/// let digest = paper_digest::parse("7 Papers & Radios | 标题\n论文 1：某论文\n")?;
+/// let mut file = Vec::new();
+/// render::write_io(&mut file, &digest, Format::Html)?;
+/// assert_eq!(String::from_utf8(file).unwrap(), render::html(&digest));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// The first error `out` returned.
+pub fn write_io(
+    out: &mut (impl io::Write + ?Sized),
+    digest: &Digest,
+    format: Format,
+) -> io::Result<()> {
+    /// Carries `io::Write` errors through `fmt::Write`, which has none.
+    struct Adapter<'a, W: io::Write + ?Sized> {
+        inner: &'a mut W,
+        error: Option<io::Error>,
+    }
+    impl<W: io::Write + ?Sized> fmt::Write for Adapter<'_, W> {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            self.inner.write_all(s.as_bytes()).map_err(|e| {
+                self.error = Some(e);
+                fmt::Error
+            })
+        }
+    }
+    let mut adapter = Adapter {
+        inner: out,
+        error: None,
+    };
+    match renderer(format)(&mut adapter, digest) {
+        Ok(()) => Ok(()),
+        Err(fmt::Error) => Err(adapter
+            .error
+            .unwrap_or_else(|| io::Error::other("formatting failed"))),
+    }
+}
+
+type Renderer = fn(&mut dyn fmt::Write, &Digest) -> fmt::Result;
+
+fn renderer(format: Format) -> Renderer {
+    match format {
+        Format::Text => write_text,
+        Format::Markdown => write_markdown,
+        Format::Html => write_html,
+    }
+}
+
+fn to_string(digest: &Digest, render: Renderer) -> String {
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = render(&mut out, digest);
+    out
+}
+
 /// Renders the digest as a plain-text page, one paragraph per line, with
 /// half-width colons after markers, as text scrapes of the column read.
 ///
 /// Plain text has no images: figures keep only their captions (see the
 /// [module documentation](self) for what round-trips).
 pub fn text(digest: &Digest) -> String {
+    to_string(digest, write_text)
+}
+
+fn write_text(out: &mut dyn fmt::Write, digest: &Digest) -> fmt::Result {
     let colon = Style::Text.colon();
-    let mut out = String::new();
     for block in blocks(digest, Style::Text) {
         let line = match block {
             Block::Title(t) | Block::Summary(t) => one_line(t),
@@ -255,9 +348,14 @@ pub fn text(digest: &Digest) -> String {
             Block::Link {
                 label,
                 url,
+                text,
                 password,
             } => {
-                let mut line = format!("{}{colon}{}", one_line(label), one_line(url.unwrap_or("")));
+                let mut line = format!(
+                    "{}{colon}{}",
+                    one_line(label),
+                    one_line(url.or(text).unwrap_or(""))
+                );
                 if let Some(password) = password {
                     let _ = write!(line, " 密码{colon}{}", one_line(password));
                 }
@@ -268,10 +366,10 @@ pub fn text(digest: &Digest) -> String {
             Block::RadioHeading(heading) => format!("{}{colon}", one_line(heading)),
             Block::RadioEntry(entry, _) => format!("{}. {}", entry.number, entry_text(entry)),
         };
-        out.push_str(&line);
-        out.push('\n');
+        out.write_str(&line)?;
+        out.write_char('\n')?;
     }
-    out
+    Ok(())
 }
 
 /// Renders the digest as a canonical Markdown page: a `# ` title, a `> `
@@ -281,8 +379,12 @@ pub fn text(digest: &Digest) -> String {
 ///
 /// Text is escaped so that Markdown reads it back verbatim.
 pub fn markdown(digest: &Digest) -> String {
+    to_string(digest, write_markdown)
+}
+
+fn write_markdown(out: &mut dyn fmt::Write, digest: &Digest) -> fmt::Result {
     let colon = Style::Markup.colon();
-    let mut out = String::new();
+    let mut first = true;
     let mut in_list = false;
     // The radio list being written and its delimiter: a list without heading
     // right after another list switches from `1.` to `1)`, which starts a new
@@ -296,74 +398,78 @@ pub fn markdown(digest: &Digest) -> String {
         );
         // Blank lines between blocks; list items of one list stay together.
         let continues = in_list && is_item;
-        if !out.is_empty() && !continues {
-            out.push('\n');
+        if !first && !continues {
+            out.write_char('\n')?;
         }
+        first = false;
         in_list = is_item;
         match block {
             Block::Title(t) => {
-                let _ = writeln!(out, "# {}", md_escape(t));
+                writeln!(out, "# {}", md_escape(t))?;
             }
             Block::Para(p) => {
-                let _ = writeln!(out, "{}", md_escape(&p));
+                writeln!(out, "{}", md_escape(&p))?;
             }
             Block::Summary(s) => {
-                let _ = writeln!(out, "> {}", md_escape(s));
+                writeln!(out, "> {}", md_escape(s))?;
             }
-            Block::ContentsHeading => out.push_str("## 目录\n"),
+            Block::ContentsHeading => out.write_str("## 目录\n")?,
             Block::Contents(n, entry) => {
-                let _ = writeln!(out, "{n}. {}", md_escape(entry));
+                writeln!(out, "{n}. {}", md_escape(entry))?;
             }
             Block::PaperHeading(n, title) => {
                 let heading = format!("论文 {n}{colon}{}", one_line(title));
-                let _ = writeln!(out, "**{}**", md_escape(&heading));
+                writeln!(out, "**{}**", md_escape(&heading))?;
             }
             Block::Meta(m) => {
-                let _ = writeln!(out, "- {}", md_escape(&m));
+                writeln!(out, "- {}", md_escape(&m))?;
             }
             Block::Link {
                 label,
                 url,
+                text,
                 password,
             } => {
-                let _ = write!(out, "- {}{colon}", md_escape(label));
+                write!(out, "- {}{colon}", md_escape(label))?;
                 if let Some(url) = url {
                     let url = one_line(url);
-                    let _ = write!(out, "[{}](<{}>)", md_escape(&url), md_dest_escape(&url));
+                    write!(out, "[{}](<{}>)", md_escape(&url), md_dest_escape(&url))?;
+                } else if let Some(text) = text {
+                    out.write_str(&md_escape(&one_line(text)))?;
                 }
                 if let Some(password) = password {
-                    let _ = write!(out, " 密码{colon}{}", md_escape(password));
+                    write!(out, " 密码{colon}{}", md_escape(password))?;
                 }
-                out.push('\n');
+                out.write_char('\n')?;
             }
             Block::Image(url) => {
-                let _ = writeln!(out, "![](<{}>)", md_dest_escape(&one_line(url)));
+                writeln!(out, "![](<{}>)", md_dest_escape(&one_line(url)))?;
             }
             Block::Caption(image, caption) => {
                 if let Some(url) = image {
-                    let _ = writeln!(out, "![](<{}>)\n", md_dest_escape(&one_line(url)));
+                    writeln!(out, "![](<{}>)\n", md_dest_escape(&one_line(url)))?;
                 }
-                let _ = writeln!(out, "*{}*", md_escape(caption));
+                writeln!(out, "*{}*", md_escape(caption))?;
             }
             Block::RadioHeading(heading) => {
                 let heading = format!("{}{colon}", one_line(heading));
-                let _ = writeln!(out, "**{}**", md_escape(&heading));
+                writeln!(out, "**{}**", md_escape(&heading))?;
             }
             Block::RadioEntry(entry, list) => {
                 if continues && radio_list.is_some_and(|l| l != list) {
                     delimiter = if delimiter == '.' { ')' } else { '.' };
                 }
                 radio_list = Some(list);
-                let _ = writeln!(
+                writeln!(
                     out,
                     "{}{delimiter} {}",
                     entry.number,
                     md_escape(&entry_text(entry))
-                );
+                )?;
             }
         }
     }
-    out
+    Ok(())
 }
 
 /// Renders the digest as a canonical HTML page: one block element per line
@@ -372,90 +478,96 @@ pub fn markdown(digest: &Digest) -> String {
 ///
 /// Text and attribute values are escaped (`&`, `<`, `>`, `"`).
 pub fn html(digest: &Digest) -> String {
+    to_string(digest, write_html)
+}
+
+fn write_html(out: &mut dyn fmt::Write, digest: &Digest) -> fmt::Result {
     let colon = Style::Markup.colon();
-    let mut out = String::from("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n");
+    out.write_str("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n")?;
     if let Some(title) = &digest.issue.title {
-        let _ = writeln!(out, "<title>{}</title>", html_escape(&one_line(title)));
+        writeln!(out, "<title>{}</title>", html_escape(&one_line(title)))?;
     }
-    out.push_str("</head>\n<body>\n<article>\n");
+    out.write_str("</head>\n<body>\n<article>\n")?;
     for block in blocks(digest, Style::Markup) {
         match block {
             Block::Title(t) => {
-                let _ = writeln!(out, "<h1>{}</h1>", html_escape(&one_line(t)));
+                writeln!(out, "<h1>{}</h1>", html_escape(&one_line(t)))?;
             }
             Block::Para(p) | Block::Meta(p) => {
-                let _ = writeln!(out, "<p>{}</p>", html_escape(&one_line(&p)));
+                writeln!(out, "<p>{}</p>", html_escape(&one_line(&p)))?;
             }
             Block::Summary(s) => {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "<blockquote><p>{}</p></blockquote>",
                     html_escape(&one_line(s))
-                );
+                )?;
             }
-            Block::ContentsHeading => out.push_str("<h2>目录</h2>\n"),
+            Block::ContentsHeading => out.write_str("<h2>目录</h2>\n")?,
             Block::Contents(n, entry) => {
-                let _ = writeln!(out, "<p>{n}. {}</p>", html_escape(&one_line(entry)));
+                writeln!(out, "<p>{n}. {}</p>", html_escape(&one_line(entry)))?;
             }
             Block::PaperHeading(n, title) => {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "<h2>论文 {n}{colon}{}</h2>",
                     html_escape(&one_line(title))
-                );
+                )?;
             }
             Block::Link {
                 label,
                 url,
+                text,
                 password,
             } => {
-                let _ = write!(out, "<p>{}{colon}", html_escape(&one_line(label)));
+                write!(out, "<p>{}{colon}", html_escape(&one_line(label)))?;
                 if let Some(url) = url {
                     let url = html_escape(&one_line(url));
-                    let _ = write!(out, "<a href=\"{url}\">{url}</a>");
+                    write!(out, "<a href=\"{url}\">{url}</a>")?;
+                } else if let Some(text) = text {
+                    out.write_str(&html_escape(&one_line(text)))?;
                 }
                 if let Some(password) = password {
-                    let _ = write!(out, " 密码{colon}{}", html_escape(&one_line(password)));
+                    write!(out, " 密码{colon}{}", html_escape(&one_line(password)))?;
                 }
-                out.push_str("</p>\n");
+                out.write_str("</p>\n")?;
             }
             Block::Image(url) => {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "<figure><img src=\"{}\" alt=\"\"></figure>",
                     html_escape(&one_line(url))
-                );
+                )?;
             }
             Block::Caption(image, caption) => {
-                out.push_str("<figure>");
+                out.write_str("<figure>")?;
                 if let Some(url) = image {
-                    let _ = write!(
+                    write!(
                         out,
                         "<img src=\"{}\" alt=\"\">",
                         html_escape(&one_line(url))
-                    );
+                    )?;
                 }
-                let _ = writeln!(
+                writeln!(
                     out,
                     "<figcaption>{}</figcaption></figure>",
                     html_escape(&one_line(caption))
-                );
+                )?;
             }
             Block::RadioHeading(heading) => {
-                let _ = writeln!(out, "<p>{}{colon}</p>", html_escape(&one_line(heading)));
+                writeln!(out, "<p>{}{colon}</p>", html_escape(&one_line(heading)))?;
             }
             Block::RadioEntry(entry, _) => {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "<p>{}. {}</p>",
                     entry.number,
                     html_escape(&entry_text(entry))
-                );
+                )?;
             }
         }
     }
-    out.push_str("</article>\n</body>\n</html>\n");
-    out
+    out.write_str("</article>\n</body>\n</html>\n")
 }
 
 /// Escapes text for HTML element content and double-quoted attribute values.
@@ -524,6 +636,31 @@ mod tests {
             html_escape(r#"a & b <c> "d" 'e'"#),
             "a &amp; b &lt;c&gt; &quot;d&quot; 'e'"
         );
+    }
+
+    #[test]
+    fn io_errors_reach_the_caller() {
+        struct Full(usize);
+        impl io::Write for Full {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                if self.0 < buf.len() {
+                    return Err(io::Error::new(io::ErrorKind::StorageFull, "full"));
+                }
+                self.0 -= buf.len();
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let digest = crate::parse("7 Papers & Radios | 标题\n论文 1：某论文\n").unwrap();
+        for format in [Format::Text, Format::Markdown, Format::Html] {
+            let err = write_io(&mut Full(10), &digest, format).unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::StorageFull);
+            let mut all = Vec::new();
+            write_io(&mut all, &digest, format).unwrap();
+            assert!(write_io(&mut Full(all.len()), &digest, format).is_ok());
+        }
     }
 
     #[test]

@@ -37,15 +37,17 @@ pub(crate) fn find_cut(kinds: &[Kind<'_>]) -> usize {
         .map_or(kinds.len(), |i| last_content + i)
 }
 
-/// Sorts one trailer line into trending, ads or boilerplate.
-pub(crate) fn sort(line: &str, stripped: &mut Stripped) {
+/// Sorts one trailer line into trending, ads or boilerplate. Returns the
+/// heat figure as written when it is too large for its field (the item's
+/// `heat` is then `None`), for the caller to warn about.
+pub(crate) fn sort<'a>(line: &'a str, stripped: &mut Stripped) -> Option<&'a str> {
     if let Some((rank, title, heat)) = lines::trending_item(line) {
         stripped.trending.push(Trending {
             rank,
             title: title.to_owned(),
-            heat,
+            heat: heat.unwrap_or(None),
         });
-        return;
+        return heat.err();
     }
     if !lines::is_boilerplate(line)
         && let Some(url) = lines::find_url(line)
@@ -58,9 +60,10 @@ pub(crate) fn sort(line: &str, stripped: &mut Stripped) {
             text: text.to_owned(),
             url: Some(url.to_owned()),
         });
-        return;
+        return None;
     }
     stripped.boilerplate.push(line.to_owned());
+    None
 }
 
 #[cfg(test)]
@@ -76,7 +79,7 @@ mod tests {
             "- 2 中国黄金原董事长家搜出大量黄金 7932363",
             "随时掌握互联网精彩",
         ] {
-            sort(line, &mut s);
+            assert_eq!(sort(line, &mut s), None);
         }
         assert_eq!(s.boilerplate, ["© THE END", "随时掌握互联网精彩"]);
         assert_eq!(
@@ -92,6 +95,21 @@ mod tests {
                 rank: 2,
                 title: "中国黄金原董事长家搜出大量黄金".into(),
                 heat: Some(7932363)
+            }]
+        );
+    }
+
+    #[test]
+    fn heat_too_large_for_u64_is_reported_not_dropped() {
+        let mut s = Stripped::default();
+        let heat = "99999999999999999999999";
+        assert_eq!(sort(&format!("- 3 某新闻 {heat}"), &mut s), Some(heat));
+        assert_eq!(
+            s.trending,
+            [Trending {
+                rank: 3,
+                title: "某新闻".into(),
+                heat: None
             }]
         );
     }

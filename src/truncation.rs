@@ -64,7 +64,9 @@ pub(crate) fn check(
 fn structure(digest: &Digest, end: End, counts: &[Option<u32>]) -> Option<String> {
     let (papers_announced, lists_announced) = announced(&digest.issue.contents);
     match end {
-        End::Header => Some("it ends in the header, before any paper or radio list".to_owned()),
+        // A page that ends in its header holds no paper and no radio entry:
+        // it is not a digest at all (`Error::NotADigest`).
+        End::Header => None,
         End::Paper | End::Recommendation => {
             let paper = digest.papers.last()?;
             let n = paper.number;

@@ -213,11 +213,17 @@ fn real_wechat_page_is_dated_by_var_ct() {
     // `var ct = "1581418070"` is 2020-02-11 18:47 in China; the page shows "前天".
     let page = String::from_utf8(fixture("real/wechat-2020-02-11.html")).expect("utf-8");
     assert!(page.contains("var ct = \"1581418070\""));
-    let page = page.replace(
-        "一日一技：在 Python 中实现延迟调用",
-        "7 Papers &amp; Radios | 标题",
-    );
-    let d = paper_digest::parse(&page).expect("a title-only digest");
+    let page = page
+        .replace(
+            "一日一技：在 Python 中实现延迟调用",
+            "7 Papers &amp; Radios | 标题",
+        )
+        .replacen(
+            "id=\"js_content\" style=\"visibility: visible;\">",
+            "id=\"js_content\" style=\"visibility: visible;\"><p>论文 1：某论文</p>",
+            1,
+        );
+    let d = paper_digest::parse(&page).expect("a digest with one paper");
     assert_eq!(d.issue.date.as_deref(), Some("2020-02-11"));
     assert_eq!(d.issue.title.as_deref(), Some("7 Papers & Radios | 标题"));
     assert_eq!(d.issue.source.as_deref(), Some("未闻Code"));

@@ -9,7 +9,8 @@
 use std::sync::OnceLock;
 
 use paper_digest::{
-    Category, Digest, Figure, Format, Issue, Link, Paper, Parser, RadioEntry, RadioList, render,
+    Category, Digest, Figure, Format, Issue, Link, LinkKind, Paper, Parser, RadioEntry, RadioList,
+    render,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -295,33 +296,55 @@ fn link() -> impl Strategy<Value = Link> {
         ][..],
     );
     let arxiv = (
-        1001u32..2512,
+        10u32..26,
+        1u32..13,
         0u32..100_000,
         select(&["abs/", "pdf/"][..]),
         any::<bool>(),
     )
-        .prop_map(|(yymm, n, kind, version)| {
-            let id = format!("{yymm:04}.{n:05}");
-            let tail = match (kind, version) {
-                ("pdf/", true) => ".pdf",
-                (_, true) => "v2",
-                _ => "",
+        .prop_map(|(yy, mm, n, kind, version)| {
+            let id = format!("{yy:02}{mm:02}.{n:05}");
+            let (tail, version) = match (kind, version) {
+                ("pdf/", true) => (".pdf", None),
+                (_, true) => ("v2", Some(2)),
+                _ => ("", None),
             };
-            (format!("https://arxiv.org/{kind}{id}{tail}"), Some(id))
+            (
+                Some(format!("https://arxiv.org/{kind}{id}{tail}")),
+                None,
+                Some(id),
+                version,
+            )
         });
-    let other = (url_word(), url_word(), url_word())
-        .prop_map(|(host, a, b)| (format!("https://{host}.example.com/{a}/{b}"), None));
+    let other = (url_word(), url_word(), url_word()).prop_map(|(host, a, b)| {
+        (
+            Some(format!("https://{host}.example.com/{a}/{b}")),
+            None,
+            None,
+            None,
+        )
+    });
+    // Link text without a scheme, as pages write it: kept as written.
+    let written = (10u32..26, 1u32..13, 0u32..100_000, 1u32..5).prop_map(|(yy, mm, n, v)| {
+        let id = format!("{yy:02}{mm:02}.{n:05}");
+        (None, Some(format!("arXiv:{id}v{v}")), Some(id), Some(v))
+    });
     (
         label,
-        prop_oneof![arxiv, other],
+        prop_oneof![arxiv, other, written],
         proptest::option::of("[a-z0-9]{4}"),
     )
-        .prop_map(|(label, (url, arxiv_id), password)| Link {
-            label: label.to_owned(),
-            url: Some(url),
-            arxiv_id,
-            password,
-        })
+        .prop_map(
+            |(label, (url, text, arxiv_id, arxiv_version), password)| Link {
+                kind: LinkKind::of(label, url.as_deref()),
+                label: label.to_owned(),
+                url,
+                text,
+                arxiv_id,
+                arxiv_version,
+                password,
+            },
+        )
 }
 
 fn figure() -> impl Strategy<Value = Figure> {
@@ -491,6 +514,10 @@ fn digest() -> impl Strategy<Value = Digest> {
                 }
             },
         )
+        // A digest has content: a paper or a radio-list entry.
+        .prop_filter("a digest has a paper or a radio entry", |d| {
+            !d.papers.is_empty() || d.radio.iter().any(|l| !l.entries.is_empty())
+        })
 }
 
 /// What plain text can carry: figures keep their captions only.

@@ -64,7 +64,7 @@ fn numbered_line_with_cjk_parenthesis() {
 /// round-trip properties.
 #[test]
 fn proptest_title_ending_in_a_number() {
-    let digest = paper_digest::parse("7 Papers & Radios | 模型 2022\n").unwrap();
+    let digest = paper_digest::parse("7 Papers & Radios | 模型 2022\n论文 1:T\n").unwrap();
     assert_eq!(
         digest.issue.title.as_deref(),
         Some("7 Papers & Radios | 模型 2022")

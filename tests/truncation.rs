@@ -6,7 +6,7 @@
 //! says the page was cut, or nothing after the cut belonged to the digest.
 
 use paper_digest::{
-    Category, Digest, Format, Issue, Link, Paper, Parser, RadioEntry, RadioList, Warning,
+    Category, Digest, Format, Issue, Link, LinkKind, Paper, Parser, RadioEntry, RadioList, Warning,
     WarningCode, parse, parse_bytes, render,
 };
 use proptest::collection::vec;
@@ -117,7 +117,11 @@ fn a_character_cut_in_markup_is_a_cut() {
 
 #[test]
 fn invalid_bytes_in_links_and_images_have_their_line() {
-    let page = "<html><body><p>7 Papers &amp; Radios | 标题</p><p>论文 1：A Title</p><p>论文链接：<a href=\"https://a.com/\u{1}\">链接</a></p><p><img src=\"https://img.com/\u{1}.png\"></p></body></html>";
+    // Long enough for two invalid bytes to leave it UTF-8.
+    let page = format!(
+        "<html><body><p>7 Papers &amp; Radios | 标题</p><p>论文 1：A Title</p><p>论文链接：<a href=\"https://a.com/\u{1}\">链接</a></p><p><img src=\"https://img.com/\u{1}.png\"></p><p>摘要：{}</p></body></html>",
+        "一段很长的摘要。".repeat(20)
+    );
     let bytes: Vec<u8> = page
         .bytes()
         .map(|b| if b == 1 { 0xFF } else { b })
@@ -142,10 +146,13 @@ fn a_lone_radio_entry_without_from_is_cut() {
     assert!(cut_message(page).contains("inside entry 1 of radio list 1"));
 }
 
+/// A page cut in its header holds no paper or radio entry: not a digest.
 #[test]
 fn ends_in_the_header() {
-    let message = cut_message(HEAD);
-    assert!(message.contains("in the header"), "{message}");
+    assert!(matches!(
+        parse(HEAD),
+        Err(paper_digest::Error::NotADigest(_))
+    ));
 }
 
 #[test]
@@ -398,7 +405,8 @@ fn paper() -> impl Strategy<Value = Paper> {
                     label: "论文链接".to_owned(),
                     url: Some("https://arxiv.org/abs/2203.15556".to_owned()),
                     arxiv_id: Some("2203.15556".to_owned()),
-                    password: None,
+                    kind: LinkKind::Abstract,
+                    ..Link::default()
                 }],
                 abstract_text: Some(abstract_text.join("\n")),
                 figures: figure
@@ -500,8 +508,12 @@ fn every_cut(page: &str, format: Format) -> Result<(), TestCaseError> {
     let whole = parser.parse(page).unwrap();
     prop_assert_eq!(truncation(&whole), None, "the whole page:\n{}", page);
     let content = (&whole.issue, &whole.papers, &whole.radio);
-    // Before the first paper heading is whole, a cut page may not be a digest.
-    let first_paper = page.find("论文 1").unwrap() + "论文 1：A".len();
+    // Before the line of the first paper heading is whole (Markdown closes
+    // its `**` at the end), a cut page may not be a digest.
+    let heading = page.find("论文 1").unwrap();
+    let first_paper = page[heading..]
+        .find('\n')
+        .map_or(page.len(), |i| heading + i);
     let bytes = page.as_bytes();
     for at in 0..bytes.len() {
         match parser.parse_bytes(&bytes[..at]) {

@@ -23,8 +23,8 @@
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use paper_digest::{
-    Category, Digest, Figure, Format, Issue, Link, Paper, Parser, RadioEntry, RadioList,
-    WarningCode, render,
+    Category, Digest, Figure, Format, Issue, Link, LinkKind, Paper, Parser, RadioEntry,
+    RadioList, WarningCode, render,
 };
 
 const WORDS: &[&str] = &[
@@ -188,15 +188,16 @@ fn link(u: &mut Unstructured<'_>, page: &mut Page, i: usize) -> Result<Link> {
         u.int_in_range(1001..=2512u32)?,
         u.int_in_range(0..=99_999u32)?
     );
-    let (url, arxiv_id) = match u.int_in_range(0..=4)? {
-        0 => (format!("https://arxiv.org/abs/{id}"), Some(id)),
-        1 => (format!("https://arxiv.org/pdf/{id}.pdf"), Some(id)),
-        2 => (format!("https://arxiv.org/abs/{id}v2"), Some(id)),
+    let (url, arxiv_id, arxiv_version) = match u.int_in_range(0..=4)? {
+        0 => (format!("https://arxiv.org/abs/{id}"), Some(id), None),
+        1 => (format!("https://arxiv.org/pdf/{id}.pdf"), Some(id), None),
+        2 => (format!("https://arxiv.org/abs/{id}v2"), Some(id), Some(2)),
         3 => (
             "http://arxiv.org/abs/cs/0112017".to_owned(),
             Some("cs/0112017".to_owned()),
+            None,
         ),
-        _ => (format!("https://github.com/lab/repo{i}"), None),
+        _ => (format!("https://github.com/lab/repo{i}"), None, None),
     };
     let password = u.ratio(1, 4)?.then(|| format!("{:04x}", i * 7919 + 4096));
     match (u.int_in_range(0..=3)?, &password) {
@@ -223,10 +224,13 @@ fn link(u: &mut Unstructured<'_>, page: &mut Page, i: usize) -> Result<Link> {
         }
     }
     Ok(Link {
+        kind: LinkKind::of(label, Some(&url)),
         label: label.to_owned(),
         url: Some(url),
         arxiv_id,
+        arxiv_version,
         password,
+        ..Link::default()
     })
 }
 

@@ -2,9 +2,12 @@
 //!
 //! The pipeline for one page:
 //!
-//! 1. A cheap byte scan ([`strip_raw_text`]) drops the bodies of `<script>`
+//! 1. A cheap byte scan ([`reduce`]) drops the bodies of `<script>`
 //!    and `<style>` elements (saved WeChat pages are 90 % inline script) and
-//!    picks WeChat's real timestamp (`var ct = "…"`) out of the scripts first.
+//!    picks WeChat's real timestamp (`var ct = "…"`) out of the scripts. It
+//!    and every other scan of raw bytes here read the page through one
+//!    tokenizer ([`tokens`]) that follows the HTML tokenizer's states, so
+//!    that no scan takes text, a comment or an attribute value for a tag.
 //!    Script and style bodies are raw text to an HTML parser, so cutting them
 //!    leaves the element tree of the page unchanged.
 //! 2. A second scan ([`locate`]) looks for the site's article container by
@@ -37,12 +40,15 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 use super::text::trim;
 use super::{Document, Hint, Line, Meta};
+
+mod tokens;
+
 use crate::lines;
+use tokens::{Token, Tokens, is_one_of};
 
 /// Turns an HTML page into logical lines.
 pub(crate) fn lines(input: &str) -> Document<'_> {
-    let ct_date = wechat_ct_date(input);
-    let reduced = strip_raw_text(input);
+    let (reduced, ct_date) = reduce(input);
     let want_date = ct_date.is_none();
     let (mut meta, mut lines) =
         located(&reduced, want_date).unwrap_or_else(|| whole(&reduced, want_date));
@@ -143,137 +149,79 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
 // Raw-text scan
 // ---------------------------------------------------------------------------
 
-/// Does `hay[at..]` start with `needle`, ASCII case-insensitively?
-fn starts_with_ci(hay: &[u8], at: usize, needle: &[u8]) -> bool {
-    hay.get(at..at + needle.len())
-        .is_some_and(|s| s.eq_ignore_ascii_case(needle))
-}
-
-/// Is the byte after a tag name one that ends the name (`>`, `/`, white space)?
-fn ends_tag_name(b: Option<&u8>) -> bool {
-    matches!(
-        b,
-        None | Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
-    )
+/// The page that [`reduce`] leaves, for tests.
+#[cfg(test)]
+pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
+    reduce(input).0
 }
 
 /// Copies `input`, leaving out the bodies of `<script>` and `<style>`
 /// elements (their tags stay) and start tags that would open elements deeper
-/// than [`MAX_NESTING`] (with as many end tags). Comments are copied as they
-/// are and not looked into. Every cut is at an ASCII byte, so the result is
-/// valid UTF-8.
-pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
+/// than [`MAX_NESTING`] (with as many end tags); and reads WeChat's
+/// publication date from the first script body that sets `var ct`
+/// ([`wechat_ct_date`]), in the same pass. The tokens come from [`Tokens`],
+/// so comments, other raw-text elements (`<title>`, `<textarea>`, …) and
+/// attribute values are stepped over as a parser would. Every cut is at an
+/// ASCII byte, so the result is valid UTF-8.
+fn reduce(input: &str) -> (Cow<'_, str>, Option<String>) {
     let bytes = input.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0; // input[..copied] is in `out` (or unchanged)
-    let mut pos = 0;
+    let cut = |out: &mut Option<String>, span: Range<usize>, copied: &mut usize| {
+        let o = out.get_or_insert_with(|| String::with_capacity(input.len() / 4));
+        o.push_str(&input[*copied..span.start]);
+        *copied = span.end;
+    };
+    let mut ct_date = None;
     // Names of the open elements that nest (see `nests`); an end tag closes
     // the last of its name and everything opened after it, as in a parse.
     let mut open: Vec<&[u8]> = Vec::new();
     let mut over = 0usize;
-    while let Some(off) = memchr::memchr(b'<', &bytes[pos..]) {
-        let lt = pos + off;
-        if starts_with_ci(bytes, lt, b"<!--") {
-            pos = memchr::memmem::find(&bytes[lt + 4..], b"-->")
-                .map_or(bytes.len(), |e| lt + 4 + e + 3);
-            continue;
-        }
-        let Some((name, closing)) = tag_name(bytes, lt) else {
-            pos = lt + 1;
-            continue;
-        };
-        let raw = !closing
-            && (name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style"));
-        if !raw {
-            let name_end = lt + 1 + usize::from(closing) + name.len();
+    for token in Tokens::new(bytes) {
+        match token {
+            Token::RawText { name, span } if is_one_of(name, &[b"script", b"style"]) => {
+                if ct_date.is_none() && name.eq_ignore_ascii_case(b"script") {
+                    ct_date = wechat_ct_date(&input[span.clone()]);
+                }
+                if !span.is_empty() {
+                    cut(&mut out, span, &mut copied);
+                }
+            }
             // Depth guard: past MAX_NESTING, start tags (and as many end
             // tags) are left out, as browsers do.
-            let left_out = nests(name)
-                && if closing {
-                    if over > 0 {
-                        over -= 1;
-                        true
-                    } else {
-                        if let Some(i) = open.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
-                            open.truncate(i);
-                        }
-                        false
-                    }
-                } else if open.len() >= MAX_NESTING {
+            Token::Start { name, span, .. } if nests(name) => {
+                if open.len() >= MAX_NESTING {
                     over += 1;
-                    true
+                    cut(&mut out, span, &mut copied);
                 } else {
                     open.push(name);
-                    false
-                };
-            let end = tag_end(bytes, name_end);
-            if left_out {
-                let o = out.get_or_insert_with(|| String::with_capacity(input.len() / 4));
-                o.push_str(&input[copied..lt]);
-                copied = end;
-            }
-            pos = end;
-            continue;
-        }
-        // The end of the start tag (attribute values may hold `>` only quoted;
-        // a stray one merely keeps a little script text).
-        let Some(gt) = memchr::memchr(b'>', &bytes[lt..]).map(|g| lt + g + 1) else {
-            break;
-        };
-        // The matching end tag.
-        let mut search = gt;
-        let end = loop {
-            match memchr::memmem::find(&bytes[search..], b"</") {
-                Some(e) => {
-                    let at = search + e;
-                    if starts_with_ci(bytes, at + 2, name)
-                        && ends_tag_name(bytes.get(at + 2 + name.len()))
-                    {
-                        break Some(at);
-                    }
-                    search = at + 2;
                 }
-                None => break None,
             }
-        };
-        let Some(end) = end else {
-            break;
-        };
-        if end > gt {
-            let o = out.get_or_insert_with(|| String::with_capacity(input.len() / 4));
-            o.push_str(&input[copied..gt]);
-            copied = end;
+            Token::End { name, span } if nests(name) => {
+                if over > 0 {
+                    over -= 1;
+                    cut(&mut out, span, &mut copied);
+                } else if let Some(i) = open.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
+                    open.truncate(i);
+                }
+            }
+            _ => {}
         }
-        pos = end + 2;
     }
-    match out {
+    let reduced = match out {
         None => Cow::Borrowed(input),
         Some(mut o) => {
             o.push_str(&input[copied..]);
             Cow::Owned(o)
         }
-    }
+    };
+    (reduced, ct_date)
 }
 
 /// How deep elements may nest before their tags are dropped. html5ever
 /// walks its stack of open elements for many start and end tags, which is
 /// quadratic in the depth; Blink caps the depth at 512 the same way.
 const MAX_NESTING: usize = 512;
-
-/// At `<name` or `</name`: the tag's name (an ASCII letter, then anything up
-/// to white space, `/` or `>`) and whether it is an end tag.
-fn tag_name(bytes: &[u8], lt: usize) -> Option<(&[u8], bool)> {
-    let closing = bytes.get(lt + 1) == Some(&b'/');
-    let start = lt + 1 + usize::from(closing);
-    if !bytes.get(start)?.is_ascii_alphabetic() {
-        return None;
-    }
-    let len = bytes[start..]
-        .iter()
-        .position(|&b| matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | 0x0c))
-        .unwrap_or(bytes.len() - start);
-    Some((&bytes[start..start + len], closing))
-}
 
 /// Does an element of this name stay open until its end tag, so that a page
 /// can nest it without bound? Not void elements, not those a sibling or a
@@ -286,7 +234,7 @@ fn nests(name: &[u8]) -> bool {
     };
     lower.copy_from_slice(name);
     lower.make_ascii_lowercase();
-    if is_one_of(lower, &VOID) {
+    if is_one_of(lower, &VOID) || tokens::is_raw_text(lower) {
         return false;
     }
     !matches!(
@@ -322,21 +270,11 @@ fn nests(name: &[u8]) -> bool {
             | b"nobr"
             | b"form"
             | b"select"
-            | b"script"
-            | b"style"
-            | b"textarea"
-            | b"title"
-            | b"xmp"
-            | b"iframe"
-            | b"noembed"
-            | b"noframes"
-            | b"plaintext"
-            | b"noscript"
     )
 }
 
-/// WeChat's publication time: `var ct = "1581418070";` in an inline script,
-/// as a date in China (UTC+8).
+/// WeChat's publication time: `var ct = "1581418070";` in an inline
+/// script's body, as a date in China (UTC+8).
 fn wechat_ct_date(input: &str) -> Option<String> {
     let finder = memchr::memmem::Finder::new("var ct");
     let mut from = 0;
@@ -352,10 +290,18 @@ fn wechat_ct_date(input: &str) -> Option<String> {
         if let Ok(secs) = digits.parse::<i64>()
             && secs > 0
         {
-            return Some(unix_to_date(secs, 8 * 3600));
+            return plausible(unix_to_date(secs, 8 * 3600));
         }
     }
     None
+}
+
+/// A date from a timestamp, kept only when its year is plausible for a
+/// digest (the calendar check of the text's dates, [`lines::parse_date_prefix`]).
+fn plausible(date: String) -> Option<String> {
+    lines::parse_date_prefix(&date)
+        .is_some_and(|(valid, _, _)| valid.is_some())
+        .then_some(date)
 }
 
 /// The civil date (`YYYY-MM-DD`) of a Unix time at the given UTC offset
@@ -554,7 +500,7 @@ pub(crate) fn find_date(s: &str) -> Option<String> {
     for (i, _) in s.char_indices() {
         if bytes[i].is_ascii_digit()
             && (i == 0 || !bytes[i - 1].is_ascii_digit())
-            && let Some((date, _)) = lines::parse_date_prefix(&s[i..])
+            && let Some((Some(date), _, _)) = lines::parse_date_prefix(&s[i..])
         {
             return Some(date);
         }
@@ -568,8 +514,8 @@ fn attr_date(v: &str) -> Option<String> {
     if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
         let n: i64 = v.parse().ok()?;
         return match v.len() {
-            10 => Some(unix_to_date(n, 8 * 3600)),
-            13 => Some(unix_to_date(n / 1000, 8 * 3600)),
+            10 => plausible(unix_to_date(n, 8 * 3600)),
+            13 => plausible(unix_to_date(n / 1000, 8 * 3600)),
             _ => None,
         };
     }
@@ -719,23 +665,22 @@ const SENTINEL: &str = "paper-digest: end of the container";
 /// The page's leading doctype (with any white space and comments before
 /// it), or nothing when it does not start with one.
 fn doctype(reduced: &str) -> &str {
-    let bytes = reduced.as_bytes();
-    let mut pos = 0;
-    loop {
-        while bytes.get(pos).is_some_and(u8::is_ascii_whitespace) {
-            pos += 1;
-        }
-        if starts_with_ci(bytes, pos, b"<!--") {
-            match memchr::memmem::find(&bytes[pos + 4..], b"-->") {
-                Some(e) => pos += 4 + e + 3,
-                None => return "",
-            }
-        } else if starts_with_ci(bytes, pos, b"<!doctype") {
-            return memchr::memchr(b'>', &bytes[pos..]).map_or("", |g| &reduced[..pos + g + 1]);
-        } else {
+    let mut text_from = 0;
+    for token in Tokens::new(reduced.as_bytes()) {
+        let span = token.span();
+        if !reduced.as_bytes()[text_from..span.start]
+            .iter()
+            .all(u8::is_ascii_whitespace)
+        {
             return "";
         }
+        match token {
+            Token::Comment { .. } => text_from = span.end,
+            Token::Doctype { .. } => return &reduced[..span.end],
+            _ => return "",
+        }
     }
+    ""
 }
 
 /// Finds the article container without parsing: the byte range of its
@@ -784,42 +729,18 @@ fn locate(reduced: &str) -> Option<(Range<usize>, &'static Selector)> {
         }
     }
     let (at, selector) = found?;
-    let lt = memchr::memrchr(b'<', &bytes[..at])?;
-    if memchr::memchr(b'>', &bytes[lt..at]).is_some() {
-        return None; // not inside a start tag
-    }
-    // Not inside a comment either.
-    if let Some(c) = memchr::memmem::rfind(&bytes[..lt], b"<!--")
-        && memchr::memmem::find(&bytes[c + 4..lt], b"-->").is_none()
-    {
-        return None;
-    }
-    let name_len = bytes[lt + 1..]
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count();
-    if name_len == 0 {
-        return None;
-    }
-    let name = &bytes[lt + 1..lt + 1 + name_len];
-    let gt = tag_end(bytes, lt + 1 + name_len);
-    Some((lt..element_end(bytes, gt, name)?, selector))
+    // The needle must stand in a start tag (in an attribute), not in text,
+    // a comment or a raw-text body.
+    let mut tokens = Tokens::new(bytes);
+    let (name, lt) = loop {
+        match tokens.next()? {
+            Token::Start { name, span, .. } if span.contains(&at) => break (name, span.start),
+            token if token.span().end > at => return None,
+            _ => {}
+        }
+    };
+    Some((lt..element_end(tokens, name)?, selector))
 }
-
-/// Elements whose contents a tag scan cannot follow (raw text, or markup
-/// that may be read as text).
-const OPAQUE: [&[u8]; 10] = [
-    b"textarea",
-    b"title",
-    b"xmp",
-    b"iframe",
-    b"noembed",
-    b"noframes",
-    b"plaintext",
-    b"noscript",
-    b"script",
-    b"style",
-];
 
 /// Start tags that may close elements opened before the range (an `<li>`
 /// closes the `<li>` around a `<div>`), unless a parent for them was opened
@@ -870,6 +791,9 @@ impl Parent {
 struct OpenElements<'a> {
     names: Vec<&'a [u8]>,
     counts: [usize; 4],
+    /// Of the open `table`, `td`, `th` and `caption` elements, in order:
+    /// whether each is a `table`.
+    tables: Vec<bool>,
 }
 
 impl<'a> OpenElements<'a> {
@@ -877,6 +801,7 @@ impl<'a> OpenElements<'a> {
         let mut open = OpenElements {
             names: Vec::new(),
             counts: [0; 4],
+            tables: Vec::new(),
         };
         open.push(root);
         open
@@ -890,18 +815,34 @@ impl<'a> OpenElements<'a> {
         if let Some(p) = Parent::of(name) {
             self.counts[p as usize] += 1;
         }
+        if is_one_of(name, &TABLE_CONTEXT) {
+            self.tables.push(name.eq_ignore_ascii_case(b"table"));
+        }
         self.names.push(name);
     }
 
     /// Pops everything from `len` up.
     fn truncate(&mut self, len: usize) {
         while self.names.len() > len {
-            if let Some(p) = self.names.pop().and_then(Parent::of) {
+            let Some(name) = self.names.pop() else { break };
+            if let Some(p) = Parent::of(name) {
                 self.counts[p as usize] = self.counts[p as usize].saturating_sub(1);
+            }
+            if is_one_of(name, &TABLE_CONTEXT) {
+                self.tables.pop();
             }
         }
     }
+
+    /// Is the innermost table context a table rather than a cell or caption?
+    /// A `<table>` start tag there closes the open table.
+    fn in_table_body(&self) -> bool {
+        self.tables.last() == Some(&true)
+    }
 }
+
+/// The elements that decide what a `<table>` start tag does.
+const TABLE_CONTEXT: [&[u8]; 4] = [b"table", b"td", b"th", b"caption"];
 
 /// Elements that bound the scope an end tag acts in: an end tag whose
 /// element is below one of them is ignored by a real parse.
@@ -939,37 +880,6 @@ const VOID: [&[u8]; 19] = [
     b"bgsound",
 ];
 
-fn is_one_of(tag: &[u8], list: &[&[u8]]) -> bool {
-    list.iter().any(|n| n.eq_ignore_ascii_case(tag))
-}
-
-/// Just past the `>` of the tag whose name ends at `from`, stepping over
-/// quoted attribute values; the end of the input for an unterminated tag.
-fn tag_end(bytes: &[u8], from: usize) -> usize {
-    let mut pos = from;
-    while let Some(off) = memchr::memchr3(b'>', b'"', b'\'', &bytes[pos..]) {
-        let at = pos + off;
-        let quote = bytes[at];
-        if quote == b'>' {
-            return at + 1;
-        }
-        // A quote opens a value only right after `=` (and white space).
-        let before = bytes[from..at]
-            .iter()
-            .rev()
-            .find(|b| !b.is_ascii_whitespace());
-        if before != Some(&b'=') {
-            pos = at + 1;
-            continue;
-        }
-        match memchr::memchr(quote, &bytes[at + 1..]) {
-            Some(close) => pos = at + 1 + close + 1,
-            None => return bytes.len(),
-        }
-    }
-    bytes.len()
-}
-
 /// Just past the end tag matching an element named `name` whose start tag
 /// ends at `from`; the end of the input when there is none.
 ///
@@ -980,91 +890,61 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
 /// ancestor, and the element with it) or behind a table or cell, a list item
 /// or table cell without its list or table, or an element whose contents are
 /// not markup.
-fn element_end(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+fn element_end(tokens: Tokens<'_>, name: &[u8]) -> Option<usize> {
+    let end_of_input = tokens.len();
     let mut open = OpenElements::new(name);
-    let mut pos = from;
-    while let Some(off) = memchr::memchr(b'<', &bytes[pos..]) {
-        let lt = pos + off;
-        if starts_with_ci(bytes, lt, b"<!--") {
-            pos = memchr::memmem::find(&bytes[lt + 4..], b"-->")
-                .map_or(bytes.len(), |e| lt + 4 + e + 3);
-            continue;
-        }
-        let closing = bytes.get(lt + 1) == Some(&b'/');
-        let start = lt + 1 + usize::from(closing);
-        let name_len = bytes[start..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        if name_len == 0
-            || !bytes[start].is_ascii_alphabetic()
-            || !ends_tag_name(bytes.get(start + name_len))
-        {
-            // Text or a custom element; `<!doctype>`, `<?…>` and `</ …>`
-            // are bogus comments, which may hide tags: give up on them.
-            if matches!(bytes.get(lt + 1), Some(b'!' | b'?')) || (closing && name_len == 0) {
-                return None;
-            }
-            pos = lt + 1;
-            continue;
-        }
-        let tag = &bytes[start..start + name_len];
-        let end = tag_end(bytes, start + name_len);
-        pos = end;
-        if closing {
-            // `</br>` is a `<br>`; a `</p>` without an open `<p>` makes an
-            // empty paragraph: neither closes anything.
-            if tag.eq_ignore_ascii_case(b"br")
-                || (tag.eq_ignore_ascii_case(b"p") && open.count(Parent::P) == 0)
-            {
-                continue;
-            }
-            // Anything else closes the last open element of its name, or
-            // something outside the range (and the element with it).
-            let i = open
-                .names
-                .iter()
-                .rposition(|n| n.eq_ignore_ascii_case(tag))?;
-            // Behind a scope boundary (or, for `</li>`, a list) a real parse
-            // ignores the end tag, or closes something else.
-            let li = tag.eq_ignore_ascii_case(b"li");
-            if open.names[i + 1..]
-                .iter()
-                .any(|n| is_one_of(n, &SCOPE) || (li && is_one_of(n, &[b"ul", b"ol"])))
-            {
-                return None;
-            }
-            if i == 0 {
-                return Some(end);
-            }
-            open.truncate(i);
-        } else {
-            if is_one_of(tag, &OPAQUE) {
-                // Script and style bodies are cut: an element right at its
-                // end tag is empty and harmless.
-                let emptied = bytes.get(end..end + 2) == Some(b"</")
-                    && starts_with_ci(bytes, end + 2, tag)
-                    && ends_tag_name(bytes.get(end + 2 + tag.len()));
-                if !emptied {
+    for token in tokens {
+        match token {
+            // Comments, doctypes and raw-text bodies hold no tags.
+            Token::Comment { .. } | Token::Doctype { .. } | Token::RawText { .. } => {}
+            Token::End { name: tag, span } => {
+                // `</br>` is a `<br>`; a `</p>` without an open `<p>` makes an
+                // empty paragraph: neither closes anything.
+                if tag.eq_ignore_ascii_case(b"br")
+                    || (tag.eq_ignore_ascii_case(b"p") && open.count(Parent::P) == 0)
+                {
+                    continue;
+                }
+                // Anything else closes the last open element of its name, or
+                // something outside the range (and the element with it).
+                let i = open
+                    .names
+                    .iter()
+                    .rposition(|n| n.eq_ignore_ascii_case(tag))?;
+                // Behind a scope boundary (or, for `</li>`, a list) a real parse
+                // ignores the end tag, or closes something else.
+                let li = tag.eq_ignore_ascii_case(b"li");
+                if open.names[i + 1..]
+                    .iter()
+                    .any(|n| is_one_of(n, &SCOPE) || (li && is_one_of(n, &[b"ul", b"ol"])))
+                {
                     return None;
                 }
-                // Past its end tag, which closes nothing else.
-                pos = tag_end(bytes, end + 2 + tag.len());
-                continue;
+                if i == 0 {
+                    return Some(span.end);
+                }
+                open.truncate(i);
             }
-            if let Some((_, parent)) = NEEDS_PARENT
-                .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case(tag))
-                && open.count(*parent) == 0
-            {
-                return None;
-            }
-            if !is_one_of(tag, &VOID) {
-                open.push(tag);
+            Token::Start { name: tag, .. } => {
+                // A `<table>` straight inside a table (not in a cell or caption)
+                // closes that table first, which a tag count does not follow.
+                if tag.eq_ignore_ascii_case(b"table") && open.in_table_body() {
+                    return None;
+                }
+                if let Some((_, parent)) = NEEDS_PARENT
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(tag))
+                    && open.count(*parent) == 0
+                {
+                    return None;
+                }
+                if !is_one_of(tag, &VOID) {
+                    open.push(tag);
+                }
             }
         }
     }
-    Some(bytes.len())
+    Some(end_of_input)
 }
 
 /// A container must hold at least this many characters of text.
@@ -1580,6 +1460,14 @@ mod tests {
         // 23:30 UTC on 2022-04-09 is already the 10th in Beijing.
         assert_eq!(unix_to_date(1_649_547_000, 8 * 3600), "2022-04-10");
         assert_eq!(unix_to_date(-86_400, 0), "1969-12-31");
+        // Timestamps become dates only within the plausible years.
+        assert_eq!(wechat_ct_date("var ct = \"1\";"), None);
+        assert_eq!(
+            wechat_ct_date("var ct = \"1581418070\";").as_deref(),
+            Some("2020-02-11")
+        );
+        assert_eq!(attr_date("99999999999"), None);
+        assert_eq!(attr_date("4102444800").as_deref(), Some("2100-01-01"));
     }
 
     #[test]
@@ -1597,10 +1485,8 @@ mod tests {
             strip_raw_text(page),
             "<p>a</p><script type=x></script ><STYLE></STYLE><!-- <script> --><p>b</p><scripts>c</scripts>"
         );
-        assert_eq!(
-            strip_raw_text("<script>never closed"),
-            "<script>never closed"
-        );
+        // An unclosed script runs to the end of the page, as in a parse.
+        assert_eq!(strip_raw_text("<script>never closed"), "<script>");
     }
 
     #[test]
@@ -2038,22 +1924,20 @@ mod tests {
             ]
             .concat();
             let bytes = page.as_bytes();
-            let end = element_end(bytes, "<div id=js_content>".len(), b"div");
+            let end = element_end(Tokens::at(bytes, "<div id=js_content>".len()), b"div");
             assert_eq!(end, Some(page.len() - "<p>after</p>".len()));
         }
 
-        /// A script or style element inside the container is followed only
-        /// when it is empty (its body was cut before parsing).
+        /// A script or style element inside the container is followed past
+        /// its end tag, its body (cut or not) read as raw text.
         #[test]
-        fn emptied_scripts_are_followed() {
+        fn scripts_are_followed() {
             let start = "<div id=js_content>";
-            let page = format!("{start}<p>a</p><script></script ><p>b</p></div><p>after</p>");
-            let end = element_end(page.as_bytes(), start.len(), b"div");
-            assert_eq!(end, Some(page.len() - "<p>after</p>".len()));
-            let page = format!("{start}<script>var a;</script></div>");
-            assert_eq!(element_end(page.as_bytes(), start.len(), b"div"), None);
-            let page = format!("{start}<script></scripts></div>");
-            assert_eq!(element_end(page.as_bytes(), start.len(), b"div"), None);
+            for script in ["<script></script >", "<script>if (a<b) {}</script>"] {
+                let page = format!("{start}<p>a</p>{script}<p>b</p></div><p>after</p>");
+                let end = element_end(Tokens::at(page.as_bytes(), start.len()), b"div");
+                assert_eq!(end, Some(page.len() - "<p>after</p>".len()), "{script}");
+            }
         }
 
         /// What the property below found, each once a wrong answer of the scan.

@@ -1,0 +1,377 @@
+//! Inputs as people have them: files, directories, standard input and WARC
+//! archives, walked in a stable order into a stream of [`Record`]s.
+//!
+//! [`walk`] is push-style: it calls a visitor with each record (or
+//! [`Failure`]) in input order, reading one page at a time, so a directory of
+//! thousands of files or a WARC of thousands of responses is read in
+//! constant memory. The visitor stops the walk by returning
+//! [`ControlFlow::Break`].
+
+use std::ffi::OsStr;
+use std::fs::File;
+use std::io::{self, BufReader, Cursor, Read};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+use flate2::read::MultiGzDecoder;
+
+/// The sample page bundled with the crate: a real plain-text scrape.
+pub const SAMPLE: &[u8] = include_bytes!("../../tests/fixtures/seed-2022-04-10.txt");
+
+/// The file extensions a directory walk picks up (a `.gz` of any of them
+/// too): saved pages and WARC archives.
+pub const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "shtml", "md", "markdown", "txt", "warc"];
+
+/// One input as named on the command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The sample page bundled with the crate ([`SAMPLE`]).
+    Sample,
+    /// Standard input (`-`).
+    Stdin,
+    /// A file or a directory.
+    Path(PathBuf),
+}
+
+impl Source {
+    /// The source for a command-line argument: `-` is standard input.
+    pub fn from_arg(arg: &Path) -> Source {
+        if arg.as_os_str() == "-" {
+            Source::Stdin
+        } else {
+            Source::Path(arg.to_owned())
+        }
+    }
+
+    /// The sources for a list of arguments; none stands for the sample page.
+    pub fn from_args(args: &[PathBuf]) -> Vec<Source> {
+        if args.is_empty() {
+            vec![Source::Sample]
+        } else {
+            args.iter().map(|a| Source::from_arg(a)).collect()
+        }
+    }
+
+    /// Whether this source may stand for more than one page (a directory or
+    /// a WARC archive), decided from the name and the file system only.
+    pub fn is_multiple(&self) -> bool {
+        match self {
+            Source::Sample | Source::Stdin => false,
+            Source::Path(p) => p.is_dir() || is_warc_name(p),
+        }
+    }
+}
+
+/// One page to parse.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    /// Where the page came from: a path, `-`, `<sample>`, or
+    /// `ARCHIVE.warc.gz#TARGET-URI` for a WARC record.
+    pub label: String,
+    /// The page's bytes (an HTTP body decoded of its transfer and content
+    /// encodings).
+    pub bytes: Vec<u8>,
+    /// The capture date of a WARC record (`WARC-Date`, ISO 8601).
+    pub date: Option<String>,
+}
+
+/// An input that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// Where the input came from, as in [`Record::label`].
+    pub label: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// What [`walk`] hands its visitor: a page, or an input that failed.
+pub type Item = Result<Record, Failure>;
+
+/// How [`walk`] treats directories and large inputs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WalkOptions {
+    /// Take every file in a directory, not only page files ([`PAGE_EXTENSIONS`]).
+    pub all_files: bool,
+    /// Also walk hidden files and files that `.gitignore`/`.ignore` exclude.
+    pub no_ignore: bool,
+    /// Pages above this many bytes are a [`Failure`] without being read whole.
+    pub max_bytes: usize,
+}
+
+impl Default for WalkOptions {
+    fn default() -> Self {
+        WalkOptions {
+            all_files: false,
+            no_ignore: false,
+            max_bytes: crate::DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
+}
+
+/// Whether a file name is one a directory walk picks up: a page extension,
+/// or `.gz` after one (`page.html.gz`, `crawl.warc.gz`).
+pub fn is_page_name(path: &Path) -> bool {
+    let ext = |p: &Path| {
+        p.extension()
+            .and_then(OsStr::to_str)
+            .map(str::to_ascii_lowercase)
+    };
+    let Some(last) = ext(path) else {
+        return false;
+    };
+    let last = if last == "gz" {
+        match ext(Path::new(path.file_stem().unwrap_or_default())) {
+            Some(inner) => inner,
+            None => return false,
+        }
+    } else {
+        last
+    };
+    PAGE_EXTENSIONS.contains(&last.as_str())
+}
+
+/// Whether a file name says WARC: `.warc` or `.warc.gz`.
+pub fn is_warc_name(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(OsStr::to_str)
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    name.ends_with(".warc") || name.ends_with(".warc.gz")
+}
+
+/// Visits every page of `sources` in order: the sample, standard input,
+/// files, every page file below a directory (in file-name order, hidden
+/// and ignored files left out, symbolic links followed and loops skipped),
+/// and every HTML response of a WARC archive. A file named explicitly is
+/// always tried, whatever its extension; WARC and gzip are recognised by
+/// their content.
+///
+/// Returns [`ControlFlow::Break`] when the visitor stopped the walk.
+pub fn walk(
+    sources: &[Source],
+    options: &WalkOptions,
+    visit: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    for source in sources {
+        match source {
+            Source::Sample => visit(Ok(Record {
+                label: "<sample>".to_owned(),
+                bytes: SAMPLE.to_vec(),
+                date: None,
+            }))?,
+            Source::Stdin => read_stream("-", io::stdin().lock(), options, visit)?,
+            Source::Path(path) => {
+                if path.is_dir() {
+                    walk_dir(path, options, visit)?;
+                } else {
+                    read_file(path, options, visit)?;
+                }
+            }
+        }
+    }
+    ControlFlow::Continue(())
+}
+
+fn walk_dir(
+    root: &Path,
+    options: &WalkOptions,
+    visit: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
+        .follow_links(true)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b));
+    if options.no_ignore {
+        builder.standard_filters(false);
+    }
+    for entry in builder.build() {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if is_file && (options.all_files || is_page_name(entry.path())) {
+                    read_file(entry.path(), options, visit)?;
+                }
+            }
+            // A symbolic link back to an ancestor: the ancestor is walked
+            // already, so the loop is skipped.
+            Err(e) if is_loop(&e) => {}
+            Err(e) => visit(Err(Failure {
+                label: root.display().to_string(),
+                message: e.to_string(),
+            }))?,
+        }
+    }
+    ControlFlow::Continue(())
+}
+
+fn is_loop(error: &ignore::Error) -> bool {
+    match error {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        _ => false,
+    }
+}
+
+fn read_file(
+    path: &Path,
+    options: &WalkOptions,
+    visit: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let label = path.display().to_string();
+    match File::open(path) {
+        Ok(file) => read_stream(&label, file, options, visit),
+        Err(e) => visit(Err(Failure {
+            label,
+            message: e.to_string(),
+        })),
+    }
+}
+
+/// Reads one stream: a WARC archive (plain or gzip) becomes its records, a
+/// gzip-compressed page is decompressed, anything else is one page.
+pub fn read_stream(
+    label: &str,
+    reader: impl Read,
+    options: &WalkOptions,
+    visit: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let fail = |message: String| {
+        Err(Failure {
+            label: label.to_owned(),
+            message,
+        })
+    };
+    let (head, reader) = match peek(reader, 5) {
+        Ok(peeked) => peeked,
+        Err(e) => return visit(fail(e.to_string())),
+    };
+    if head.starts_with(&[0x1f, 0x8b]) {
+        let (inner, reader) = match peek(MultiGzDecoder::new(reader), 5) {
+            Ok(peeked) => peeked,
+            Err(e) => return visit(fail(format!("gzip: {e}"))),
+        };
+        if inner == b"WARC/" {
+            return super::warc::read(label, BufReader::new(reader), options, visit);
+        }
+        return read_page(label, reader, options, visit);
+    }
+    if head == b"WARC/" {
+        return super::warc::read(label, BufReader::new(reader), options, visit);
+    }
+    read_page(label, reader, options, visit)
+}
+
+/// The first bytes of a stream, and a reader that still yields them.
+type Peeked<R> = (Vec<u8>, io::Chain<Cursor<Vec<u8>>, R>);
+
+/// Reads up to `n` bytes and gives back a reader that still yields them.
+fn peek<R: Read>(mut reader: R, n: usize) -> io::Result<Peeked<R>> {
+    let mut head = Vec::with_capacity(n);
+    (&mut reader).take(n as u64).read_to_end(&mut head)?;
+    Ok((head.clone(), Cursor::new(head).chain(reader)))
+}
+
+fn read_page(
+    label: &str,
+    reader: impl Read,
+    options: &WalkOptions,
+    visit: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    visit(read_limited(reader, options.max_bytes).map_or_else(
+        |message| {
+            Err(Failure {
+                label: label.to_owned(),
+                message,
+            })
+        },
+        |bytes| {
+            Ok(Record {
+                label: label.to_owned(),
+                bytes,
+                date: None,
+            })
+        },
+    ))
+}
+
+/// Reads a whole stream of at most `limit` bytes; a longer one is refused
+/// after `limit + 1` bytes, with the parser's message.
+pub(crate) fn read_limited(reader: impl Read, limit: usize) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    BufReader::new(reader)
+        .take(cap)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() > limit {
+        return Err(format!(
+            "input too large: more than {limit} bytes, the limit"
+        ));
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_names() {
+        for name in [
+            "a.html",
+            "a.HTM",
+            "b.shtml",
+            "c.md",
+            "d.markdown",
+            "e.txt",
+            "f.warc",
+            "g.warc.gz",
+            "h.html.gz",
+        ] {
+            assert!(is_page_name(Path::new(name)), "{name}");
+        }
+        for name in [
+            "gen.py",
+            ".gitattributes",
+            "a.json",
+            "b.gz",
+            "c",
+            "d.tar.gz",
+        ] {
+            assert!(!is_page_name(Path::new(name)), "{name}");
+        }
+        assert!(is_warc_name(Path::new("crawl.warc.gz")));
+        assert!(!is_warc_name(Path::new("crawl.html")));
+    }
+
+    #[test]
+    fn gzip_pages_are_decompressed() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(b"7 Papers & Radios | x\n").unwrap();
+        let bytes = gz.finish().unwrap();
+        let mut seen = Vec::new();
+        let _ = read_stream(
+            "p.txt.gz",
+            &bytes[..],
+            &WalkOptions::default(),
+            &mut |item| {
+                seen.push(item);
+                ControlFlow::Continue(())
+            },
+        );
+        assert_eq!(seen.len(), 1);
+        assert_eq!(seen[0].as_ref().unwrap().bytes, b"7 Papers & Radios | x\n");
+    }
+
+    #[test]
+    fn the_limit_refuses_without_reading_everything() {
+        let err = read_limited(&[b'a'; 11][..], 10).unwrap_err();
+        assert!(err.contains("more than 10 bytes"), "{err}");
+        assert_eq!(read_limited(&[b'a'; 10][..], 10).unwrap().len(), 10);
+    }
+}

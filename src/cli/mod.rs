@@ -1,0 +1,322 @@
+//! The `paper-digest` command line (feature `cli`).
+//!
+//! One implementation serves the installed binary
+//! (`cargo install paper-digest --features cli`) and the crate's
+//! `parse` example (`cargo run --example parse`): both call [`main`].
+//!
+//! The parts are public so that tools built on the crate can reuse them:
+//! [`input::walk`] turns files, directories, standard input and WARC
+//! archives into a stream of pages; [`pipeline::run_ordered`] parses them in
+//! parallel and hands the results back in input order; [`output::Writer`]
+//! writes JSON, JSON Lines, CSV or text; [`progress`] draws the progress bar
+//! and the closing summary.
+//!
+//! ```text
+//! paper-digest                                  # the bundled sample page, as JSON
+//! paper-digest page.html notes/                 # files and directories
+//! cat page.txt | paper-digest -                 # standard input
+//! paper-digest -f jsonl -j4 archive/ crawl.warc.gz > digests.jsonl
+//! paper-digest -f csv archive/ > papers.csv
+//! ```
+
+pub mod input;
+pub mod output;
+pub mod pipeline;
+pub mod progress;
+pub mod text;
+pub mod warc;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser as _, Subcommand, ValueEnum};
+
+use crate::{Format, Parser};
+use input::{Item, Source, WalkOptions};
+use output::{Outcome, OutputFormat, Writer};
+
+const AFTER_HELP: &str = "\
+A directory stands for every page file below it (.html .htm .shtml .md .markdown
+.txt, WARC, and .gz of these), hidden and .gitignore'd files left out; a file
+named explicitly is always tried. A WARC archive (.warc, .warc.gz) stands for
+each HTML response it holds, reported as ARCHIVE#URL.
+
+Exit status: 0 every input parsed, 1 some input was not a digest or could not
+be read (each reported on stderr), 2 bad usage.";
+
+/// The command line: `paper-digest [OPTIONS] [PATH]...`, or a subcommand.
+#[derive(Clone, Debug, clap::Parser)]
+#[command(
+    name = "paper-digest",
+    bin_name = "paper-digest",
+    version,
+    about = "Parse saved \"7 Papers & Radios\" pages (text, Markdown, HTML; UTF-8 or GBK) into JSON, JSON Lines, CSV or text",
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A subcommand; without one, the arguments are those of `parse`.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The arguments of the default command, `parse`.
+    #[command(flatten)]
+    pub parse: ParseArgs,
+}
+
+/// The subcommands.
+#[derive(Clone, Debug, Subcommand)]
+pub enum Command {
+    /// Parse pages and print their digests (the default command).
+    #[command(after_help = AFTER_HELP)]
+    Parse(ParseArgs),
+}
+
+/// The arguments of `parse`.
+#[derive(Clone, Debug, Args)]
+pub struct ParseArgs {
+    /// Files, directories, WARC archives, or - for standard input; none
+    /// parses the sample page bundled with the crate.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The output format.
+    #[arg(short, long, value_enum, default_value_t = OutputFormat::Json)]
+    pub format: OutputFormat,
+    /// How inputs are found and read.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// How the run behaves.
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// How inputs are found and read: shared by every subcommand that reads pages.
+#[derive(Clone, Debug, Default, Args)]
+pub struct InputArgs {
+    /// Read every input as this format instead of detecting it.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+    /// Fail a page that produces any warning.
+    #[arg(long)]
+    pub strict: bool,
+    /// Lines matching this regular expression are site furniture (stripped
+    /// as boilerplate); repeatable.
+    #[arg(long, value_name = "REGEX", value_parser = regex::Regex::new)]
+    pub furniture: Vec<regex::Regex>,
+    /// In directories, take every file, not only page files.
+    #[arg(long)]
+    pub all_files: bool,
+    /// In directories, also take hidden files and those .gitignore or .ignore exclude.
+    #[arg(long)]
+    pub no_ignore: bool,
+}
+
+impl InputArgs {
+    /// The parser these options ask for.
+    pub fn parser(&self) -> Parser {
+        let parser = self
+            .furniture
+            .iter()
+            .fold(Parser::new().strict(self.strict), |p, rule| {
+                p.furniture(rule.clone())
+            });
+        match self.input_format {
+            Some(f) => parser.format(f.into()),
+            None => parser,
+        }
+    }
+
+    /// The walk these options ask for.
+    pub fn walk_options(&self) -> WalkOptions {
+        WalkOptions {
+            all_files: self.all_files,
+            no_ignore: self.no_ignore,
+            ..WalkOptions::default()
+        }
+    }
+}
+
+/// `--input-format`: the formats a page can be forced to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// HTML.
+    Html,
+}
+
+impl From<InputFormat> for Format {
+    fn from(f: InputFormat) -> Format {
+        match f {
+            InputFormat::Text => Format::Text,
+            InputFormat::Markdown => Format::Markdown,
+            InputFormat::Html => Format::Html,
+        }
+    }
+}
+
+/// How a run behaves: shared by every subcommand.
+#[derive(Clone, Debug, Args)]
+pub struct RunArgs {
+    /// Parse N inputs in parallel [default: all cores].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// No progress bar and no closing summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// When to colour the output (NO_COLOR and CLICOLOR are honoured in auto).
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = clap::ColorChoice::Auto)]
+    pub color: clap::ColorChoice,
+}
+
+impl RunArgs {
+    /// The number of jobs, `None` for all cores.
+    pub fn jobs(&self) -> Option<usize> {
+        self.jobs.map(usize::from)
+    }
+
+    /// Applies `--color` to everything written through `anstream`, and
+    /// says whether standard output gets colour.
+    pub fn apply_color(&self) -> bool {
+        let choice = match self.color {
+            clap::ColorChoice::Always => anstream::ColorChoice::Always,
+            clap::ColorChoice::Never => anstream::ColorChoice::Never,
+            clap::ColorChoice::Auto => anstream::ColorChoice::Auto,
+        };
+        choice.write_global();
+        anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
+    }
+}
+
+/// Runs the command line of this process and returns its exit status.
+pub fn main() -> ExitCode {
+    run(Cli::parse())
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Some(Command::Parse(args)) => parse(&args),
+        None => parse(&cli.parse),
+    }
+}
+
+/// Parses one input's record into an [`Outcome`].
+pub fn outcome(parser: &Parser, item: Item) -> Outcome {
+    match item {
+        Ok(record) => Outcome {
+            size: record.bytes.len(),
+            result: parser.parse_bytes(&record.bytes).map_err(|e| e.to_string()),
+            label: record.label,
+            date: record.date,
+        },
+        Err(failure) => Outcome {
+            label: failure.label,
+            date: None,
+            size: 0,
+            result: Err(failure.message),
+        },
+    }
+}
+
+/// `paper-digest parse`: every input parsed in parallel, written in input order.
+pub fn parse(args: &ParseArgs) -> ExitCode {
+    let color = args.run.apply_color();
+    let sources = Source::from_args(&args.paths);
+    let several = sources.len() > 1 || sources.iter().any(Source::is_multiple);
+    let parser = args.input.parser();
+    let walk = args.input.walk_options();
+    let show = several && !args.run.quiet && io::stderr().is_terminal();
+    let mut tally = progress::Tally::new(progress::bar(show));
+
+    let stdout = io::stdout();
+    let written = Writer::new(
+        args.format,
+        io::BufWriter::new(stdout.lock()),
+        several,
+        color,
+    )
+    .and_then(|mut writer| {
+        pipeline::run_ordered(
+            args.run.jobs(),
+            |emit| input::walk(&sources, &walk, emit),
+            |item| outcome(&parser, item),
+            |outcome| {
+                tally.record(&outcome);
+                writer.write(&outcome)
+            },
+        )?;
+        writer.finish()
+    });
+    tally.finish(several && !args.run.quiet);
+    match written {
+        Ok(()) => {}
+        // A closed pipe (`| head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+        Err(e) => {
+            anstream::eprintln!("{}: writing output: {e}", progress::error_label());
+            return ExitCode::from(1);
+        }
+    }
+    let _ = io::stdout().flush();
+    if tally.failed() == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn paths_flags_and_subcommands() {
+        let cli = Cli::try_parse_from(["paper-digest", "-qj2", "-f", "jsonl", "a", "b"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.parse.paths, [PathBuf::from("a"), PathBuf::from("b")]);
+        assert_eq!(cli.parse.run.jobs(), Some(2));
+        assert!(cli.parse.run.quiet);
+        assert_eq!(cli.parse.format, OutputFormat::Jsonl);
+
+        let cli = Cli::try_parse_from(["paper-digest", "parse", "--strict", "x"]).unwrap();
+        let Some(Command::Parse(args)) = cli.command else {
+            panic!("no subcommand");
+        };
+        assert!(args.input.strict);
+
+        let err = Cli::try_parse_from(["paper-digest", "--formt", "json"]).unwrap_err();
+        assert!(err.to_string().contains("--format"), "{err}");
+        let err = Cli::try_parse_from(["paper-digest", "-j", "0"]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::ValueValidation);
+    }
+
+    #[test]
+    fn input_options_reach_the_parser() {
+        let cli = Cli::try_parse_from(["paper-digest", "--input-format", "markdown", "--strict"])
+            .unwrap();
+        assert_eq!(
+            cli.parse.input.parser(),
+            Parser::new().format(Format::Markdown).strict(true)
+        );
+        let cli = Cli::try_parse_from(["paper-digest", "--furniture", "^a", "--furniture", "b$"])
+            .unwrap();
+        let rules = regex::Regex::new("^a").unwrap();
+        assert_eq!(
+            cli.parse.input.parser(),
+            Parser::new()
+                .furniture(rules)
+                .furniture(regex::Regex::new("b$").unwrap())
+        );
+        let err = Cli::try_parse_from(["paper-digest", "--furniture", "("]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::ValueValidation);
+    }
+}

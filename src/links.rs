@@ -1,0 +1,255 @@
+//! What a paper's link points at, decided from its label and its URL.
+//!
+//! The URL decides where it is unambiguous (a PDF, a code host, a video
+//! site, an arXiv abstract page); the label decides otherwise (`代码地址`,
+//! `项目主页`, `数据集`, `论文链接`); a specific label (`数据集`, `Demo`,
+//! `视频`) wins over a generic host. Hosts are matched exactly (or as a
+//! parent domain), never as a substring of the URL.
+
+use crate::model::LinkKind;
+
+/// The kind of a link with this label and URL.
+pub(crate) fn kind(label: &str, url: Option<&str>) -> LinkKind {
+    let (host, path) = url.map(split).unwrap_or_default();
+    let path_lower = path.to_ascii_lowercase();
+    if host.is_some() && is_pdf(host.as_deref().unwrap_or_default(), &path_lower) {
+        return LinkKind::Pdf;
+    }
+    let label_lower = label.to_lowercase();
+    let says = |words: &[&str]| words.iter().any(|w| label_lower.contains(w));
+    if says(&["数据集", "dataset", "data set", "benchmark"]) {
+        return LinkKind::Dataset;
+    }
+    if says(&["demo", "演示", "试玩", "体验"]) {
+        return LinkKind::Demo;
+    }
+    if says(&["视频", "video"]) {
+        return LinkKind::Video;
+    }
+    if let Some(host) = host.as_deref()
+        && let Some(kind) = kind_of_host(host, &path_lower)
+    {
+        return kind;
+    }
+    if says(&["代码", "源码", "code", "github", "开源"]) {
+        return LinkKind::Code;
+    }
+    if says(&["主页", "项目", "homepage", "project", "website", "官网"]) {
+        return LinkKind::Project;
+    }
+    if says(&["论文", "paper", "arxiv", "文章"]) {
+        return LinkKind::Abstract;
+    }
+    LinkKind::Other
+}
+
+/// The lower-cased host and the path (with query) of a URL.
+fn split(url: &str) -> (Option<String>, String) {
+    let rest = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .trim_start_matches('/');
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = host.split(':').next().unwrap_or(host);
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let host = (!host.is_empty()).then_some(host);
+    (host, rest[end..].to_owned())
+}
+
+/// Whether `host` is `domain` or one of its subdomains.
+fn under(host: &str, domain: &str) -> bool {
+    host == domain
+        || host
+            .strip_suffix(domain)
+            .is_some_and(|sub| sub.ends_with('.'))
+}
+
+fn is_pdf(host: &str, path: &str) -> bool {
+    let file = path.split(['?', '#']).next().unwrap_or_default();
+    file.ends_with(".pdf")
+        || (under(host, "arxiv.org") && file.starts_with("/pdf/"))
+        || (under(host, "openreview.net") && file.starts_with("/pdf"))
+}
+
+fn kind_of_host(host: &str, path: &str) -> Option<LinkKind> {
+    const CODE: &[&str] = &[
+        "github.com",
+        "gitlab.com",
+        "gitee.com",
+        "bitbucket.org",
+        "codeberg.org",
+        "sourceforge.net",
+        "git.io",
+    ];
+    const VIDEO: &[&str] = &[
+        "youtube.com",
+        "youtu.be",
+        "bilibili.com",
+        "b23.tv",
+        "vimeo.com",
+        "v.qq.com",
+        "ixigua.com",
+    ];
+    const DATASET: &[&str] = &["kaggle.com", "zenodo.org", "data.mendeley.com"];
+    const PAPER: &[&str] = &[
+        "arxiv.org",
+        "openreview.net",
+        "aclanthology.org",
+        "doi.org",
+        "semanticscholar.org",
+        "proceedings.neurips.cc",
+        "papers.nips.cc",
+        "proceedings.mlr.press",
+        "openaccess.thecvf.com",
+        "nature.com",
+        "science.org",
+        "dl.acm.org",
+        "ieeexplore.ieee.org",
+        "biorxiv.org",
+        "medrxiv.org",
+    ];
+    let any = |list: &[&str]| list.iter().any(|d| under(host, d));
+    if under(host, "huggingface.co") || under(host, "hf.co") {
+        return Some(if path.starts_with("/datasets/") {
+            LinkKind::Dataset
+        } else if path.starts_with("/spaces/") {
+            LinkKind::Demo
+        } else if path.starts_with("/papers/") {
+            LinkKind::Abstract
+        } else {
+            // A model repository: weights and code.
+            LinkKind::Code
+        });
+    }
+    // Self-hosted forges: git.openi.org.cn, gitlab.example.edu, …
+    let forge = ["git.", "gitlab.", "gitea.", "code."]
+        .iter()
+        .any(|p| host.starts_with(p));
+    if any(CODE) || forge {
+        return Some(LinkKind::Code);
+    }
+    if any(VIDEO) {
+        return Some(LinkKind::Video);
+    }
+    if any(DATASET) {
+        return Some(LinkKind::Dataset);
+    }
+    if any(PAPER) {
+        return Some(LinkKind::Abstract);
+    }
+    if host.ends_with(".github.io") || host.ends_with(".gitlab.io") {
+        return Some(LinkKind::Project);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use LinkKind::*;
+
+    /// Label and URL pairs as the column prints them, one or more per kind.
+    #[test]
+    fn kinds_from_real_labels_and_hosts() {
+        let cases = [
+            ("论文链接", "https://arxiv.org/abs/2203.15556", Abstract),
+            ("论文地址", "https://arxiv.org/abs/2204.02311v2", Abstract),
+            ("论文链接", "https://openreview.net/forum?id=abc", Abstract),
+            (
+                "论文链接",
+                "https://aclanthology.org/2022.acl-long.1/",
+                Abstract,
+            ),
+            (
+                "论文链接",
+                "https://www.nature.com/articles/s41586-022-04448-z",
+                Abstract,
+            ),
+            (
+                "论文链接",
+                "https://huggingface.co/papers/2401.00001",
+                Abstract,
+            ),
+            (
+                "论文链接",
+                "https://example-university.edu/~someone/paper",
+                Abstract,
+            ),
+            ("论文链接", "https://arxiv.org/pdf/2203.15556.pdf", Pdf),
+            ("论文地址", "https://arxiv.org/pdf/2203.15556", Pdf),
+            ("论文链接", "https://openreview.net/pdf?id=abc", Pdf),
+            (
+                "论文链接",
+                "https://www.science.org/doi/pdf/10.1126/science.abk3342.PDF",
+                Pdf,
+            ),
+            (
+                "代码地址",
+                "https://github.com/google-research/pathways",
+                Code,
+            ),
+            ("项目地址", "https://github.com/NVlabs/stylegan3", Code),
+            ("论文链接", "https://github.com/someone/paper-repo", Code),
+            ("代码", "https://gitee.com/mindspore/models", Code),
+            ("模型地址", "https://huggingface.co/bigscience/bloom", Code),
+            (
+                "项目地址",
+                "https://git.openi.org.cn/PCL-Platform.Intelligence/PanGu-Alpha",
+                Code,
+            ),
+            ("Code", "https://example.com/code.zip", Code),
+            ("项目主页", "https://nvlabs.github.io/stylegan3", Project),
+            ("项目地址", "https://jonbarron.info/mipnerf360/", Project),
+            ("Project page", "https://example.org/", Project),
+            ("数据集地址", "https://github.com/someone/dataset", Dataset),
+            ("数据集", "https://huggingface.co/datasets/squad", Dataset),
+            ("下载地址", "https://www.kaggle.com/datasets/x/y", Dataset),
+            (
+                "Demo 地址",
+                "https://huggingface.co/spaces/stabilityai/stable-diffusion",
+                Demo,
+            ),
+            ("在线试玩", "https://example.com/play", Demo),
+            ("试用地址", "https://huggingface.co/spaces/x/y", Demo),
+            (
+                "视频链接",
+                "https://www.bilibili.com/video/BV1xx411c7mD",
+                Video,
+            ),
+            ("链接", "https://www.youtube.com/watch?v=abc", Video),
+            ("链接", "https://youtu.be/abc", Video),
+            ("网盘链接", "https://pan.baidu.com/s/1abc", Other),
+            ("链接", "https://example.com/", Other),
+        ];
+        for (label, url, expected) in cases {
+            assert_eq!(kind(label, Some(url)), expected, "{label} {url}");
+        }
+    }
+
+    #[test]
+    fn hosts_match_exactly_not_as_substrings() {
+        assert_eq!(kind("链接", Some("https://notgithub.com/x")), Other);
+        assert_eq!(
+            kind("链接", Some("https://github.com.evil.example/x")),
+            Other
+        );
+        assert_eq!(
+            kind("链接", Some("https://example.com/?u=github.com")),
+            Other
+        );
+        assert_eq!(kind("链接", Some("https://user@GitHub.com:443/x")), Code);
+        assert_eq!(
+            kind("链接", Some("https://export.arxiv.org/abs/2203.15556")),
+            Abstract
+        );
+    }
+
+    #[test]
+    fn a_link_without_url_goes_by_its_label() {
+        assert_eq!(kind("代码地址", None), Code);
+        assert_eq!(kind("论文链接", None), Abstract);
+        assert_eq!(kind("网盘链接", None), Other);
+    }
+}

@@ -1,0 +1,644 @@
+//! The one byte-level HTML tokenizer behind every scan of raw HTML that runs
+//! before html5ever: the script/style cut, the nesting cap, the container
+//! location and its end tag, the doctype, WeChat's `var ct`.
+//!
+//! It follows the states of the HTML tokenizer (WHATWG §13.2.5) for what
+//! those scans need to know, and nothing else: where tags start and end and
+//! what their names are, and which bytes are not markup at all.
+//!
+//! * Tags: a start tag is `<` + an ASCII letter; its name runs to white
+//!   space, `/` or `>`; attribute values may be quoted (`"…"`, `'…'`, where
+//!   `>` and `<` are text) or unquoted; a name such as `a"b` is a name.
+//!   An end tag is `</` + a letter; `</>` is nothing; `</` + anything else
+//!   is a bogus comment. A `<` before anything else is text.
+//! * Comments: `<!--` to `-->` or `--!>`, with `<!-->` and `<!--->` empty;
+//!   `<!doctype …>` ends at the first `>`; `<!…>` (including `<![CDATA[` in
+//!   HTML content) and `<?…>` are bogus comments ending at the first `>`.
+//! * Raw text: after the start tag of `script` (script data, with its
+//!   escaped and double-escaped states for `<!--<script>…</script>-->`),
+//!   `style`, `xmp`, `iframe`, `noembed`, `noframes`, `noscript` (raw text,
+//!   as html5ever parses with scripting on), `title`, `textarea` (escapable
+//!   raw text) and `plaintext` (everything to the end), the body runs to the
+//!   first end tag of the same name (any case, followed by white space, `/`
+//!   or `>`, so `</script >` and `</SCRIPT>` count, `</scriptx>` does not).
+//! * Foreign content: inside `<svg>` and `<math>` these names are ordinary
+//!   elements (and a self-closing tag closes), until the element's end or a
+//!   tag that breaks out of foreign content (`<p>`, `<div>`, …).
+//!
+//! What it does not follow is tree construction (which elements an end tag
+//! closes); the scans that need it keep a stack of open elements of their own.
+
+use std::ops::Range;
+
+/// One token of a page. Text outside raw-text elements is not reported:
+/// it lies between the tokens' spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Token<'a> {
+    /// A start tag; `span` runs from `<` to just past `>` (or to the end of
+    /// the input for an unterminated tag).
+    Start {
+        name: &'a [u8],
+        span: Range<usize>,
+        self_closing: bool,
+    },
+    /// An end tag, `</name …>`.
+    End { name: &'a [u8], span: Range<usize> },
+    /// A comment, bogus comment (`<?…>`, `<!…>`, `</ …>`, HTML-content
+    /// `<![CDATA[…>`), or a CDATA section in foreign content.
+    Comment { span: Range<usize> },
+    /// `<!doctype …>`.
+    Doctype { span: Range<usize> },
+    /// The body of a raw-text element (`script`, `style`, `title`, …),
+    /// possibly empty, right after its start tag; its end tag follows as an
+    /// [`Token::End`] unless the input ends first.
+    RawText { name: &'a [u8], span: Range<usize> },
+}
+
+impl Token<'_> {
+    /// The bytes the token covers.
+    pub(crate) fn span(&self) -> Range<usize> {
+        match self {
+            Token::Start { span, .. }
+            | Token::End { span, .. }
+            | Token::Comment { span }
+            | Token::Doctype { span }
+            | Token::RawText { span, .. } => span.clone(),
+        }
+    }
+}
+
+/// How the tokenizer reads an element's contents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Content {
+    /// `script`: raw text with the script-data escape states.
+    Script,
+    /// `style`, `xmp`, `iframe`, `noembed`, `noframes`, `noscript`, and the
+    /// escapable `title` and `textarea` (character references do not matter
+    /// to where they end).
+    Raw,
+    /// `plaintext`: text to the end of the input.
+    Plaintext,
+}
+
+/// The raw-text elements and how their contents are read.
+const RAW_TEXT: [(&[u8], Content); 10] = [
+    (b"script", Content::Script),
+    (b"style", Content::Raw),
+    (b"xmp", Content::Raw),
+    (b"iframe", Content::Raw),
+    (b"noembed", Content::Raw),
+    (b"noframes", Content::Raw),
+    (b"noscript", Content::Raw),
+    (b"title", Content::Raw),
+    (b"textarea", Content::Raw),
+    (b"plaintext", Content::Plaintext),
+];
+
+/// Is `name` a raw-text or escapable raw-text element (in HTML content)?
+pub(crate) fn is_raw_text(name: &[u8]) -> bool {
+    RAW_TEXT.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
+}
+
+/// Start tags that end foreign content (WHATWG §13.2.6.5), `font` included
+/// (only with `color`, `face` or `size`, which the scan does not check: it
+/// ends foreign content early, which at worst treats an SVG `<style>` as raw
+/// text).
+const BREAKOUT: [&[u8]; 45] = [
+    b"b",
+    b"big",
+    b"blockquote",
+    b"body",
+    b"br",
+    b"center",
+    b"code",
+    b"dd",
+    b"div",
+    b"dl",
+    b"dt",
+    b"em",
+    b"embed",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"head",
+    b"hr",
+    b"i",
+    b"img",
+    b"li",
+    b"listing",
+    b"menu",
+    b"meta",
+    b"nobr",
+    b"ol",
+    b"p",
+    b"pre",
+    b"ruby",
+    b"s",
+    b"small",
+    b"span",
+    b"strong",
+    b"strike",
+    b"sub",
+    b"sup",
+    b"table",
+    b"tt",
+    b"u",
+    b"ul",
+    b"var",
+    b"font",
+];
+
+/// Is `b` HTML white space as the tokenizer sees it?
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
+}
+
+/// Does `hay[at..]` start with `needle`, ASCII case-insensitively?
+fn starts_with_ci(hay: &[u8], at: usize, needle: &[u8]) -> bool {
+    hay.get(at..at + needle.len())
+        .is_some_and(|s| s.eq_ignore_ascii_case(needle))
+}
+
+/// Is `name` one of `list`, ASCII case-insensitively?
+pub(crate) fn is_one_of(name: &[u8], list: &[&[u8]]) -> bool {
+    list.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// The tokens of a page, in order; see the module docs.
+pub(crate) struct Tokens<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    /// The raw-text element whose body comes next.
+    raw: Option<(&'a [u8], Content)>,
+    /// Open `svg` / `math` elements.
+    foreign: usize,
+}
+
+impl<'a> Tokens<'a> {
+    /// Tokens of `bytes` from the start, in the data state.
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        Tokens::at(bytes, 0)
+    }
+
+    /// Tokens of `bytes` from `pos`, which must be in the data state (not
+    /// inside a tag, comment or raw-text body).
+    pub(crate) fn at(bytes: &'a [u8], pos: usize) -> Self {
+        Tokens {
+            bytes,
+            pos,
+            raw: None,
+            foreign: 0,
+        }
+    }
+
+    /// The length of the input.
+    pub(crate) fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// The body of the raw-text element `name` that starts at `self.pos`.
+    fn raw_text(&mut self, name: &'a [u8], content: Content) -> Token<'a> {
+        let start = self.pos;
+        let end = match content {
+            Content::Plaintext => self.bytes.len(),
+            Content::Raw => self.raw_end(start, name),
+            Content::Script => self.script_end(start),
+        };
+        self.pos = end;
+        Token::RawText {
+            name,
+            span: start..end,
+        }
+    }
+
+    /// Is there an end tag of `name` (any case, then white space, `/` or
+    /// `>`) at `at`?
+    fn end_tag_at(&self, at: usize, name: &[u8]) -> bool {
+        self.bytes.get(at..at + 2) == Some(b"</")
+            && starts_with_ci(self.bytes, at + 2, name)
+            && self
+                .bytes
+                .get(at + 2 + name.len())
+                .is_some_and(|&b| is_space(b) || b == b'/' || b == b'>')
+    }
+
+    /// Where the body of a raw-text element ends: its end tag, or the end.
+    fn raw_end(&self, from: usize, name: &[u8]) -> usize {
+        let mut search = from;
+        while let Some(off) = memchr::memmem::find(&self.bytes[search..], b"</") {
+            let at = search + off;
+            if self.end_tag_at(at, name) {
+                return at;
+            }
+            search = at + 2;
+        }
+        self.bytes.len()
+    }
+
+    /// Where a script body ends, following the script-data states: `<!--`
+    /// escapes, a `<script` inside the escape double-escapes (its
+    /// `</script>` does not end the element), `-->` unescapes.
+    fn script_end(&self, from: usize) -> usize {
+        #[derive(PartialEq)]
+        enum State {
+            Data,
+            Escaped,
+            DoubleEscaped,
+        }
+        let b = self.bytes;
+        let mut state = State::Data;
+        let mut pos = from;
+        while let Some(off) = memchr::memchr2(b'<', b'-', &b[pos..]) {
+            let at = pos + off;
+            if b[at] == b'-' {
+                // `-->` leaves either escape state.
+                if state != State::Data && b.get(at..at + 3) == Some(b"-->") {
+                    state = State::Data;
+                    pos = at + 3;
+                } else {
+                    pos = at + 1;
+                }
+                continue;
+            }
+            match state {
+                State::Data => {
+                    if self.end_tag_at(at, b"script") {
+                        return at;
+                    }
+                    if b.get(at..at + 4) == Some(b"<!--") {
+                        state = State::Escaped;
+                        // `<!--` and `<!-->`: the dashes may close at once.
+                        pos = at + 2;
+                        continue;
+                    }
+                }
+                State::Escaped => {
+                    if self.end_tag_at(at, b"script") {
+                        return at;
+                    }
+                    if starts_with_ci(b, at + 1, b"script")
+                        && b.get(at + 7)
+                            .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
+                    {
+                        state = State::DoubleEscaped;
+                        pos = at + 7;
+                        continue;
+                    }
+                }
+                State::DoubleEscaped => {
+                    if self.end_tag_at(at, b"script") {
+                        state = State::Escaped;
+                        pos = at + 8;
+                        continue;
+                    }
+                }
+            }
+            pos = at + 1;
+        }
+        b.len()
+    }
+
+    /// Just past the `>` of a tag whose name ends at `from`, following the
+    /// attribute states (quoted values hide `>`); the end of the input for
+    /// an unterminated tag. Also whether the tag is self-closing.
+    fn tag_end(&self, from: usize) -> (usize, bool) {
+        let b = self.bytes;
+        let mut pos = from;
+        let mut slash = false;
+        loop {
+            // Before an attribute name.
+            while pos < b.len() && is_space(b[pos]) {
+                pos += 1;
+            }
+            match b.get(pos) {
+                None => return (b.len(), false),
+                Some(b'>') => return (pos + 1, slash),
+                Some(b'/') => {
+                    slash = true;
+                    pos += 1;
+                    continue;
+                }
+                Some(_) => {}
+            }
+            slash = false;
+            // The attribute name: its first byte may be `=`.
+            pos += 1;
+            while pos < b.len() && !is_space(b[pos]) && !matches!(b[pos], b'/' | b'>' | b'=') {
+                pos += 1;
+            }
+            while pos < b.len() && is_space(b[pos]) {
+                pos += 1;
+            }
+            if b.get(pos) != Some(&b'=') {
+                continue;
+            }
+            pos += 1;
+            while pos < b.len() && is_space(b[pos]) {
+                pos += 1;
+            }
+            match b.get(pos) {
+                None => return (b.len(), false),
+                Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &b[pos + 1..]) {
+                    Some(close) => pos += 1 + close + 1,
+                    None => return (b.len(), false),
+                },
+                Some(b'>') => return (pos + 1, false),
+                Some(_) => {
+                    while pos < b.len() && !is_space(b[pos]) && b[pos] != b'>' {
+                        pos += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The tag whose name starts at `start`: its name, where it ends, and
+    /// whether it is self-closing. The tokenizer moves past it.
+    fn tag(&mut self, start: usize) -> (&'a [u8], usize, bool) {
+        let b = self.bytes;
+        let name_end = start
+            + b[start..]
+                .iter()
+                .position(|&c| is_space(c) || c == b'/' || c == b'>')
+                .unwrap_or(b.len() - start);
+        let (end, self_closing) = self.tag_end(name_end);
+        self.pos = end;
+        (&b[start..name_end], end, self_closing)
+    }
+
+    /// A bogus comment (`<?…>`, `<!…>`, `</ …>`) from `lt` to the first `>`.
+    fn bogus_comment(&mut self, lt: usize) -> Token<'a> {
+        let end = self.to_gt(lt + 2);
+        self.pos = end;
+        Token::Comment { span: lt..end }
+    }
+
+    /// Just past the first `>` from `from`, or the end of the input.
+    fn to_gt(&self, from: usize) -> usize {
+        memchr::memchr(b'>', &self.bytes[from.min(self.bytes.len())..])
+            .map_or(self.bytes.len(), |g| from + g + 1)
+    }
+
+    /// The end of a comment whose `<!--` is at `lt`.
+    fn comment_end(&self, lt: usize) -> usize {
+        let b = self.bytes;
+        let body = lt + 4;
+        // `<!-->` and `<!--->` end at once.
+        if b.get(body) == Some(&b'>') {
+            return body + 1;
+        }
+        if b.get(body..body + 2) == Some(b"->") {
+            return body + 2;
+        }
+        let mut search = body;
+        while let Some(off) = memchr::memmem::find(&b[search..], b"--") {
+            let at = search + off;
+            match b.get(at + 2) {
+                Some(b'>') => return at + 3,
+                Some(b'!') if b.get(at + 3) == Some(&b'>') => return at + 4,
+                _ => search = at + 1,
+            }
+        }
+        b.len()
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        if let Some((name, content)) = self.raw.take() {
+            return Some(self.raw_text(name, content));
+        }
+        let b = self.bytes;
+        loop {
+            let lt = self.pos + memchr::memchr(b'<', b.get(self.pos..)?)?;
+            match b.get(lt + 1) {
+                Some(b'!') => {
+                    let end = if b.get(lt + 2..lt + 4) == Some(b"--") {
+                        self.comment_end(lt)
+                    } else if starts_with_ci(b, lt + 2, b"doctype") {
+                        let end = self.to_gt(lt + 2);
+                        self.pos = end;
+                        return Some(Token::Doctype { span: lt..end });
+                    } else if self.foreign > 0 && b.get(lt + 2..lt + 9) == Some(b"[CDATA[") {
+                        memchr::memmem::find(&b[lt + 9..], b"]]>")
+                            .map_or(b.len(), |e| lt + 9 + e + 3)
+                    } else {
+                        self.to_gt(lt + 2)
+                    };
+                    self.pos = end;
+                    return Some(Token::Comment { span: lt..end });
+                }
+                Some(b'?') => return Some(self.bogus_comment(lt)),
+                Some(b'/') => match b.get(lt + 2) {
+                    Some(c) if c.is_ascii_alphabetic() => {
+                        let (name, end, _) = self.tag(lt + 2);
+                        if self.foreign > 0 {
+                            if is_one_of(name, &[b"p", b"br"]) {
+                                self.foreign = 0;
+                            } else if is_one_of(name, &[b"svg", b"math"]) {
+                                self.foreign -= 1;
+                            }
+                        }
+                        return Some(Token::End {
+                            name,
+                            span: lt..end,
+                        });
+                    }
+                    // `</>` is nothing at all.
+                    Some(b'>') => self.pos = lt + 3,
+                    // `</` at the end is text.
+                    None => {
+                        self.pos = b.len();
+                        return None;
+                    }
+                    Some(_) => return Some(self.bogus_comment(lt)),
+                },
+                Some(c) if c.is_ascii_alphabetic() => {
+                    let (name, end, self_closing) = self.tag(lt + 1);
+                    if self.foreign > 0 && is_one_of(name, &BREAKOUT) {
+                        self.foreign = 0;
+                    }
+                    if self.foreign > 0 || is_one_of(name, &[b"svg", b"math"]) {
+                        if !self_closing && is_one_of(name, &[b"svg", b"math"]) {
+                            self.foreign += 1;
+                        }
+                    } else if (end < b.len() || b.last() == Some(&b'>'))
+                        && let Some((_, content)) =
+                            RAW_TEXT.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))
+                    {
+                        self.raw = Some((name, *content));
+                    }
+                    return Some(Token::Start {
+                        name,
+                        span: lt..end,
+                        self_closing,
+                    });
+                }
+                // A `<` before anything else is text.
+                _ => self.pos = lt + 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(page: &str) -> Vec<String> {
+        Tokens::new(page.as_bytes())
+            .map(|t| {
+                let text = &page[t.span()];
+                match t {
+                    Token::Start { .. } => format!("start {text}"),
+                    Token::End { .. } => format!("end {text}"),
+                    Token::Comment { .. } => format!("comment {text}"),
+                    Token::Doctype { .. } => format!("doctype {text}"),
+                    Token::RawText { .. } => format!("raw {text}"),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn comments_in_all_their_forms() {
+        assert_eq!(
+            kinds(
+                "<!--><p><!---><p><!-- <div> --!><p><!-- a -- b --><?php <div> ?><!x <div>></ x><![CDATA[ <div> ]]>"
+            ),
+            [
+                "comment <!-->",
+                "start <p>",
+                "comment <!--->",
+                "start <p>",
+                "comment <!-- <div> --!>",
+                "start <p>",
+                "comment <!-- a -- b -->",
+                "comment <?php <div>",
+                "comment <!x <div>",
+                "comment </ x>",
+                "comment <![CDATA[ <div>",
+            ]
+        );
+        assert_eq!(
+            kinds("<!DOCTYPE html><svg><![CDATA[ <div> ]]></svg>"),
+            [
+                "doctype <!DOCTYPE html>",
+                "start <svg>",
+                "comment <![CDATA[ <div> ]]>",
+                "end </svg>"
+            ]
+        );
+    }
+
+    #[test]
+    fn raw_text_elements_end_at_their_own_end_tag() {
+        assert_eq!(
+            kinds("<title>a <script> b</title ><p>"),
+            [
+                "start <title>",
+                "raw a <script> b",
+                "end </title >",
+                "start <p>"
+            ]
+        );
+        assert_eq!(
+            kinds("<textarea></div></TEXTAREA><xmp><b></xmp/>"),
+            [
+                "start <textarea>",
+                "raw </div>",
+                "end </TEXTAREA>",
+                "start <xmp>",
+                "raw <b>",
+                "end </xmp/>"
+            ]
+        );
+        assert_eq!(
+            kinds("<script>a</scriptx></script\t><p>"),
+            [
+                "start <script>",
+                "raw a</scriptx>",
+                "end </script\t>",
+                "start <p>"
+            ]
+        );
+        assert_eq!(
+            kinds("<plaintext></plaintext><p>"),
+            ["start <plaintext>", "raw </plaintext><p>"]
+        );
+    }
+
+    #[test]
+    fn script_escapes() {
+        // Double-escaped: the inner </script> does not end the element.
+        assert_eq!(
+            kinds("<script><!--<script>x</script>--></script><p>"),
+            [
+                "start <script>",
+                "raw <!--<script>x</script>-->",
+                "end </script>",
+                "start <p>"
+            ]
+        );
+        // Escaped only: </script> ends it.
+        assert_eq!(
+            kinds("<script><!-- x </script><p>"),
+            [
+                "start <script>",
+                "raw <!-- x ",
+                "end </script>",
+                "start <p>"
+            ]
+        );
+    }
+
+    #[test]
+    fn attribute_values_hide_markup() {
+        assert_eq!(
+            kinds("<p title=\"<div>\" data-x='</p>' y=a>b<i>"),
+            ["start <p title=\"<div>\" data-x='</p>' y=a>", "start <i>"]
+        );
+        // A quote inside a name is part of the name, not a value.
+        assert_eq!(kinds("<p a\"b>c<i>"), ["start <p a\"b>", "start <i>"]);
+        assert_eq!(kinds("<p a=>b<i>"), ["start <p a=>", "start <i>"]);
+    }
+
+    #[test]
+    fn foreign_content_has_no_raw_text() {
+        assert_eq!(
+            kinds("<svg><style><p>x</p></style></svg>"),
+            [
+                "start <svg>",
+                "start <style>",
+                "start <p>",
+                "end </p>",
+                "end </style>",
+                "end </svg>"
+            ]
+        );
+        assert_eq!(
+            kinds("<svg><title><b></title></svg><title><b></title>"),
+            [
+                "start <svg>",
+                "start <title>",
+                "start <b>",
+                "end </title>",
+                "end </svg>",
+                "start <title>",
+                "raw <b>",
+                "end </title>"
+            ]
+        );
+    }
+
+    #[test]
+    fn text_lt_and_odd_ends() {
+        assert_eq!(kinds("a < b <3 </> <p"), ["start <p"]);
+        assert_eq!(kinds("x </"), Vec::<String>::new());
+    }
+}

@@ -1,0 +1,438 @@
+//! The `paper-digest` binary on a folder of mixed pages as a user has it:
+//! digests in three formats, real news pages that are not digests, files
+//! that are not pages, hidden and ignored files, symbolic links (one a loop)
+//! and a WARC archive built here from the fixtures.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_paper-digest");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    fs::read(Path::new(FIXTURES).join(name)).expect("fixture")
+}
+
+/// Real saved news pages (not digests): the shared set beside the
+/// repository when it is there, else the two real pages in the fixtures.
+fn news_pages() -> Vec<PathBuf> {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/markup/news");
+    let dir = if shared.is_dir() {
+        shared
+    } else {
+        Path::new(FIXTURES).join("html/real")
+    };
+    let mut pages: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("news pages")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    pages.sort();
+    pages.truncate(6);
+    assert!(pages.len() >= 2, "news pages in {}", dir.display());
+    pages
+}
+
+/// One WARC record, gzip-compressed on its own as crawlers write them.
+fn warc_record(kind: &str, uri: &str, content_type: &str, block: &[u8], id: u32) -> Vec<u8> {
+    let mut record = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n\
+WARC-Date: 2022-04-10T08:00:{id:02}Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{id:012}>\r\n\
+Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    record.extend_from_slice(block);
+    record.extend_from_slice(b"\r\n\r\n");
+    let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+    gz.write_all(&record).unwrap();
+    gz.finish().unwrap()
+}
+
+fn http_response(status: &str, headers: &str, body: &[u8]) -> Vec<u8> {
+    let mut out = format!("HTTP/1.1 {status}\r\n{headers}\r\n").into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+/// A crawl: warcinfo, a request, the WeChat digest (gzip, chunked), a news
+/// page, an image, a redirect, and the plain-text seed as a resource.
+fn warc_archive(news: &[u8]) -> Vec<u8> {
+    let wechat = fixture("html/wechat.html");
+    let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+    gz.write_all(&wechat).unwrap();
+    let gz = gz.finish().unwrap();
+    let mut chunked = Vec::new();
+    for chunk in gz.chunks(1000) {
+        chunked.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+        chunked.extend_from_slice(chunk);
+        chunked.extend_from_slice(b"\r\n");
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    let http = "application/http; msgtype=response";
+    [
+        warc_record("warcinfo", "", "application/warc-fields", b"software: test\r\n", 1),
+        warc_record(
+            "request",
+            "https://mp.weixin.qq.com/s/digest",
+            "application/http; msgtype=request",
+            b"GET /s/digest HTTP/1.1\r\nHost: mp.weixin.qq.com\r\n\r\n",
+            2,
+        ),
+        warc_record(
+            "response",
+            "https://mp.weixin.qq.com/s/digest",
+            http,
+            &http_response(
+                "200 OK",
+                "Content-Type: text/html; charset=utf-8\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n",
+                &chunked,
+            ),
+            3,
+        ),
+        warc_record(
+            "response",
+            "https://news.example.com/a.html",
+            http,
+            &http_response("200 OK", "Content-Type: text/html\r\n", news),
+            4,
+        ),
+        warc_record(
+            "response",
+            "https://news.example.com/logo.png",
+            http,
+            &http_response("200 OK", "Content-Type: image/png\r\n", b"\x89PNG\r\n"),
+            5,
+        ),
+        warc_record(
+            "response",
+            "https://news.example.com/old",
+            http,
+            &http_response("301 Moved Permanently", "Location: /new\r\n", b""),
+            6,
+        ),
+        warc_record(
+            "resource",
+            "file:///seed.html",
+            "text/html",
+            &fixture("seed-2022-04-10.txt"),
+            7,
+        ),
+    ]
+    .concat()
+}
+
+/// The folder, and the labels a walk must report, in order, with whether
+/// each is a digest.
+fn mixed_folder(name: &str) -> (PathBuf, Vec<(String, bool)>) {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&root);
+    let dir = root.join("pages");
+    fs::create_dir_all(dir.join("news")).unwrap();
+    fs::create_dir_all(dir.join("ignored")).unwrap();
+    fs::create_dir_all(root.join("elsewhere")).unwrap();
+    let put = |rel: &str, bytes: &[u8]| fs::write(dir.join(rel), bytes).unwrap();
+    put("a-seed.txt", &fixture("seed-2022-04-10.txt"));
+    put("b-wechat.html", &fixture("html/wechat.html"));
+    put("c-seed.md", &fixture("markdown/seed.md"));
+    put(".hidden.html", &fixture("html/wechat.html"));
+    put(".gitignore", b"ignored/\n");
+    put(".gitattributes", b"* text=auto\n");
+    put("gen.py", b"print('not a page')\n");
+    put("ignored/d-seed.txt", &fixture("seed-2022-04-10.txt"));
+    let news = news_pages();
+    let mut expected = vec![
+        ("a-seed.txt".to_owned(), true),
+        ("b-wechat.html".to_owned(), true),
+        ("c-seed.md".to_owned(), true),
+    ];
+    let first_news = fs::read(&news[0]).unwrap();
+    put("crawl.warc.gz", &warc_archive(&first_news));
+    for (label, digest) in [
+        ("crawl.warc.gz#https://mp.weixin.qq.com/s/digest", true),
+        ("crawl.warc.gz#https://news.example.com/a.html", false),
+        ("crawl.warc.gz#file:///seed.html", true),
+    ] {
+        expected.push((label.to_owned(), digest));
+    }
+    fs::write(
+        root.join("elsewhere/e-crlf.txt"),
+        fixture("synthetic-2021-06-06-crlf.txt"),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(root.join("elsewhere"), dir.join("linked")).unwrap();
+        std::os::unix::fs::symlink(&dir, dir.join("news/loop")).unwrap();
+        expected.push(("linked/e-crlf.txt".to_owned(), true));
+    }
+    for page in &news {
+        let name = page.file_name().unwrap().to_str().unwrap();
+        fs::copy(page, dir.join("news").join(name)).unwrap();
+        expected.push((format!("news/{name}"), false));
+    }
+    let expected = expected
+        .into_iter()
+        .map(|(rel, d)| (format!("{}/{rel}", dir.display()), d))
+        .collect();
+    (dir, expected)
+}
+
+fn jsonl(out: &Output) -> Vec<Value> {
+    stdout(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON record"))
+        .collect()
+}
+
+#[test]
+fn a_mixed_folder_gives_one_record_per_page_in_order() {
+    let (dir, expected) = mixed_folder("mixed-jsonl");
+    let dir = dir.to_str().unwrap();
+    let out = run(&["--format", "jsonl", "--jobs", "2", dir]);
+    let records = jsonl(&out);
+    let got: Vec<(String, bool)> = records
+        .iter()
+        .map(|r| {
+            let path = r["path"].as_str().expect("a path").to_owned();
+            assert!(
+                r.get("digest").is_some() != r.get("error").is_some(),
+                "digest or error: {r}"
+            );
+            (path, r.get("digest").is_some())
+        })
+        .collect();
+    assert_eq!(got, expected);
+    // Some inputs are not digests: exit status 1, each named on stderr.
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("news.example.com/a.html: not a digest"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("gen.py") && !stderr.contains("Is a directory"),
+        "{stderr}"
+    );
+    // WARC records carry their capture date.
+    let wechat = &records[3];
+    assert_eq!(wechat["date"], "2022-04-10T08:00:03Z");
+    assert_eq!(
+        wechat["digest"]["papers"][0]["links"][0]["arxiv_id"],
+        "2203.15556"
+    );
+
+    // The same bytes whatever the number of jobs.
+    let one = run(&["--format", "jsonl", "--jobs", "1", dir]);
+    assert_eq!(stdout(&one), stdout(&out));
+}
+
+#[test]
+fn json_with_several_inputs_is_one_array_of_the_same_records() {
+    let (dir, expected) = mixed_folder("mixed-json");
+    let dir = dir.to_str().unwrap();
+    let out = run(&["--format", "json", "-q", dir]);
+    let array: Value = serde_json::from_str(&stdout(&out)).expect("one JSON document");
+    let array = array.as_array().expect("an array");
+    assert_eq!(array.len(), expected.len());
+    let jsonl = jsonl(&run(&["--format", "jsonl", "-q", dir]));
+    assert_eq!(array, &jsonl);
+
+    // A single input keeps the bare digest.
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    let single: Value = serde_json::from_str(&stdout(&run(&[&seed]))).unwrap();
+    assert_eq!(single["issue"]["series"], "7 Papers & Radios");
+}
+
+#[test]
+fn csv_has_one_row_per_paper() {
+    let (dir, expected) = mixed_folder("mixed-csv");
+    let out = run(&["--format", "csv", "-q", dir.to_str().unwrap()]);
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec![
+            "path",
+            "issue_date",
+            "issue_title",
+            "section",
+            "number",
+            "title",
+            "authors",
+            "arxiv_id",
+            "paper_link",
+            "code_link"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // Every digest's papers, featured and radio, and nothing of the rest.
+    let seed = paper_digest::parse_bytes(&fixture("seed-2022-04-10.txt")).unwrap();
+    let per_seed = seed.every_paper().count();
+    let seed_rows: Vec<_> = rows
+        .iter()
+        .filter(|r| r[0].ends_with("/a-seed.txt"))
+        .collect();
+    assert_eq!(seed_rows.len(), per_seed);
+    let first = seed_rows[0];
+    assert_eq!(&first[3], "featured");
+    assert_eq!(&first[4], "1");
+    assert_eq!(&first[5], "Training Compute-Optimal Large Language Models");
+    assert_eq!(&first[6], "Jordan Hoffmann; Sebastian Borgeaud");
+    assert_eq!(&first[7], "2203.15556");
+    assert!(first[8].contains("arxiv.org"), "{first:?}");
+    assert!(seed_rows.iter().any(|r| &r[3] == "NLP"));
+    let digests = expected.iter().filter(|(_, d)| *d).count();
+    let paths: std::collections::BTreeSet<&str> = rows.iter().map(|r| &r[0]).collect();
+    assert_eq!(paths.len(), digests);
+    // A code link is found by its kind.
+    let crlf: Vec<_> = rows
+        .iter()
+        .filter(|r| r[0].ends_with("e-crlf.txt"))
+        .collect();
+    if cfg!(unix) {
+        assert!(
+            crlf.iter().any(|r| r[9].starts_with("https://")),
+            "{crlf:?}"
+        );
+    }
+}
+
+#[test]
+fn exit_status_and_explicit_files() {
+    let (dir, _) = mixed_folder("mixed-status");
+    // Only digests: 0.
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    let md = format!("{FIXTURES}/markdown/seed.md");
+    let out = run(&["-q", "-f", "jsonl", &seed, &md]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(jsonl(&out).len(), 2);
+    // A file named explicitly is tried whatever its name.
+    let py = dir.join("gen.py");
+    let out = run(&["-q", "-f", "jsonl", py.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        jsonl(&out)[0]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("not a digest")
+    );
+    // A missing file is an error record, not a crash.
+    let out = run(&["-q", "-f", "jsonl", "/nonexistent/page.html"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(jsonl(&out)[0]["path"], "/nonexistent/page.html");
+}
+
+#[test]
+fn the_flags_people_expect() {
+    let out = run(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("paper-digest {}", env!("CARGO_PKG_VERSION"))
+    );
+
+    let out = run(&["--formt", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("tip: a similar argument exists: '--format'"),
+        "{stderr}"
+    );
+    assert!(stderr.lines().count() < 8, "{stderr}");
+
+    // Clustered short flags.
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    assert_eq!(run(&["-qj2", &seed]).status.code(), Some(0));
+
+    // --strict: the truncated page parses with warnings, which now fail it.
+    let truncated = format!("{FIXTURES}/synthetic-truncated.txt");
+    assert_eq!(run(&["-q", &truncated]).status.code(), Some(0));
+    let strict = run(&["-q", "--strict", &truncated]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&strict.stderr).contains("strict parsing failed"));
+
+    // --input-format: Markdown read as HTML finds no digest structure.
+    let md = format!("{FIXTURES}/markdown/seed.md");
+    assert_eq!(
+        run(&["-q", "--input-format", "markdown", &md])
+            .status
+            .code(),
+        Some(0)
+    );
+    let forced: Value =
+        serde_json::from_str(&stdout(&run(&["--input-format", "text", &md]))).unwrap();
+    let detected: Value = serde_json::from_str(&stdout(&run(&[&md]))).unwrap();
+    assert_ne!(
+        forced, detected,
+        "forcing a format changes how the page is read"
+    );
+
+    // No colour when NO_COLOR is set, even when asked for auto.
+    let text = run(&["-f", "text", &seed]);
+    assert!(!stdout(&text).contains('\u{1b}'));
+    let coloured = run(&["-f", "text", "--color", "always", &seed]);
+    assert!(stdout(&coloured).contains('\u{1b}'));
+}
+
+#[test]
+fn no_path_prints_the_sample_and_dash_reads_stdin() {
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(0));
+    let sample: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(sample["issue"]["series"], "7 Papers & Radios");
+
+    let out = run_with_stdin(&["-f", "jsonl", "-"], &fixture("seed-2022-04-10.txt"));
+    let records = jsonl(&out);
+    assert_eq!(records[0]["path"], "-");
+    assert_eq!(records[0]["digest"], sample);
+
+    // A WARC on standard input holds several pages: JSON becomes an array.
+    let news = fs::read(&news_pages()[0]).unwrap();
+    let out = run_with_stdin(&["-q", "-"], &warc_archive(&news));
+    let array: Value = serde_json::from_str(&stdout(&out)).expect("one JSON document");
+    let paths: Vec<&str> = array
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "-#https://mp.weixin.qq.com/s/digest",
+            "-#https://news.example.com/a.html",
+            "-#file:///seed.html"
+        ]
+    );
+}

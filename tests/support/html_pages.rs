@@ -1,0 +1,290 @@
+//! The differential property of the HTML source, shared by
+//! `tests/differential.rs` (proptest) and the `html_differential` fuzz
+//! target: pages that mix digest content with markup that byte scans get
+//! wrong (comments in every form, CDATA, raw-text and escapable raw-text
+//! elements before, inside and after the article, markup in attribute
+//! values, odd end tags, foreign content, random ancestors), and the
+//! visible text `scraper` reads from a parse of the whole, untouched page.
+//!
+//! A page is built from a byte string (each byte a choice), so that proptest
+//! and libFuzzer drive the same grammar.
+
+#![allow(dead_code)]
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+/// Choices read from bytes; 0 once they run out.
+pub struct Choices<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Choices<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Choices { bytes, at: 0 }
+    }
+
+    /// A number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        let b = self.bytes.get(self.at).copied().unwrap_or(0);
+        self.at += 1;
+        usize::from(b) % n.max(1)
+    }
+
+    pub fn pick<T: Copy>(&mut self, list: &[T]) -> T {
+        list[self.below(list.len())]
+    }
+
+    pub fn done(&self) -> bool {
+        self.at >= self.bytes.len()
+    }
+}
+
+/// Markup whose contents are not visible, or are visible only as text.
+pub const NOISE: &[&str] = &[
+    // Scripts, with end tags as a parser reads them.
+    "<script>var a = '<div>';</script>",
+    "<script>if (a</scriptx) { b = '</div>'; }</script >",
+    "<SCRIPT type=x>document.write('<p>隐藏</p>')</SCRIPT>",
+    "<script><!--<script>x = '</div>'</script>--></script\n>",
+    "<script><!-- y = '</p>' --></script/>",
+    "<script src=\"a.js?x=<div>\"></script>",
+    // Style and the other raw-text elements.
+    "<style>p::before { content: '</div><p>'; }</style>",
+    "<STYLE media=\"<b>\">a{}</STYLE >",
+    "<title>如何使用 <script> 标签</title>",
+    "<textarea></div><p>假段落</p></textarea>",
+    "<xmp><b>xmp 里的标记</b></xmp>",
+    "<iframe><p>iframe 内容</p></div></iframe>",
+    "<noembed><i>noembed 文字</i></noembed>",
+    "<noframes></div>noframes 文字</noframes>",
+    "<noscript><p>请启用脚本</p></div></noscript>",
+    // Comments in every form.
+    "<!-- <div> -->",
+    "<!-->",
+    "<!--->",
+    "<!-- a -- b --!>",
+    "<!-- <script> -->",
+    "<!---- x ---->",
+    // Bogus comments and CDATA in HTML content.
+    "<? 处理指令 <div> ?>",
+    "<!x <p> >",
+    "</ x <div>>",
+    "<![CDATA[ <div> ]]>",
+    "</>",
+    // Markup in attribute values.
+    "<span title=\"<div>\" data-x='</div>'>属性</span>",
+    "<span x=a<b>y</b>",
+    "<b class=\"</p>\">粗</b>",
+    // Foreign content.
+    "<svg><style><b>svg 样式</b></style></svg>",
+    "<svg><title><i>图标</i></title></svg>",
+    "<math><mi>x</mi></math>",
+    // A lone `<` is text.
+    "a < b <3 c",
+    // Raw text and comments that hold what looks like a script or style.
+    "<textarea>写 <script> 标签</textarea>",
+    "<xmp><style></xmp>",
+    "<noembed><script></noembed>",
+    "<noframes><style></noframes>",
+    "<iframe srcdoc=\"<script>\"><script></iframe>",
+    "<p title='<script>'>属性里的脚本</p>",
+    "<![CDATA[<script>]]>",
+    "<? <script> ?>",
+    "<!x <style> >",
+    "</ <script> >",
+    "<!--><script>此处可见</script>",
+    "<noscript><style></noscript>",
+];
+
+/// Noise that may only stand after the article: it runs to the end.
+pub const TAIL: &[&str] = &[
+    "<plaintext></div><p>纯文本",
+    "<script>var never = 'closed'",
+    "<textarea>未关闭",
+    "<!-- 未关闭的注释 <div>",
+    "<style>p{}",
+];
+
+/// The article's own lines.
+const LINES: &[&str] = &[
+    "7 Papers &amp; Radios | 谷歌训练大模型;费米实验室登《科学》封面",
+    "本周论文包括谷歌的 PaLM、费米实验室的 W 玻色子质量测量等研究。",
+    "论文 1：PaLM: Scaling Language Modeling with Pathways",
+    "作者：Aakanksha Chowdhery 、 Sharan Narang 等",
+    "论文链接：https://arxiv.org/abs/2204.02311",
+    "摘要：谷歌用 Pathways 系统训练了一个 5400 亿参数的大型语言模型 PaLM，在数百项语言理解与生成任务上取得了突破性的表现。",
+    "推荐：&lt;div&gt; 不是标签，a &amp; b 也不是。",
+    "论文 2：High-precision measurement of the W boson mass",
+    "摘要：费米实验室发现 W 玻色子的质量似乎比标准模型预测得要重。",
+    "本周 10 篇 NLP 精选论文是：",
+    "1. Complex-Valued Autoencoders for Object Discovery. (from Max Welling)",
+];
+
+/// Elements around the article: (open, close).
+const ANCESTORS: &[(&str, &str)] = &[
+    ("<div class=outer>", "</div>"),
+    ("<section>", "</section>"),
+    ("<table><tr><td>", "</td></tr></table>"),
+    ("<ul><li>", "</li></ul>"),
+    ("<center>", "</center>"),
+    ("<DIV>", "</Div>"),
+    ("<div title=\"</div>\">", "</div>"),
+];
+
+/// Inline wrappers of a line.
+const WRAP: &[(&str, &str)] = &[
+    ("", ""),
+    ("<span>", "</span>"),
+    ("<b>", "</b>"),
+    ("<a href=\"https://example.com/?a=<b>\">", "</a>"),
+    ("<span style=\"color:red\">", "</span>"),
+];
+
+/// Line blocks.
+const BLOCKS: &[(&str, &str)] = &[
+    ("<p>", "</p>"),
+    ("<div>", "</div>"),
+    ("<section><p>", "</p></section>"),
+    ("<h2>", "</h2>"),
+    ("<P class='<p>'>", "</P>"),
+];
+
+/// A page mixing the article with noise, as the choices say.
+pub fn page(bytes: &[u8]) -> String {
+    let mut c = Choices::new(bytes);
+    let mut page = String::new();
+    if c.below(4) > 0 {
+        page.push_str("<!DOCTYPE html>");
+    }
+    page.push_str("<html><head><meta charset=\"utf-8\">");
+    for _ in 0..c.below(3) {
+        page.push_str(c.pick(NOISE));
+    }
+    page.push_str("</head><body>");
+    for _ in 0..c.below(3) {
+        page.push_str(c.pick(NOISE));
+    }
+    let ancestors: Vec<(&str, &str)> = (0..c.below(4)).map(|_| c.pick(ANCESTORS)).collect();
+    for (open, _) in &ancestors {
+        page.push_str(open);
+        if c.below(4) == 0 {
+            page.push_str(c.pick(NOISE));
+        }
+    }
+    page.push_str("<div class=\"rich_media_content\" id=\"js_content\">");
+    for line in LINES {
+        if c.below(3) == 0 {
+            page.push_str(c.pick(NOISE));
+        }
+        let (bo, bc) = c.pick(BLOCKS);
+        let (wo, wc) = c.pick(WRAP);
+        page.push_str(bo);
+        page.push_str(wo);
+        page.push_str(line);
+        if c.below(4) == 0 {
+            // Noise inside the line's block.
+            page.push_str(c.pick(NOISE));
+        }
+        page.push_str(wc);
+        page.push_str(bc);
+    }
+    page.push_str("</div>");
+    for (_, close) in ancestors.iter().rev() {
+        page.push_str(close);
+    }
+    for _ in 0..c.below(3) {
+        page.push_str(c.pick(NOISE));
+    }
+    // Real pages end with scripts: a script that only looks like one
+    // earlier on must not reach to this one's end tag.
+    page.push_str("<script>window.end = 1;</script>");
+    if c.below(3) == 0 {
+        page.push_str(c.pick(TAIL));
+    }
+    page.push_str("</body></html>");
+    if !c.done() {
+        // Bytes left over: a second round of noise at the very end.
+        for _ in 0..c.below(3) {
+            page.push_str(c.pick(NOISE));
+        }
+    }
+    page
+}
+
+/// The choices that put `NOISE[item]` in one place: 0 in the head, 1 at the
+/// start of the body, 2 inside the first line's block, 3 between two lines
+/// of the article, 4 after the article, 5 inside an ancestor of the
+/// article; 6 puts `TAIL[item]` at the end of the page.
+pub fn placed(item: u8, place: u8) -> Vec<u8> {
+    let plain_line = [1u8, 0, 0, 1];
+    let lines = |n: usize| std::iter::repeat_n(plain_line, n).flatten();
+    let mut b: Vec<u8> = match place {
+        0 => vec![1, 1, item, 0, 0],
+        1 => vec![1, 0, 1, item, 0],
+        5 => vec![1, 0, 0, 1, 0, 0, item],
+        _ => vec![1, 0, 0, 0],
+    };
+    match place {
+        2 => {
+            b.extend([1, 0, 0, 0, item]);
+            b.extend(lines(10));
+        }
+        3 => {
+            b.extend(plain_line);
+            b.extend([0, item, 0, 0, 1]);
+            b.extend(lines(9));
+        }
+        _ => b.extend(lines(11)),
+    }
+    match place {
+        4 => b.extend([1, item, 1]),
+        6 => b.extend([0, 0, item]),
+        _ => b.extend([0, 1]),
+    }
+    b
+}
+
+/// Elements whose text is never shown (the crate's list, which is the
+/// definition of "visible" here).
+const INVISIBLE: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "head", "textarea", "select",
+    "button", "object", "canvas", "math",
+];
+
+/// The visible text of the article in a parse of the whole page: the text
+/// nodes under `#js_content` (or under `<body>` when the parse has no such
+/// element), outside [`INVISIBLE`] elements.
+pub fn visible_text(page: &str) -> String {
+    let html = Html::parse_document(page);
+    let container = Selector::parse("#js_content")
+        .ok()
+        .and_then(|s| html.select(&s).next())
+        .or_else(|| {
+            Selector::parse("body")
+                .ok()
+                .and_then(|s| html.select(&s).next())
+        })
+        .unwrap_or_else(|| html.root_element());
+    let mut out = String::new();
+    for node in container.descendants() {
+        if let Node::Text(t) = node.value() {
+            let hidden = node
+                .ancestors()
+                .take_while(|a| a.id() != container.id())
+                .any(|a| {
+                    ElementRef::wrap(a).is_some_and(|e| INVISIBLE.contains(&e.value().name()))
+                });
+            if !hidden {
+                out.push_str(t);
+            }
+        }
+    }
+    out
+}
+
+/// Text without its white space, for comparing text split into lines
+/// differently.
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
