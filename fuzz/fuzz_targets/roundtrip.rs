@@ -183,9 +183,11 @@ fn names_line(u: &mut Unstructured<'_>, names: &[String]) -> Result<String> {
 fn link(u: &mut Unstructured<'_>, page: &mut Page, i: usize) -> Result<Link> {
     let label = pick(u, LABELS)?;
     let colon = pick(u, COLONS)?;
+    // A new-style identifier: YYMM with a real month, then five digits.
     let id = format!(
-        "{:04}.{:05}",
-        u.int_in_range(1001..=2512u32)?,
+        "{:02}{:02}.{:05}",
+        u.int_in_range(10..=25u32)?,
+        u.int_in_range(1..=12u32)?,
         u.int_in_range(0..=99_999u32)?
     );
     let (url, arxiv_id, arxiv_version) = match u.int_in_range(0..=4)? {
