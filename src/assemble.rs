@@ -13,7 +13,7 @@ use crate::model::{
     Category, Digest, Figure, Link, Paper, RadioEntry, RadioList, Warning, WarningCode,
 };
 use crate::source::text::trim;
-use crate::source::{Document, Hint, Line};
+use crate::source::{Hint, Line, Meta};
 use crate::trailer;
 use crate::truncation::{self, End};
 
@@ -56,27 +56,33 @@ struct Builder {
     empty_links: Vec<(usize, usize, usize)>,
 }
 
-/// Builds the digest from a document. Lines that match one of the user's
-/// `furniture` rules are boilerplate, whatever else they look like. `damage`
-/// is what decoding the page's bytes had to repair.
-pub(crate) fn assemble(
-    doc: Document<'_>,
-    furniture: &[regex::Regex],
-    damage: Damage,
-) -> Result<Digest, Error> {
-    let Document {
-        lines: doc_lines,
-        meta,
-    } = doc;
-    let kinds: Vec<Kind<'_>> = doc_lines
+/// Classifies every line of a document (an image line is plain). Lines
+/// that match one of the user's `furniture` rules are boilerplate, whatever
+/// else they look like.
+pub(crate) fn classify<'a>(doc_lines: &'a [Line<'_>], furniture: &[regex::Regex]) -> Vec<Kind<'a>> {
+    doc_lines
         .iter()
         .map(|l| match l.hint {
             Hint::Image => Kind::Plain,
             _ if is_furniture(furniture, &l.text) => Kind::Boilerplate,
             _ => lines::classify(&l.text),
         })
-        .collect();
-    let cut = trailer::find_cut(&kinds);
+        .collect()
+}
+
+/// Builds one digest from a run of classified lines (a whole document, or
+/// one of the digests [`crate::split`] finds in it) and the page metadata.
+///
+/// `damage` is what decoding the page's bytes had to repair (reported as
+/// `invalid_bytes` and `page_truncated` warnings).
+pub(crate) fn assemble(
+    doc_lines: &[Line<'_>],
+    kinds: &[Kind<'_>],
+    meta: Meta,
+    furniture: &[regex::Regex],
+    damage: Damage,
+) -> Result<Digest, Error> {
+    let cut = trailer::find_cut(kinds);
 
     let mut b = Builder {
         digest: Digest::default(),
@@ -192,7 +198,7 @@ pub(crate) fn assemble(
         }
     }
     let counts: Vec<Option<u32>> = radio_meta.iter().map(|&(count, _)| count).collect();
-    let cut_warnings = truncation::check(&digest, end, &counts, &doc_lines, cut, damage);
+    let cut_warnings = truncation::check(&digest, end, &counts, doc_lines, cut, damage);
     digest.warnings.extend(cut_warnings);
     check(&mut digest, &paper_lines, &radio_meta, digest_title);
     Ok(digest)

@@ -25,6 +25,17 @@ pub(crate) struct Damage {
     pub cut: bool,
 }
 
+impl Damage {
+    /// The damage a part of the input carries: the cut only when the part
+    /// runs `to_end` of the input.
+    pub(crate) fn up_to(self, to_end: bool) -> Damage {
+        Damage {
+            cut: self.cut && to_end,
+            ..self
+        }
+    }
+}
+
 /// How many leading bytes are searched for a `<meta charset>` declaration.
 const META_SCAN: usize = 4096;
 

@@ -229,7 +229,7 @@ fn invalid_bytes(lines: &[Line<'_>], damage: Damage) -> Vec<Warning> {
         warnings.push(Warning {
             code: WarningCode::InvalidBytes,
             message: format!(
-                "{outside} invalid byte sequence(s) replaced with U+FFFD outside the page's text"
+                "{outside} invalid byte sequence(s) replaced with U+FFFD outside this digest's text"
             ),
             line: None,
         });

@@ -310,7 +310,7 @@ fn invalid_bytes_outside_the_text_are_still_reported() {
     let invalid = with_code(&d.warnings, WarningCode::InvalidBytes);
     assert_eq!(invalid.len(), 1, "{:#?}", d.warnings);
     assert_eq!(invalid[0].line, None);
-    assert!(invalid[0].message.contains("outside the page's text"));
+    assert!(invalid[0].message.contains("outside this digest's text"));
 }
 
 /// The case: a GBK page cut after the lead byte of a character.
