@@ -195,6 +195,12 @@ fn trim_start(s: &[u8]) -> &[u8] {
 mod tests {
     use super::*;
 
+    /// A character cut at the end and nothing else.
+    const CUT: Damage = Damage {
+        replaced: 0,
+        cut: true,
+    };
+
     #[test]
     fn bom_wins() {
         let (text, enc, damage) = decode(b"\xEF\xBB\xBFabc");
@@ -280,13 +286,7 @@ mod tests {
             "{:?}",
             &text[text.len() - 20..]
         );
-        assert_eq!(
-            damage,
-            Damage {
-                replaced: 0,
-                cut: true
-            }
-        );
+        assert_eq!(damage, CUT);
     }
 
     #[test]
@@ -325,13 +325,7 @@ mod tests {
         let bytes = &"论文 1：标题".as_bytes()[..12];
         let (text, enc, damage) = decode(bytes);
         assert_eq!((enc.name(), text.as_ref()), ("UTF-8", "论文 1：\u{FFFD}"));
-        assert_eq!(
-            damage,
-            Damage {
-                replaced: 0,
-                cut: true
-            }
-        );
+        assert_eq!(damage, CUT);
     }
 
     #[test]
