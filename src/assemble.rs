@@ -6,6 +6,7 @@
 //! field of its region becomes an [`WarningCode::UnplacedLine`] warning that
 //! quotes it, so nothing vanishes.
 
+use crate::decode::Damage;
 use crate::error::Error;
 use crate::grammar::{self, LineKind};
 use crate::model::{
@@ -14,6 +15,7 @@ use crate::model::{
 use crate::source::{Hint, Line, Meta};
 use crate::text::trim;
 use crate::trailer;
+use crate::truncation::{self, End};
 
 /// Where in a paper the previous line left us.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,11 +75,15 @@ pub(crate) fn classify<'a>(
 
 /// Builds one digest from a run of classified lines (a whole document, or
 /// one of the digests [`crate::split`] finds in it) and the page metadata.
+///
+/// `damage` is what decoding the page's bytes had to repair (reported as
+/// `invalid_bytes` and `page_truncated` warnings).
 pub(crate) fn assemble(
     doc_lines: &[Line<'_>],
     kinds: &[LineKind<'_>],
     meta: Meta,
     furniture: &[regex::Regex],
+    damage: Damage,
 ) -> Result<Digest, Error> {
     let cut = trailer::find_cut(kinds);
 
@@ -153,6 +159,12 @@ pub(crate) fn assemble(
     }
     b.finish_paper();
     b.finish_header();
+    let end = match b.region {
+        Region::Header => End::Header,
+        Region::Paper(PaperPart::Recommendation) => End::Recommendation,
+        Region::Paper(_) => End::Paper,
+        Region::Radio => End::Radio,
+    };
 
     let Builder {
         mut digest,
@@ -190,6 +202,9 @@ pub(crate) fn assemble(
             ));
         }
     }
+    let counts: Vec<Option<u32>> = radio_meta.iter().map(|&(count, _)| count).collect();
+    let cut_warnings = truncation::check(&digest, end, &counts, doc_lines, cut, damage);
+    digest.warnings.extend(cut_warnings);
     check(&mut digest, &paper_lines, &radio_meta, digest_title);
     Ok(digest)
 }
@@ -711,15 +726,7 @@ fn check(
             None,
         ));
     }
-    let announced = digest
-        .issue
-        .contents
-        .iter()
-        .filter(|c| {
-            crate::text::find_ascii_ci(c, "radiostation").is_none()
-                && crate::text::find_ascii_ci(c, "radios").is_none()
-        })
-        .count();
+    let (announced, _) = truncation::announced(&digest.issue.contents);
     if announced > 0 && announced != digest.papers.len() {
         warnings.push(Warning::new(
             WarningCode::ContentsMismatch,

@@ -58,6 +58,10 @@
 //!   text without a URL is kept in [`Link::text`].
 //! * Values with a format are valid or `None`: an impossible date is `None`
 //!   with a [`WarningCode::InvalidDate`] warning that quotes it.
+//! * A page that ends where no digest ends (cut off mid-paper, mid-list, before
+//!   what its contents announce, or mid-character) carries a
+//!   [`WarningCode::PageTruncated`] warning; bytes that were invalid in the
+//!   page's encoding carry [`WarningCode::InvalidBytes`] warnings with their line.
 //! * Inputs above [`Parser::max_input_bytes`] (default
 //!   [`DEFAULT_MAX_INPUT_BYTES`]) are refused with [`Error::TooLarge`].
 //!
@@ -92,6 +96,7 @@ mod source;
 mod split;
 mod text;
 mod trailer;
+mod truncation;
 mod vocabulary;
 
 pub use archive::Archive;
@@ -336,7 +341,8 @@ impl Parser {
     /// [`Error::TooLarge`], [`Error::NotADigest`], and in strict mode [`Error::Strict`].
     pub fn parse(&self, input: &str) -> Result<Digest, Error> {
         self.check_size(input.len())?;
-        self.parse_text(input).map(|(digest, _)| digest)
+        self.parse_text(input, decode::Damage::default())
+            .map(|(digest, _)| digest)
     }
 
     /// Parses every digest in a text that holds several, as [`parse_all`].
@@ -347,7 +353,7 @@ impl Parser {
     /// digest that has any.
     pub fn parse_all(&self, input: &str) -> Result<Vec<Digest>, Error> {
         self.check_size(input.len())?;
-        self.parse_text_all(input)
+        self.parse_text_all(input, decode::Damage::default())
     }
 
     /// Parses every digest in a page given as bytes, detecting its encoding
@@ -358,8 +364,8 @@ impl Parser {
     /// As [`Parser::parse_all`].
     pub fn parse_bytes_all(&self, input: &[u8]) -> Result<Vec<Digest>, Error> {
         self.check_size(input.len())?;
-        let (text, _) = decode::decode(input);
-        self.parse_text_all(&text)
+        let (text, _, damage) = decode::decode(input);
+        self.parse_text_all(&text, damage)
     }
 
     /// Parses a page given as bytes, detecting its encoding.
@@ -386,8 +392,8 @@ impl Parser {
     /// As [`Parser::parse`].
     pub fn parse_bytes_detailed(&self, input: &[u8]) -> Result<Parsed, Error> {
         self.check_size(input.len())?;
-        let (text, encoding) = decode::decode(input);
-        let (digest, format) = self.parse_text(&text)?;
+        let (text, encoding, damage) = decode::decode(input);
+        let (digest, format) = self.parse_text(&text, damage)?;
         Ok(Parsed {
             digest,
             format,
@@ -405,19 +411,19 @@ impl Parser {
         Ok(())
     }
 
-    fn parse_text(&self, input: &str) -> Result<(Digest, Format), Error> {
+    fn parse_text(&self, input: &str, damage: decode::Damage) -> Result<(Digest, Format), Error> {
         let format = self.format.unwrap_or_else(|| source::detect(input));
         let document = source::read(input, format);
-        let digest = split::first(document, &self.furniture)?;
+        let digest = split::first(document, &self.furniture, damage)?;
         if self.strict && !digest.warnings.is_empty() {
             return Err(Error::Strict(digest.warnings));
         }
         Ok((digest, format))
     }
 
-    fn parse_text_all(&self, input: &str) -> Result<Vec<Digest>, Error> {
+    fn parse_text_all(&self, input: &str, damage: decode::Damage) -> Result<Vec<Digest>, Error> {
         let format = self.format.unwrap_or_else(|| source::detect(input));
-        let digests = split::all(source::read(input, format), &self.furniture)?;
+        let digests = split::all(source::read(input, format), &self.furniture, damage)?;
         if self.strict
             && let Some(d) = digests.iter().find(|d| !d.warnings.is_empty())
         {

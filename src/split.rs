@@ -10,6 +10,7 @@
 //! earlier issues in a page's trailer) cut nothing.
 
 use crate::assemble;
+use crate::decode::Damage;
 use crate::error::Error;
 use crate::grammar::{self, LineKind};
 use crate::model::{Digest, Warning, WarningCode};
@@ -64,7 +65,14 @@ fn runs(len: usize, starts: &[usize]) -> impl Iterator<Item = (usize, usize)> + 
 /// Every digest in the document, in input order. The page metadata (an HTML
 /// page's headline, date and account) describes the page, so only the first
 /// digest takes it.
-pub(crate) fn all(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Vec<Digest>, Error> {
+///
+/// Bytes the decoder replaced are reported by the digest whose lines hold
+/// them; a character cut at the end of the input, by the last digest.
+pub(crate) fn all(
+    doc: Document<'_>,
+    furniture: &[regex::Regex],
+    damage: Damage,
+) -> Result<Vec<Digest>, Error> {
     let Document { lines, meta } = doc;
     let kinds = assemble::classify(&lines, furniture);
     let starts = starts(&lines, &kinds);
@@ -76,6 +84,7 @@ pub(crate) fn all(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Vec<D
                 &kinds[a..b],
                 meta.take().unwrap_or_default(),
                 furniture,
+                damage.up_to(b == lines.len()),
             )
         })
         .collect()
@@ -84,20 +93,31 @@ pub(crate) fn all(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Vec<D
 /// The first digest of the document. When more follow, it carries a
 /// [`WarningCode::MoreDigestsFollow`] warning that says how many, where the
 /// next begins, and whether the next one repeats this one.
-pub(crate) fn first(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Digest, Error> {
+pub(crate) fn first(
+    doc: Document<'_>,
+    furniture: &[regex::Regex],
+    damage: Damage,
+) -> Result<Digest, Error> {
     let Document { lines, meta } = doc;
     let kinds = assemble::classify(&lines, furniture);
     let starts = starts(&lines, &kinds);
     let Some(&next) = starts.first() else {
-        return assemble::assemble(&lines, &kinds, meta, furniture);
+        return assemble::assemble(&lines, &kinds, meta, furniture, damage);
     };
-    let mut digest = assemble::assemble(&lines[..next], &kinds[..next], meta, furniture)?;
+    let mut digest = assemble::assemble(
+        &lines[..next],
+        &kinds[..next],
+        meta,
+        furniture,
+        damage.up_to(false),
+    )?;
     let end = starts.get(1).copied().unwrap_or(lines.len());
     let following = assemble::assemble(
         &lines[next..end],
         &kinds[next..end],
         Meta::default(),
         furniture,
+        damage.up_to(end == lines.len()),
     );
     let title = following
         .as_ref()

@@ -95,14 +95,19 @@ fn is_colon(c: char) -> bool {
 }
 
 /// Splits `s` at its first colon (half- or full-width), when the part before
-/// it is short enough to be a label.
+/// it is short enough to be a label: at most `max_chars` characters besides
+/// white space (`Project page : …`).
 fn split_label(s: &str, max_chars: usize) -> Option<(&str, &str)> {
-    for (count, (i, c)) in s.char_indices().enumerate() {
-        if count > max_chars {
-            return None;
-        }
+    let mut count = 0;
+    for (i, c) in s.char_indices() {
         if is_colon(c) {
             return Some((trim(&s[..i]), trim(&s[i + c.len_utf8()..])));
+        }
+        if !c.is_whitespace() {
+            count += 1;
+            if count > max_chars {
+                return None;
+            }
         }
     }
     None
@@ -456,9 +461,10 @@ pub(crate) fn trending_item(line: &str) -> Option<(u32, &str, Heat<'_>)> {
         return Some((rank, title, heat.parse().map(Some).map_err(|_| heat)));
     }
     let s = strip_bullet(line);
-    let (rank, rest) = leading_number(s)?;
-    let rest = rest.strip_prefix(['.', '、', '．']).unwrap_or(rest);
-    if !rest.starts_with(char::is_whitespace) && rest.len() == s.len() {
+    let (rank, after) = leading_number(s)?;
+    // The number must be set off: `3. 标题`, `3 标题`, not `5G 手机`.
+    let rest = after.strip_prefix(['.', '、', '．']).unwrap_or(after);
+    if !rest.starts_with(char::is_whitespace) && rest.len() == after.len() {
         return None;
     }
     let title = trim(rest);

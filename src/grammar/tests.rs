@@ -338,3 +338,182 @@ fn titles() {
         ]
     );
 }
+
+// The limits and guards of the grammar, each pinned at its edge.
+
+#[test]
+fn labels_are_at_most_twelve_characters() {
+    assert_eq!(
+        split_label("abcdefghijkl:x", 12),
+        Some(("abcdefghijkl", "x"))
+    );
+    assert_eq!(split_label("abcdefghijklm:x", 12), None);
+    // White space before the colon does not count (found by the
+    // `roundtrip` fuzz target: `Project page : https://…`).
+    assert_eq!(
+        split_label("Project page : https://a.com", 12),
+        Some(("Project page", "https://a.com"))
+    );
+    assert_eq!(
+        classify("Project page : https://a.com"),
+        LineKind::Link {
+            label: "Project page",
+            rest: "https://a.com"
+        }
+    );
+    assert_eq!(split_label("a b c d e f g h i j k l m: x", 12), None);
+    assert_eq!(split_label("ab：cd", 1), None);
+    assert!(is_link_label("数据集与代码的下载页面"));
+    assert!(is_link_label("一二三四五六七八九十链接"));
+    assert!(!is_link_label("一二三四五六七八九十一链接"));
+    assert!(!is_link_label(""));
+    // English words open a label of at most 16 bytes.
+    assert!(is_link_label("Github repo"));
+    assert!(is_link_label("Code 与模型"));
+    assert!(!is_link_label("Github 项目介绍"));
+    assert!(!is_link_label("Github repository"));
+    assert!(!is_link_label("My code"));
+    assert!(is_link_label("- 代码"));
+}
+
+#[test]
+fn numbers_are_at_most_nine_digits() {
+    assert_eq!(leading_number("123456789 x"), Some((123_456_789, " x")));
+    assert_eq!(leading_number("1234567890 x"), None);
+    assert_eq!(leading_number("x1"), None);
+    assert_eq!(
+        classify("123456789. T (from A)"),
+        LineKind::RadioEntry {
+            number: 123_456_789,
+            title: "T",
+            from: "A"
+        }
+    );
+    assert_eq!(classify("1234567890. T (from A)"), LineKind::Plain);
+}
+
+#[test]
+fn numbering_forms() {
+    assert_eq!(strip_numbering("（3） 标题"), Some((3, "标题")));
+    assert_eq!(strip_numbering("( 3 )标题"), Some((3, "标题")));
+    assert_eq!(strip_numbering("(3 标题"), None);
+    assert_eq!(strip_numbering("3．标题"), Some((3, "标题")));
+    assert_eq!(strip_numbering("3 标题"), None);
+    assert_eq!(strip_numbering("1.5 亿"), None);
+}
+
+#[test]
+fn radio_headings_are_at_most_forty_characters() {
+    let word = "长".repeat(40 - "本周 1 篇  精选论文是".chars().count());
+    let forty = format!("本周 1 篇 {word} 精选论文是");
+    assert_eq!(forty.chars().count(), 40);
+    assert!(matches!(
+        classify(&forty),
+        LineKind::RadioHeading {
+            count: Some(1),
+            category: None,
+            ..
+        }
+    ));
+    let forty_one = format!("本周 1 篇 {word}长 精选论文是");
+    assert!(!matches!(
+        classify(&forty_one),
+        LineKind::RadioHeading { .. }
+    ));
+    // No count: the category word alone.
+    assert_eq!(
+        classify("本周 CV 精选论文是"),
+        LineKind::RadioHeading {
+            heading: "本周 CV 精选论文是",
+            count: None,
+            category: Some(Category::Cv)
+        }
+    );
+    assert_eq!(
+        classify("本周 3 篇 计算机视觉 精选论文是:"),
+        LineKind::RadioHeading {
+            heading: "本周 3 篇 计算机视觉 精选论文是",
+            count: Some(3),
+            category: Some(Category::Cv)
+        }
+    );
+    assert_eq!(category(" 自然语言处理 "), Some(Category::Nlp));
+    assert_eq!(category("机器学习"), Some(Category::Ml));
+    assert_eq!(category("ml"), Some(Category::Ml));
+    assert_eq!(category("Nlp"), Some(Category::Nlp));
+    assert_eq!(category("强化学习"), None);
+    // A summary that mentions papers is not a heading.
+    assert_eq!(classify("本周的论文很多。"), LineKind::Summary);
+    assert_eq!(
+        classify("本周天气很好，适合读精选的文章。"),
+        LineKind::Plain
+    );
+}
+
+#[test]
+fn boilerplate_phrases_decide_short_lines_only() {
+    // A phrase inside the line, not at its start.
+    assert_eq!(
+        classify("本站内容版权所有，侵权必究"),
+        LineKind::Boilerplate
+    );
+    assert_eq!(
+        classify("以上内容仅供其表达个人看法，不代表本站立场"),
+        LineKind::Boilerplate
+    );
+    let eighty = format!("{}版权所有", "长".repeat(76));
+    assert_eq!(eighty.chars().count(), 80);
+    assert_eq!(classify(&eighty), LineKind::Boilerplate);
+    let eighty_one = format!("{}版权所有", "长".repeat(77));
+    assert_eq!(classify(&eighty_one), LineKind::Plain);
+    // Prefixes decide at any length.
+    let long = format!("© {}", "长".repeat(200));
+    assert_eq!(classify(&long), LineKind::Boilerplate);
+    assert!(!is_boilerplate("这是一段普通的文字。"));
+}
+
+#[test]
+fn contents_heading_is_the_word_alone() {
+    assert_eq!(classify("目錄"), LineKind::ContentsHeading);
+    assert_eq!(classify("目录 ："), LineKind::ContentsHeading);
+    assert_eq!(classify("目录学的研究"), LineKind::Plain);
+    assert_eq!(classify("目的：提升性能"), LineKind::Plain);
+    assert_eq!(classify("目"), LineKind::Plain);
+}
+
+#[test]
+fn radio_audio_lines_are_short() {
+    assert_eq!(classify("10 CV Papers音频："), LineKind::Radiostation);
+    let sixty = format!("10 CV Papers音频{}", "长".repeat(60 - 14));
+    assert_eq!(sixty.chars().count(), 60);
+    assert_eq!(classify(&sixty), LineKind::Radiostation);
+    let sixty_one = format!("{sixty}长");
+    assert_eq!(classify(&sixty_one), LineKind::Plain);
+    assert_eq!(classify("Papers 的视频"), LineKind::Plain);
+    assert_eq!(classify("音频节目"), LineKind::Plain);
+}
+
+#[test]
+fn trending_items_in_the_trailer() {
+    assert_eq!(trending_item("3. 标题"), Some((3, "标题", Ok(None))));
+    assert_eq!(trending_item("3、标题"), Some((3, "标题", Ok(None))));
+    assert_eq!(trending_item("- 100 标题"), Some((100, "标题", Ok(None))));
+    assert_eq!(trending_item("101 标题"), None);
+    assert_eq!(trending_item("5G 手机"), None);
+    assert_eq!(trending_item("3. "), None);
+    assert_eq!(
+        trending_item("- 2 中国黄金 7932363"),
+        Some((2, "中国黄金", Ok(Some(7_932_363))))
+    );
+    // A heat figure needs four digits.
+    assert_eq!(classify("- 2 中国黄金 793"), LineKind::Plain);
+    assert_eq!(classify("2 中国黄金"), LineKind::Plain);
+    assert_eq!(
+        classify("-2 中国黄金 7932363"),
+        LineKind::Trending {
+            rank: 2,
+            title: "中国黄金",
+            heat: Some(7_932_363)
+        }
+    );
+}

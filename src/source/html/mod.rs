@@ -19,11 +19,11 @@
 //!    whole page is parsed. Either way what is kept gets a spec-compliant
 //!    parse (entities, unclosed tags, implied elements, quirks mode), and the
 //!    two paths agree (a property test holds them to it).
-//! 3. Page metadata ([`Meta`]) comes from the headline element, `og:title`,
+//! 3. Page metadata ([`Meta`]) comes from the sites' headline elements, `og:title`,
 //!    `<title>`, date meta tags and visible date elements.
-//! 4. Without a located container, it is found in the tree by per-site
-//!    selectors (WeChat, jiqizhixin.com, thepaper.cn, 163.com, sohu.com,
-//!    toutiao.com, zhuanzhi.ai, zhihu, csdn), or else by text density.
+//! 4. Without a located container, it is found in the tree by the sites'
+//!    container selectors ([`crate::sites::SITES`], row by row), or else by
+//!    text density.
 //! 5. The container is walked with `ego_tree`'s `traverse()` edges, never by
 //!    recursion: block elements end lines, inline ones do not; links, images,
 //!    captions, headings, list items and quotes become [`Line`] hints.

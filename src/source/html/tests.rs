@@ -37,6 +37,14 @@ fn unix_dates_in_china() {
 }
 
 #[test]
+fn white_space_between_inline_elements_is_one_space() {
+    let doc = read("<p><b>Scaling</b> <i>Laws</i><b>!</b>\n<span> </span></p>");
+    assert_eq!(texts(&doc), [("Scaling Laws!".to_owned(), Hint::Plain)]);
+    let doc = read("<p> <b>A</b></p>");
+    assert_eq!(texts(&doc), [("A".to_owned(), Hint::Plain)]);
+}
+
+#[test]
 fn script_and_style_bodies_are_cut() {
     let page = "<p>a</p><script type=x>if (a<b) {}</script ><STYLE>p{}</STYLE><!-- <script> --><p>b</p><scripts>c</scripts>";
     assert_eq!(
@@ -139,6 +147,14 @@ fn title_suffixes() {
     assert_eq!(strip_title_suffix("A | B_网易订阅"), "A | B");
     assert_eq!(strip_title_suffix("plain"), "plain");
     assert_eq!(strip_title_suffix("A | B_某资讯站"), "A | B");
+    // A channel before a known site name: short and without spaces.
+    assert_eq!(strip_title_suffix("标题_六个字的频道_澎湃新闻"), "标题");
+    assert_eq!(
+        strip_title_suffix("标题_七个字的长频道_澎湃新闻"),
+        "标题_七个字的长频道"
+    );
+    assert_eq!(strip_title_suffix("标题_a b_澎湃新闻"), "标题_a b");
+    assert_eq!(strip_title_suffix("标题__澎湃新闻"), "标题_");
 }
 
 #[test]
@@ -472,6 +488,18 @@ mod location {
         let bytes = page.as_bytes();
         let end = element_end(Tokens::at(bytes, "<div id=js_content>".len()), b"div");
         assert_eq!(end, Some(page.len() - "<p>after</p>".len()));
+    }
+
+    /// A script or style element inside the container is followed past
+    /// its end tag, its body (cut or not) read as raw text.
+    #[test]
+    fn scripts_are_followed() {
+        let start = "<div id=js_content>";
+        for script in ["<script></script >", "<script>if (a<b) {}</script>"] {
+            let page = format!("{start}<p>a</p>{script}<p>b</p></div><p>after</p>");
+            let end = element_end(Tokens::at(page.as_bytes(), start.len()), b"div");
+            assert_eq!(end, Some(page.len() - "<p>after</p>".len()), "{script}");
+        }
     }
 
     /// What the property below found, each once a wrong answer of the scan.
