@@ -84,6 +84,7 @@ mod error;
 mod lines;
 mod links;
 mod model;
+mod precheck;
 pub mod render;
 mod source;
 mod trailer;
@@ -103,6 +104,22 @@ pub mod __private {
         let doc = crate::source::read(page, crate::Format::Html);
         let lines: Vec<&str> = doc.lines.iter().map(|l| l.text.as_ref()).collect();
         lines.join("\n")
+    }
+
+    /// Does the pre-check let `input` (bytes, decoded and format-detected
+    /// as [`crate::parse_bytes`] does) through to the parse?
+    pub fn precheck(input: &[u8]) -> bool {
+        let (text, _) = crate::decode::decode(input);
+        crate::precheck::may_be_digest(&text, crate::source::detect(&text))
+    }
+
+    /// [`crate::parse_bytes`] without the pre-check: what the full parse
+    /// says of every page.
+    pub fn parse_bytes_unchecked(input: &[u8]) -> Result<crate::Digest, crate::Error> {
+        let (text, _) = crate::decode::decode(input);
+        crate::Parser::new()
+            .parse_text(&text, false)
+            .map(|(digest, _)| digest)
     }
 }
 
@@ -296,7 +313,7 @@ impl Parser {
     /// [`Error::TooLarge`], [`Error::NotADigest`], and in strict mode [`Error::Strict`].
     pub fn parse(&self, input: &str) -> Result<Digest, Error> {
         self.check_size(input.len())?;
-        self.parse_text(input).map(|(digest, _)| digest)
+        self.parse_text(input, true).map(|(digest, _)| digest)
     }
 
     /// Parses a page given as bytes, detecting its encoding.
@@ -324,7 +341,7 @@ impl Parser {
     pub fn parse_bytes_detailed(&self, input: &[u8]) -> Result<Parsed, Error> {
         self.check_size(input.len())?;
         let (text, encoding) = decode::decode(input);
-        let (digest, format) = self.parse_text(&text)?;
+        let (digest, format) = self.parse_text(&text, true)?;
         Ok(Parsed {
             digest,
             format,
@@ -342,8 +359,13 @@ impl Parser {
         Ok(())
     }
 
-    fn parse_text(&self, input: &str) -> Result<(Digest, Format), Error> {
+    /// Parses decoded text; with `precheck`, a page that cannot be a digest
+    /// is turned away before any source reads it.
+    fn parse_text(&self, input: &str, precheck: bool) -> Result<(Digest, Format), Error> {
         let format = self.format.unwrap_or_else(|| source::detect(input));
+        if precheck && !precheck::may_be_digest(input, format) {
+            return Err(Error::NotADigest(precheck::REFUSAL.to_owned()));
+        }
         let document = source::read(input, format);
         let digest = assemble::assemble(document, &self.furniture)?;
         if self.strict && !digest.warnings.is_empty() {

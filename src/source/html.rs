@@ -41,7 +41,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use super::text::trim;
 use super::{Document, Hint, Line, Meta};
 
-mod tokens;
+pub(crate) mod tokens;
 
 use crate::lines;
 use tokens::{Token, Tokens, is_one_of};
