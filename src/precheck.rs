@@ -34,8 +34,6 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use crate::Format;
 use crate::source::html::tokens::{Token, Tokens, is_one_of};
 
@@ -113,44 +111,16 @@ const MARKS: [(&str, &[Step]); 3] = [
 /// The index of the `from` mark, which also looks back for its `(`.
 const FROM: usize = 2;
 
-/// Search patterns of one format: each mark's head, and each proper prefix
-/// of it followed by a markup byte; pattern `i` belongs to mark `owner[i]`.
-struct Patterns {
-    ac: Option<AhoCorasick>,
-    owner: Vec<usize>,
-}
+/// The first pass: each mark's head (`paper` and `from` in any ASCII
+/// case) and the column's `目录` mentions. Heads are rare words, so the
+/// regex's literal prefilter skips most of a page.
+static HEAD_SEARCH: LazyLock<Option<regex::bytes::Regex>> =
+    LazyLock::new(|| regex::bytes::Regex::new("论文|(?i-u:paper)|(?i-u:from)|目录|目錄").ok());
 
-fn patterns(markup: Markup) -> Patterns {
-    let mut pats: Vec<Vec<u8>> = Vec::new();
-    let mut owner = Vec::new();
-    for (i, (head, _)) in MARKS.iter().enumerate() {
-        pats.push(head.as_bytes().to_vec());
-        owner.push(i);
-        for (cut, _) in head.char_indices().skip(1) {
-            for &m in markup.bytes() {
-                let mut p = head.as_bytes()[..cut].to_vec();
-                p.push(m);
-                pats.push(p);
-                owner.push(i);
-            }
-        }
-    }
-    // Column mentions: the full parse names what the page holds of a digest.
-    for mention in ["papers", "目录", "目錄"] {
-        pats.push(mention.as_bytes().to_vec());
-        owner.push(usize::MAX);
-    }
-    let ac = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(&pats)
-        .ok();
-    Patterns { ac, owner }
+/// Is `b` a byte that may start markup in `markup`?
+fn is_markup_byte(markup: Markup, b: u8) -> bool {
+    markup.bytes().contains(&b)
 }
-
-static TEXT: LazyLock<Patterns> = LazyLock::new(|| patterns(Markup::None));
-static HTML: LazyLock<Patterns> = LazyLock::new(|| patterns(Markup::Html));
-static MARKDOWN: LazyLock<Patterns> = LazyLock::new(|| patterns(Markup::Markdown));
 
 /// The [`crate::Error::NotADigest`] message for a page the pre-check turns away.
 pub(crate) const REFUSAL: &str = "no \"论文 N:\" paper, no \"本周 N 篇 … 精选论文\" radio heading and no \"(from …)\" radio entry anywhere in the page; found nothing of a digest";
@@ -160,39 +130,66 @@ pub(crate) const REFUSAL: &str = "no \"论文 N:\" paper, no \"本周 N 篇 … 
 /// line of it can be a paper heading, a radio heading or a radio entry.
 pub(crate) fn may_be_digest(text: &str, format: Format) -> bool {
     let markup = Markup::of(format);
-    let pats: &Patterns = match markup {
-        Markup::None => &TEXT,
-        Markup::Html => &HTML,
-        Markup::Markdown => &MARKDOWN,
-    };
-    let Some(ac) = &pats.ac else {
+    let Some(search) = HEAD_SEARCH.as_ref() else {
         return true;
     };
-    for m in ac.find_overlapping_iter(text) {
-        let Some(&(_, steps)) = MARKS.get(pats.owner[m.pattern().as_usize()]) else {
-            return true; // a mention of the column
+    // Marks written as they are read, and mentions of the column
+    // (`papers`, `目录`), whose near misses the full parse describes.
+    for m in search.find_iter(text.as_bytes()) {
+        let head = m.as_bytes();
+        let index = if head == "论文".as_bytes() {
+            0
+        } else if head.starts_with("目".as_bytes()) {
+            return true;
+        } else if head.len() == "from".len() {
+            FROM
+        } else if text
+            .as_bytes()
+            .get(m.end())
+            .is_some_and(|b| b.eq_ignore_ascii_case(&b's'))
+        {
+            return true;
+        } else {
+            1
         };
-        if possible(
-            text,
-            m.start(),
-            pats.owner[m.pattern().as_usize()],
-            steps,
-            markup,
-        ) {
+        if possible(text, m.start(), index, MARKS[index].1, markup) {
             return true;
         }
     }
-    if markup != Markup::None {
+    let bytes = text.as_bytes();
+    let check_at = |i: usize| {
         // A mark that starts with a numeric character reference.
-        for at in memchr::memmem::find_iter(text.as_bytes(), b"&#") {
-            for (i, (_, steps)) in MARKS.iter().enumerate() {
-                if possible(text, at, i, steps, markup) {
-                    return true;
-                }
-            }
+        if bytes[i] == b'&'
+            && bytes.get(i + 1) == Some(&b'#')
+            && MARKS
+                .iter()
+                .enumerate()
+                .any(|(k, (_, steps))| possible(text, i, k, steps, markup))
+        {
+            return true;
         }
+        // A mark whose head is cut by markup: a proper prefix of the head
+        // right before the markup (first a one-byte test of its last byte).
+        i > 0
+            && matches!(
+                bytes[i - 1].to_ascii_lowercase(),
+                b'p' | b'a' | b'e' | b'f' | b'r' | b'o' | 0xBA
+            )
+            && MARKS.iter().enumerate().any(|(k, (head, steps))| {
+                head.char_indices().skip(1).any(|(cut, _)| {
+                    i >= cut
+                        && bytes[i - cut..i].eq_ignore_ascii_case(&head.as_bytes()[..cut])
+                        && possible(text, i - cut, k, steps, markup)
+                })
+            })
+    };
+    match markup {
+        Markup::None => false,
+        Markup::Html => memchr::memchr2_iter(b'<', b'&', bytes).any(check_at),
+        Markup::Markdown => (0..bytes.len())
+            .filter(|&i| is_markup_byte(markup, bytes[i]))
+            .any(check_at),
     }
-    false
 }
 
 /// Does mark `index` (`steps`) possibly start at byte `at` of the visible text?
@@ -238,33 +235,44 @@ fn paren_before(text: &str, at: usize, markup: Markup) -> bool {
     let mut before = &text[..at];
     loop {
         before = before.trim_end_matches(char::is_whitespace);
-        match before.chars().next_back() {
-            Some('(' | '（') => return true,
-            Some(';') if markup != Markup::None => match reference_before(before) {
-                // A reference: `(` or white space written as one.
-                Some((start, Some(c))) if c.is_whitespace() => before = &before[..start],
-                Some((_, Some(c))) => return c == '(' || c == '（',
-                Some((_, None)) => return true,
-                None => return false,
-            },
-            // The end of a tag or comment.
-            Some('>') => return markup != Markup::None,
-            Some(c) => return markup == Markup::Markdown && c.is_ascii_punctuation(),
-            None => return false,
+        let Some(last) = before.chars().next_back() else {
+            return false;
+        };
+        if markup != Markup::None
+            && (last == ';' || last.is_ascii_alphanumeric())
+            && let Some((start, c)) = reference_before(before)
+        {
+            match c {
+                // White space written as a reference: look further back.
+                Some(c) if c.is_whitespace() => {
+                    before = &before[..start];
+                    continue;
+                }
+                Some(c) => return c == '(' || c == '（',
+                // A name the scan does not know (`&lpar;`, `&nbsp`).
+                None => return true,
+            }
         }
+        return match last {
+            '(' | '（' => true,
+            // The end of a tag or comment.
+            '>' => markup != Markup::None,
+            c => markup == Markup::Markdown && c.is_ascii_punctuation(),
+        };
     }
 }
 
-/// The character reference that `s` ends with (`s` ends with `;`): its
-/// start, and its character as [`Cursor::reference`] reads it (`None` for a
-/// name it does not know, which may be `&lpar;` or white space).
+/// The character reference that `s` ends with, with or without its `;`:
+/// its start, and its character as [`Cursor::reference`] reads it (`None`
+/// for a name it does not know).
 fn reference_before(s: &str) -> Option<(usize, Option<char>)> {
-    let body = &s[..s.len() - 1];
-    let amp = body.rfind('&')?;
-    let name = &body[amp + 1..];
-    if name.is_empty()
-        || name.len() > 32
-        || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'#')
+    let from = crate::source::floor_char_boundary(s, s.len().saturating_sub(48));
+    let amp = from + s[from..].rfind('&')?;
+    let tail = &s.as_bytes()[amp + 1..];
+    if tail.is_empty()
+        || !tail
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'#' || b == b';')
     {
         return None;
     }
@@ -377,7 +385,7 @@ impl Cursor<'_> {
             let Some(c) = self.text.get(self.pos..).and_then(|r| r.chars().next()) else {
                 return Next::End;
             };
-            let is_markup = c.is_ascii() && self.markup.bytes().contains(&(c as u8));
+            let is_markup = c.is_ascii() && is_markup_byte(self.markup, c as u8);
             if !is_markup {
                 self.pos += c.len_utf8();
                 return Next::Char(c);

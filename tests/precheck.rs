@@ -297,3 +297,12 @@ fn digest_fixtures_pass_the_precheck() {
     }
     assert!(seen >= 10, "{seen} digest fixtures");
 }
+
+/// Found by `precheck_never_turns_a_digest_away`: a space written as a
+/// numeric reference without its `;` between `（` and `FROm`.
+#[test]
+fn regression_space_reference_without_semicolon_before_from() {
+    let page = "<html><body><p>3. Complex-Valued Autoencoders. （&#0000032FROm:&#0000032Max Welling）</p></body></html>";
+    assert!(parse_bytes_unchecked(page.as_bytes()).is_ok());
+    assert!(precheck(page.as_bytes()));
+}
