@@ -48,6 +48,11 @@ def main():
         lo = per_byte.get("scale/text/1x")
         for k in sorted(per_byte, key=lambda k: int(k.rsplit("/", 1)[1][:-1])):
             print(f"{k}: {per_byte[k] * 1e3:.2f} ps/byte" + (f" ({per_byte[k] / lo:.2f}x of 1x)" if lo else ""))
+    # The archive's cost per page next to the parse's (benches/archive.rs).
+    for group in sorted({k.rsplit("/", 1)[0] for k in b if k.startswith("archive/")}):
+        parse, archive = b.get(f"{group}/parse"), b.get(f"{group}/archive")
+        if parse and archive:
+            print(f"{group}: archive / parse {archive[0] / parse[0]:.2f}x")
 
 
 main()

@@ -12,7 +12,7 @@ use crate::model::{
     Category, Digest, Figure, Link, Paper, RadioEntry, RadioList, Warning, WarningCode,
 };
 use crate::source::text::trim;
-use crate::source::{Document, Hint, Line};
+use crate::source::{Hint, Line, Meta};
 use crate::trailer;
 
 /// Where in a paper the previous line left us.
@@ -54,22 +54,29 @@ struct Builder {
     empty_links: Vec<(usize, usize, usize)>,
 }
 
-/// Builds the digest from a document. Lines that match one of the user's
-/// `furniture` rules are boilerplate, whatever else they look like.
-pub(crate) fn assemble(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Digest, Error> {
-    let Document {
-        lines: doc_lines,
-        meta,
-    } = doc;
-    let kinds: Vec<Kind<'_>> = doc_lines
+/// Classifies every line of a document (an image line is plain). Lines
+/// that match one of the user's `furniture` rules are boilerplate, whatever
+/// else they look like.
+pub(crate) fn classify<'a>(doc_lines: &'a [Line<'_>], furniture: &[regex::Regex]) -> Vec<Kind<'a>> {
+    doc_lines
         .iter()
         .map(|l| match l.hint {
             Hint::Image => Kind::Plain,
             _ if is_furniture(furniture, &l.text) => Kind::Boilerplate,
             _ => lines::classify(&l.text),
         })
-        .collect();
-    let cut = trailer::find_cut(&kinds);
+        .collect()
+}
+
+/// Builds one digest from a run of classified lines (a whole document, or
+/// one of the digests [`crate::split`] finds in it) and the page metadata.
+pub(crate) fn assemble(
+    doc_lines: &[Line<'_>],
+    kinds: &[Kind<'_>],
+    meta: Meta,
+    furniture: &[regex::Regex],
+) -> Result<Digest, Error> {
+    let cut = trailer::find_cut(kinds);
 
     let mut b = Builder {
         digest: Digest::default(),

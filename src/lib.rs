@@ -78,6 +78,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod archive;
 mod assemble;
 mod decode;
 mod error;
@@ -87,8 +88,10 @@ mod model;
 mod precheck;
 pub mod render;
 mod source;
+mod split;
 mod trailer;
 
+pub use archive::Archive;
 pub use error::Error;
 
 #[cfg(feature = "cli")]
@@ -177,6 +180,39 @@ pub struct Parsed {
 /// ```
 pub fn parse(input: &str) -> Result<Digest, Error> {
     Parser::new().parse(input)
+}
+
+/// Parses every digest in an input that holds several one after another (a
+/// dump of scrapes, an aggregator's archive page, an issue saved twice into
+/// one file), in input order, with the default options.
+///
+/// A new digest begins where a digest title (`7 Papers & Radios | …`) stands
+/// after the previous digest's papers or radio lists and is followed by
+/// papers or radio lists of its own. [`parse`] returns only the first and
+/// warns ([`WarningCode::MoreDigestsFollow`]) when more follow.
+///
+/// # Errors
+///
+/// As [`parse`]: the input as a whole is not a digest, or is too large.
+///
+/// ```
+/// let one = "7 Papers & Radios | 第一期\n论文 1：甲\n摘要：甲的摘要。\n";
+/// let two = "7 Papers & Radios | 第二期\n论文 1：乙\n摘要：乙的摘要。\n";
+/// let digests = paper_digest::parse_all(&format!("{one}{two}"))?;
+/// assert_eq!(digests.len(), 2);
+/// assert_eq!(digests[1].issue.headlines, ["第二期"]);
+/// assert_eq!(digests[1].papers[0].number, 1);
+///
+/// let first = paper_digest::parse(&format!("{one}{two}"))?;
+/// assert_eq!(first.papers.len(), 1);
+/// assert_eq!(
+///     first.warnings.last().map(|w| w.code),
+///     Some(paper_digest::WarningCode::MoreDigestsFollow)
+/// );
+/// # Ok::<(), paper_digest::Error>(())
+/// ```
+pub fn parse_all(input: &str) -> Result<Vec<Digest>, Error> {
+    Parser::new().parse_all(input)
 }
 
 /// Parses a page given as bytes: the encoding (UTF-8, GBK/GB18030, a BOM, a
@@ -316,6 +352,29 @@ impl Parser {
         self.parse_text(input, true).map(|(digest, _)| digest)
     }
 
+    /// Parses every digest in a text that holds several, as [`parse_all`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Parser::parse`]; in strict mode, the warnings of the first
+    /// digest that has any.
+    pub fn parse_all(&self, input: &str) -> Result<Vec<Digest>, Error> {
+        self.check_size(input.len())?;
+        self.parse_text_all(input)
+    }
+
+    /// Parses every digest in a page given as bytes, detecting its encoding
+    /// first, as [`parse_all`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Parser::parse_all`].
+    pub fn parse_bytes_all(&self, input: &[u8]) -> Result<Vec<Digest>, Error> {
+        self.check_size(input.len())?;
+        let (text, _) = decode::decode(input);
+        self.parse_text_all(&text)
+    }
+
     /// Parses a page given as bytes, detecting its encoding.
     ///
     /// # Errors
@@ -367,10 +426,24 @@ impl Parser {
             return Err(Error::NotADigest(precheck::REFUSAL.to_owned()));
         }
         let document = source::read(input, format);
-        let digest = assemble::assemble(document, &self.furniture)?;
+        let digest = split::first(document, &self.furniture)?;
         if self.strict && !digest.warnings.is_empty() {
             return Err(Error::Strict(digest.warnings));
         }
         Ok((digest, format))
+    }
+
+    fn parse_text_all(&self, input: &str) -> Result<Vec<Digest>, Error> {
+        let format = self.format.unwrap_or_else(|| source::detect(input));
+        if !precheck::may_be_digest(input, format) {
+            return Err(Error::NotADigest(precheck::REFUSAL.to_owned()));
+        }
+        let digests = split::all(source::read(input, format), &self.furniture)?;
+        if self.strict
+            && let Some(d) = digests.iter().find(|d| !d.warnings.is_empty())
+        {
+            return Err(Error::Strict(d.warnings.clone()));
+        }
+        Ok(digests)
     }
 }

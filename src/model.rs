@@ -615,6 +615,11 @@ pub enum WarningCode {
     /// A number too large for its field (a trending list's heat figure); it
     /// is quoted in the message and the field is `null`.
     InvalidNumber,
+    /// The input holds more digests after this one (a dump of several
+    /// issues, or the same issue saved twice); the message says how many,
+    /// where the next begins and whether it repeats this one.
+    /// [`parse_all`](crate::parse_all) returns every one.
+    MoreDigestsFollow,
     /// A code this version does not know, read from JSON written by a newer
     /// one. The parser never produces it.
     #[serde(other)]
@@ -634,6 +639,7 @@ impl WarningCode {
             WarningCode::PaperWithoutAuthors => "paper_without_authors",
             WarningCode::PaperNumberOutOfOrder => "paper_number_out_of_order",
             WarningCode::UnplacedLine => "unplaced_line",
+            WarningCode::MoreDigestsFollow => "more_digests_follow",
             WarningCode::LinkWithoutUrl => "link_without_url",
             WarningCode::InvalidDate => "invalid_date",
             WarningCode::InvalidNumber => "invalid_number",

@@ -436,3 +436,95 @@ fn no_path_prints_the_sample_and_dash_reads_stdin() {
         ]
     );
 }
+
+/// `paper-digest archive` on the mixed folder: the five copies of the
+/// 2022-04-10 issue (text, WeChat HTML, Markdown, and two WARC records) are
+/// one issue, the 2021-06-06 page another.
+#[cfg(unix)]
+#[test]
+fn archive_merges_the_copies_in_a_folder() {
+    let (dir, _) = mixed_folder("archive-json");
+    let dir = dir.to_str().unwrap();
+    let out = run(&["archive", "-j2", dir]);
+    // Some inputs are not digests: reported, and exit status 1, as `parse`.
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("archive: 6 pages, 6 copies, 2 issues, 49 distinct papers, 0 conflict(s)"),
+        "{stderr}"
+    );
+    let dataset: Value = serde_json::from_str(&stdout(&out)).expect("one JSON document");
+    assert_eq!(dataset["summary"]["issues"], 2);
+    let issues = dataset["issues"].as_array().unwrap();
+    assert_eq!(issues[0]["issue"]["date"], "2021-06-06");
+    assert_eq!(issues[1]["issue"]["date"], "2022-04-10");
+    let copies: Vec<&str> = issues[1]["copies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["origin"]["path"].as_str().unwrap())
+        .collect();
+    let names: Vec<String> = [
+        "a-seed.txt",
+        "b-wechat.html",
+        "c-seed.md",
+        "crawl.warc.gz#file:///seed.html",
+        "crawl.warc.gz#https://mp.weixin.qq.com/s/digest",
+    ]
+    .iter()
+    .map(|n| format!("{dir}/{n}"))
+    .collect();
+    assert_eq!(copies, names);
+    // The text scrapes (a file, a WARC resource) have no date; the merged
+    // issue has the date of the HTML and Markdown copies.
+    assert_eq!(issues[1]["copies"][0]["date"], Value::Null);
+    assert_eq!(issues[1]["copies"][3]["date"], Value::Null);
+    assert_eq!(
+        issues[1]["fields"]["issue.date"],
+        serde_json::json!([1, 2, 4])
+    );
+    // The same archive whatever the number of jobs.
+    let one = run(&["archive", "-q", "-j1", dir]);
+    assert_eq!(stdout(&one), stdout(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn archive_tables_as_json_lines_and_csv() {
+    let (dir, _) = mixed_folder("archive-tables");
+    let dir = dir.to_str().unwrap();
+    let dataset: Value =
+        serde_json::from_str(&stdout(&run(&["archive", "-q", dir]))).expect("JSON");
+    for table in ["issues", "papers"] {
+        let lines = jsonl(&run(&["archive", "-q", "-f", "jsonl", "-t", table, dir]));
+        assert_eq!(&lines, dataset[table].as_array().unwrap(), "{table}");
+        let array: Value =
+            serde_json::from_str(&stdout(&run(&["archive", "-q", "-t", table, dir]))).unwrap();
+        assert_eq!(&array, &dataset[table], "{table}");
+    }
+
+    let issues = stdout(&run(&["archive", "-q", "-f", "csv", dir]));
+    let mut rows = csv::Reader::from_reader(issues.as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(header[..3], ["date", "title", "source"]);
+    let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[1][0], "2022-04-10");
+    assert_eq!(&rows[1][5], "5", "copies");
+
+    let papers = stdout(&run(&["archive", "-q", "-f", "csv", "-t", "papers", dir]));
+    let mut reader = csv::Reader::from_reader(papers.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 37 + 12);
+    let chinchilla = rows
+        .iter()
+        .find(|r| &r[0] == "arxiv:2203.15556")
+        .expect("the first paper, by its arXiv id");
+    assert_eq!(
+        &chinchilla[2],
+        "Training Compute-Optimal Large Language Models"
+    );
+    assert_eq!(&chinchilla[4], "1", "one issue, however many copies");
+    assert_eq!(&chinchilla[6], "2022-04-10 featured 1");
+    assert_eq!(&chinchilla[7], "https://arxiv.org/pdf/2203.15556.pdf");
+}

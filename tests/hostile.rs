@@ -242,9 +242,25 @@ fn a_four_megabyte_page() {
     }
     let len = page.len();
     let copies = len / (SEED.len() + 1);
-    let (result, peak) = measured(move || parse(&page));
-    let d = result.unwrap();
-    assert_eq!(d.papers.len(), 7 * copies);
+    // The page is the seed again and again: `parse` gives the first copy
+    // and says how many follow, `parse_all` gives every one.
+    let first = parse(&page).unwrap();
+    assert_eq!(first.papers.len(), 7);
+    let more = first.warnings.last().unwrap();
+    assert_eq!(more.code, paper_digest::WarningCode::MoreDigestsFollow);
+    assert!(
+        more.message
+            .starts_with(&format!("{} more digest(s) follow", copies - 1)),
+        "{}",
+        more.message
+    );
+    let (result, peak) = measured(move || paper_digest::parse_all(&page));
+    let all = result.unwrap();
+    assert_eq!(all.len(), copies);
+    assert_eq!(
+        all.iter().map(|d| d.papers.len()).sum::<usize>(),
+        7 * copies
+    );
     assert_memory(peak, len, 8);
 }
 

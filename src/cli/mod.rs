@@ -19,6 +19,7 @@
 //! paper-digest -f csv archive/ > papers.csv
 //! ```
 
+pub mod archive;
 pub mod input;
 pub mod output;
 pub mod pipeline;
@@ -70,6 +71,10 @@ pub enum Command {
     /// Parse pages and print their digests (the default command).
     #[command(after_help = AFTER_HELP)]
     Parse(ParseArgs),
+    /// Merge every copy of every issue in the pages into one dataset: the
+    /// issues, and an index of the papers across them.
+    #[command(after_help = AFTER_HELP)]
+    Archive(archive::ArchiveArgs),
 }
 
 /// The arguments of `parse`.
@@ -199,16 +204,25 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Parse(args)) => parse(&args),
+        Some(Command::Archive(args)) => archive::archive(&args),
         None => parse(&cli.parse),
     }
 }
 
 /// Parses one input's record into an [`Outcome`].
 pub fn outcome(parser: &Parser, item: Item) -> Outcome {
+    outcome_with(item, |bytes| parser.parse_bytes(bytes))
+}
+
+/// One input's record into an [`Outcome`], parsed by `parse`.
+pub fn outcome_with(
+    item: Item,
+    parse: impl FnOnce(&[u8]) -> Result<crate::Digest, crate::Error>,
+) -> Outcome {
     match item {
         Ok(record) => Outcome {
             size: record.bytes.len(),
-            result: parser.parse_bytes(&record.bytes).map_err(|e| e.to_string()),
+            result: parse(&record.bytes).map_err(|e| e.to_string()),
             label: record.label,
             date: record.date,
         },
@@ -224,12 +238,13 @@ pub fn outcome(parser: &Parser, item: Item) -> Outcome {
 /// `paper-digest parse`: every input parsed in parallel, written in input order.
 pub fn parse(args: &ParseArgs) -> ExitCode {
     let color = args.run.apply_color();
-    let sources = Source::from_args(&args.paths);
-    let several = sources.len() > 1 || sources.iter().any(Source::is_multiple);
-    let parser = args.input.parser();
-    let walk = args.input.walk_options();
-    let show = several && !args.run.quiet && io::stderr().is_terminal();
-    let mut tally = progress::Tally::new(progress::bar(show));
+    let Reading {
+        sources,
+        several,
+        parser,
+        walk,
+        mut tally,
+    } = Reading::new(&args.paths, &args.input, &args.run);
 
     let stdout = io::stdout();
     let written = Writer::new(
@@ -251,9 +266,45 @@ pub fn parse(args: &ParseArgs) -> ExitCode {
         writer.finish()
     });
     tally.finish(several && !args.run.quiet);
+    exit_status(written, tally.failed())
+}
+
+/// What a subcommand that reads pages starts from.
+pub struct Reading {
+    /// The inputs named on the command line.
+    pub sources: Vec<Source>,
+    /// Whether they may hold more than one page.
+    pub several: bool,
+    /// The parser the input options ask for.
+    pub parser: Parser,
+    /// The walk the input options ask for.
+    pub walk: WalkOptions,
+    /// The tally, with a progress bar when several pages go to a terminal.
+    pub tally: progress::Tally,
+}
+
+impl Reading {
+    /// The reading of `paths` with these options.
+    pub fn new(paths: &[PathBuf], input: &InputArgs, run: &RunArgs) -> Self {
+        let sources = Source::from_args(paths);
+        let several = sources.len() > 1 || sources.iter().any(Source::is_multiple);
+        let show = several && !run.quiet && io::stderr().is_terminal();
+        Reading {
+            sources,
+            several,
+            parser: input.parser(),
+            walk: input.walk_options(),
+            tally: progress::Tally::new(progress::bar(show)),
+        }
+    }
+}
+
+/// The exit status of a run: writing failed (1, reported; a closed pipe, as
+/// `| head` makes, is the reader's choice and 0), some input failed (1),
+/// or all went well (0).
+pub fn exit_status(written: io::Result<()>, failed: usize) -> ExitCode {
     match written {
         Ok(()) => {}
-        // A closed pipe (`| head`) is the reader's choice, not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
         Err(e) => {
             anstream::eprintln!("{}: writing output: {e}", progress::error_label());
@@ -261,7 +312,7 @@ pub fn parse(args: &ParseArgs) -> ExitCode {
         }
     }
     let _ = io::stdout().flush();
-    if tally.failed() == 0 {
+    if failed == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

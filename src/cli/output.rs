@@ -104,12 +104,14 @@ enum Inner<W: Write> {
     },
 }
 
-fn json_error(e: serde_json::Error) -> io::Error {
+/// A JSON error as the I/O error it wraps, where it wraps one.
+pub(crate) fn json_error(e: serde_json::Error) -> io::Error {
     e.io_error_kind()
         .map_or_else(|| io::Error::other(e), io::Error::from)
 }
 
-fn csv_error(e: csv::Error) -> io::Error {
+/// A CSV error as the I/O error it wraps, where it wraps one.
+pub(crate) fn csv_error(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),

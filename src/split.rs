@@ -1,0 +1,165 @@
+//! Several digests in one input: a dump of scrapes, an aggregator's archive
+//! page, the same issue saved twice into one file.
+//!
+//! The line stream is cut where a new issue's title begins after the
+//! previous issue's content: a digest title line (`7 Papers & Radios | …`)
+//! that stands after a paper or radio entry and is itself followed by a paper
+//! or radio entry before any other such title. Each run of lines is then
+//! assembled on its own by [`crate::assemble`]; the grammar is the same.
+//! Title lines with no content after them (a "related articles" list of
+//! earlier issues in a page's trailer) cut nothing.
+
+use crate::assemble;
+use crate::error::Error;
+use crate::lines::{self, Kind};
+use crate::model::{Digest, Warning, WarningCode};
+use crate::source::{Document, Hint, Line, Meta};
+
+/// Does this kind of line put content into a digest (a paper, a radio entry)?
+fn is_content(kind: &Kind<'_>) -> bool {
+    matches!(kind, Kind::PaperHeading { .. } | Kind::RadioEntry { .. })
+}
+
+/// A line that can open a further digest: a digest title that starts with
+/// the series name (`7 Papers & Radios | …`, `Papers & Radios …`), not a
+/// sentence that merely mentions it.
+fn opens_digest(line: &Line<'_>, kind: &Kind<'_>) -> bool {
+    let text = line.text.as_ref();
+    matches!(kind, Kind::Plain)
+        && line.hint != Hint::Image
+        && lines::is_digest_title(text)
+        && lines::find_ascii_ci(text, "papers").is_some_and(|at| at <= 16)
+        && !text.contains('。')
+}
+
+/// The indices of the lines where a second, third, … digest begins.
+pub(crate) fn starts(doc_lines: &[Line<'_>], kinds: &[Kind<'_>]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut content_seen = false;
+    // The last title line seen after the current digest's content.
+    let mut candidate = None;
+    for (i, (line, kind)) in doc_lines.iter().zip(kinds).enumerate() {
+        if is_content(kind) {
+            if let Some(at) = candidate.take() {
+                starts.push(at);
+            }
+            content_seen = true;
+        } else if content_seen && opens_digest(line, kind) {
+            candidate = Some(i);
+        }
+    }
+    starts
+}
+
+/// The runs of lines `[start, end)` of every digest in the input.
+fn runs(len: usize, starts: &[usize]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    std::iter::once(0)
+        .chain(starts.iter().copied())
+        .zip(starts.iter().copied().chain(std::iter::once(len)))
+}
+
+/// Every digest in the document, in input order. The page metadata (an HTML
+/// page's headline, date and account) describes the page, so only the first
+/// digest takes it.
+pub(crate) fn all(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Vec<Digest>, Error> {
+    let Document { lines, meta } = doc;
+    let kinds = assemble::classify(&lines, furniture);
+    let starts = starts(&lines, &kinds);
+    let mut meta = Some(meta);
+    runs(lines.len(), &starts)
+        .map(|(a, b)| {
+            assemble::assemble(
+                &lines[a..b],
+                &kinds[a..b],
+                meta.take().unwrap_or_default(),
+                furniture,
+            )
+        })
+        .collect()
+}
+
+/// The first digest of the document. When more follow, it carries a
+/// [`WarningCode::MoreDigestsFollow`] warning that says how many, where the
+/// next begins, and whether the next one repeats this one.
+pub(crate) fn first(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Digest, Error> {
+    let Document { lines, meta } = doc;
+    let kinds = assemble::classify(&lines, furniture);
+    let starts = starts(&lines, &kinds);
+    let Some(&next) = starts.first() else {
+        return assemble::assemble(&lines, &kinds, meta, furniture);
+    };
+    let mut digest = assemble::assemble(&lines[..next], &kinds[..next], meta, furniture)?;
+    let end = starts.get(1).copied().unwrap_or(lines.len());
+    let following = assemble::assemble(
+        &lines[next..end],
+        &kinds[next..end],
+        Meta::default(),
+        furniture,
+    );
+    let title = following
+        .as_ref()
+        .ok()
+        .and_then(|d| d.issue.title.as_deref())
+        .unwrap_or(&lines[next].text);
+    let repeat = match &following {
+        Ok(d)
+            if d.issue.title == digest.issue.title
+                && d.papers == digest.papers
+                && d.radio == digest.radio =>
+        {
+            "; it repeats this digest (same title, papers and radio lists)"
+        }
+        Ok(d) if d.issue.title == digest.issue.title => "; it has this digest's title again",
+        _ => "",
+    };
+    digest.warnings.push(Warning {
+        code: WarningCode::MoreDigestsFollow,
+        message: format!(
+            "{} more digest(s) follow in this input, the next from line {} (\"{title}\"){repeat}; parse_all returns every one",
+            starts.len(),
+            lines[next].lineno
+        ),
+        line: Some(lines[next].lineno),
+    });
+    Ok(digest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::text;
+
+    fn starts_of(input: &str) -> Vec<usize> {
+        let doc = text::lines(input);
+        let kinds = assemble::classify(&doc.lines, &[]);
+        starts(&doc.lines, &kinds)
+            .into_iter()
+            .map(|i| doc.lines[i].lineno)
+            .collect()
+    }
+
+    #[test]
+    fn a_title_after_content_and_before_content_starts_a_digest() {
+        let input = "7 Papers & Radios | 一\n论文 1：甲\n© THE END\n7 Papers & Radios | 二\n本周论文包括乙。\n论文 1：乙\n";
+        assert_eq!(starts_of(input), [4]);
+    }
+
+    #[test]
+    fn titles_without_content_after_them_cut_nothing() {
+        // A trailer's list of earlier issues, and a repeated title at the top.
+        let input = "7 Papers & Radios | 一\n7 Papers & Radios | 一\n论文 1：甲\n相关文章\n7 Papers & Radios | 往期一\n7 Papers & Radios | 往期二\n";
+        assert_eq!(starts_of(input), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn the_last_title_before_the_content_starts_the_digest() {
+        let input = "7 Papers & Radios | 一\n论文 1：甲\n7 Papers & Radios | 往期\n7 Papers & Radios | 二\n论文 1：乙\n";
+        assert_eq!(starts_of(input), [4]);
+    }
+
+    #[test]
+    fn a_sentence_that_names_the_column_cuts_nothing() {
+        let input = "7 Papers & Radios | 一\n论文 1：甲\n摘要：本文介绍了 7 Papers & Radios 栏目。\n我们这一周整理了 papers 和 radio 节目\n论文 2：乙\n";
+        assert_eq!(starts_of(input), Vec::<usize>::new());
+    }
+}
