@@ -310,42 +310,21 @@ fn transparent(name: &[u8], tag: &[u8]) -> bool {
     is_one_of(name, &TRANSPARENT) && !hides(b"hidden") && !hides(b"none")
 }
 
-/// Start tags that always open a block element, which starts a new line of
-/// the HTML source, wherever they stand: not `body` or `html` (merged into
-/// the open ones), not table parts or `form` (ignored out of place).
-const BREAKING: [&[u8]; 31] = [
-    b"p",
-    b"div",
-    b"section",
-    b"article",
-    b"main",
-    b"aside",
-    b"header",
-    b"footer",
-    b"nav",
-    b"li",
-    b"ul",
-    b"ol",
-    b"dl",
-    b"dt",
-    b"dd",
-    b"h1",
-    b"h2",
-    b"h3",
-    b"h4",
-    b"h5",
-    b"h6",
-    b"blockquote",
-    b"figure",
-    b"figcaption",
-    b"table",
-    b"pre",
-    b"hr",
-    b"address",
-    b"center",
-    b"details",
-    b"summary",
-];
+/// Does the start tag `name` always open a block element, which starts a
+/// new line of the HTML source, wherever it stands? The source's blocks,
+/// but not `body` or `html` (merged into the open ones), nor table parts or
+/// `form` (ignored out of place).
+fn is_breaking(name: &[u8]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let Ok(name) = std::str::from_utf8(&lower) else {
+        return false;
+    };
+    crate::source::html::is_block(name)
+        && !matches!(
+            name,
+            "body" | "html" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption" | "form"
+        )
+}
 
 /// What a `<` does to the visible text.
 enum Tag {
@@ -354,7 +333,7 @@ enum Tag {
     Passed,
     /// The `<` is text.
     Text,
-    /// A [`BREAKING`] start tag: the line ends here.
+    /// A start tag that [`is_breaking`]: the line ends here.
     Break,
     /// Any other start tag: its element may be skipped or hidden.
     Unknown,
@@ -431,7 +410,7 @@ impl Cursor<'_> {
                     } else if transparent(name, &self.text.as_bytes()[span.clone()]) {
                         self.pos = span.end;
                         Tag::Passed
-                    } else if is_one_of(name, &BREAKING) {
+                    } else if is_breaking(name) {
                         Tag::Break
                     } else {
                         Tag::Unknown

@@ -1092,7 +1092,7 @@ fn densest(html: &Html) -> ElementRef<'_> {
 // ---------------------------------------------------------------------------
 
 /// Elements that end a line when they open and when they close.
-fn is_block(name: &str) -> bool {
+pub(crate) fn is_block(name: &str) -> bool {
     matches!(
         name,
         "p" | "div"
