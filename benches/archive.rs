@@ -1,6 +1,6 @@
 //! The archive's cost per page next to the parse's, in the same run:
 //!
-//! * `archive/fixtures/*`: the fixture pages (13 copies of one issue in
+//! * `archive/fixtures/*`: the fixture pages (14 copies of one issue in
 //!   text, Markdown and the sites' HTML, a differently dated copy, two
 //!   other issues);
 //! * `archive/10000_pages/*`: 10,000 text pages, ten copies each of 1,000
@@ -24,16 +24,29 @@ fn read(path: &str) -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).expect("fixture")
 }
 
-/// The text fixtures, the Markdown reposts and the site HTML fixtures: 13
+/// The text fixtures, the Markdown reposts and the site HTML fixtures: 14
 /// copies of the 2022-04-10 issue, an aggregator's copy dated a day later,
 /// two other issues.
 fn fixtures() -> Vec<Vec<u8>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut paths = Vec::new();
-    for (dir, ext) in [("", "txt"), ("markdown", "md"), ("html", "html")] {
+    for (dir, ext) in [("", "txt"), ("markdown", "md")] {
         for entry in std::fs::read_dir(root.join(dir)).expect("fixtures") {
             let path = entry.expect("entry").path();
             if path.extension().is_some_and(|e| e == ext) {
+                paths.push(path);
+            }
+        }
+    }
+    // One folder per site: page.html (and a twin such as page-gbk.html).
+    for site in std::fs::read_dir(root.join("sites")).expect("site fixtures") {
+        let site = site.expect("entry").path();
+        if !site.is_dir() {
+            continue;
+        }
+        for entry in std::fs::read_dir(&site).expect("site folder") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "html") {
                 paths.push(path);
             }
         }

@@ -6,14 +6,16 @@
 //! field of its region becomes an [`WarningCode::UnplacedLine`] warning that
 //! quotes it, so nothing vanishes.
 
+use crate::decode::Damage;
 use crate::error::Error;
-use crate::lines::{self, Kind};
+use crate::grammar::{self, LineKind};
 use crate::model::{
     Category, Digest, Figure, Link, Paper, RadioEntry, RadioList, Warning, WarningCode,
 };
-use crate::source::text::trim;
 use crate::source::{Hint, Line, Meta};
+use crate::text::trim;
 use crate::trailer;
+use crate::truncation::{self, End};
 
 /// Where in a paper the previous line left us.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,24 +59,31 @@ struct Builder {
 /// Classifies every line of a document (an image line is plain). Lines
 /// that match one of the user's `furniture` rules are boilerplate, whatever
 /// else they look like.
-pub(crate) fn classify<'a>(doc_lines: &'a [Line<'_>], furniture: &[regex::Regex]) -> Vec<Kind<'a>> {
+pub(crate) fn classify<'a>(
+    doc_lines: &'a [Line<'_>],
+    furniture: &[regex::Regex],
+) -> Vec<LineKind<'a>> {
     doc_lines
         .iter()
         .map(|l| match l.hint {
-            Hint::Image => Kind::Plain,
-            _ if is_furniture(furniture, &l.text) => Kind::Boilerplate,
-            _ => lines::classify(&l.text),
+            Hint::Image => LineKind::Plain,
+            _ if is_furniture(furniture, &l.text) => LineKind::Boilerplate,
+            _ => grammar::classify(&l.text),
         })
         .collect()
 }
 
 /// Builds one digest from a run of classified lines (a whole document, or
 /// one of the digests [`crate::split`] finds in it) and the page metadata.
+///
+/// `damage` is what decoding the page's bytes had to repair (reported as
+/// `invalid_bytes` and `page_truncated` warnings).
 pub(crate) fn assemble(
     doc_lines: &[Line<'_>],
-    kinds: &[Kind<'_>],
+    kinds: &[LineKind<'_>],
     meta: Meta,
     furniture: &[regex::Regex],
+    damage: Damage,
 ) -> Result<Digest, Error> {
     let cut = trailer::find_cut(kinds);
 
@@ -98,14 +107,16 @@ pub(crate) fn assemble(
         .position(|k| {
             matches!(
                 k,
-                Kind::PaperHeading { .. } | Kind::RadioHeading { .. } | Kind::RadioEntry { .. }
+                LineKind::PaperHeading { .. }
+                    | LineKind::RadioHeading { .. }
+                    | LineKind::RadioEntry { .. }
             )
         })
         .unwrap_or(kinds.len())
         .min(cut);
     let title_at = doc_lines[..first_structure]
         .iter()
-        .position(|l| lines::is_digest_title(&l.text));
+        .position(|l| grammar::is_digest_title(&l.text));
     let start = match title_at {
         Some(t) => {
             for l in &doc_lines[..t] {
@@ -116,8 +127,8 @@ pub(crate) fn assemble(
         }
         None => {
             if let Some(title) = meta.title.as_deref().filter(|t| !t.is_empty()) {
-                b.set_title(title, lines::is_digest_title(title));
-            } else if let (Some(first), Some(Kind::Plain)) = (doc_lines.first(), kinds.first())
+                b.set_title(title, grammar::is_digest_title(title));
+            } else if let (Some(first), Some(LineKind::Plain)) = (doc_lines.first(), kinds.first())
                 && first_structure > 0
                 && matches!(first.hint, Hint::Plain | Hint::Heading(_))
             {
@@ -148,6 +159,12 @@ pub(crate) fn assemble(
     }
     b.finish_paper();
     b.finish_header();
+    let end = match b.region {
+        Region::Header => End::Header,
+        Region::Paper(PaperPart::Recommendation) => End::Recommendation,
+        Region::Paper(_) => End::Paper,
+        Region::Radio => End::Radio,
+    };
 
     let Builder {
         mut digest,
@@ -175,16 +192,19 @@ pub(crate) fn assemble(
     for (paper, link, line) in empty_links {
         let paper = &digest.papers[paper];
         if paper.links[link].url.is_none() {
-            digest.warnings.push(Warning {
-                code: WarningCode::LinkWithoutUrl,
-                message: format!(
+            digest.warnings.push(Warning::new(
+                WarningCode::LinkWithoutUrl,
+                format!(
                     "link \"{}\" of paper {} ({}) has no URL and no text",
                     paper.links[link].label, paper.number, paper.title
                 ),
-                line: Some(line),
-            });
+                Some(line),
+            ));
         }
     }
+    let counts: Vec<Option<u32>> = radio_meta.iter().map(|&(count, _)| count).collect();
+    let cut_warnings = truncation::check(&digest, end, &counts, doc_lines, cut, damage);
+    digest.warnings.extend(cut_warnings);
     check(&mut digest, &paper_lines, &radio_meta, digest_title);
     cap_warnings(&mut digest.warnings);
     Ok(digest)
@@ -210,14 +230,14 @@ fn cap_warnings(warnings: &mut Vec<Warning>) {
         .collect();
     over.sort_by_key(|&(code, _)| code.as_str());
     for (code, rest) in over {
-        warnings.push(Warning {
+        warnings.push(Warning::new(
             code,
-            message: format!(
+            format!(
                 "{rest} more {} warning(s) not listed (the first {WARNING_CAP} are)",
                 code.as_str()
             ),
-            line: None,
-        });
+            None,
+        ));
     }
 }
 
@@ -227,7 +247,7 @@ fn is_furniture(rules: &[regex::Regex], line: &str) -> bool {
 
 impl Builder {
     fn set_title(&mut self, title: &str, digest_like: bool) {
-        let (series, headlines) = lines::split_title(title);
+        let (series, headlines) = grammar::split_title(title);
         let issue = &mut self.digest.issue;
         issue.title = Some(title.to_owned());
         issue.series = series;
@@ -236,11 +256,7 @@ impl Builder {
     }
 
     fn warn(&mut self, code: WarningCode, message: String, line: Option<usize>) {
-        self.digest.warnings.push(Warning {
-            code,
-            message,
-            line,
-        });
+        self.digest.warnings.push(Warning::new(code, message, line));
     }
 
     fn unplaced(&mut self, line: &Line<'_>, region: &str) {
@@ -251,7 +267,7 @@ impl Builder {
         );
     }
 
-    fn line(&mut self, line: &Line<'_>, kind: &Kind<'_>) {
+    fn line(&mut self, line: &Line<'_>, kind: &LineKind<'_>) {
         let image_open = std::mem::replace(&mut self.image_open, false);
         if line.hint == Hint::Image {
             if let Region::Paper(_) = self.region {
@@ -271,13 +287,15 @@ impl Builder {
             return;
         }
         match kind {
-            Kind::PaperHeading { number, title } => self.start_paper(*number, title, line.lineno),
-            Kind::RadioHeading {
+            LineKind::PaperHeading { number, title } => {
+                self.start_paper(*number, title, line.lineno)
+            }
+            LineKind::RadioHeading {
                 heading,
                 count,
                 category,
             } => self.start_radio(Some(heading), *count, *category, line.lineno),
-            Kind::RadioEntry {
+            LineKind::RadioEntry {
                 number,
                 title,
                 from,
@@ -285,7 +303,7 @@ impl Builder {
                 // Under a `目录` heading a numbered line is a contents entry.
                 self.radio_entry(*number, title, from, line)
             }
-            Kind::Boilerplate => self.digest.stripped.boilerplate.push(line.text.to_string()),
+            LineKind::Boilerplate => self.digest.stripped.boilerplate.push(line.text.to_string()),
             _ => match self.region {
                 Region::Header => self.header_line(line, kind),
                 Region::Paper(part) => self.paper_line(line, kind, part, image_open),
@@ -294,10 +312,10 @@ impl Builder {
         }
     }
 
-    fn header_line(&mut self, line: &Line<'_>, kind: &Kind<'_>) {
+    fn header_line(&mut self, line: &Line<'_>, kind: &LineKind<'_>) {
         let issue = &mut self.digest.issue;
         match kind {
-            Kind::Date { date, raw, rest } if issue.date.is_none() => {
+            LineKind::Date { date, raw, rest } if issue.date.is_none() => {
                 issue.date.clone_from(date);
                 if !rest.is_empty() && issue.source.is_none() {
                     issue.source = Some(byline_source(rest).to_owned());
@@ -312,18 +330,18 @@ impl Builder {
                     );
                 }
             }
-            Kind::Contributors(rest) => {
-                let (names, _) = lines::split_names(rest);
+            LineKind::Contributors(rest) => {
+                let (names, _) = grammar::split_names(rest);
                 issue.contributors.extend(names);
             }
-            Kind::SourceLabel(rest) if issue.source.is_none() && !rest.is_empty() => {
+            LineKind::SourceLabel(rest) if issue.source.is_none() && !rest.is_empty() => {
                 issue.source = Some(byline_source(rest).to_owned());
             }
-            Kind::ContentsHeading => {
+            LineKind::ContentsHeading => {
                 self.in_contents = true;
                 self.flush_pending_as_unplaced();
             }
-            Kind::Summary if issue.summary.is_none() && !self.in_contents => {
+            LineKind::Summary if issue.summary.is_none() && !self.in_contents => {
                 issue.summary = Some(line.text.to_string());
                 self.flush_pending_as_unplaced();
             }
@@ -415,35 +433,41 @@ impl Builder {
         }
     }
 
-    fn paper_line(&mut self, line: &Line<'_>, kind: &Kind<'_>, part: PaperPart, image_open: bool) {
+    fn paper_line(
+        &mut self,
+        line: &Line<'_>,
+        kind: &LineKind<'_>,
+        part: PaperPart,
+        image_open: bool,
+    ) {
         let text = line.text.as_ref();
         match kind {
-            Kind::Authors(rest) => {
-                let (names, et_al) = lines::split_names(rest);
+            LineKind::Authors(rest) => {
+                let (names, et_al) = grammar::split_names(rest);
                 let paper = self.paper();
                 paper.authors.extend(names);
                 paper.et_al |= et_al;
             }
-            Kind::Link { label, rest } => {
-                let url = lines::find_url(rest)
+            LineKind::Link { label, rest } => {
+                let url = grammar::find_url(rest)
                     .map(str::to_owned)
                     .or_else(|| line.hrefs.first().cloned());
                 // The arXiv reference of the URL, else of the text as written.
                 let arxiv = url
                     .as_deref()
-                    .and_then(lines::arxiv_reference)
-                    .or_else(|| lines::arxiv_reference(rest));
+                    .and_then(grammar::arxiv_reference)
+                    .or_else(|| grammar::arxiv_reference(rest));
                 let (arxiv_id, arxiv_version) = arxiv.unzip();
                 // Without a URL, what was written stays (less its password,
                 // which has a field of its own).
-                let written = trim(lines::before_password(rest));
+                let written = trim(grammar::before_password(rest));
                 let link = Link {
                     kind: crate::LinkKind::of(label, url.as_deref()),
                     label: (*label).to_owned(),
                     text: (url.is_none() && !written.is_empty()).then(|| written.to_owned()),
                     arxiv_id,
                     arxiv_version: arxiv_version.flatten(),
-                    password: lines::find_password(rest).map(str::to_owned),
+                    password: grammar::find_password(rest).map(str::to_owned),
                     url,
                 };
                 let empty = link.url.is_none() && link.text.is_none();
@@ -456,8 +480,8 @@ impl Builder {
                         .push((paper_index, link_index, line.lineno));
                 }
             }
-            Kind::Password(rest) => {
-                let value = lines::password_value(rest).map(str::to_owned);
+            LineKind::Password(rest) => {
+                let value = grammar::password_value(rest).map(str::to_owned);
                 match self.paper().links.last_mut() {
                     Some(link) if link.password.is_none() && value.is_some() => {
                         link.password = value
@@ -465,13 +489,13 @@ impl Builder {
                     _ => self.unplaced(line, "paper"),
                 }
             }
-            Kind::Abstract(rest) => {
+            LineKind::Abstract(rest) => {
                 if !rest.is_empty() {
                     self.paragraphs.push((*rest).to_owned());
                 }
                 self.region = Region::Paper(PaperPart::Abstract);
             }
-            Kind::Recommendation(rest) => {
+            LineKind::Recommendation(rest) => {
                 let paper = self.paper();
                 match &mut paper.recommendation {
                     Some(r) if !rest.is_empty() => {
@@ -483,10 +507,10 @@ impl Builder {
                 }
                 self.region = Region::Paper(PaperPart::Recommendation);
             }
-            Kind::Caption => self.caption(text, image_open),
+            LineKind::Caption => self.caption(text, image_open),
             _ if line.hint == Hint::Caption => self.caption(text, image_open),
-            Kind::Radiostation => self.digest.stripped.boilerplate.push(text.to_owned()),
-            Kind::RadioEntry {
+            LineKind::Radiostation => self.digest.stripped.boilerplate.push(text.to_owned()),
+            LineKind::RadioEntry {
                 number,
                 title,
                 from,
@@ -496,9 +520,9 @@ impl Builder {
                 if let Some(link) = self.paper().links.last_mut()
                     && link.url.is_none()
                     && link.text.is_none()
-                    && let Some(url) = lines::find_url(text).filter(|u| u.len() == text.len())
+                    && let Some(url) = grammar::find_url(text).filter(|u| u.len() == text.len())
                 {
-                    (link.arxiv_id, link.arxiv_version) = match lines::arxiv_reference(url) {
+                    (link.arxiv_id, link.arxiv_version) = match grammar::arxiv_reference(url) {
                         Some((id, version)) => (Some(id), version),
                         None => (None, None),
                     };
@@ -577,7 +601,7 @@ impl Builder {
                 Some(line.lineno),
             );
         }
-        let (from, _) = lines::split_names(from);
+        let (from, _) = grammar::split_names(from);
         if let Some(list) = self.digest.radio.last_mut() {
             list.entries.push(RadioEntry {
                 number,
@@ -587,9 +611,9 @@ impl Builder {
         }
     }
 
-    fn radio_line(&mut self, line: &Line<'_>, kind: &Kind<'_>) {
+    fn radio_line(&mut self, line: &Line<'_>, kind: &LineKind<'_>) {
         match kind {
-            Kind::Numbered { number, rest } => {
+            LineKind::Numbered { number, rest } => {
                 let next = self
                     .digest
                     .radio
@@ -609,7 +633,7 @@ impl Builder {
                     self.unplaced(line, "radio list");
                 }
             }
-            Kind::Radiostation => self.digest.stripped.boilerplate.push(line.text.to_string()),
+            LineKind::Radiostation => self.digest.stripped.boilerplate.push(line.text.to_string()),
             _ => self.unplaced(line, "radio list"),
         }
     }
@@ -656,25 +680,37 @@ fn not_a_digest(digest: &Digest, digest_title: bool, in_contents: bool, lines: u
 
 /// A paper that is nothing but its heading.
 fn is_bare(p: &Paper) -> bool {
-    p.authors.is_empty()
-        && p.links.is_empty()
-        && p.abstract_text.is_none()
-        && p.recommendation.is_none()
-        && p.figures.is_empty()
+    // Every field named: a new one fails to compile here until it is decided
+    // whether it counts as content.
+    let Paper {
+        number: _,
+        title: _,
+        authors,
+        et_al: _,
+        links,
+        abstract_text,
+        figures,
+        recommendation,
+    } = p;
+    authors.is_empty()
+        && links.is_empty()
+        && abstract_text.is_none()
+        && recommendation.is_none()
+        && figures.is_empty()
 }
 
 /// `机器之心 & ArXiv Weekly Radiostation`, `机器之心报道`: a short byline.
 fn is_byline(text: &str) -> bool {
     text.chars().count() <= 40
         && (text.contains("机器之心")
-            || (text.contains('&') && lines::find_ascii_ci(text, "radiostation").is_some()))
+            || (text.contains('&') && crate::text::find_ascii_ci(text, "radiostation").is_some()))
         && !text.contains('。')
 }
 
 /// The source a byline names: the part before `&`, without `报道`/`编辑部`.
 fn byline_source(text: &str) -> &str {
     let head = text.split(['&', '＆']).next().unwrap_or(text);
-    let head = crate::source::text::trim(head);
+    let head = crate::text::trim(head);
     if head.contains("机器之心") {
         return "机器之心";
     }
@@ -683,8 +719,8 @@ fn byline_source(text: &str) -> &str {
 
 /// A contents entry without its numbering or bullet.
 fn contents_entry(text: &str) -> &str {
-    let s = lines::strip_bullet(text);
-    match lines::strip_numbering(s) {
+    let s = grammar::strip_bullet(text);
+    match grammar::strip_numbering(s) {
         Some((_, rest)) if !rest.is_empty() => rest,
         _ => s,
     }
@@ -713,78 +749,70 @@ fn check(
 ) {
     let mut warnings = Vec::new();
     if !digest_title {
-        warnings.push(Warning {
-            code: WarningCode::MissingTitle,
-            message: match &digest.issue.title {
+        warnings.push(Warning::new(
+            WarningCode::MissingTitle,
+            match &digest.issue.title {
                 Some(t) => format!("no \"7 Papers & Radios\" title line; using \"{t}\""),
                 None => "no \"7 Papers & Radios\" title line".to_owned(),
             },
-            line: None,
-        });
+            None,
+        ));
     }
-    let announced = digest
-        .issue
-        .contents
-        .iter()
-        .filter(|c| {
-            lines::find_ascii_ci(c, "radiostation").is_none()
-                && lines::find_ascii_ci(c, "radios").is_none()
-        })
-        .count();
+    let (announced, _) = truncation::announced(&digest.issue.contents);
     if announced > 0 && announced != digest.papers.len() {
-        warnings.push(Warning {
-            code: WarningCode::ContentsMismatch,
-            message: format!(
+        warnings.push(Warning::new(
+            WarningCode::ContentsMismatch,
+            format!(
                 "the contents name {announced} paper(s) but {} found",
                 digest.papers.len()
             ),
-            line: None,
-        });
+            None,
+        ));
     }
     for (i, (paper, &line)) in digest.papers.iter().zip(paper_lines).enumerate() {
         let n = paper.number;
         if usize::try_from(n).ok() != Some(i + 1) {
-            warnings.push(Warning {
-                code: WarningCode::PaperNumberOutOfOrder,
-                message: format!("paper {} is numbered {n}", i + 1),
-                line: Some(line),
-            });
+            warnings.push(Warning::new(
+                WarningCode::PaperNumberOutOfOrder,
+                format!("paper {} is numbered {n}", i + 1),
+                Some(line),
+            ));
         }
         if paper.authors.is_empty() {
-            warnings.push(Warning {
-                code: WarningCode::PaperWithoutAuthors,
-                message: format!("paper {n} ({}) has no author line", paper.title),
-                line: Some(line),
-            });
+            warnings.push(Warning::new(
+                WarningCode::PaperWithoutAuthors,
+                format!("paper {n} ({}) has no author line", paper.title),
+                Some(line),
+            ));
         }
         if paper.links.is_empty() {
-            warnings.push(Warning {
-                code: WarningCode::PaperWithoutLink,
-                message: format!("paper {n} ({}) has no link", paper.title),
-                line: Some(line),
-            });
+            warnings.push(Warning::new(
+                WarningCode::PaperWithoutLink,
+                format!("paper {n} ({}) has no link", paper.title),
+                Some(line),
+            ));
         }
         if paper.abstract_text.is_none() {
-            warnings.push(Warning {
-                code: WarningCode::PaperWithoutAbstract,
-                message: format!("paper {n} ({}) has no abstract", paper.title),
-                line: Some(line),
-            });
+            warnings.push(Warning::new(
+                WarningCode::PaperWithoutAbstract,
+                format!("paper {n} ({}) has no abstract", paper.title),
+                Some(line),
+            ));
         }
     }
     for (list, &(count, line)) in digest.radio.iter().zip(radio_meta) {
         if let Some(count) = count
             && (list.entries.len() as u64) < u64::from(count)
         {
-            warnings.push(Warning {
-                code: WarningCode::RadioListShort,
-                message: format!(
+            warnings.push(Warning::new(
+                WarningCode::RadioListShort,
+                format!(
                     "radio list \"{}\" announces {count} entries but holds {}",
                     list.heading.as_deref().unwrap_or(""),
                     list.entries.len()
                 ),
-                line: Some(line),
-            });
+                Some(line),
+            ));
         }
     }
     digest.warnings.extend(warnings);

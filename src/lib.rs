@@ -58,6 +58,10 @@
 //!   text without a URL is kept in [`Link::text`].
 //! * Values with a format are valid or `None`: an impossible date is `None`
 //!   with a [`WarningCode::InvalidDate`] warning that quotes it.
+//! * A page that ends where no digest ends (cut off mid-paper, mid-list, before
+//!   what its contents announce, or mid-character) carries a
+//!   [`WarningCode::PageTruncated`] warning; bytes that were invalid in the
+//!   page's encoding carry [`WarningCode::InvalidBytes`] warnings with their line.
 //! * Inputs above [`Parser::max_input_bytes`] (default
 //!   [`DEFAULT_MAX_INPUT_BYTES`]) are refused with [`Error::TooLarge`].
 //!
@@ -80,16 +84,21 @@
 
 pub mod archive;
 mod assemble;
+mod dates;
 mod decode;
 mod error;
-mod lines;
+mod grammar;
 mod links;
 mod model;
 mod precheck;
 pub mod render;
+mod sites;
 mod source;
 mod split;
+mod text;
 mod trailer;
+mod truncation;
+mod vocabulary;
 
 pub use archive::Archive;
 pub use error::Error;
@@ -112,16 +121,16 @@ pub mod __private {
     /// Does the pre-check let `input` (bytes, decoded and format-detected
     /// as [`crate::parse_bytes`] does) through to the parse?
     pub fn precheck(input: &[u8]) -> bool {
-        let (text, _) = crate::decode::decode(input);
+        let (text, _, _) = crate::decode::decode(input);
         crate::precheck::may_be_digest(&text, crate::source::detect(&text))
     }
 
     /// [`crate::parse_bytes`] without the pre-check: what the full parse
     /// says of every page.
     pub fn parse_bytes_unchecked(input: &[u8]) -> Result<crate::Digest, crate::Error> {
-        let (text, _) = crate::decode::decode(input);
+        let (text, _, damage) = crate::decode::decode(input);
         crate::Parser::new()
-            .parse_text(&text, false)
+            .parse_text(&text, damage, false)
             .map(|(digest, _)| digest)
     }
 }
@@ -349,7 +358,8 @@ impl Parser {
     /// [`Error::TooLarge`], [`Error::NotADigest`], and in strict mode [`Error::Strict`].
     pub fn parse(&self, input: &str) -> Result<Digest, Error> {
         self.check_size(input.len())?;
-        self.parse_text(input, true).map(|(digest, _)| digest)
+        self.parse_text(input, decode::Damage::default(), true)
+            .map(|(digest, _)| digest)
     }
 
     /// Parses every digest in a text that holds several, as [`parse_all`].
@@ -360,7 +370,7 @@ impl Parser {
     /// digest that has any.
     pub fn parse_all(&self, input: &str) -> Result<Vec<Digest>, Error> {
         self.check_size(input.len())?;
-        self.parse_text_all(input)
+        self.parse_text_all(input, decode::Damage::default())
     }
 
     /// Parses every digest in a page given as bytes, detecting its encoding
@@ -371,8 +381,8 @@ impl Parser {
     /// As [`Parser::parse_all`].
     pub fn parse_bytes_all(&self, input: &[u8]) -> Result<Vec<Digest>, Error> {
         self.check_size(input.len())?;
-        let (text, _) = decode::decode(input);
-        self.parse_text_all(&text)
+        let (text, _, damage) = decode::decode(input);
+        self.parse_text_all(&text, damage)
     }
 
     /// Parses a page given as bytes, detecting its encoding.
@@ -399,8 +409,8 @@ impl Parser {
     /// As [`Parser::parse`].
     pub fn parse_bytes_detailed(&self, input: &[u8]) -> Result<Parsed, Error> {
         self.check_size(input.len())?;
-        let (text, encoding) = decode::decode(input);
-        let (digest, format) = self.parse_text(&text, true)?;
+        let (text, encoding, damage) = decode::decode(input);
+        let (digest, format) = self.parse_text(&text, damage, true)?;
         Ok(Parsed {
             digest,
             format,
@@ -420,25 +430,30 @@ impl Parser {
 
     /// Parses decoded text; with `precheck`, a page that cannot be a digest
     /// is turned away before any source reads it.
-    fn parse_text(&self, input: &str, precheck: bool) -> Result<(Digest, Format), Error> {
+    fn parse_text(
+        &self,
+        input: &str,
+        damage: decode::Damage,
+        precheck: bool,
+    ) -> Result<(Digest, Format), Error> {
         let format = self.format.unwrap_or_else(|| source::detect(input));
         if precheck && !precheck::may_be_digest(input, format) {
             return Err(Error::NotADigest(precheck::REFUSAL.to_owned()));
         }
         let document = source::read(input, format);
-        let digest = split::first(document, &self.furniture)?;
+        let digest = split::first(document, &self.furniture, damage)?;
         if self.strict && !digest.warnings.is_empty() {
             return Err(Error::Strict(digest.warnings));
         }
         Ok((digest, format))
     }
 
-    fn parse_text_all(&self, input: &str) -> Result<Vec<Digest>, Error> {
+    fn parse_text_all(&self, input: &str, damage: decode::Damage) -> Result<Vec<Digest>, Error> {
         let format = self.format.unwrap_or_else(|| source::detect(input));
         if !precheck::may_be_digest(input, format) {
             return Err(Error::NotADigest(precheck::REFUSAL.to_owned()));
         }
-        let digests = split::all(source::read(input, format), &self.furniture)?;
+        let digests = split::all(source::read(input, format), &self.furniture, damage)?;
         if self.strict
             && let Some(d) = digests.iter().find(|d| !d.warnings.is_empty())
         {

@@ -575,6 +575,17 @@ pub struct Warning {
     pub line: Option<usize>,
 }
 
+impl Warning {
+    /// A warning of this kind, with its message and the line it is about.
+    pub(crate) fn new(code: WarningCode, message: String, line: Option<usize>) -> Self {
+        Warning {
+            code,
+            message,
+            line,
+        }
+    }
+}
+
 /// The stable codes of [`Warning`]s. They serialize as snake_case strings.
 ///
 /// ```
@@ -620,6 +631,24 @@ pub enum WarningCode {
     /// where the next begins and whether it repeats this one.
     /// [`parse_all`](crate::parse_all) returns every one.
     MoreDigestsFollow,
+    /// The page ends where the digest cannot have ended: in its header,
+    /// inside a paper before its abstract or recommendation, inside a radio
+    /// list shorter than its heading announces, before the papers or radio
+    /// lists its contents announce, or on a character cut in half.
+    ///
+    /// ```
+    /// use paper_digest::{parse, WarningCode};
+    ///
+    /// let cut = "7 Papers & Radios | 标题\n论文 1：A Title\n作者：张三\n";
+    /// let digest = parse(cut)?;
+    /// let warning = digest.warnings.iter().find(|w| w.code == WarningCode::PageTruncated);
+    /// assert_eq!(warning.and_then(|w| w.line), Some(3));
+    /// # Ok::<(), paper_digest::Error>(())
+    /// ```
+    PageTruncated,
+    /// Bytes that are invalid in the page's encoding were replaced with
+    /// U+FFFD; the warning's line is the line that holds them.
+    InvalidBytes,
     /// A code this version does not know, read from JSON written by a newer
     /// one. The parser never produces it.
     #[serde(other)]
@@ -643,6 +672,8 @@ impl WarningCode {
             WarningCode::LinkWithoutUrl => "link_without_url",
             WarningCode::InvalidDate => "invalid_date",
             WarningCode::InvalidNumber => "invalid_number",
+            WarningCode::PageTruncated => "page_truncated",
+            WarningCode::InvalidBytes => "invalid_bytes",
             WarningCode::Other => "other",
         }
     }

@@ -319,7 +319,7 @@ fn is_breaking(name: &[u8]) -> bool {
     let Ok(name) = std::str::from_utf8(&lower) else {
         return false;
     };
-    crate::source::html::is_block(name)
+    crate::source::html::tag_sets::is_block(name)
         && !matches!(
             name,
             "body" | "html" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption" | "form"

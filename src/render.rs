@@ -66,7 +66,7 @@ use std::fmt::{self, Write as _};
 use std::io;
 
 use crate::Format;
-use crate::model::{Digest, Paper, RadioEntry, RadioList};
+use crate::model::{Digest, Figure, Link, Paper, RadioEntry, RadioList};
 
 /// One logical line of a rendered page, before markup.
 enum Block<'a> {
@@ -162,11 +162,23 @@ fn blocks(digest: &Digest, style: Style) -> Vec<Block<'_>> {
 }
 
 fn paper_blocks<'a>(paper: &'a Paper, style: Style, out: &mut Vec<Block<'a>>) {
+    // Every field named: a new one fails to compile here until it is rendered
+    // (or said not to be).
+    let Paper {
+        number,
+        title,
+        authors,
+        et_al,
+        links,
+        abstract_text,
+        figures,
+        recommendation,
+    } = paper;
     let colon = style.colon();
-    out.push(Block::PaperHeading(paper.number, &paper.title));
-    if !paper.authors.is_empty() || paper.et_al {
-        let mut names = paper.authors.join("、");
-        if paper.et_al {
+    out.push(Block::PaperHeading(*number, title));
+    if !authors.is_empty() || *et_al {
+        let mut names = authors.join("、");
+        if *et_al {
             if !names.is_empty() {
                 names.push(' ');
             }
@@ -174,15 +186,25 @@ fn paper_blocks<'a>(paper: &'a Paper, style: Style, out: &mut Vec<Block<'a>>) {
         }
         out.push(Block::Meta(format!("作者{colon}{}", one_line(&names))));
     }
-    for link in &paper.links {
+    for link in links {
+        let Link {
+            label,
+            url,
+            text,
+            // Derived from the URL and the label when the page is read back.
+            arxiv_id: _,
+            arxiv_version: _,
+            password,
+            kind: _,
+        } = link;
         out.push(Block::Link {
-            label: &link.label,
-            url: link.url.as_deref(),
-            text: link.text.as_deref(),
-            password: link.password.as_deref(),
+            label,
+            url: url.as_deref(),
+            text: text.as_deref(),
+            password: password.as_deref(),
         });
     }
-    if let Some(text) = &paper.abstract_text {
+    if let Some(text) = abstract_text {
         for (i, paragraph) in text
             .split('\n')
             .filter(|p| !p.trim().is_empty())
@@ -195,15 +217,15 @@ fn paper_blocks<'a>(paper: &'a Paper, style: Style, out: &mut Vec<Block<'a>>) {
             }));
         }
     }
-    for figure in &paper.figures {
-        match (&figure.image, &figure.caption) {
+    for Figure { image, caption } in figures {
+        match (image, caption) {
             (Some(image), Some(caption)) => out.push(Block::Caption(Some(image), caption)),
             (Some(image), None) => out.push(Block::Image(image)),
             (None, Some(caption)) => out.push(Block::Caption(None, caption)),
             (None, None) => {}
         }
     }
-    if let Some(recommendation) = &paper.recommendation {
+    if let Some(recommendation) = recommendation {
         out.push(Block::Para(format!(
             "推荐{colon}{}",
             one_line(recommendation)
@@ -212,10 +234,16 @@ fn paper_blocks<'a>(paper: &'a Paper, style: Style, out: &mut Vec<Block<'a>>) {
 }
 
 fn radio_blocks<'a>(list: &'a RadioList, index: usize, out: &mut Vec<Block<'a>>) {
-    if let Some(heading) = &list.heading {
+    let RadioList {
+        heading,
+        // Read back from the heading's words.
+        category: _,
+        entries,
+    } = list;
+    if let Some(heading) = heading {
         out.push(Block::RadioHeading(heading));
     }
-    for entry in &list.entries {
+    for entry in entries {
         out.push(Block::RadioEntry(entry, index));
     }
 }

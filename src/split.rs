@@ -10,30 +10,34 @@
 //! earlier issues in a page's trailer) cut nothing.
 
 use crate::assemble;
+use crate::decode::Damage;
 use crate::error::Error;
-use crate::lines::{self, Kind};
+use crate::grammar::{self, LineKind};
 use crate::model::{Digest, Warning, WarningCode};
 use crate::source::{Document, Hint, Line, Meta};
 
 /// Does this kind of line put content into a digest (a paper, a radio entry)?
-fn is_content(kind: &Kind<'_>) -> bool {
-    matches!(kind, Kind::PaperHeading { .. } | Kind::RadioEntry { .. })
+fn is_content(kind: &LineKind<'_>) -> bool {
+    matches!(
+        kind,
+        LineKind::PaperHeading { .. } | LineKind::RadioEntry { .. }
+    )
 }
 
 /// A line that can open a further digest: a digest title that starts with
 /// the series name (`7 Papers & Radios | …`, `Papers & Radios …`), not a
 /// sentence that merely mentions it.
-fn opens_digest(line: &Line<'_>, kind: &Kind<'_>) -> bool {
+fn opens_digest(line: &Line<'_>, kind: &LineKind<'_>) -> bool {
     let text = line.text.as_ref();
-    matches!(kind, Kind::Plain)
+    matches!(kind, LineKind::Plain)
         && line.hint != Hint::Image
-        && lines::is_digest_title(text)
-        && lines::find_ascii_ci(text, "papers").is_some_and(|at| at <= 16)
+        && grammar::is_digest_title(text)
+        && crate::text::find_ascii_ci(text, "papers").is_some_and(|at| at <= 16)
         && !text.contains('。')
 }
 
 /// The indices of the lines where a second, third, … digest begins.
-pub(crate) fn starts(doc_lines: &[Line<'_>], kinds: &[Kind<'_>]) -> Vec<usize> {
+pub(crate) fn starts(doc_lines: &[Line<'_>], kinds: &[LineKind<'_>]) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut content_seen = false;
     // The last title line seen after the current digest's content.
@@ -61,7 +65,14 @@ fn runs(len: usize, starts: &[usize]) -> impl Iterator<Item = (usize, usize)> + 
 /// Every digest in the document, in input order. The page metadata (an HTML
 /// page's headline, date and account) describes the page, so only the first
 /// digest takes it.
-pub(crate) fn all(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Vec<Digest>, Error> {
+///
+/// Bytes the decoder replaced are reported by the digest whose lines hold
+/// them; a character cut at the end of the input, by the last digest.
+pub(crate) fn all(
+    doc: Document<'_>,
+    furniture: &[regex::Regex],
+    damage: Damage,
+) -> Result<Vec<Digest>, Error> {
     let Document { lines, meta } = doc;
     let kinds = assemble::classify(&lines, furniture);
     let starts = starts(&lines, &kinds);
@@ -73,6 +84,7 @@ pub(crate) fn all(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Vec<D
                 &kinds[a..b],
                 meta.take().unwrap_or_default(),
                 furniture,
+                damage.up_to(b == lines.len()),
             )
         })
         .collect()
@@ -81,20 +93,31 @@ pub(crate) fn all(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Vec<D
 /// The first digest of the document. When more follow, it carries a
 /// [`WarningCode::MoreDigestsFollow`] warning that says how many, where the
 /// next begins, and whether the next one repeats this one.
-pub(crate) fn first(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Digest, Error> {
+pub(crate) fn first(
+    doc: Document<'_>,
+    furniture: &[regex::Regex],
+    damage: Damage,
+) -> Result<Digest, Error> {
     let Document { lines, meta } = doc;
     let kinds = assemble::classify(&lines, furniture);
     let starts = starts(&lines, &kinds);
     let Some(&next) = starts.first() else {
-        return assemble::assemble(&lines, &kinds, meta, furniture);
+        return assemble::assemble(&lines, &kinds, meta, furniture, damage);
     };
-    let mut digest = assemble::assemble(&lines[..next], &kinds[..next], meta, furniture)?;
+    let mut digest = assemble::assemble(
+        &lines[..next],
+        &kinds[..next],
+        meta,
+        furniture,
+        damage.up_to(false),
+    )?;
     let end = starts.get(1).copied().unwrap_or(lines.len());
     let following = assemble::assemble(
         &lines[next..end],
         &kinds[next..end],
         Meta::default(),
         furniture,
+        damage.up_to(end == lines.len()),
     );
     let title = following
         .as_ref()
@@ -112,15 +135,15 @@ pub(crate) fn first(doc: Document<'_>, furniture: &[regex::Regex]) -> Result<Dig
         Ok(d) if d.issue.title == digest.issue.title => "; it has this digest's title again",
         _ => "",
     };
-    digest.warnings.push(Warning {
-        code: WarningCode::MoreDigestsFollow,
-        message: format!(
+    digest.warnings.push(Warning::new(
+        WarningCode::MoreDigestsFollow,
+        format!(
             "{} more digest(s) follow in this input, the next from line {} (\"{title}\"){repeat}; parse_all returns every one",
             starts.len(),
             lines[next].lineno
         ),
-        line: Some(lines[next].lineno),
-    });
+        Some(lines[next].lineno),
+    ));
     Ok(digest)
 }
 
@@ -130,7 +153,7 @@ mod tests {
     use crate::source::text;
 
     fn starts_of(input: &str) -> Vec<usize> {
-        let doc = text::lines(input);
+        let doc = text::read(input);
         let kinds = assemble::classify(&doc.lines, &[]);
         starts(&doc.lines, &kinds)
             .into_iter()

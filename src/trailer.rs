@@ -6,30 +6,30 @@
 //! content (a paper heading or marker, a radio heading or entry). Everything
 //! from there on is sorted into [`Stripped`]; nothing is dropped.
 
-use crate::lines::{self, Kind};
+use crate::grammar::{self, LineKind};
 use crate::model::{Ad, Stripped, Trending};
 
 /// Is this a line only the content has?
-fn is_content(kind: &Kind<'_>) -> bool {
+fn is_content(kind: &LineKind<'_>) -> bool {
     matches!(
         kind,
-        Kind::PaperHeading { .. }
-            | Kind::Authors(_)
-            | Kind::Link { .. }
-            | Kind::Abstract(_)
-            | Kind::Recommendation(_)
-            | Kind::RadioHeading { .. }
-            | Kind::RadioEntry { .. }
+        LineKind::PaperHeading { .. }
+            | LineKind::Authors(_)
+            | LineKind::Link { .. }
+            | LineKind::Abstract(_)
+            | LineKind::Recommendation(_)
+            | LineKind::RadioHeading { .. }
+            | LineKind::RadioEntry { .. }
     )
 }
 
 /// Does furniture start here?
-fn starts_trailer(kind: &Kind<'_>) -> bool {
-    matches!(kind, Kind::Boilerplate | Kind::Trending { .. })
+fn starts_trailer(kind: &LineKind<'_>) -> bool {
+    matches!(kind, LineKind::Boilerplate | LineKind::Trending { .. })
 }
 
 /// The index of the first trailer line, or `kinds.len()` when there is none.
-pub(crate) fn find_cut(kinds: &[Kind<'_>]) -> usize {
+pub(crate) fn find_cut(kinds: &[LineKind<'_>]) -> usize {
     let last_content = kinds.iter().rposition(is_content).map_or(0, |i| i + 1);
     kinds[last_content..]
         .iter()
@@ -41,7 +41,7 @@ pub(crate) fn find_cut(kinds: &[Kind<'_>]) -> usize {
 /// heat figure as written when it is too large for its field (the item's
 /// `heat` is then `None`), for the caller to warn about.
 pub(crate) fn sort<'a>(line: &'a str, stripped: &mut Stripped) -> Option<&'a str> {
-    if let Some((rank, title, heat)) = lines::trending_item(line) {
+    if let Some((rank, title, heat)) = grammar::trending_item(line) {
         stripped.trending.push(Trending {
             rank,
             title: title.to_owned(),
@@ -49,11 +49,11 @@ pub(crate) fn sort<'a>(line: &'a str, stripped: &mut Stripped) -> Option<&'a str
         });
         return heat.err();
     }
-    if !lines::is_boilerplate(line)
-        && let Some(url) = lines::find_url(line)
+    if !grammar::is_boilerplate(line)
+        && let Some(url) = grammar::find_url(line)
     {
         let text: String = line.replacen(url, "", 1);
-        let text = crate::source::text::trim(&text)
+        let text = crate::text::trim(&text)
             .trim_end_matches([':', '：'])
             .trim_end();
         stripped.ads.push(Ad {
@@ -117,15 +117,15 @@ mod tests {
     #[test]
     fn cut_is_after_the_last_content_line() {
         let kinds = [
-            Kind::Boilerplate,
-            Kind::RadioEntry {
+            LineKind::Boilerplate,
+            LineKind::RadioEntry {
                 number: 1,
                 title: "t",
                 from: "a",
             },
-            Kind::Plain,
-            Kind::Boilerplate,
-            Kind::Plain,
+            LineKind::Plain,
+            LineKind::Boilerplate,
+            LineKind::Plain,
         ];
         assert_eq!(find_cut(&kinds), 3);
         assert_eq!(find_cut(&kinds[..3]), 3);

@@ -4,6 +4,9 @@
 //! differ (cut off after the first paper, radio headings lost, another
 //! author list), and other issues.
 
+mod common;
+
+use common::SEED;
 use std::sync::OnceLock;
 
 use paper_digest::archive::{
@@ -12,23 +15,21 @@ use paper_digest::archive::{
 use paper_digest::{Category, Digest, Issue, Link, Paper, RadioEntry, RadioList, parse_all};
 use proptest::prelude::*;
 
-const SEED: &str = include_str!("fixtures/seed-2022-04-10.txt");
-
 /// The fixtures of the 2022-04-10 issue, as saved by each site.
 const SAME_ISSUE: [&str; 13] = [
     "tests/fixtures/seed-2022-04-10.txt",
     "tests/fixtures/markdown/seed.md",
     "tests/fixtures/markdown/seed-crlf.md",
-    "tests/fixtures/html/163-gbk.html",
-    "tests/fixtures/html/163.html",
-    "tests/fixtures/html/csdn.html",
-    "tests/fixtures/html/jiqizhixin.html",
-    "tests/fixtures/html/sohu.html",
-    "tests/fixtures/html/thepaper.html",
-    "tests/fixtures/html/toutiao.html",
-    "tests/fixtures/html/wechat.html",
-    "tests/fixtures/html/zhihu.html",
-    "tests/fixtures/html/zhuanzhi.html",
+    "tests/fixtures/sites/163/page-gbk.html",
+    "tests/fixtures/sites/163/page.html",
+    "tests/fixtures/sites/csdn/page.html",
+    "tests/fixtures/sites/jiqizhixin/page.html",
+    "tests/fixtures/sites/sohu/page.html",
+    "tests/fixtures/sites/thepaper/page.html",
+    "tests/fixtures/sites/toutiao/page.html",
+    "tests/fixtures/sites/wechat/page.html",
+    "tests/fixtures/sites/zhihu/page.html",
+    "tests/fixtures/sites/zhuanzhi/page.html",
 ];
 
 /// The seed cut off in the middle of paper 1's abstract.
@@ -136,8 +137,8 @@ fn the_date_comes_from_the_html_copies_only() {
         &Origin::url("https://example.com/cut.txt")
     )));
     for path in [
-        "tests/fixtures/html/163-gbk.html",
-        "tests/fixtures/html/wechat.html",
+        "tests/fixtures/sites/163/page-gbk.html",
+        "tests/fixtures/sites/wechat/page.html",
     ] {
         assert!(from.contains(&copy_index(issue, &Origin::path(path))));
     }
@@ -229,7 +230,10 @@ fn radio_headings_come_from_the_copies_that_kept_them() {
 #[test]
 fn contributors_come_from_the_one_copy_that_has_them() {
     let issue = &the_issue().issues[0];
-    let wechat = copy_index(issue, &Origin::path("tests/fixtures/html/wechat.html"));
+    let wechat = copy_index(
+        issue,
+        &Origin::path("tests/fixtures/sites/wechat/page.html"),
+    );
     assert!(!issue.issue.contributors.is_empty());
     assert_eq!(issue.fields["issue.contributors"], [wechat]);
 }
@@ -337,8 +341,8 @@ fn two_author_lists_for_one_paper_are_a_conflict_that_names_both_copies() {
 fn a_differently_dated_copy_stays_apart_with_a_warning() {
     // The aggregator's copy says 2022-04-11 (its own publication date).
     let mut pages = same_issue().to_vec();
-    let generic = std::fs::read("tests/fixtures/html/generic.html").unwrap();
-    let origin = Origin::path("tests/fixtures/html/generic.html");
+    let generic = std::fs::read("tests/fixtures/sites/generic/page.html").unwrap();
+    let origin = Origin::path("tests/fixtures/sites/generic/page.html");
     pages.push((
         origin.clone(),
         paper_digest::Parser::new()

@@ -4,13 +4,14 @@
 //! its text. Alone in its test binary so that no other test's allocations
 //! are counted.
 
+mod common;
+
+use common::SEED;
 use paper_digest::archive::{Archive, Origin};
 use peak_alloc::PeakAlloc;
 
 #[global_allocator]
 static PEAK: PeakAlloc = PeakAlloc;
-
-const SEED: &str = include_str!("fixtures/seed-2022-04-10.txt");
 
 #[test]
 fn memory_grows_with_distinct_issues_not_with_pages() {

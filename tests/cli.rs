@@ -3,6 +3,9 @@
 //! that are not pages, hidden and ignored files, symbolic links (one a loop)
 //! and a WARC archive built here from the fixtures.
 
+mod common;
+
+use common::fixture;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -38,10 +41,6 @@ fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn fixture(name: &str) -> Vec<u8> {
-    fs::read(Path::new(FIXTURES).join(name)).expect("fixture")
 }
 
 /// Real saved news pages (not digests): the shared set beside the
@@ -89,7 +88,7 @@ fn http_response(status: &str, headers: &str, body: &[u8]) -> Vec<u8> {
 /// A crawl: warcinfo, a request, the WeChat digest (gzip, chunked), a news
 /// page, an image, a redirect, and the plain-text seed as a resource.
 fn warc_archive(news: &[u8]) -> Vec<u8> {
-    let wechat = fixture("html/wechat.html");
+    let wechat = fixture("sites/wechat/page.html");
     let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
     gz.write_all(&wechat).unwrap();
     let gz = gz.finish().unwrap();
@@ -164,9 +163,9 @@ fn mixed_folder(name: &str) -> (PathBuf, Vec<(String, bool)>) {
     fs::create_dir_all(root.join("elsewhere")).unwrap();
     let put = |rel: &str, bytes: &[u8]| fs::write(dir.join(rel), bytes).unwrap();
     put("a-seed.txt", &fixture("seed-2022-04-10.txt"));
-    put("b-wechat.html", &fixture("html/wechat.html"));
+    put("b-wechat.html", &fixture("sites/wechat/page.html"));
     put("c-seed.md", &fixture("markdown/seed.md"));
-    put(".hidden.html", &fixture("html/wechat.html"));
+    put(".hidden.html", &fixture("sites/wechat/page.html"));
     put(".gitignore", b"ignored/\n");
     put(".gitattributes", b"* text=auto\n");
     put("gen.py", b"print('not a page')\n");

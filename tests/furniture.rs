@@ -1,10 +1,11 @@
 //! `Parser::furniture`: lines a user's own aggregator adds to every page go
 //! to `stripped.boilerplate`, and the digest reads as if they were not there.
 
+mod common;
+
+use common::SEED;
 use paper_digest::Parser;
 use regex::Regex;
-
-const SEED: &str = include_str!("fixtures/seed-2022-04-10.txt");
 
 /// The seed as a feed aggregator republishes it: a banner after every
 /// abstract paragraph, a "saved from" note under the title and a footer

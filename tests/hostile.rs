@@ -4,6 +4,9 @@
 //! Memory is measured with a counting global allocator; the tests take a lock
 //! so that one test's allocations do not show up in another's peak.
 
+mod common;
+
+use common::SEED;
 use std::sync::Mutex;
 
 use paper_digest::{Error, Parser, parse, parse_bytes};
@@ -13,8 +16,6 @@ use peak_alloc::PeakAlloc;
 static PEAK: PeakAlloc = PeakAlloc;
 
 static SERIAL: Mutex<()> = Mutex::new(());
-
-const SEED: &str = include_str!("fixtures/seed-2022-04-10.txt");
 
 /// Every test holds this lock from its first line (input building included),
 /// so that no other test allocates while a peak is measured.

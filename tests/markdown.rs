@@ -1,8 +1,10 @@
 //! The Markdown source: the seed reposted as Markdown reads as the text seed does.
 
+mod common;
+
+use common::SEED as TEXT_SEED;
 use paper_digest::{Digest, Format, Parser};
 
-const TEXT_SEED: &str = include_str!("fixtures/seed-2022-04-10.txt");
 const MD_SEED: &str = include_str!("fixtures/markdown/seed.md");
 const MD_SEED_CRLF: &str = include_str!("fixtures/markdown/seed-crlf.md");
 
@@ -87,8 +89,9 @@ fn markdown_line_numbers_are_source_lines() {
         .parse("# 7 Papers & Radios | 标题\n\n**论文 1：T**\n\n- 作者：A\n\n本周 10 篇 NLP 精选论文是：\n\n1. X. (from Y)\n")
         .unwrap();
     let lines: Vec<_> = digest.warnings.iter().map(|w| w.line).collect();
-    // Paper 1 (line 3) has no link and no abstract; the radio list (line 7) is short.
-    assert_eq!(lines, [Some(3), Some(3), Some(7)]);
+    // Paper 1 (line 3) has no link and no abstract; the radio list (line 7)
+    // is short, and the page ends in it (its last line, 9: cut off).
+    assert_eq!(lines, [Some(3), Some(3), Some(7), Some(9)]);
 }
 
 #[test]
@@ -134,4 +137,19 @@ fn pathological_markdown_parses() {
     // Linear time is checked by the `scale` benchmarks, not by a clock here.
     let digest = Parser::new().format(Format::Markdown).parse(&page).unwrap();
     assert_eq!(digest.papers.len(), 1);
+}
+
+/// Markdown needs two of its constructs, wherever they stand: a heading
+/// first and a quote far below it count as two.
+#[test]
+fn format_detection_counts_a_heading_and_a_later_quote() {
+    let page = format!(
+        "# 7 Papers & Radios | 标题\n{}> 本周论文包括一篇。\n论文 1：A Title\n",
+        "正文一行。\n".repeat(50)
+    );
+    let parsed = Parser::new().parse_bytes_detailed(page.as_bytes()).unwrap();
+    assert_eq!(parsed.format, Format::Markdown);
+    let one = "# 7 Papers & Radios | 标题\n论文 1：A Title\n";
+    let parsed = Parser::new().parse_bytes_detailed(one.as_bytes()).unwrap();
+    assert_eq!(parsed.format, Format::Text);
 }

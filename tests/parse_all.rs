@@ -1,9 +1,11 @@
 //! Several digests in one input: `parse_all` returns each, `parse` the first
 //! with a `more_digests_follow` warning.
 
+mod common;
+
+use common::SEED;
 use paper_digest::{Error, Format, Parser, WarningCode, parse, parse_all};
 
-const SEED: &str = include_str!("fixtures/seed-2022-04-10.txt");
 const CRLF: &str = include_str!("fixtures/synthetic-2021-06-06-crlf.txt");
 const TRUNCATED: &str = include_str!("fixtures/synthetic-truncated.txt");
 const SEED_MD: &str = include_str!("fixtures/markdown/seed.md");
@@ -126,7 +128,7 @@ fn a_single_page_is_one_digest_without_the_warning() {
 #[test]
 fn earlier_issues_listed_in_a_trailer_are_not_digests() {
     // The CSDN fixture recommends "7 Papers & Radios | 往期精选" below the article.
-    let page = std::fs::read("tests/fixtures/html/csdn.html").unwrap();
+    let page = std::fs::read("tests/fixtures/sites/csdn/page.html").unwrap();
     let all = Parser::new().parse_bytes_all(&page).unwrap();
     assert_eq!(all.len(), 1);
     assert_eq!(all[0], paper_digest::parse_bytes(&page).unwrap());

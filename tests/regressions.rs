@@ -1,14 +1,12 @@
 //! Inputs that once crashed or misled the parser, each named after how it was
 //! found (`fuzz_N_…` from cargo-fuzz, `proptest_…` from a property).
 
+mod common;
+
 use paper_digest::{Format, Parser, parse, parse_bytes};
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/regressions/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(path).expect("regression fixture")
+    common::fixture(&format!("regressions/{name}"))
 }
 
 /// Every format, every entry point: none may panic.

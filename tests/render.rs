@@ -1,8 +1,10 @@
 //! The renderers on the seed: every rendered page parses back to the same content.
 
+mod common;
+
+use common::SEED as TEXT_SEED;
 use paper_digest::{Digest, Format, Parser, render};
 
-const TEXT_SEED: &str = include_str!("fixtures/seed-2022-04-10.txt");
 const MD_SEED: &str = include_str!("fixtures/markdown/seed.md");
 
 fn content(

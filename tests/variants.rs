@@ -1,9 +1,10 @@
 //! The plain-text variants real copies show (DESIGN.md section 4), each
 //! checked against the seed page or a small page of its own.
 
-use paper_digest::{Digest, Error, Format, Parser, WarningCode, parse, parse_bytes};
+mod common;
 
-const SEED: &str = include_str!("fixtures/seed-2022-04-10.txt");
+use common::{SEED, seed};
+use paper_digest::{Digest, Error, Format, Parser, WarningCode, parse, parse_bytes};
 
 /// The content of a digest: everything but warnings (whose line numbers
 /// move when lines are added) and the audit trail.
@@ -15,10 +16,6 @@ fn content(
     Vec<paper_digest::RadioList>,
 ) {
     (d.issue.clone(), d.papers.clone(), d.radio.clone())
-}
-
-fn seed() -> Digest {
-    parse(SEED).expect("seed parses")
 }
 
 #[test]
@@ -383,4 +380,50 @@ fn bytes_report_encoding_and_format() {
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(SEED.as_bytes());
     assert_eq!(parse_bytes(&bom).unwrap(), seed());
+}
+
+/// A second `论文 1` turns the papers before it into contents only when they
+/// are bare headings: any part of a paper (here an abstract, or a figure
+/// alone) keeps it a paper.
+#[test]
+fn a_paper_with_any_part_is_not_contents() {
+    for part in ["摘要：一段摘要。", "图 1 网络结构"] {
+        let page = format!(
+            "7 Papers & Radios | 标题\n论文 1：A Title\n{part}\n论文 1：B Title\n作者：张三\n摘要：另一段。\n"
+        );
+        let d = paper_digest::parse(&page).unwrap();
+        let titles: Vec<&str> = d.papers.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles, ["A Title", "B Title"], "{part}");
+        assert!(d.issue.contents.is_empty(), "{part}");
+    }
+}
+
+/// A line the markup marks as a caption is a caption even when its words
+/// are not `图 N …`.
+#[test]
+fn a_markdown_caption_without_a_figure_number() {
+    let page = "# 7 Papers & Radios | 标题\n\n**论文 1：A Title**\n\n- 摘要：一段摘要。\n\n![](https://img.example.com/a.png)\n\n*网络结构示意*\n";
+    let d = paper_digest::Parser::new()
+        .format(paper_digest::Format::Markdown)
+        .parse(page)
+        .unwrap();
+    let captions: Vec<_> = d.papers[0]
+        .figures
+        .iter()
+        .map(|f| f.caption.as_deref())
+        .collect();
+    assert_eq!(captions, [Some("网络结构示意")]);
+}
+
+/// Centred text of the ordinary size is a paragraph, not a caption.
+#[test]
+fn centred_text_of_ordinary_size_is_not_a_caption() {
+    let page = "<html><body><div id=\"js_content\"><p>7 Papers &amp; Radios | 标题</p><p>论文 1：A Title</p><p>摘要：一段摘要。</p><p style=\"text-align:center\">居中的正文段落。</p></div></body></html>";
+    let d = paper_digest::parse(page).unwrap();
+    let paper = &d.papers[0];
+    assert_eq!(
+        paper.abstract_text.as_deref(),
+        Some("一段摘要。\n居中的正文段落。")
+    );
+    assert_eq!(paper.figures, []);
 }

@@ -9,6 +9,8 @@ fn codes(warnings: &[Warning]) -> Vec<WarningCode> {
 
 const GOOD_PAPER: &str = "论文 1：A Title\n作者：A、B\n论文链接：https://arxiv.org/abs/2201.00001\n摘要：一段摘要。\n推荐：好文。\n";
 
+const RADIO: &str = "本周 1 篇 NLP 精选论文是：\n1. A. (from X)\n";
+
 #[test]
 fn a_clean_page_has_no_warnings() {
     let d = parse(&format!("7 Papers & Radios | 标题\n{GOOD_PAPER}")).unwrap();
@@ -38,8 +40,8 @@ fn radio_list_without_heading() {
 
 #[test]
 fn radio_list_short() {
-    let page =
-        "7 Papers & Radios | 标题\n本周 10 篇 CV 精选论文是：\n1. A. (from X)\n2. B. (from Y)\n";
+    // Another list follows: a short list at the end of a page is also a cut page.
+    let page = "7 Papers & Radios | 标题\n本周 10 篇 CV 精选论文是：\n1. A. (from X)\n2. B. (from Y)\n本周 1 篇 ML 精选论文是：\n1. C. (from Z)\n";
     let d = parse(page).unwrap();
     assert_eq!(codes(&d.warnings), [WarningCode::RadioListShort]);
     assert_eq!(d.warnings[0].line, Some(2));
@@ -52,8 +54,11 @@ fn radio_list_short() {
 
 #[test]
 fn contents_mismatch_both_ways() {
-    let more =
-        format!("7 Papers & Radios | 标题\n本周论文包括两篇。\nA Title\nB Title\n{GOOD_PAPER}");
+    // A radio list follows the papers: contents that name a paper more at
+    // the end of a page would also say the page was cut.
+    let more = format!(
+        "7 Papers & Radios | 标题\n本周论文包括两篇。\nA Title\nB Title\n{GOOD_PAPER}{RADIO}"
+    );
     let d = parse(&more).unwrap();
     assert_eq!(codes(&d.warnings), [WarningCode::ContentsMismatch]);
     let fewer = format!(
@@ -68,7 +73,7 @@ fn contents_mismatch_both_ways() {
 #[test]
 fn the_radiostation_entry_does_not_count_as_a_paper() {
     let page = format!(
-        "7 Papers & Radios | 标题\n本周论文包括一篇。\nA Title\nArXiv Weekly Radiostation：NLP、CV、ML 更多精选论文（附音频）\n{GOOD_PAPER}"
+        "7 Papers & Radios | 标题\n本周论文包括一篇。\nA Title\nArXiv Weekly Radiostation：NLP、CV、ML 更多精选论文（附音频）\n{GOOD_PAPER}{RADIO}本周 1 篇 CV 精选论文是：\n1. B. (from Y)\n本周 1 篇 ML 精选论文是：\n1. C. (from Z)\n"
     );
     let d = parse(&page).unwrap();
     assert_eq!(d.issue.contents.len(), 2);

@@ -30,7 +30,7 @@
 //! use paper_digest::archive::{Archive, Origin};
 //!
 //! let text = std::fs::read("tests/fixtures/seed-2022-04-10.txt")?;
-//! let wechat = std::fs::read("tests/fixtures/html/wechat.html")?;
+//! let wechat = std::fs::read("tests/fixtures/sites/wechat/page.html")?;
 //!
 //! let mut archive = Archive::new();
 //! archive.add_page(&text, Origin::path("seed.txt"))?;
@@ -406,7 +406,7 @@ fn group_key(digest: &Digest) -> GroupKey {
         .issue
         .title
         .as_deref()
-        .filter(|t| crate::lines::is_digest_title(t))
+        .filter(|t| crate::grammar::is_digest_title(t))
     {
         return GroupKey::Title(title_key(title));
     }
@@ -566,7 +566,7 @@ impl Group {
         self.title
             .candidates
             .iter()
-            .filter(|c| crate::lines::is_digest_title(&c.value.0))
+            .filter(|c| crate::grammar::is_digest_title(&c.value.0))
             .map(|c| title_key(&c.value.0))
             .filter(|k| !k.is_empty())
             .collect()
@@ -860,7 +860,7 @@ impl Resolver {
         let title = self.field(&group.title, "issue.title").map(|t| t.0.clone());
         let (series, headlines) = title
             .as_deref()
-            .map(crate::lines::split_title)
+            .map(crate::grammar::split_title)
             .unwrap_or_default();
         let issue = Issue {
             series,

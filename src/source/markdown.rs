@@ -34,8 +34,8 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::text::trim;
 use super::{Document, Hint, Line};
+use crate::text::trim;
 
 /// A block container the reader is inside of.
 #[derive(Debug)]
@@ -98,7 +98,7 @@ struct Reader<'s> {
 }
 
 /// Turns a Markdown page into logical lines.
-pub(crate) fn lines(input: &str) -> Document<'_> {
+pub(crate) fn read(input: &str) -> Document<'_> {
     let mut reader = Reader {
         src: input,
         starts: line_starts(input),
@@ -370,7 +370,7 @@ impl Reader<'_> {
 
     /// Reads an HTML block through the HTML source, keeping source line numbers.
     fn html_block(&mut self, html: &str, first: usize) {
-        let doc = super::html::lines(html);
+        let doc = super::html::read(html);
         let last = first + html.matches('\n').count().saturating_sub(1);
         for line in doc.lines {
             self.lines.push(Line {
@@ -499,7 +499,7 @@ mod tests {
     use super::*;
 
     fn read(input: &str) -> Vec<(String, Hint, usize)> {
-        lines(input)
+        super::read(input)
             .lines
             .into_iter()
             .map(|l| (l.text.into_owned(), l.hint, l.lineno))
@@ -530,7 +530,7 @@ mod tests {
 
     #[test]
     fn links_images_captions() {
-        let doc = lines(
+        let doc = super::read(
             "论文链接：[点此](https://a.com/x) 与 <https://b.com/y>\r\n\r\n![网络结构](https://img.com/2.png)\r\n\r\n*图 2 网络结构*\r\n\r\n*半句* 强调\r\n",
         );
         let l = &doc.lines;

@@ -2,7 +2,7 @@
 //!
 //! Every source module (plain text, Markdown, HTML) produces a [`Document`]:
 //! a list of [`Line`]s plus page metadata. The digest grammar
-//! ([`crate::lines`] and [`crate::assemble`]) only ever sees this stream, so a
+//! ([`crate::grammar`] and [`crate::assemble`]) only ever sees this stream, so a
 //! new format or site is a new module here, never a second grammar.
 
 use std::borrow::Cow;
@@ -84,9 +84,9 @@ use crate::Format;
 /// Turns `input` in the given format into the logical line stream.
 pub(crate) fn read(input: &str, format: Format) -> Document<'_> {
     match format {
-        Format::Text => text::lines(input),
-        Format::Markdown => markdown::lines(input),
-        Format::Html => html::lines(input),
+        Format::Text => text::read(input),
+        Format::Markdown => markdown::read(input),
+        Format::Html => html::read(input),
     }
 }
 
@@ -115,7 +115,7 @@ pub(crate) fn detect(input: &str) -> Format {
         ];
         if TAGS
             .iter()
-            .any(|t| crate::lines::find_ascii_ci(trimmed, t).is_some())
+            .any(|t| crate::text::find_ascii_ci(trimmed, t).is_some())
         {
             return Format::Html;
         }

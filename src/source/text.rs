@@ -1,30 +1,11 @@
 //! Plain text: one logical line per input line.
 
 use super::{Document, Line};
-
-/// Characters trimmed from both ends of every line: Unicode white space plus
-/// the invisible characters scrapes carry (zero-width space, BOM, word joiner).
-pub(crate) fn is_trim_char(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-        )
-}
-
-/// Trims white space and invisible characters from both ends.
-pub(crate) fn trim(s: &str) -> &str {
-    // Fast path: most lines start and end with a visible ASCII character.
-    let b = s.as_bytes();
-    match (b.first(), b.last()) {
-        (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
-        _ => s.trim_matches(is_trim_char),
-    }
-}
+use crate::text::trim;
 
 /// Splits plain text into logical lines (`\n`, `\r\n` or a lone `\r`),
 /// trimmed, blank lines omitted, numbered from 1 as in the input.
-pub(crate) fn lines(input: &str) -> Document<'_> {
+pub(crate) fn read(input: &str) -> Document<'_> {
     let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', input.as_bytes()).count() + 1);
     let mut start = 0;
     let ends = memchr::memchr_iter(b'\n', input.as_bytes()).chain(std::iter::once(input.len()));
@@ -60,7 +41,7 @@ mod tests {
 
     #[test]
     fn crlf_and_blank_lines() {
-        let doc = lines("a\r\n\r\n  b\u{3000}\r\nc");
+        let doc = read("a\r\n\r\n  b\u{3000}\r\nc");
         let got: Vec<_> = doc
             .lines
             .iter()
@@ -71,7 +52,7 @@ mod tests {
 
     #[test]
     fn invisible_characters_are_trimmed() {
-        let doc = lines("\u{FEFF}\u{200B}title\u{200B}");
+        let doc = read("\u{FEFF}\u{200B}title\u{200B}");
         assert_eq!(doc.lines[0].text, "title");
     }
 }

@@ -5,12 +5,14 @@
 //! start of the line (after an optional bullet), so a line costs a few byte
 //! comparisons unless it really starts like a marker.
 
+use crate::dates::parse_date_prefix;
 use crate::model::Category;
-use crate::source::text::trim;
+use crate::text::{find_ascii_ci, leading_number, trim};
+use crate::vocabulary::{self, Label};
 
 /// What a line is, on its own.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Kind<'a> {
+pub(crate) enum LineKind<'a> {
     /// `论文 1：Title`.
     PaperHeading { number: u32, title: &'a str },
     /// `作者：A、B 等`; the text after the marker.
@@ -92,40 +94,23 @@ fn is_colon(c: char) -> bool {
     matches!(c, ':' | '：' | '︰' | '∶')
 }
 
-/// Matches `LABEL` + optional spaces + colon at the start of `s`, returning the
-/// trimmed rest of the line.
-pub(crate) fn after_label<'a>(s: &'a str, label: &str) -> Option<&'a str> {
-    let rest = s.strip_prefix(label)?;
-    let rest = rest.trim_start();
-    let mut chars = rest.chars();
-    if chars.next().is_some_and(is_colon) {
-        Some(trim(chars.as_str()))
-    } else {
-        None
-    }
-}
-
 /// Splits `s` at its first colon (half- or full-width), when the part before
-/// it is short enough to be a label.
+/// it is short enough to be a label: at most `max_chars` characters besides
+/// white space (`Project page : …`).
 fn split_label(s: &str, max_chars: usize) -> Option<(&str, &str)> {
-    for (count, (i, c)) in s.char_indices().enumerate() {
-        if count > max_chars {
-            return None;
-        }
+    let mut count = 0;
+    for (i, c) in s.char_indices() {
         if is_colon(c) {
             return Some((trim(&s[..i]), trim(&s[i + c.len_utf8()..])));
         }
+        if !c.is_whitespace() {
+            count += 1;
+            if count > max_chars {
+                return None;
+            }
+        }
     }
     None
-}
-
-/// Parses a run of ASCII digits at the start of `s`, returning the number and the rest.
-fn leading_number(s: &str) -> Option<(u32, &str)> {
-    let end = s.bytes().take_while(u8::is_ascii_digit).count();
-    if end == 0 || end > 9 {
-        return None;
-    }
-    Some((s[..end].parse().ok()?, &s[end..]))
 }
 
 /// `1. `, `1、`, `1)`, `（1）` numbering at the start of a line: the number and the rest.
@@ -155,26 +140,6 @@ pub(crate) fn is_digest_title(s: &str) -> bool {
     let after = &s[pos..];
     before.bytes().all(|b| b.is_ascii_digit()) && !before.is_empty()
         || find_ascii_ci(after, "radio").is_some()
-}
-
-/// ASCII case-insensitive substring search for an ASCII `needle`.
-///
-/// `memchr2` finds the candidates for the needle's first byte in either case,
-/// so a line without them costs one vectorized scan.
-pub(crate) fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    let h = haystack.as_bytes();
-    let n = needle.as_bytes();
-    let (&first, rest) = n.split_first()?;
-    if h.len() < n.len() {
-        return None;
-    }
-    let last_start = h.len() - n.len();
-    memchr::memchr2_iter(
-        first.to_ascii_lowercase(),
-        first.to_ascii_uppercase(),
-        &h[..=last_start],
-    )
-    .find(|&i| h[i + 1..i + n.len()].eq_ignore_ascii_case(rest))
 }
 
 /// Splits a title at its series separator (`|`, `｜`, `丨`): series and headlines.
@@ -216,54 +181,11 @@ fn is_link_label(label: &str) -> bool {
 }
 
 /// Line-level boilerplate: prefixes of copyright lines, follow prompts, share
-/// widgets and ad markers as the column's republishers print them.
-const BOILERPLATE_PREFIXES: [&str; 45] = [
-    "©",
-    "(c)",
-    "Copyright",
-    "THE END",
-    "The End",
-    "—THE END",
-    "- THE END",
-    "转载请联系",
-    "投稿或寻求报道",
-    "关注公众号",
-    "[广告]",
-    "【广告】",
-    "广告：",
-    "广告:",
-    "赞助链接",
-    "随时掌握",
-    "阅读原文",
-    "点击阅读原文",
-    "原标题",
-    "责任编辑",
-    "本文为澎湃号作者",
-    "特别声明",
-    "免责声明",
-    "声明：",
-    "网友评论",
-    "分享到",
-    "微信扫一扫",
-    "扫一扫",
-    "长按二维码",
-    "长按识别",
-    "点击上方",
-    "点个在看",
-    "喜欢此内容的人还喜欢",
-    "推荐阅读",
-    "相关推荐",
-    "相关阅读",
-    "热门推荐",
-    "热门文章",
-    "24小时热榜",
-    "返回搜狐",
-    "查看更多",
-    "版权所有",
-    "未经授权",
-    "编辑：",
-    "编辑:",
-];
+/// widgets and ad markers as the column's republishers print them (each
+/// site's furniture in [`crate::sites::SITES`]).
+fn boilerplate_prefixes() -> Vec<&'static str> {
+    crate::sites::column(|s| s.furniture).collect()
+}
 
 /// Phrases that make a (short) line boilerplate wherever they stand in it.
 const BOILERPLATE_PHRASES: [&str; 6] = [
@@ -284,7 +206,7 @@ static PREFIXES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
     std::sync::LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder()
             .start_kind(aho_corasick::StartKind::Anchored)
-            .build(BOILERPLATE_PREFIXES)
+            .build(boilerplate_prefixes())
             .ok()
     });
 
@@ -297,85 +219,31 @@ pub(crate) fn is_boilerplate(s: &str) -> bool {
 }
 
 /// Classifies one logical line (already trimmed).
-pub(crate) fn classify(line: &str) -> Kind<'_> {
+pub(crate) fn classify(line: &str) -> LineKind<'_> {
     let s = strip_bullet(line);
     let Some(first) = s.chars().next() else {
-        return Kind::Plain;
+        return LineKind::Plain;
     };
+    if let Some((label, rest)) = vocabulary::leading_label(s)
+        && let Some(kind) = labelled(s, label, rest)
+    {
+        return kind;
+    }
     match first {
-        '论' => {
-            if let Some(k) = paper_heading(s) {
-                return k;
-            }
-            if let Some((label, rest)) = split_label(s, 12)
-                && is_link_label(label)
-            {
-                return Kind::Link { label, rest };
-            }
-        }
-        '作' => {
-            if let Some(rest) = after_label(s, "作者") {
-                return Kind::Authors(rest);
-            }
-        }
-        '摘' => {
-            if let Some(rest) = after_label(s, "摘要") {
-                return Kind::Abstract(rest);
-            }
-        }
-        '推' => {
-            if let Some(rest) = after_label(s, "推荐") {
-                return Kind::Recommendation(rest);
-            }
-        }
-        '参' => {
-            if let Some(rest) = after_label(s, "参与") {
-                return Kind::Contributors(rest);
-            }
-        }
-        '来' => {
-            if let Some(rest) = after_label(s, "来源") {
-                return Kind::SourceLabel(rest);
-            }
-        }
-        '密' | '提' => {
-            if let Some(rest) = after_label(s, "密码").or_else(|| after_label(s, "提取码")) {
-                return Kind::Password(rest);
-            }
-        }
-        '目' => {
-            let rest = s.trim_start_matches(['目', '录', '錄']);
-            if (s.starts_with("目录") || s.starts_with("目錄"))
-                && trim(rest).chars().all(|c| is_colon(c) || c.is_whitespace())
-            {
-                return Kind::ContentsHeading;
-            }
-        }
         '本' => {
             if let Some(k) = radio_heading(s) {
                 return k;
             }
             if s.starts_with("本周") && s.chars().take(12).collect::<String>().contains("论文")
             {
-                return Kind::Summary;
+                return LineKind::Summary;
             }
         }
         '图' | 'F' if is_caption(s) => {
-            return Kind::Caption;
+            return LineKind::Caption;
         }
         '0'..='9' | '(' | '（' => {
             if let Some(k) = numbered(s) {
-                return k;
-            }
-        }
-        'P' | 'p' => {
-            // "Paper 1: Title", as English reposts write the heading.
-            if let Some(rest) = s
-                .get(..5)
-                .filter(|p| p.eq_ignore_ascii_case("paper"))
-                .map(|_| &s[5..])
-                && let Some(k) = numbered_heading(rest)
-            {
                 return k;
             }
         }
@@ -393,25 +261,50 @@ pub(crate) fn classify(line: &str) -> Kind<'_> {
         return k;
     }
     if is_boilerplate(s) {
-        return Kind::Boilerplate;
+        return LineKind::Boilerplate;
     }
     if let Some((label, rest)) = split_label(s, 12)
         && is_link_label(label)
     {
-        return Kind::Link { label, rest };
+        return LineKind::Link { label, rest };
     }
     if find_ascii_ci(s, "radiostation").is_some() || is_radio_audio(s) {
-        return Kind::Radiostation;
+        return LineKind::Radiostation;
     }
-    Kind::Plain
+    LineKind::Plain
 }
 
-fn paper_heading(s: &str) -> Option<Kind<'_>> {
-    numbered_heading(s.strip_prefix("论文")?)
+/// The kind of a line that starts with `label` (`rest` follows the alias),
+/// when what follows fits the label.
+fn labelled<'a>(s: &'a str, label: Label, rest: &'a str) -> Option<LineKind<'a>> {
+    let after_colon = || {
+        let mut chars = rest.trim_start().chars();
+        chars
+            .next()
+            .is_some_and(is_colon)
+            .then(|| trim(chars.as_str()))
+    };
+    match label {
+        Label::Paper => numbered_heading(rest).or_else(|| {
+            split_label(s, 12)
+                .filter(|(label, _)| is_link_label(label))
+                .map(|(label, rest)| LineKind::Link { label, rest })
+        }),
+        Label::Authors => after_colon().map(LineKind::Authors),
+        Label::Abstract => after_colon().map(LineKind::Abstract),
+        Label::Recommendation => after_colon().map(LineKind::Recommendation),
+        Label::Contributors => after_colon().map(LineKind::Contributors),
+        Label::Source => after_colon().map(LineKind::SourceLabel),
+        Label::Password => after_colon().map(LineKind::Password),
+        Label::Contents => trim(rest)
+            .chars()
+            .all(|c| is_colon(c) || c.is_whitespace())
+            .then_some(LineKind::ContentsHeading),
+    }
 }
 
 /// ` 1：Title` after `论文` / `Paper`.
-fn numbered_heading(rest: &str) -> Option<Kind<'_>> {
+fn numbered_heading(rest: &str) -> Option<LineKind<'_>> {
     let (number, rest) = leading_number(rest.trim_start())?;
     let rest = rest.trim_start();
     let mut chars = rest.chars();
@@ -423,11 +316,11 @@ fn numbered_heading(rest: &str) -> Option<Kind<'_>> {
     if title.is_empty() {
         return None;
     }
-    Some(Kind::PaperHeading { number, title })
+    Some(LineKind::PaperHeading { number, title })
 }
 
 /// `本周 10 篇 NLP 精选论文是：`.
-fn radio_heading(s: &str) -> Option<Kind<'_>> {
+fn radio_heading(s: &str) -> Option<LineKind<'_>> {
     let rest = s.strip_prefix("本周")?;
     let pos = rest.find("精选论文")?;
     if s.chars().count() > 40 {
@@ -442,7 +335,7 @@ fn radio_heading(s: &str) -> Option<Kind<'_>> {
         ),
         None => (None, before),
     };
-    Some(Kind::RadioHeading {
+    Some(LineKind::RadioHeading {
         heading,
         count,
         category: category(word),
@@ -491,19 +384,19 @@ fn is_caption(s: &str) -> bool {
 }
 
 /// Radio entries, numbered lines.
-fn numbered(s: &str) -> Option<Kind<'_>> {
+fn numbered(s: &str) -> Option<LineKind<'_>> {
     let (number, rest) = strip_numbering(s)?;
     if rest.is_empty() {
         return None;
     }
     if let Some((title, from)) = split_from(rest) {
-        return Some(Kind::RadioEntry {
+        return Some(LineKind::RadioEntry {
             number,
             title,
             from,
         });
     }
-    Some(Kind::Numbered { number, rest })
+    Some(LineKind::Numbered { number, rest })
 }
 
 /// Splits `Title. (from A, B)` into the title (no trailing period) and `A, B`.
@@ -527,9 +420,9 @@ pub(crate) fn split_from(rest: &str) -> Option<(&str, &str)> {
 
 /// `- 1 准确把握守正创新的辩证关系 7993401`: rank, title, heat (`None`
 /// when the figure overflows `u64`; [`trending_item`] reports it).
-fn trending(line: &str) -> Option<Kind<'_>> {
+fn trending(line: &str) -> Option<LineKind<'_>> {
     let (rank, title, heat) = trending_parts(line)?;
-    Some(Kind::Trending {
+    Some(LineKind::Trending {
         rank,
         title,
         heat: heat.parse().ok(),
@@ -568,9 +461,10 @@ pub(crate) fn trending_item(line: &str) -> Option<(u32, &str, Heat<'_>)> {
         return Some((rank, title, heat.parse().map(Some).map_err(|_| heat)));
     }
     let s = strip_bullet(line);
-    let (rank, rest) = leading_number(s)?;
-    let rest = rest.strip_prefix(['.', '、', '．']).unwrap_or(rest);
-    if !rest.starts_with(char::is_whitespace) && rest.len() == s.len() {
+    let (rank, after) = leading_number(s)?;
+    // The number must be set off: `3. 标题`, `3 标题`, not `5G 手机`.
+    let rest = after.strip_prefix(['.', '、', '．']).unwrap_or(after);
+    if !rest.starts_with(char::is_whitespace) && rest.len() == after.len() {
         return None;
     }
     let title = trim(rest);
@@ -579,84 +473,13 @@ pub(crate) fn trending_item(line: &str) -> Option<(u32, &str, Heat<'_>)> {
 
 /// `2022 年 3 月 6 日 机器之心`, `2022-03-06 机器之心`, `2022/3/6`: the ISO date
 /// (`None` when it is not on the calendar), the date as written, and the rest.
-pub(crate) fn date_line(s: &str) -> Option<Kind<'_>> {
+pub(crate) fn date_line(s: &str) -> Option<LineKind<'_>> {
     let (date, raw, rest) = parse_date_prefix(s)?;
     let rest = trim(rest);
     if rest.chars().count() > 30 {
         return None;
     }
-    Some(Kind::Date { date, raw, rest })
-}
-
-/// The earliest and latest year a digest date may carry (the column started
-/// in 2019; the bounds leave room for reposts and archives).
-const PLAUSIBLE_YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
-
-/// `YYYY-MM-DD` when the day exists in the Gregorian calendar (month lengths,
-/// leap years) and the year is plausible; `None` otherwise.
-pub(crate) fn calendar_date(year: u32, month: u32, day: u32) -> Option<String> {
-    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (PLAUSIBLE_YEARS.contains(&year) && (1..=days).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// Parses a date at the start of `s`: `YYYY-MM-DD` when it is on the calendar
-/// (`None` for `2022年2月31日`), the date as written, and the rest of `s`.
-/// Text is only read as a date when its month is 1 to 12 and its day 1 to 31.
-pub(crate) fn parse_date_prefix(s: &str) -> Option<(Option<String>, &str, &str)> {
-    let b = s.as_bytes();
-    if b.len() < 8 || !b[..4].iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let (year, rest) = leading_number(s)?;
-    if !PLAUSIBLE_YEARS.contains(&year) || s.bytes().take_while(u8::is_ascii_digit).count() != 4 {
-        return None;
-    }
-    let (rest, chinese) = date_sep(rest, '年')?;
-    let (month, rest) = leading_number(rest)?;
-    let (rest, _) = date_sep(rest, if chinese { '月' } else { '\0' })?;
-    let (day, rest) = leading_number(rest)?;
-    let rest = rest.trim_start();
-    let rest = if chinese {
-        rest.strip_prefix(['日', '号']).unwrap_or(rest)
-    } else {
-        rest
-    };
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    let raw = trim(&s[..s.len() - rest.len()]);
-    // Drop a time of day ("12:02") that follows the date.
-    let mut rest = trim(rest);
-    if let Some((_, after)) = leading_number(rest)
-        && let Some(after) = after.strip_prefix(':')
-    {
-        let end = after
-            .bytes()
-            .take_while(|b| b.is_ascii_digit() || *b == b':')
-            .count();
-        rest = trim(&after[end..]);
-    }
-    Some((calendar_date(year, month, day), raw, rest))
-}
-
-/// A date separator: `年`/`月` (with spaces) for Chinese dates, or one of `-/.`.
-fn date_sep(s: &str, chinese: char) -> Option<(&str, bool)> {
-    let t = s.trim_start();
-    if chinese != '\0'
-        && let Some(r) = t.strip_prefix(chinese)
-    {
-        return Some((r.trim_start(), true));
-    }
-    let r = s.strip_prefix(['-', '/', '.'])?;
-    Some((r, false))
+    Some(LineKind::Date { date, raw, rest })
 }
 
 /// Splits a name list (`A 、 B 等`, `A, B and C`, `Cui2,∗, Che1`) into names
@@ -870,339 +693,4 @@ pub(crate) fn password_value(s: &str) -> Option<&str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paper_heading_variants() {
-        for line in [
-            "论文 1:Training Compute-Optimal",
-            "论文 1：Training Compute-Optimal",
-            "论文1 ： Training Compute-Optimal",
-            "• 论文 1: Training Compute-Optimal",
-            "Paper 1: Training Compute-Optimal",
-        ] {
-            assert_eq!(
-                classify(line),
-                Kind::PaperHeading {
-                    number: 1,
-                    title: "Training Compute-Optimal"
-                },
-                "{line}"
-            );
-        }
-        // A colon inside the title: only the first marker splits.
-        assert_eq!(
-            classify("论文 7:StyTr^2 :Image Style Transfer with Transformers"),
-            Kind::PaperHeading {
-                number: 7,
-                title: "StyTr^2 :Image Style Transfer with Transformers"
-            }
-        );
-    }
-
-    #[test]
-    fn metadata_markers_with_bullets_and_colons() {
-        for line in [
-            "作者:A、B",
-            "作者：A、B",
-            "- 作者：A、B",
-            "• 作者: A、B",
-            "* 作者 ： A、B",
-        ] {
-            assert_eq!(classify(line), Kind::Authors("A、B"), "{line}");
-        }
-        assert_eq!(classify("摘要：一段。"), Kind::Abstract("一段。"));
-        assert_eq!(classify("推荐: 好文。"), Kind::Recommendation("好文。"));
-        assert_eq!(
-            classify("参与:杜伟楚航、罗若天"),
-            Kind::Contributors("杜伟楚航、罗若天")
-        );
-        assert_eq!(classify("目录"), Kind::ContentsHeading);
-        assert_eq!(classify("目录："), Kind::ContentsHeading);
-        // Prose that merely starts with a marker word is not a marker.
-        assert_eq!(classify("作者们认为这很重要。"), Kind::Plain);
-        assert_eq!(classify("推荐阅读"), Kind::Boilerplate);
-    }
-
-    #[test]
-    fn link_labels() {
-        for label in [
-            "论文链接",
-            "论文地址",
-            "项目地址",
-            "代码地址",
-            "项目主页",
-            "网盘链接",
-            "GitHub 地址",
-            "Github",
-        ] {
-            let line = format!("{label}：https://example.com/x");
-            assert_eq!(
-                classify(&line),
-                Kind::Link {
-                    label,
-                    rest: "https://example.com/x"
-                },
-                "{line}"
-            );
-        }
-        assert_eq!(classify("密码：9qzz"), Kind::Password("9qzz"));
-        assert_eq!(classify("提取码: 9qzz"), Kind::Password("9qzz"));
-        assert_eq!(
-            find_password("https://pan.baidu.com/s/1x 密码：9qzz"),
-            Some("9qzz")
-        );
-        assert_eq!(
-            find_password("https://pan.baidu.com/s/1x (提取码: ab12)"),
-            Some("ab12")
-        );
-    }
-
-    #[test]
-    fn radio_lines() {
-        assert_eq!(
-            classify("本周 10 篇 NLP 精选论文是:"),
-            Kind::RadioHeading {
-                heading: "本周 10 篇 NLP 精选论文是",
-                count: Some(10),
-                category: Some(Category::Nlp)
-            }
-        );
-        assert_eq!(
-            classify("本周10篇CV精选论文是："),
-            Kind::RadioHeading {
-                heading: "本周10篇CV精选论文是",
-                count: Some(10),
-                category: Some(Category::Cv)
-            }
-        );
-        assert!(matches!(
-            classify("本周 10 篇强化学习精选论文是："),
-            Kind::RadioHeading { category: None, .. }
-        ));
-        assert_eq!(
-            classify("6. Chordal Sparsity for Lipschitz. (from George J. Pappas, Rajeev Alur)"),
-            Kind::RadioEntry {
-                number: 6,
-                title: "Chordal Sparsity for Lipschitz",
-                from: "George J. Pappas, Rajeev Alur"
-            }
-        );
-        assert_eq!(
-            classify("2、Title（from 张三）"),
-            Kind::RadioEntry {
-                number: 2,
-                title: "Title",
-                from: "张三"
-            }
-        );
-        assert_eq!(classify("10 NLP Papers音频："), Kind::Radiostation);
-    }
-
-    #[test]
-    fn summary_and_captions() {
-        assert_eq!(classify("本周论文包括费米实验室发现。"), Kind::Summary);
-        assert_eq!(classify("本周的重要论文包括谷歌的研究。"), Kind::Summary);
-        assert_eq!(classify("图 2 网络结构"), Kind::Caption);
-        assert_eq!(classify("图 3 CAPE 计算示意图"), Kind::Caption);
-        assert_eq!(classify("Figure 1: Overview"), Kind::Caption);
-        assert_eq!(classify("图 1 展示了我们的方法。"), Kind::Plain);
-        assert_eq!(classify("如下图 1 所示:"), Kind::Plain);
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(
-            classify("2022 年 3 月 6 日 机器之心"),
-            Kind::Date {
-                date: Some("2022-03-06".into()),
-                raw: "2022 年 3 月 6 日",
-                rest: "机器之心"
-            }
-        );
-        assert_eq!(
-            classify("2022-04-10 12:02 机器之心"),
-            Kind::Date {
-                date: Some("2022-04-10".into()),
-                raw: "2022-04-10",
-                rest: "机器之心"
-            }
-        );
-        assert_eq!(
-            classify("2021/6/6"),
-            Kind::Date {
-                date: Some("2021-06-06".into()),
-                raw: "2021/6/6",
-                rest: ""
-            }
-        );
-        assert_eq!(classify("2022 年 13 月 6 日"), Kind::Plain);
-    }
-
-    #[test]
-    fn impossible_dates_are_kept_as_written_without_a_value() {
-        assert_eq!(
-            classify("2022年2月31日 机器之心"),
-            Kind::Date {
-                date: None,
-                raw: "2022年2月31日",
-                rest: "机器之心"
-            }
-        );
-        for (y, m, d, ok) in [
-            (2020, 2, 29, true),
-            (2022, 2, 29, false),
-            (2000, 2, 29, true),
-            (2100, 2, 29, false),
-            (2022, 4, 31, false),
-            (2022, 12, 31, true),
-            (1900, 1, 1, false),
-            (2022, 0, 1, false),
-            (2022, 1, 0, false),
-        ] {
-            assert_eq!(calendar_date(y, m, d).is_some(), ok, "{y}-{m}-{d}");
-        }
-    }
-
-    #[test]
-    fn trailer_lines() {
-        assert_eq!(
-            classify("- 1 准确把握守正创新的辩证关系 7993401"),
-            Kind::Trending {
-                rank: 1,
-                title: "准确把握守正创新的辩证关系",
-                heat: Some(7993401)
-            }
-        );
-        for line in [
-            "© THE END",
-            "转载请联系本公众号获得授权",
-            "关注公众号:拾黑(shiheibook)了解更多",
-            "[广告]赞助链接:",
-            "随时掌握互联网精彩",
-            "投稿或寻求报道:content@jiqizhixin.com",
-        ] {
-            assert_eq!(classify(line), Kind::Boilerplate, "{line}");
-        }
-    }
-
-    #[test]
-    fn prose_about_ads_is_not_an_ad_marker() {
-        assert_eq!(
-            classify("广告行业的研究表明，推荐系统很重要。"),
-            Kind::Plain
-        );
-        assert_eq!(classify("广告：某某产品"), Kind::Boilerplate);
-    }
-
-    #[test]
-    fn names() {
-        assert_eq!(
-            split_names("Jordan Hoffmann 、 Sebastian Borgeaud 等"),
-            (
-                vec![
-                    "Jordan Hoffmann".to_owned(),
-                    "Sebastian Borgeaud".to_owned()
-                ],
-                true
-            )
-        );
-        assert_eq!(
-            split_names("Yiming Cui2,∗, Wanxiang Che1, Ting Liu1"),
-            (
-                vec![
-                    "Yiming Cui".to_owned(),
-                    "Wanxiang Che".to_owned(),
-                    "Ting Liu".to_owned()
-                ],
-                false
-            )
-        );
-        assert_eq!(split_names("A, B and C et al.").0, ["A", "B", "C"]);
-        assert!(split_names("A, B and C et al.").1);
-        assert_eq!(split_names("张三，李四").0, ["张三", "李四"]);
-    }
-
-    fn arxiv_id(s: &str) -> Option<String> {
-        arxiv_reference(s).map(|(id, _)| id)
-    }
-
-    #[test]
-    fn urls_and_arxiv_ids() {
-        assert_eq!(
-            find_url("论文链接:https://arxiv.org/pdf/2203.15556.pdf"),
-            Some("https://arxiv.org/pdf/2203.15556.pdf")
-        );
-        assert_eq!(find_url("见 https://a.com/x)。"), Some("https://a.com/x"));
-        assert_eq!(find_url("https://a.com/x，密码"), Some("https://a.com/x"));
-        assert_eq!(
-            arxiv_id("https://arxiv.org/pdf/2203.15556.pdf").as_deref(),
-            Some("2203.15556")
-        );
-        assert_eq!(
-            arxiv_id("https://arxiv.org/abs/2010.08961v2").as_deref(),
-            Some("2010.08961")
-        );
-        assert_eq!(
-            arxiv_id("http://arxiv.org/abs/cs/0112017").as_deref(),
-            Some("cs/0112017")
-        );
-        assert_eq!(arxiv_id("https://arxiv.org/list/cs.CL"), None);
-        assert_eq!(arxiv_id("https://example.com/2203.15556"), None);
-    }
-
-    #[test]
-    fn arxiv_references_in_link_text() {
-        let r = |s: &str| arxiv_reference(s);
-        let id = |s: &str, v: Option<u32>| Some((s.to_owned(), v));
-        assert_eq!(r("arXiv:2204.02311"), id("2204.02311", None));
-        assert_eq!(r("arXiv: 2204.02311v2"), id("2204.02311", Some(2)));
-        assert_eq!(r("ARXIV:2204.02311"), id("2204.02311", None));
-        assert_eq!(r("arxiv.org/abs/2204.02311"), id("2204.02311", None));
-        assert_eq!(
-            r("见 arxiv.org/pdf/2204.02311v3.pdf"),
-            id("2204.02311", Some(3))
-        );
-        assert_eq!(
-            r("https://export.arxiv.org/abs/2204.02311"),
-            id("2204.02311", None)
-        );
-        assert_eq!(
-            r("http://arxiv.org/abs/hep-th/9901001v1"),
-            id("hep-th/9901001", Some(1))
-        );
-        assert_eq!(r("arXiv:cs/0112017"), id("cs/0112017", None));
-        assert_eq!(r("arXiv:math.GT/0309136"), id("math.GT/0309136", None));
-        assert_eq!(r("2204.02311v2"), id("2204.02311", Some(2)));
-        assert_eq!(r("0706.0001"), id("0706.0001", None));
-        // Hosts are matched exactly, not by suffix.
-        assert_eq!(r("https://notarxiv.org/abs/2204.02311"), None);
-        assert_eq!(r("https://arxiv.org.evil.com/abs/2204.02311"), None);
-        assert_eq!(r("notarxiv.org/abs/2204.02311"), None);
-        // Not identifiers.
-        assert_eq!(r("2213.02311"), None);
-        assert_eq!(r("arXiv:22040.2311"), None);
-        assert_eq!(r("共 2204.02311 元"), None);
-        assert_eq!(r("arXiv:2204.023111"), None);
-    }
-
-    #[test]
-    fn titles() {
-        assert!(is_digest_title("7 Papers & Radios | 谷歌;费米"));
-        assert!(is_digest_title("7 Papers | 谷歌"));
-        assert!(is_digest_title("7Papers&Radios丨标题"));
-        assert!(!is_digest_title("Papers with code"));
-        let (series, headlines) = split_title(
-            "7 Papers & Radios | 谷歌用Pathways训练5400亿参数大模型;费米实验室研究登《科学》封面",
-        );
-        assert_eq!(series.as_deref(), Some("7 Papers & Radios"));
-        assert_eq!(
-            headlines,
-            [
-                "谷歌用Pathways训练5400亿参数大模型",
-                "费米实验室研究登《科学》封面"
-            ]
-        );
-    }
-}
+mod tests;

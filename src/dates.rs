@@ -1,0 +1,123 @@
+//! Dates: the calendar check, dates written in text (`2022-04-10`,
+//! `2022年4月10日`, `2022/4/10`), and Unix timestamps read as dates in China.
+
+use crate::text::{leading_number, trim};
+
+/// China's offset from UTC (UTC+8, no daylight saving), in seconds: the
+/// column's dates are Beijing dates.
+pub(crate) const CHINA_UTC_OFFSET: i64 = 8 * 3600;
+
+/// The date in China of a Unix time in seconds, kept only when its year is
+/// plausible for a digest.
+pub(crate) fn china_date(secs: i64) -> Option<String> {
+    plausible(unix_to_date(secs, CHINA_UTC_OFFSET))
+}
+
+/// The earliest and latest year a digest date may carry (the column started
+/// in 2019; the bounds leave room for reposts and archives).
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
+
+/// `YYYY-MM-DD` when the day exists in the Gregorian calendar (month lengths,
+/// leap years) and the year is plausible; `None` otherwise.
+pub(crate) fn calendar_date(year: u32, month: u32, day: u32) -> Option<String> {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (PLAUSIBLE_YEARS.contains(&year) && (1..=days).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// Parses a date at the start of `s`: `YYYY-MM-DD` when it is on the calendar
+/// (`None` for `2022年2月31日`), the date as written, and the rest of `s`.
+/// Text is only read as a date when its month is 1 to 12 and its day 1 to 31.
+pub(crate) fn parse_date_prefix(s: &str) -> Option<(Option<String>, &str, &str)> {
+    let b = s.as_bytes();
+    if b.len() < 8 || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let (year, rest) = leading_number(s)?;
+    if !PLAUSIBLE_YEARS.contains(&year) || s.bytes().take_while(u8::is_ascii_digit).count() != 4 {
+        return None;
+    }
+    let (rest, chinese) = date_sep(rest, '年')?;
+    let (month, rest) = leading_number(rest)?;
+    let (rest, _) = date_sep(rest, if chinese { '月' } else { '\0' })?;
+    let (day, rest) = leading_number(rest)?;
+    let rest = rest.trim_start();
+    let rest = if chinese {
+        rest.strip_prefix(['日', '号']).unwrap_or(rest)
+    } else {
+        rest
+    };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let raw = trim(&s[..s.len() - rest.len()]);
+    // Drop a time of day ("12:02") that follows the date.
+    let mut rest = trim(rest);
+    if let Some((_, after)) = leading_number(rest)
+        && let Some(after) = after.strip_prefix(':')
+    {
+        let end = after
+            .bytes()
+            .take_while(|b| b.is_ascii_digit() || *b == b':')
+            .count();
+        rest = trim(&after[end..]);
+    }
+    Some((calendar_date(year, month, day), raw, rest))
+}
+
+/// A date separator: `年`/`月` (with spaces) for Chinese dates, or one of `-/.`.
+fn date_sep(s: &str, chinese: char) -> Option<(&str, bool)> {
+    let t = s.trim_start();
+    if chinese != '\0'
+        && let Some(r) = t.strip_prefix(chinese)
+    {
+        return Some((r.trim_start(), true));
+    }
+    let r = s.strip_prefix(['-', '/', '.'])?;
+    Some((r, false))
+}
+
+/// A date from a timestamp, kept only when its year is plausible for a
+/// digest (the calendar check of the text's dates, [`parse_date_prefix`]).
+fn plausible(date: String) -> Option<String> {
+    parse_date_prefix(&date)
+        .is_some_and(|(valid, _, _)| valid.is_some())
+        .then_some(date)
+}
+
+/// The civil date (`YYYY-MM-DD`) of a Unix time at the given UTC offset
+/// (Howard Hinnant's `civil_from_days`).
+pub(crate) fn unix_to_date(secs: i64, offset: i64) -> String {
+    let days = secs.saturating_add(offset).div_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The first date (`2022-04-10`, `2022年4月10日`, `2022/4/10`) in `s`.
+pub(crate) fn find_date(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    for (i, _) in s.char_indices() {
+        if bytes[i].is_ascii_digit()
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && let Some((Some(date), _, _)) = parse_date_prefix(&s[i..])
+        {
+            return Some(date);
+        }
+    }
+    None
+}

@@ -1,0 +1,104 @@
+//! Choosing the article container in a parsed tree: per-site selectors in
+//! priority order, then the text-density fallback.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use ego_tree::NodeId;
+use scraper::node::Element;
+use scraper::{ElementRef, Html, Selector};
+
+use super::locate::Key;
+use super::tag_sets::{is_container, is_furniture, is_skipped};
+use super::walk::{Look, Visit, visible};
+use crate::sites;
+use crate::text::trim;
+
+/// Article containers, site by site in [`crate::sites::SITES`]' order, most
+/// specific first, the generic ones last.
+pub(super) static CONTAINER_LIST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| sites::column(|s| s.containers).collect());
+
+pub(super) static CONTAINERS: LazyLock<Vec<(Selector, Key)>> = LazyLock::new(|| {
+    CONTAINER_LIST
+        .iter()
+        .filter_map(|s| Selector::parse(s).ok().map(|sel| (sel, Key::of(s))))
+        .collect()
+});
+
+/// A container must hold at least this many characters of text.
+pub(super) const MIN_CONTAINER_TEXT: usize = 200;
+
+/// The number of text bytes under `el`, counting at most `cap`.
+pub(super) fn text_len(el: ElementRef<'_>, cap: usize) -> usize {
+    let mut n = 0;
+    for t in el.text() {
+        n += trim(t).len();
+        if n >= cap {
+            break;
+        }
+    }
+    n
+}
+
+pub(super) fn find_container(html: &Html) -> ElementRef<'_> {
+    for (sel, _) in CONTAINERS.iter() {
+        let best = html
+            .select(sel)
+            .map(|el| (text_len(el, usize::MAX), el))
+            .filter(|(n, _)| *n >= MIN_CONTAINER_TEXT)
+            .max_by_key(|(n, _)| *n);
+        if let Some((_, el)) = best {
+            return el;
+        }
+    }
+    densest(html)
+}
+
+/// The generic fallback: from `<body>` down, the container child holding
+/// most (60 %) of its parent's text, for as long as there is one.
+pub(super) fn densest(html: &Html) -> ElementRef<'_> {
+    let root = html.root_element();
+    let body = Selector::parse("body")
+        .ok()
+        .and_then(|s| html.select(&s).next())
+        .unwrap_or(root);
+    // Text bytes per element subtree, computed on the close edges.
+    let mut sums: HashMap<NodeId, usize> = HashMap::new();
+    let mut stack: Vec<usize> = Vec::new();
+    let hidden =
+        |e: &Element, look: &Look| is_skipped(e.name()) || is_furniture(e.name()) || look.hidden;
+    for visit in visible(body, hidden) {
+        match visit {
+            Visit::Open(..) => stack.push(0),
+            Visit::Text(t) => {
+                if let Some(top) = stack.last_mut() {
+                    *top += trim(t).len();
+                }
+            }
+            Visit::Close(node, _) => {
+                let n = stack.pop().unwrap_or(0);
+                if let Some(parent) = stack.last_mut() {
+                    *parent += n;
+                }
+                sums.insert(node.id(), n);
+            }
+        }
+    }
+    let mut current = body;
+    loop {
+        let total = sums.get(&current.id()).copied().unwrap_or(0);
+        // Only containers are candidates: stepping into a heading or a
+        // paragraph that happens to hold most of a short page's text would
+        // leave its siblings out.
+        let next = current.child_elements().find(|c| {
+            is_container(c.value().name())
+                && sums.get(&c.id()).copied().unwrap_or(0) * 10 >= total * 6
+                && total > 0
+        });
+        match next {
+            Some(c) => current = c,
+            None => return current,
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! The pre-parse pass over the raw page: script and style bodies cut, deep
+//! nesting capped, WeChat's `var ct` date read, in one tokenizer pass.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::tag_sets::nests;
+use super::tokens::{Token, Tokens, is_one_of};
+use crate::dates;
+
+/// The page that [`reduce`] leaves, for tests.
+#[cfg(test)]
+pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
+    reduce(input).0
+}
+
+/// Copies `input`, leaving out the bodies of `<script>` and `<style>`
+/// elements (their tags stay) and start tags that would open elements deeper
+/// than [`MAX_NESTING`] (with as many end tags); and reads WeChat's
+/// publication date from the first script body that sets `var ct`
+/// ([`wechat_ct_date`]), in the same pass. The tokens come from [`Tokens`],
+/// so comments, other raw-text elements (`<title>`, `<textarea>`, …) and
+/// attribute values are stepped over as a parser would. Every cut is at an
+/// ASCII byte, so the result is valid UTF-8.
+pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<String>) {
+    let bytes = input.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0; // input[..copied] is in `out` (or unchanged)
+    let cut = |out: &mut Option<String>, span: Range<usize>, copied: &mut usize| {
+        let o = out.get_or_insert_with(|| String::with_capacity(input.len() / 4));
+        o.push_str(&input[*copied..span.start]);
+        *copied = span.end;
+    };
+    let mut ct_date = None;
+    // Names of the open elements that nest (see `nests`); an end tag closes
+    // the last of its name and everything opened after it, as in a parse.
+    let mut open: Vec<&[u8]> = Vec::new();
+    let mut over = 0usize;
+    for token in Tokens::new(bytes) {
+        match token {
+            Token::RawText { name, span } if is_one_of(name, &[b"script", b"style"]) => {
+                if ct_date.is_none() && name.eq_ignore_ascii_case(b"script") {
+                    ct_date = wechat_ct_date(&input[span.clone()]);
+                }
+                if !span.is_empty() {
+                    cut(&mut out, span, &mut copied);
+                }
+            }
+            // Depth guard: past MAX_NESTING, start tags (and as many end
+            // tags) are left out, as browsers do.
+            Token::Start { name, span, .. } if nests(name) => {
+                if open.len() >= MAX_NESTING {
+                    over += 1;
+                    cut(&mut out, span, &mut copied);
+                } else {
+                    open.push(name);
+                }
+            }
+            Token::End { name, span } if nests(name) => {
+                if over > 0 {
+                    over -= 1;
+                    cut(&mut out, span, &mut copied);
+                } else if let Some(i) = open.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
+                    open.truncate(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    let reduced = match out {
+        None => Cow::Borrowed(input),
+        Some(mut o) => {
+            o.push_str(&input[copied..]);
+            Cow::Owned(o)
+        }
+    };
+    (reduced, ct_date)
+}
+
+/// How deep elements may nest before their tags are dropped. html5ever
+/// walks its stack of open elements for many start and end tags, which is
+/// quadratic in the depth; Blink caps the depth at 512 the same way.
+pub(super) const MAX_NESTING: usize = 512;
+
+/// WeChat's publication time: `var ct = "1581418070";` in an inline
+/// script's body, as a date in China (UTC+8).
+pub(super) fn wechat_ct_date(input: &str) -> Option<String> {
+    let finder = memchr::memmem::Finder::new("var ct");
+    let mut from = 0;
+    while let Some(i) = finder.find(&input.as_bytes()[from..]) {
+        let at = from + i + "var ct".len();
+        from = at;
+        let rest = input[at..].trim_start();
+        let Some(rest) = rest.strip_prefix('=') else {
+            continue;
+        };
+        let rest = rest.trim_start().trim_start_matches(['"', '\'']);
+        let digits: &str = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
+        if let Ok(secs) = digits.parse::<i64>()
+            && secs > 0
+        {
+            return dates::china_date(secs);
+        }
+    }
+    None
+}

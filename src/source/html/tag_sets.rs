@@ -1,0 +1,183 @@
+//! Sets of HTML element names, by what the reader needs to know of them.
+
+use super::tokens::{self, is_one_of};
+
+/// Does an element of this name stay open until its end tag, so that a page
+/// can nest it without bound? Not void elements, not those a sibling or a
+/// parent's end closes (`p`, `li`, cells, headings), not those a second one
+/// closes (`a`, `button`, `nobr`, `form`, `select`), not raw text.
+pub(super) fn nests(name: &[u8]) -> bool {
+    let mut buf = [0u8; 10];
+    let Some(lower) = buf.get_mut(..name.len()) else {
+        return true; // a long, unknown name
+    };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    if is_one_of(lower, &VOID) || tokens::is_raw_text(lower) {
+        return false;
+    }
+    !matches!(
+        &*lower,
+        b"p" | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"optgroup"
+            | b"rb"
+            | b"rt"
+            | b"rtc"
+            | b"rp"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"colgroup"
+            | b"caption"
+            | b"html"
+            | b"head"
+            | b"body"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"a"
+            | b"button"
+            | b"nobr"
+            | b"form"
+            | b"select"
+    )
+}
+
+/// The elements that decide what a `<table>` start tag does.
+pub(super) const TABLE_CONTEXT: [&[u8]; 4] = [b"table", b"td", b"th", b"caption"];
+
+/// Elements that bound the scope an end tag acts in: an end tag whose
+/// element is below one of them is ignored by a real parse.
+pub(super) const SCOPE: [&[u8]; 8] = [
+    b"table",
+    b"td",
+    b"th",
+    b"caption",
+    b"object",
+    b"applet",
+    b"marquee",
+    b"template",
+];
+
+/// Elements without an end tag.
+pub(super) const VOID: [&[u8]; 19] = [
+    b"area",
+    b"base",
+    b"br",
+    b"col",
+    b"embed",
+    b"hr",
+    b"img",
+    b"image",
+    b"input",
+    b"link",
+    b"meta",
+    b"source",
+    b"track",
+    b"wbr",
+    b"param",
+    b"keygen",
+    b"frame",
+    b"basefont",
+    b"bgsound",
+];
+
+/// Elements whose contents are never content.
+pub(super) fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "head"
+            | "textarea"
+            | "select"
+            | "button"
+            | "object"
+            | "canvas"
+            | "math"
+    )
+}
+
+/// Elements the density fallback may step into: blocks that hold blocks.
+pub(super) fn is_container(name: &str) -> bool {
+    matches!(
+        name,
+        "div"
+            | "section"
+            | "article"
+            | "main"
+            | "center"
+            | "table"
+            | "tbody"
+            | "tr"
+            | "td"
+            | "font"
+    )
+}
+
+/// Elements the density fallback does not count (site furniture).
+pub(super) fn is_furniture(name: &str) -> bool {
+    matches!(name, "nav" | "header" | "footer" | "aside" | "form")
+}
+
+/// Elements that end a line when they open and when they close.
+pub(crate) fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "aside"
+            | "header"
+            | "footer"
+            | "nav"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "figure"
+            | "figcaption"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "pre"
+            | "hr"
+            | "address"
+            | "center"
+            | "details"
+            | "summary"
+            | "form"
+            | "fieldset"
+            | "legend"
+            | "body"
+            | "html"
+    )
+}

@@ -1,0 +1,339 @@
+//! The walk of the container: `ego_tree` edges, never recursion, reading
+//! block and inline elements and their styles into [`Line`]s.
+
+use std::borrow::Cow;
+
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use scraper::node::Element;
+use scraper::{ElementRef, Node};
+
+use super::tag_sets::{is_block, is_skipped};
+use crate::source::{Hint, Line};
+use crate::text::trim;
+
+pub(super) fn block_hint(name: &str) -> Hint {
+    match name {
+        "h1" => Hint::Heading(1),
+        "h2" => Hint::Heading(2),
+        "h3" => Hint::Heading(3),
+        "h4" => Hint::Heading(4),
+        "h5" => Hint::Heading(5),
+        "h6" => Hint::Heading(6),
+        "li" => Hint::ListItem,
+        "blockquote" => Hint::Quote,
+        "figcaption" => Hint::Caption,
+        _ => Hint::Plain,
+    }
+}
+
+/// What an element's attributes say about how it is shown, read once per
+/// element.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Look {
+    /// `hidden`, or `display: none`.
+    pub(super) hidden: bool,
+    /// A font size of at most 14px (WeChat's caption convention).
+    pub(super) small: bool,
+    /// `text-align: center`, `align="center"` or `<center>`.
+    pub(super) centered: bool,
+}
+
+pub(super) fn look(el: &Element) -> Look {
+    let mut look = Look {
+        hidden: el.attr("hidden").is_some(),
+        small: false,
+        centered: el.name() == "center"
+            || el
+                .attr("align")
+                .is_some_and(|a| a.trim().eq_ignore_ascii_case("center")),
+    };
+    // Inline CSS declarations; a later one overrides an earlier one.
+    for decl in el.attr("style").unwrap_or("").split(';') {
+        let Some((name, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let name = name.trim();
+        let value = value.trim().trim_end_matches("!important").trim();
+        if name.eq_ignore_ascii_case("display") {
+            look.hidden = look.hidden || value.eq_ignore_ascii_case("none");
+        } else if name.eq_ignore_ascii_case("text-align") {
+            look.centered = value.eq_ignore_ascii_case("center");
+        } else if name.eq_ignore_ascii_case("font-size") {
+            look.small = value
+                .strip_suffix("px")
+                .and_then(|v| v.trim().parse::<f32>().ok())
+                .is_some_and(|px| px <= 14.0);
+        }
+    }
+    look
+}
+
+/// An image's URL: lazy attributes first; no `data:` URIs, no 1×1 trackers.
+pub(super) fn image_url(el: &Element) -> Option<String> {
+    let tiny = |a: &str| {
+        el.attr(a)
+            .is_some_and(|v| matches!(v.trim(), "0" | "1" | "1px" | "0px"))
+    };
+    if tiny("width") && tiny("height") {
+        return None;
+    }
+    [
+        "data-src",
+        "data-original",
+        "data-actualsrc",
+        "data-lazy-src",
+        "src",
+    ]
+    .iter()
+    .filter_map(|a| el.attr(a))
+    .map(str::trim)
+    .find(|v| !v.is_empty() && !v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:")))
+    .map(str::to_owned)
+}
+
+#[derive(Default)]
+pub(super) struct Walker {
+    pub(super) lines: Vec<Line<'static>>,
+    pub(super) buf: String,
+    pub(super) hrefs: Vec<String>,
+    /// `N. ` of an `<ol>` item, written before its first text.
+    pub(super) prefix: Option<String>,
+    /// Effective hint per open block (the innermost non-plain one).
+    pub(super) hints: Vec<Hint>,
+    /// Per open list: the next number (`<ol>`) or `None` (`<ul>`).
+    pub(super) lists: Vec<Option<u32>>,
+    pub(super) pre: usize,
+    /// How each open element is shown, to undo on its close.
+    pub(super) looks: Vec<Look>,
+    pub(super) small: usize,
+    pub(super) centered: usize,
+    /// All text of the current line was small and centered.
+    pub(super) all_small: bool,
+    /// The last line emitted was an image.
+    pub(super) after_image: bool,
+}
+
+impl Walker {
+    fn hint(&self) -> Hint {
+        self.hints.last().copied().unwrap_or(Hint::Plain)
+    }
+
+    fn flush(&mut self) {
+        let text = trim(&self.buf);
+        if !text.is_empty() {
+            let mut hint = self.hint();
+            if hint == Hint::Plain
+                && self.after_image
+                && self.all_small
+                && text.chars().count() <= 60
+            {
+                hint = Hint::Caption;
+            }
+            self.lines.push(Line {
+                text: Cow::Owned(text.to_owned()),
+                hint,
+                hrefs: std::mem::take(&mut self.hrefs),
+                image: None,
+                lineno: 0,
+            });
+            self.after_image = false;
+        }
+        self.buf.clear();
+        self.hrefs.clear();
+        self.all_small = true;
+    }
+
+    fn text(&mut self, t: &str) {
+        if self.pre > 0 {
+            let mut parts = t.split('\n');
+            if let Some(first) = parts.next() {
+                self.inline_text(first);
+            }
+            for part in parts {
+                self.flush();
+                self.inline_text(part);
+            }
+        } else {
+            self.inline_text(t);
+        }
+    }
+
+    fn inline_text(&mut self, t: &str) {
+        if t.chars().all(char::is_whitespace) {
+            if !t.is_empty() && !self.buf.is_empty() && !self.buf.ends_with(' ') {
+                self.buf.push(' ');
+            }
+            return;
+        }
+        if let Some(p) = self.prefix.take() {
+            let rest = std::mem::replace(&mut self.buf, p);
+            self.buf.push_str(trim(&rest));
+        }
+        if !(self.small > 0 && self.centered > 0) {
+            self.all_small = false;
+        }
+        for c in t.chars() {
+            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+                if !self.buf.is_empty() && !self.buf.ends_with(' ') {
+                    self.buf.push(' ');
+                }
+            } else {
+                self.buf.push(c);
+            }
+        }
+    }
+
+    fn open(&mut self, el: &Element, look: Look) {
+        let name = el.name();
+        self.looks.push(look);
+        self.small += usize::from(look.small);
+        self.centered += usize::from(look.centered);
+        match name {
+            "br" => return self.flush(),
+            "img" => {
+                if let Some(url) = image_url(el) {
+                    self.flush();
+                    self.lines.push(Line {
+                        text: Cow::Owned(trim(el.attr("alt").unwrap_or("")).to_owned()),
+                        hint: Hint::Image,
+                        hrefs: Vec::new(),
+                        image: Some(url),
+                        lineno: 0,
+                    });
+                    self.after_image = true;
+                }
+                return;
+            }
+            "a" => {
+                if let Some(href) = el.attr("href").map(str::trim) {
+                    let lower = href.get(..11).unwrap_or(href).to_ascii_lowercase();
+                    if !href.is_empty()
+                        && !href.starts_with('#')
+                        && !lower.starts_with("javascript:")
+                    {
+                        self.hrefs.push(href.to_owned());
+                    }
+                }
+            }
+            _ => {}
+        }
+        if is_block(name) {
+            self.flush();
+            let own = block_hint(name);
+            let hint = if own == Hint::Plain { self.hint() } else { own };
+            self.hints.push(hint);
+            match name {
+                "ol" => {
+                    let start = el
+                        .attr("start")
+                        .and_then(|s| s.trim().parse().ok())
+                        .unwrap_or(1);
+                    self.lists.push(Some(start));
+                }
+                "ul" => self.lists.push(None),
+                "li" => {
+                    if let Some(Some(n)) = self.lists.last_mut() {
+                        let n_now = *n;
+                        *n = n.saturating_add(1);
+                        let value = el.attr("value").and_then(|v| v.trim().parse().ok());
+                        let shown = value.unwrap_or(n_now);
+                        if let (Some(v), Some(Some(n))) = (value, self.lists.last_mut()) {
+                            *n = u32::saturating_add(v, 1);
+                        }
+                        self.prefix = Some(format!("{shown}. "));
+                    }
+                }
+                "pre" => self.pre += 1,
+                _ => {}
+            }
+        }
+    }
+
+    fn close(&mut self, el: &Element) {
+        let name = el.name();
+        if is_block(name) {
+            self.flush();
+            self.hints.pop();
+            match name {
+                "ol" | "ul" => {
+                    self.lists.pop();
+                }
+                "li" => self.prefix = None,
+                "pre" => self.pre = self.pre.saturating_sub(1),
+                _ => {}
+            }
+        }
+        let look = self.looks.pop().unwrap_or_default();
+        self.small = self.small.saturating_sub(usize::from(look.small));
+        self.centered = self.centered.saturating_sub(usize::from(look.centered));
+    }
+}
+
+/// One step of a walk over the shown part of a tree.
+pub(super) enum Visit<'a> {
+    /// An element opens; how it looks, read once.
+    Open(&'a Element, Look),
+    /// A text node.
+    Text(&'a str),
+    /// An element closes.
+    Close(NodeRef<'a, Node>, &'a Element),
+}
+
+/// The edges of `root`'s traversal (`ego_tree`'s, never recursion), less
+/// every element `skip` names, with its whole subtree.
+pub(super) fn visible<'a>(
+    root: ElementRef<'a>,
+    skip: impl Fn(&Element, &Look) -> bool + 'a,
+) -> impl Iterator<Item = Visit<'a>> + 'a {
+    let mut skipping: Option<NodeId> = None;
+    root.traverse().filter_map(move |edge| match edge {
+        Edge::Open(node) => {
+            if skipping.is_some() {
+                return None;
+            }
+            match node.value() {
+                Node::Text(t) => Some(Visit::Text(t)),
+                Node::Element(e) => {
+                    let look = look(e);
+                    if skip(e, &look) {
+                        skipping = Some(node.id());
+                        None
+                    } else {
+                        Some(Visit::Open(e, look))
+                    }
+                }
+                _ => None,
+            }
+        }
+        Edge::Close(node) => {
+            if let Some(id) = skipping {
+                if id == node.id() {
+                    skipping = None;
+                }
+                return None;
+            }
+            match node.value() {
+                Node::Element(e) => Some(Visit::Close(node, e)),
+                _ => None,
+            }
+        }
+    })
+}
+
+/// Walks `root` iteratively and returns its logical lines.
+pub(super) fn walk(root: ElementRef<'_>) -> Vec<Line<'static>> {
+    let mut w = Walker {
+        all_small: true,
+        ..Walker::default()
+    };
+    for visit in visible(root, |e, look| is_skipped(e.name()) || look.hidden) {
+        match visit {
+            Visit::Text(t) => w.text(t),
+            Visit::Open(e, look) => w.open(e, look),
+            Visit::Close(_, e) => w.close(e),
+        }
+    }
+    w.flush();
+    w.lines
+}

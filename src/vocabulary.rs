@@ -1,0 +1,149 @@
+//! The column's line labels as data: every marker a line may start with
+//! (`论文 1：`, `作者：`, `摘要：`, `推荐：`, `参与：`, `来源：`, `密码：`, `目录`),
+//! with its aliases in Chinese (simplified and traditional) and in English as
+//! a translated or English repost writes them. One anchored automaton
+//! matches them all; the classifier ([`crate::grammar::classify`]) holds only
+//! the rules of what may follow each label.
+//!
+//! English aliases match ASCII case-insensitively. The colon after a label
+//! may be half- or full-width (`:`, `：`, `︰`, `∶`), with spaces before it.
+//! Link labels (`论文链接`, `代码地址`, `Paper:`, `Code:`, `Project page:`) are
+//! open-ended and matched by their endings and leading words in
+//! [`crate::grammar`] instead.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+/// What a label introduces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Label {
+    /// A paper heading: the label, a number, a colon or period, the title.
+    Paper,
+    /// A paper's authors.
+    Authors,
+    /// A paper's abstract.
+    Abstract,
+    /// The editors' recommendation of a paper.
+    Recommendation,
+    /// The contributors (editors).
+    Contributors,
+    /// The source.
+    Source,
+    /// A download password on a line of its own.
+    Password,
+    /// The table of contents' heading, alone on its line.
+    Contents,
+}
+
+/// Every label with its aliases.
+pub(crate) const LABELS: &[(Label, &[&str])] = &[
+    (Label::Paper, &["论文", "論文", "Paper"]),
+    (Label::Authors, &["作者", "Authors", "Author"]),
+    (Label::Abstract, &["摘要", "Abstract"]),
+    (
+        Label::Recommendation,
+        &["推荐", "推薦", "Recommendation", "Recommended"],
+    ),
+    (
+        Label::Contributors,
+        &["参与", "參與", "Contributors", "Editors"],
+    ),
+    (Label::Source, &["来源", "來源", "Source"]),
+    (
+        Label::Password,
+        &[
+            "密码",
+            "提取码",
+            "密碼",
+            "提取碼",
+            "Password",
+            "Extraction code",
+        ],
+    ),
+    (
+        Label::Contents,
+        &["目录", "目錄", "Contents", "Table of contents"],
+    ),
+];
+
+/// The aliases in one list, and the label of each.
+static ALIASES: LazyLock<(Vec<&'static str>, Vec<Label>)> = LazyLock::new(|| {
+    LABELS
+        .iter()
+        .flat_map(|(label, aliases)| aliases.iter().map(move |a| (*a, *label)))
+        .unzip()
+});
+
+/// One anchored automaton over every alias, longest alias first.
+static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .start_kind(StartKind::Anchored)
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(&ALIASES.0)
+        .ok()
+});
+
+/// The label `s` starts with, and the text after the alias (untrimmed).
+pub(crate) fn leading_label(s: &str) -> Option<(Label, &str)> {
+    let found = AUTOMATON
+        .as_ref()?
+        .find(Input::new(s).anchored(Anchored::Yes))?;
+    let label = *ALIASES.1.get(found.pattern().as_usize())?;
+    let rest = &s[found.end()..];
+    // An English alias is a whole word: `Sources` and `Papers` are not labels.
+    let ascii_word = s.as_bytes()[found.end() - 1].is_ascii_alphabetic();
+    if ascii_word && rest.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some((label, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_alias_finds_its_label() {
+        for (label, aliases) in LABELS {
+            for alias in *aliases {
+                assert_eq!(
+                    leading_label(&format!("{alias}：x")).map(|(l, _)| l),
+                    Some(*label),
+                    "{alias}"
+                );
+                assert_eq!(
+                    leading_label(&format!("{} : x", alias.to_uppercase())),
+                    Some((*label, " : x")),
+                    "{alias}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn english_aliases_are_whole_words() {
+        assert_eq!(leading_label("Sources: x"), None);
+        assert_eq!(leading_label("Papers & Radios"), None);
+        assert_eq!(leading_label("Authorship: x"), None);
+        assert_eq!(
+            leading_label("Paper 1: x").map(|(l, _)| l),
+            Some(Label::Paper)
+        );
+        // Chinese labels run on into the text.
+        assert_eq!(
+            leading_label("论文链接：x"),
+            Some((Label::Paper, "链接：x"))
+        );
+    }
+
+    #[test]
+    fn no_alias_is_listed_twice() {
+        let mut all: Vec<String> = ALIASES.0.iter().map(|a| a.to_lowercase()).collect();
+        let n = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), n);
+    }
+}
