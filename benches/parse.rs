@@ -3,14 +3,19 @@
 //!
 //! * `text/parse` vs `text/pulldown_cmark_scan` (reading the text once);
 //! * `html/parse_bytes` vs `html/scraper_parse_document` (building the DOM of the whole page);
-//! * `scale/text/Nx`: time per byte from 1x to 64x the seed page.
+//! * `scale/text/Nx`: time per byte from 1x to 64x the seed page;
+//! * `news/parse_bytes` vs `news/scraper_parse_document`: the thirty real
+//!   news pages of `../shared/markup/news/` (not digests) together, which the
+//!   pre-check turns away (target: <= 0.05x and >= 1 GB/s).
 //!
-//! `python3 benches/ratios.py` prints the medians, MB/s and the ratios after a run.
+//! After the run the bench prints every figure with its baseline and ratio
+//! (from criterion's `target/criterion/**/new/estimates.json`);
+//! `python3 benches/ratios.py` prints the same from a finished run.
 
 use std::hint::black_box;
 use std::path::Path;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 
 fn read(path: &str) -> Option<Vec<u8>> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).ok()
@@ -90,5 +95,109 @@ fn scale(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, text, markdown, html, scale);
-criterion_main!(benches);
+/// The real news pages (not digests) beside the repository, if present.
+fn news_pages() -> Vec<Vec<u8>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/markup/news");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
+}
+
+fn news(c: &mut Criterion) {
+    let pages = news_pages();
+    if pages.is_empty() {
+        return;
+    }
+    let texts: Vec<String> = pages
+        .iter()
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect();
+    let total: usize = pages.iter().map(Vec::len).sum();
+    let mut g = c.benchmark_group("news");
+    g.throughput(Throughput::Bytes(total as u64));
+    g.bench_function("parse_bytes", |b| {
+        b.iter(|| {
+            pages
+                .iter()
+                .filter(|p| paper_digest::parse_bytes(black_box(p)).is_ok())
+                .count()
+        })
+    });
+    g.bench_function("scraper_parse_document", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| {
+                    scraper::Html::parse_document(black_box(t))
+                        .tree
+                        .nodes()
+                        .count()
+                })
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+/// The median and bytes per iteration of one benchmark of the last run.
+fn median(id: &str) -> Option<(f64, Option<f64>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/criterion")
+        .join(id)
+        .join("new");
+    let read = |f: &str| -> Option<serde_json::Value> {
+        serde_json::from_slice(&std::fs::read(dir.join(f)).ok()?).ok()
+    };
+    let est = read("estimates.json")?;
+    let ns = est["median"]["point_estimate"].as_f64()?;
+    let bytes = read("benchmark.json").and_then(|b| b["throughput"]["Bytes"].as_f64());
+    Some((ns, bytes))
+}
+
+/// Prints each figure with its baseline from the same run and the ratio
+/// against the target.
+fn report() {
+    let pairs = [
+        ("text/parse", "text/pulldown_cmark_scan", 3.3),
+        ("html/parse_bytes", "html/scraper_parse_document", 0.5),
+        ("news/parse_bytes", "news/scraper_parse_document", 0.05),
+    ];
+    println!(
+        "\n{:34} {:>11} {:>10} | {:34} {:>11} | ratio (target)",
+        "figure", "median", "MB/s", "baseline", "median"
+    );
+    for (ours, base, target) in pairs {
+        let (Some((a, bytes)), Some((b, _))) = (median(ours), median(base)) else {
+            continue;
+        };
+        let mbs = bytes.map_or(String::new(), |n| format!("{:.0}", n / a * 1e3));
+        let r = a / b;
+        println!(
+            "{ours:34} {:>9.3}ms {mbs:>10} | {base:34} {:>9.3}ms | {r:.3}x (<= {target}x) {}",
+            a / 1e6,
+            b / 1e6,
+            if r <= target { "meets" } else { "MISSES" }
+        );
+    }
+    for id in ["markdown/parse_bytes", "text/parse_bytes_gbk"] {
+        if let Some((a, bytes)) = median(id) {
+            let mbs = bytes.map_or(String::new(), |n| format!("{:.0}", n / a * 1e3));
+            println!("{id:34} {:>9.3}ms {mbs:>10} | (no baseline)", a / 1e6);
+        }
+    }
+}
+
+criterion_group!(benches, text, markdown, html, scale, news);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    report();
+}

@@ -206,7 +206,39 @@ pub(crate) fn assemble(
     let cut_warnings = truncation::check(&digest, end, &counts, doc_lines, cut, damage);
     digest.warnings.extend(cut_warnings);
     check(&mut digest, &paper_lines, &radio_meta, digest_title);
+    cap_warnings(&mut digest.warnings);
     Ok(digest)
+}
+
+/// How many warnings of one code a digest keeps.
+pub(crate) const WARNING_CAP: usize = 100;
+
+/// Keeps the first [`WARNING_CAP`] warnings of each code, in order, and adds
+/// one warning of that code with the count of the rest: a page of a million
+/// identical anomalies stays a readable result.
+fn cap_warnings(warnings: &mut Vec<Warning>) {
+    let mut seen: std::collections::HashMap<WarningCode, usize> = std::collections::HashMap::new();
+    warnings.retain(|w| {
+        let n = seen.entry(w.code).or_insert(0);
+        *n += 1;
+        *n <= WARNING_CAP
+    });
+    let mut over: Vec<(WarningCode, usize)> = seen
+        .into_iter()
+        .filter(|&(_, n)| n > WARNING_CAP)
+        .map(|(code, n)| (code, n - WARNING_CAP))
+        .collect();
+    over.sort_by_key(|&(code, _)| code.as_str());
+    for (code, rest) in over {
+        warnings.push(Warning::new(
+            code,
+            format!(
+                "{rest} more {} warning(s) not listed (the first {WARNING_CAP} are)",
+                code.as_str()
+            ),
+            None,
+        ));
+    }
 }
 
 fn is_furniture(rules: &[regex::Regex], line: &str) -> bool {

@@ -90,6 +90,7 @@ mod error;
 mod grammar;
 mod links;
 mod model;
+mod precheck;
 pub mod render;
 mod sites;
 mod source;
@@ -115,6 +116,22 @@ pub mod __private {
         let doc = crate::source::read(page, crate::Format::Html);
         let lines: Vec<&str> = doc.lines.iter().map(|l| l.text.as_ref()).collect();
         lines.join("\n")
+    }
+
+    /// Does the pre-check let `input` (bytes, decoded and format-detected
+    /// as [`crate::parse_bytes`] does) through to the parse?
+    pub fn precheck(input: &[u8]) -> bool {
+        let (text, _, _) = crate::decode::decode(input);
+        crate::precheck::may_be_digest(&text, crate::source::detect(&text))
+    }
+
+    /// [`crate::parse_bytes`] without the pre-check: what the full parse
+    /// says of every page.
+    pub fn parse_bytes_unchecked(input: &[u8]) -> Result<crate::Digest, crate::Error> {
+        let (text, _, damage) = crate::decode::decode(input);
+        crate::Parser::new()
+            .parse_text(&text, damage, false)
+            .map(|(digest, _)| digest)
     }
 }
 
@@ -341,7 +358,7 @@ impl Parser {
     /// [`Error::TooLarge`], [`Error::NotADigest`], and in strict mode [`Error::Strict`].
     pub fn parse(&self, input: &str) -> Result<Digest, Error> {
         self.check_size(input.len())?;
-        self.parse_text(input, decode::Damage::default())
+        self.parse_text(input, decode::Damage::default(), true)
             .map(|(digest, _)| digest)
     }
 
@@ -393,7 +410,7 @@ impl Parser {
     pub fn parse_bytes_detailed(&self, input: &[u8]) -> Result<Parsed, Error> {
         self.check_size(input.len())?;
         let (text, encoding, damage) = decode::decode(input);
-        let (digest, format) = self.parse_text(&text, damage)?;
+        let (digest, format) = self.parse_text(&text, damage, true)?;
         Ok(Parsed {
             digest,
             format,
@@ -411,8 +428,18 @@ impl Parser {
         Ok(())
     }
 
-    fn parse_text(&self, input: &str, damage: decode::Damage) -> Result<(Digest, Format), Error> {
+    /// Parses decoded text; with `precheck`, a page that cannot be a digest
+    /// is turned away before any source reads it.
+    fn parse_text(
+        &self,
+        input: &str,
+        damage: decode::Damage,
+        precheck: bool,
+    ) -> Result<(Digest, Format), Error> {
         let format = self.format.unwrap_or_else(|| source::detect(input));
+        if precheck && !precheck::may_be_digest(input, format) {
+            return Err(Error::NotADigest(precheck::REFUSAL.to_owned()));
+        }
         let document = source::read(input, format);
         let digest = split::first(document, &self.furniture, damage)?;
         if self.strict && !digest.warnings.is_empty() {
@@ -423,6 +450,9 @@ impl Parser {
 
     fn parse_text_all(&self, input: &str, damage: decode::Damage) -> Result<Vec<Digest>, Error> {
         let format = self.format.unwrap_or_else(|| source::detect(input));
+        if !precheck::may_be_digest(input, format) {
+            return Err(Error::NotADigest(precheck::REFUSAL.to_owned()));
+        }
         let digests = split::all(source::read(input, format), &self.furniture, damage)?;
         if self.strict
             && let Some(d) = digests.iter().find(|d| !d.warnings.is_empty())

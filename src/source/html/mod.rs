@@ -44,10 +44,10 @@ mod container;
 mod locate;
 mod meta;
 mod prescan;
-mod tag_sets;
+pub(crate) mod tag_sets;
 #[cfg(test)]
 mod tests;
-mod tokens;
+pub(crate) mod tokens;
 mod walk;
 
 use crate::grammar;

@@ -134,7 +134,7 @@ pub(super) fn is_furniture(name: &str) -> bool {
 }
 
 /// Elements that end a line when they open and when they close.
-pub(super) fn is_block(name: &str) -> bool {
+pub(crate) fn is_block(name: &str) -> bool {
     matches!(
         name,
         "p" | "div"
