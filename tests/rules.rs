@@ -1,0 +1,53 @@
+//! Rules that a mutation pass (`.ci/mutants`, README "Mutation testing")
+//! showed no other test pinned: each test here fails when its rule changes.
+
+mod common;
+
+use common::SEED;
+use paper_digest::parse;
+
+const MD_SEED: &str = include_str!("fixtures/markdown/seed.md");
+
+/// An image's alt text is never read as a line of the digest, even when it
+/// looks like a paper heading (a cover image above the title, named after
+/// the first paper).
+#[test]
+fn an_image_alt_text_that_looks_like_a_heading_is_not_a_paper() {
+    let plain = parse(MD_SEED).expect("parses");
+    let md = format!(
+        "![论文 1：Training Compute-Optimal Large Language Models](https://example.com/cover.png)\n\n{MD_SEED}"
+    );
+    let digest = parse(&md).expect("parses");
+    assert_eq!(digest.issue.title, plain.issue.title);
+    assert_eq!(digest.papers.len(), 7);
+    assert_eq!(digest.papers, plain.papers);
+}
+
+/// A page without a recognisable digest title takes its first line as the
+/// title, and that line is not read again as the intro.
+#[test]
+fn an_untitled_page_takes_its_first_line_as_title_once() {
+    let first = SEED.lines().next().expect("the seed has lines");
+    let page = SEED.replacen(first, "机器之心每周论文精选", 1);
+    let digest = parse(&page).expect("parses");
+    assert_eq!(digest.issue.title.as_deref(), Some("机器之心每周论文精选"));
+    let summary = digest.issue.summary.as_deref().unwrap_or_default();
+    assert!(!summary.contains("机器之心每周论文精选"), "{summary}");
+    assert!(summary.starts_with("本周论文包括"), "{summary}");
+}
+
+/// A page whose body lost the title takes it from the page's metadata
+/// (`<title>`), not from its first line.
+#[test]
+fn a_body_without_its_title_takes_the_metadata_title() {
+    let mut lines = SEED.lines();
+    lines.next();
+    let title = "机器之心每周论文精选";
+    let body: String = lines.map(|l| format!("<p>{l}</p>\n")).collect();
+    let page = format!(
+        "<!DOCTYPE html><html><head><title>{title}</title></head><body>{body}</body></html>"
+    );
+    let digest = parse(&page).expect("parses");
+    assert_eq!(digest.issue.title.as_deref(), Some(title.trim()));
+    assert_eq!(digest.papers.len(), 7);
+}
