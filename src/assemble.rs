@@ -125,21 +125,23 @@ pub(crate) fn assemble(
             b.set_title(&doc_lines[t].text, true);
             t + 1
         }
-        None => {
-            if let Some(title) = meta.title.as_deref().filter(|t| !t.is_empty()) {
+        // No digest title in the body: the page's metadata names the issue,
+        // else the first line does when it is plain text (it is then the
+        // title, not the intro). A plain first line always comes before the
+        // first structure: the trailer cannot start at a plain line.
+        None => match (meta.title.as_deref(), doc_lines.first(), kinds.first()) {
+            (Some(title), _, _) => {
                 b.set_title(title, grammar::is_digest_title(title));
-            } else if let (Some(first), Some(LineKind::Plain)) = (doc_lines.first(), kinds.first())
-                && first_structure > 0
-                && matches!(first.hint, Hint::Plain | Hint::Heading(_))
-            {
-                b.set_title(&first.text, false);
-            }
-            if b.digest.issue.title.is_some() && meta.title.is_none() && first_structure > 0 {
-                1
-            } else {
                 0
             }
-        }
+            (None, Some(first), Some(LineKind::Plain))
+                if matches!(first.hint, Hint::Plain | Hint::Heading(_)) =>
+            {
+                b.set_title(&first.text, false);
+                1
+            }
+            _ => 0,
+        },
     };
 
     for (i, line) in doc_lines.iter().enumerate().skip(start) {

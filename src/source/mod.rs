@@ -59,7 +59,8 @@ impl<'a> Line<'a> {
 /// Facts a page states outside its body text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Meta {
-    /// The page's headline (headline element, `og:title`, or `<title>` less the site suffix).
+    /// The page's headline (headline element, `og:title`, or `<title>` less
+    /// the site suffix); never empty.
     pub title: Option<String>,
     /// The publication date as ISO 8601 `YYYY-MM-DD`.
     pub date: Option<String>,
