@@ -51,3 +51,38 @@ fn a_body_without_its_title_takes_the_metadata_title() {
     assert_eq!(digest.issue.title.as_deref(), Some(title.trim()));
     assert_eq!(digest.papers.len(), 7);
 }
+
+/// Warnings of one code are capped at the first 100, then one more with the
+/// count of the rest; exactly 100 need no such line.
+#[test]
+fn warnings_are_capped_at_one_hundred_per_code() {
+    use paper_digest::WarningCode;
+    for (papers, listed, rest) in [
+        (99, 99, None),
+        (100, 100, None),
+        (101, 100, Some(1)),
+        (150, 100, Some(50)),
+    ] {
+        let input: String = (1..=papers).map(|i| format!("论文 {i}：x\n")).collect();
+        let digest = parse(&input).expect("bare papers are a digest");
+        let of_code: Vec<_> = digest
+            .warnings
+            .iter()
+            .filter(|w| w.code == WarningCode::PaperWithoutLink)
+            .collect();
+        let with_line = of_code.iter().filter(|w| w.line.is_some()).count();
+        assert_eq!(with_line, listed, "{papers} papers");
+        let summary: Vec<_> = of_code.iter().filter(|w| w.line.is_none()).collect();
+        match rest {
+            None => assert!(summary.is_empty(), "{papers} papers: {summary:?}"),
+            Some(rest) => {
+                assert_eq!(summary.len(), 1, "{papers} papers");
+                assert!(
+                    summary[0].message.starts_with(&format!("{rest} more ")),
+                    "{}",
+                    summary[0].message
+                );
+            }
+        }
+    }
+}
