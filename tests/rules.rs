@@ -86,3 +86,29 @@ fn warnings_are_capped_at_one_hundred_per_code() {
         }
     }
 }
+
+/// Under a `目录` heading, numbered lines are the issue's contents, not
+/// radio entries, even when written like them (`1. Title (from DeepMind)`).
+#[test]
+fn numbered_lines_under_contents_are_contents() {
+    let plain = parse(SEED).expect("the seed parses");
+    let lines: Vec<&str> = SEED.lines().collect();
+    let mut page = vec![lines[0], lines[1], "目录"];
+    let numbered: Vec<String> = lines[2..9]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("{}. {t} (from 机器之心)", i + 1))
+        .collect();
+    page.extend(numbered.iter().map(String::as_str));
+    page.extend(&lines[9..]);
+    let digest = parse(&page.join("\n")).expect("parses");
+    assert_eq!(digest.radio, plain.radio);
+    assert_eq!(digest.papers, plain.papers);
+    assert_eq!(
+        digest.issue.contents.len(),
+        plain.issue.contents.len(),
+        "{:?}",
+        digest.issue.contents
+    );
+    assert!(digest.issue.contents[0].contains("Training Compute-Optimal"));
+}
