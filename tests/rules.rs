@@ -112,3 +112,35 @@ fn numbered_lines_under_contents_are_contents() {
     );
     assert!(digest.issue.contents[0].contains("Training Compute-Optimal"));
 }
+
+/// The first non-empty `来源：` line names the source; an empty one or a
+/// later one (an aggregator's own) does not replace it.
+#[test]
+fn the_first_source_label_wins() {
+    let lines: Vec<&str> = SEED.lines().collect();
+    let mut page = vec![lines[0], "来源：", "来源：机器之心", "来源：某聚合站"];
+    page.extend(&lines[1..]);
+    let digest = parse(&page.join("\n")).expect("parses");
+    assert_eq!(digest.issue.source.as_deref(), Some("机器之心"));
+}
+
+/// The first `本周…论文…` paragraph is the summary; a second one (and one
+/// under `目录`) does not replace it.
+#[test]
+fn the_first_summary_wins() {
+    let lines: Vec<&str> = SEED.lines().collect();
+    let second = "本周论文还有一篇关于视觉的研究。";
+    let mut page = vec![lines[0], lines[1], second];
+    page.extend(&lines[2..]);
+    let digest = parse(&page.join("\n")).expect("parses");
+    assert_eq!(digest.issue.summary.as_deref(), Some(lines[1]));
+
+    let mut page = vec![lines[0], "目录", second];
+    page.extend(&lines[2..]);
+    let digest = parse(&page.join("\n")).expect("parses");
+    assert_eq!(digest.issue.summary, None);
+    assert_eq!(
+        digest.issue.contents.first().map(String::as_str),
+        Some(second)
+    );
+}
