@@ -144,3 +144,43 @@ fn the_first_summary_wins() {
         Some(second)
     );
 }
+
+/// An intro that does not start with `本周` is still the summary when it reads
+/// as prose (a full stop, or 80 characters or more) or when the page quotes
+/// it; a short line without a full stop is not.
+#[test]
+fn an_intro_is_prose_or_a_quote() {
+    let lines: Vec<&str> = SEED.lines().collect();
+    let with_intro = |intro: &str| {
+        let mut page = vec![lines[0], intro];
+        page.extend(&lines[2..]);
+        parse(&page.join("\n")).expect("parses")
+    };
+    let sentence = "谷歌训练了五千亿参数的大模型。";
+    assert_eq!(
+        with_intro(sentence).issue.summary.as_deref(),
+        Some(sentence)
+    );
+    let long: String = "长".repeat(80);
+    assert_eq!(
+        with_intro(&long).issue.summary.as_deref(),
+        Some(long.as_str())
+    );
+    let short: String = "长".repeat(79);
+    assert_ne!(
+        with_intro(&short).issue.summary.as_deref(),
+        Some(short.as_str())
+    );
+
+    let quoted = "谷歌新作与费米实验室新发现";
+    let md = format!(
+        "# {}\n\n> {quoted}\n\n{}",
+        lines[0],
+        lines[2..].join("\n\n")
+    );
+    let digest = parse(&md).expect("parses");
+    assert_eq!(digest.issue.summary.as_deref(), Some(quoted));
+    let plain = format!("# {}\n\n{quoted}\n\n{}", lines[0], lines[2..].join("\n\n"));
+    let digest = parse(&plain).expect("parses");
+    assert_ne!(digest.issue.summary.as_deref(), Some(quoted));
+}
