@@ -184,3 +184,53 @@ fn an_intro_is_prose_or_a_quote() {
     let digest = parse(&plain).expect("parses");
     assert_ne!(digest.issue.summary.as_deref(), Some(quoted));
 }
+
+/// Between a paper's links and its abstract, a short `label：value` line is
+/// metadata the crate has no field for (a warning), and anything else starts
+/// an abstract that lost its `摘要：` marker.
+#[test]
+fn a_short_label_before_the_abstract_is_unplaced_metadata() {
+    let link = SEED
+        .lines()
+        .find(|l| l.contains("arxiv.org/pdf/2203.15556"))
+        .expect("paper 1's link");
+    for (extra, label) in [
+        ("机构：清华大学", true),
+        ("Lab: DeepMind", true),
+        ("八个字的机构名称：DeepMind", true),
+        ("九个字的机构的名称：DeepMind", false),
+        ("：以冒号开头的一行", false),
+        ("机构，实验室：DeepMind", false),
+        ("没有冒号的一行", false),
+    ] {
+        let page = SEED.replacen(link, &format!("{link}\n{extra}"), 1);
+        let digest = parse(&page).expect("parses");
+        let unplaced = digest.warnings.iter().any(|w| {
+            w.code == paper_digest::WarningCode::UnplacedLine && w.message.contains(extra)
+        });
+        assert_eq!(unplaced, label, "{extra}: {:?}", digest.warnings);
+        let abstract_ = digest.papers[0]
+            .abstract_text
+            .as_deref()
+            .unwrap_or_default();
+        assert_eq!(abstract_.contains(extra), !label, "{extra}: {abstract_}");
+    }
+}
+
+/// A short line between the title and the summary fits no field: a warning
+/// names it, and it is not taken for a contents entry.
+#[test]
+fn a_stray_header_line_before_the_summary_is_unplaced() {
+    let lines: Vec<&str> = SEED.lines().collect();
+    let stray = "一行短字";
+    let mut page = vec![lines[0], stray];
+    page.extend(&lines[1..]);
+    let digest = parse(&page.join("\n")).expect("parses");
+    assert!(
+        digest.warnings.iter().any(|w| w.code == paper_digest::WarningCode::UnplacedLine
+            && w.message.contains(stray)),
+        "{:?}",
+        digest.warnings
+    );
+    assert!(!digest.issue.contents.iter().any(|c| c == stray));
+}
