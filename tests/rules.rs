@@ -234,3 +234,41 @@ fn a_stray_header_line_before_the_summary_is_unplaced() {
     );
     assert!(!digest.issue.contents.iter().any(|c| c == stray));
 }
+
+/// Without an intro, the short lines under the title are held back and
+/// become the contents when the first paper starts.
+#[test]
+fn header_lines_without_an_intro_are_the_contents() {
+    let plain = parse(SEED).expect("the seed parses");
+    let lines: Vec<&str> = SEED.lines().collect();
+    // Every contents entry but the one title of 80 characters or more
+    // (which would read as an intro).
+    let mut page = vec![lines[0]];
+    page.extend(lines[2..].iter().filter(|l| !l.starts_with("Continuous flattening")));
+    let digest = parse(&page.join("\n")).expect("parses");
+    assert_eq!(digest.issue.summary, None);
+    let mut contents = plain.issue.contents.clone();
+    contents.retain(|c| !c.starts_with("Continuous flattening"));
+    assert_eq!(digest.issue.contents, contents);
+    assert_eq!(digest.papers, plain.papers);
+}
+
+/// Contents written as `论文 N：title` lines, then the papers numbered from 1
+/// again: the first run is the contents, not seven empty papers.
+#[test]
+fn contents_written_as_paper_headings_are_the_contents() {
+    let plain = parse(SEED).expect("the seed parses");
+    let lines: Vec<&str> = SEED.lines().collect();
+    let headings: Vec<String> = lines[2..9]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("论文 {}：{t}", i + 1))
+        .collect();
+    let mut page = vec![lines[0], lines[1]];
+    page.extend(headings.iter().map(String::as_str));
+    page.extend(&lines[9..]);
+    let digest = parse(&page.join("\n")).expect("parses");
+    assert_eq!(digest.papers, plain.papers);
+    let titles: Vec<&str> = lines[2..9].to_vec();
+    assert_eq!(&digest.issue.contents[..7], &titles[..]);
+}
