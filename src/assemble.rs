@@ -377,6 +377,7 @@ impl Builder {
     }
 
     /// Ends the header: lines held back for want of an intro are the contents.
+    /// Only header lines are held back, so this is a no-op past the header.
     fn finish_header(&mut self) {
         let pending = std::mem::take(&mut self.pending);
         self.digest
@@ -396,9 +397,7 @@ impl Builder {
 
     fn start_paper(&mut self, number: u32, title: &str, lineno: usize) {
         self.finish_paper();
-        if self.region == Region::Header {
-            self.finish_header();
-        }
+        self.finish_header();
         // Contents written as "论文 1：…" lines: a second run that starts
         // again at 1 while every paper so far is a bare title means the
         // first run was the contents.
@@ -575,9 +574,7 @@ impl Builder {
         lineno: usize,
     ) {
         self.finish_paper();
-        if self.region == Region::Header {
-            self.finish_header();
-        }
+        self.finish_header();
         self.digest.radio.push(RadioList {
             heading: heading.map(str::to_owned),
             category: heading.and(category),

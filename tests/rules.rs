@@ -244,7 +244,11 @@ fn header_lines_without_an_intro_are_the_contents() {
     // Every contents entry but the one title of 80 characters or more
     // (which would read as an intro).
     let mut page = vec![lines[0]];
-    page.extend(lines[2..].iter().filter(|l| !l.starts_with("Continuous flattening")));
+    page.extend(
+        lines[2..]
+            .iter()
+            .filter(|l| !l.starts_with("Continuous flattening")),
+    );
     let digest = parse(&page.join("\n")).expect("parses");
     assert_eq!(digest.issue.summary, None);
     let mut contents = plain.issue.contents.clone();
