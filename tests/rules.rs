@@ -276,3 +276,84 @@ fn contents_written_as_paper_headings_are_the_contents() {
     let titles: Vec<&str> = lines[2..9].to_vec();
     assert_eq!(&digest.issue.contents[..7], &titles[..]);
 }
+
+/// The line of paper 1 that starts with `prefix`.
+fn paper_one_line(prefix: &str) -> &'static str {
+    let start = SEED.find("论文 1").expect("paper 1");
+    SEED[start..]
+        .lines()
+        .find(|l| l.starts_with(prefix))
+        .expect("the line")
+}
+
+/// A password belongs to the link above it: the first readable one is kept,
+/// and one without a value, or a second one, is a warning.
+#[test]
+fn a_link_takes_one_readable_password() {
+    let link = paper_one_line("论文链接");
+    let unplaced = |digest: &paper_digest::Digest, what: &str| {
+        digest
+            .warnings
+            .iter()
+            .any(|w| w.code == paper_digest::WarningCode::UnplacedLine && w.message.contains(what))
+    };
+    let page = SEED.replacen(link, &format!("{link}\n提取码：ab12\n提取码：cd34"), 1);
+    let digest = parse(&page).expect("parses");
+    assert_eq!(digest.papers[0].links[0].password.as_deref(), Some("ab12"));
+    assert!(unplaced(&digest, "cd34"), "{:?}", digest.warnings);
+    assert!(!unplaced(&digest, "ab12"), "{:?}", digest.warnings);
+
+    let page = SEED.replacen(link, &format!("{link}\n提取码：（见原文）"), 1);
+    let digest = parse(&page).expect("parses");
+    assert_eq!(digest.papers[0].links[0].password, None);
+    assert!(unplaced(&digest, "见原文"), "{:?}", digest.warnings);
+}
+
+/// A second `推荐：` line continues the recommendation; an empty one adds
+/// nothing to it.
+#[test]
+fn a_recommendation_continues_but_an_empty_label_adds_nothing() {
+    let rec = paper_one_line("推荐");
+    let first = rec.split_once([':', '：']).expect("a label").1.trim();
+    let page = SEED.replacen(rec, &format!("{rec}\n推荐：\n推荐：第二句。"), 1);
+    let digest = parse(&page).expect("parses");
+    assert_eq!(
+        digest.papers[0].recommendation.as_deref(),
+        Some(format!("{first}\n第二句。").as_str())
+    );
+}
+
+/// A caption right after an image is the image's; one after other text is
+/// a figure of its own.
+#[test]
+fn a_caption_belongs_to_the_image_right_above_it() {
+    let image = "![](https://example.com/fig.png)";
+    let caption = "*图 9 模型结构*";
+    let abstract_ = "**摘要：**本文提出一种方法。";
+    let base = "# 7 Papers & Radios | 测试\n\n**论文 1：A Paper**\n\n作者：A 等\n\n论文链接：https://arxiv.org/abs/2203.15556\n\n";
+    let after = parse(&format!(
+        "{base}{abstract_}\n\n{image}\n\n{caption}\n\n推荐：好。\n"
+    ))
+    .expect("parses");
+    let figures = &after.papers[0].figures;
+    assert_eq!(figures.len(), 1, "{figures:?}");
+    assert_eq!(figures[0].caption.as_deref(), Some("图 9 模型结构"));
+
+    let apart = parse(&format!(
+        "{base}{abstract_}\n\n{image}\n\n中间一段话。\n\n{caption}\n\n推荐：好。\n"
+    ))
+    .expect("parses");
+    let figures = &apart.papers[0].figures;
+    assert_eq!(figures.len(), 2, "{figures:?}");
+    assert_eq!(figures[0].caption, None);
+    assert_eq!(figures[1].image, None);
+    assert_eq!(figures[1].caption.as_deref(), Some("图 9 模型结构"));
+
+    let twice = parse(&format!(
+        "{base}{abstract_}\n\n{image}\n\n{caption}\n\n*图 10 另一张*\n\n推荐：好。\n"
+    ))
+    .expect("parses");
+    let figures = &twice.papers[0].figures;
+    assert_eq!(figures.len(), 2, "{figures:?}");
+    assert_eq!(figures[1].caption.as_deref(), Some("图 10 另一张"));
+}
