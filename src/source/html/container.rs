@@ -49,7 +49,19 @@ pub(super) fn find_container(html: &Html) -> ElementRef<'_> {
 /// selector in [`CONTAINERS`] that matched it, or `None` for the
 /// text-density fallback.
 pub(super) fn choose(html: &Html) -> (ElementRef<'_>, Option<usize>) {
+    choose_among(html, |_| true)
+}
+
+/// [`choose`], trying only the selectors `possible` lets through: the
+/// others are known to match nothing in the page.
+pub(super) fn choose_among(
+    html: &Html,
+    possible: impl Fn(usize) -> bool,
+) -> (ElementRef<'_>, Option<usize>) {
     for (i, (sel, _)) in CONTAINERS.iter().enumerate() {
+        if !possible(i) {
+            continue;
+        }
         let best = html
             .select(sel)
             .map(|el| (text_len(el, usize::MAX), el))

@@ -106,6 +106,9 @@ pub(super) struct Found<'a> {
     pub(super) rivals: Vec<Rival<'a>>,
     /// The element's name.
     pub(super) name: &'a [u8],
+    /// For each selector in [`CONTAINERS`], whether a start tag in the
+    /// element may match it: the others need not be tried in its parse.
+    pub(super) inside: Vec<bool>,
 }
 
 /// A start tag outside the located element that may match a container
@@ -237,6 +240,14 @@ pub(super) fn locate<'a>(reduced: &'a str) -> Option<Found<'a>> {
             .checked_sub(1)?;
         (at < starts[i].2).then_some(i)
     };
+    // Start tags whose class or id holds a character reference: any class
+    // or id selector may match them, needle or not.
+    let coded: Vec<usize> = starts
+        .iter()
+        .enumerate()
+        .filter(|(_, (name, s, e))| !is_one_of(name, &VOID) && coded_name(&lower[*s..*e]))
+        .map(|(i, _)| i)
+        .collect();
     for (needle, (selector, key)) in NEEDLES.iter().zip(CONTAINERS.iter()) {
         let n = needle.needle().len();
         let mut found: Vec<usize> = Vec::new();
@@ -275,6 +286,14 @@ pub(super) fn locate<'a>(reduced: &'a str) -> Option<Found<'a>> {
         if matches!(key, Key::Needs("")) && !lower.is_empty() {
             return None;
         }
+        if matches!(key, Key::Word(_) | Key::Needs(_)) && !coded.is_empty() {
+            found.extend(&coded);
+            found.sort_unstable();
+            found.dedup();
+            if found.len() > MAX_CANDIDATES {
+                return None;
+            }
+        }
         candidates.push(found);
     }
     let chosen: Open<'_> = if let (Some(first), Some(_)) = (&around, last) {
@@ -306,6 +325,10 @@ pub(super) fn locate<'a>(reduced: &'a str) -> Option<Found<'a>> {
         return None;
     }
     let starts = &starts;
+    let inside = candidates
+        .iter()
+        .map(|c| c.iter().any(|&i| (start..end).contains(&starts[i].1)))
+        .collect();
     let rivals = candidates
         .iter()
         .enumerate()
@@ -324,6 +347,25 @@ pub(super) fn locate<'a>(reduced: &'a str) -> Option<Found<'a>> {
         tag_end,
         rivals,
         name,
+        inside,
+    })
+}
+
+/// Does a start tag (ASCII-lowercased) write a character reference in its
+/// `class` or `id`? Each `&` is taken to be in the value of the attribute
+/// whose `=` comes last before it, named by what precedes the `=` back to
+/// white space or a quote.
+fn coded_name(tag: &[u8]) -> bool {
+    memchr::memchr_iter(b'&', tag).any(|amp| {
+        let Some(eq) = memchr::memrchr(b'=', &tag[..amp]) else {
+            return false;
+        };
+        let before = tag[..eq].trim_ascii_end();
+        let from = before
+            .iter()
+            .rposition(|&b| b.is_ascii_whitespace() || b == b'"' || b == b'\'')
+            .map_or(0, |i| i + 1);
+        matches!(&before[from..], b"class" | b"id")
     })
 }
 

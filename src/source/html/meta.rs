@@ -18,40 +18,92 @@ pub(super) fn selectors(list: &[&str]) -> Vec<Selector> {
 pub(super) static TITLE_SELECTORS: LazyLock<Vec<Selector>> =
     LazyLock::new(|| selectors(&sites::column(|s| s.headline).collect::<Vec<_>>()));
 
-pub(super) static META_TITLE: LazyLock<Vec<Selector>> = LazyLock::new(|| {
-    selectors(&[
-        "meta[property=\"og:title\"]",
-        "meta[name=\"og:title\"]",
-        "meta[property=\"twitter:title\"]",
-    ])
-});
+const META_TITLE_LIST: [&str; 3] = [
+    "meta[property=\"og:title\"]",
+    "meta[name=\"og:title\"]",
+    "meta[property=\"twitter:title\"]",
+];
 
-pub(super) static DOC_TITLE: LazyLock<Vec<Selector>> =
-    LazyLock::new(|| selectors(&["title", "h1"]));
+pub(super) static META_TITLE: LazyLock<Vec<Selector>> =
+    LazyLock::new(|| selectors(&META_TITLE_LIST));
 
-pub(super) static META_DATE: LazyLock<Vec<Selector>> = LazyLock::new(|| {
-    selectors(&[
-        "meta[property=\"article:published_time\"]",
-        "meta[name=\"article:published_time\"]",
-        "meta[name=publishdate]",
-        "meta[name=PubDate]",
-        "meta[name=pubdate]",
-        "meta[itemprop=datePublished]",
-        "meta[name=\"weibo: article:create_at\"]",
-    ])
-});
+const DOC_TITLE_LIST: [&str; 2] = ["title", "h1"];
+
+pub(super) static DOC_TITLE: LazyLock<Vec<Selector>> = LazyLock::new(|| selectors(&DOC_TITLE_LIST));
+
+const META_DATE_LIST: [&str; 7] = [
+    "meta[property=\"article:published_time\"]",
+    "meta[name=\"article:published_time\"]",
+    "meta[name=publishdate]",
+    "meta[name=PubDate]",
+    "meta[name=pubdate]",
+    "meta[itemprop=datePublished]",
+    "meta[name=\"weibo: article:create_at\"]",
+];
+
+pub(super) static META_DATE: LazyLock<Vec<Selector>> = LazyLock::new(|| selectors(&META_DATE_LIST));
+
+const ATTR_DATE_LIST: [(&str, &str); 4] = [
+    ("time[datetime]", "datetime"),
+    ("[data-ptime]", "data-ptime"),
+    ("[ptime]", "ptime"),
+    ("[data-publish-time]", "data-publish-time"),
+];
 
 pub(super) static ATTR_DATE: LazyLock<Vec<(Selector, &'static str)>> = LazyLock::new(|| {
-    [
-        ("time[datetime]", "datetime"),
-        ("[data-ptime]", "data-ptime"),
-        ("[ptime]", "ptime"),
-        ("[data-publish-time]", "data-publish-time"),
-    ]
-    .into_iter()
-    .filter_map(|(s, a)| Selector::parse(s).ok().map(|s| (s, a)))
-    .collect()
+    ATTR_DATE_LIST
+        .into_iter()
+        .filter_map(|(s, a)| Selector::parse(s).ok().map(|s| (s, a)))
+        .collect()
 });
+
+/// Text a piece of a page must hold (ASCII case-insensitively) for a
+/// selector to match in it: the longest name or value its last compound
+/// names (`.date-source .date`: `date`; `meta[name=PubDate]`: `pubdate`).
+fn needle(selector: &str) -> String {
+    let last = selector
+        .rsplit([' ', '>', '+', '~'])
+        .next()
+        .unwrap_or(selector);
+    last.split(['.', '#', '[', ']', '=', '*', '"', '\'', ':'])
+        .max_by_key(|p| p.len())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// The needles of the selectors for the title, the date and the source.
+static NEEDLES: LazyLock<[Vec<String>; 3]> = LazyLock::new(|| {
+    let of = |list: &mut dyn Iterator<Item = &str>| list.map(needle).collect::<Vec<_>>();
+    [
+        of(&mut sites::column(|s| s.headline)
+            .chain(META_TITLE_LIST)
+            .chain(DOC_TITLE_LIST)),
+        of(&mut META_DATE_LIST
+            .into_iter()
+            .chain(ATTR_DATE_LIST.iter().map(|(s, _)| *s))
+            .chain(sites::column(|s| s.date))),
+        of(&mut sites::column(|s| s.source)),
+    ]
+});
+
+/// May a piece of a page (`lower`, ASCII-lowercased) hold the title, the
+/// date or the source, for those asked for? `false` only when no selector
+/// for them can match in it: none of their needles occurs, and no
+/// attribute value in a start tag holds a character reference (which
+/// might spell one).
+pub(super) fn may_hold(lower: &str, title: bool, date: bool, source: bool) -> bool {
+    let wanted = [title, date, source];
+    let found = NEEDLES
+        .iter()
+        .zip(wanted)
+        .filter(|(_, want)| *want)
+        .any(|(needles, _)| needles.iter().any(|n| lower.contains(n.as_str())));
+    found
+        || super::tokens::Tokens::new(lower.as_bytes()).any(|t| match t {
+            super::tokens::Token::Start { span, .. } => lower.as_bytes()[span].contains(&b'&'),
+            _ => false,
+        })
+}
 
 pub(super) static TEXT_DATE: LazyLock<Vec<Selector>> =
     LazyLock::new(|| selectors(&sites::column(|s| s.date).collect::<Vec<_>>()));

@@ -51,7 +51,9 @@ pub(crate) mod tokens;
 mod walk;
 
 use crate::grammar;
-use container::{MIN_CONTAINER_TEXT, choose, find_container, not_counted, text_len, text_sums};
+use container::{
+    MIN_CONTAINER_TEXT, choose_among, find_container, not_counted, text_len, text_sums,
+};
 use locate::{SENTINEL, doctype, element_end, locate, text_bound};
 use meta::page_meta;
 use prescan::reduce;
@@ -155,7 +157,7 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
     }
     // What the whole page's parse would choose inside the element, and
     // whether anything outside it could be chosen instead.
-    let (container, how) = choose(&article);
+    let (container, how) = choose_among(&article, |i| found.inside[i]);
     let chosen_text = text_len(container, usize::MAX);
     let bytes = reduced.as_bytes();
     for rival in &found.rivals {
@@ -226,12 +228,16 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
         return None;
     }
     let lines = walk(container);
-    let mut meta = page_meta(&[&before, &article], want_date);
-    if meta.title.is_none() || meta.source.is_none() || (want_date && meta.date.is_none()) {
-        // Something may be after the article: read the three pieces in order.
-        let after = own_page(&reduced[range.end..]);
-        meta = page_meta(&[&before, &article, &after], want_date);
-    }
+    // What is after the article counts whenever a selector of the title,
+    // the date or the source may match in it: a field found before may
+    // still come from a selector tried first.
+    let rest = &reduced[range.end..];
+    let after =
+        meta::may_hold(&rest.to_ascii_lowercase(), true, want_date, true).then(|| own_page(rest));
+    let meta = match &after {
+        Some(after) => page_meta(&[&before, &article, after], want_date),
+        None => page_meta(&[&before, &article], want_date),
+    };
     Some((meta, lines))
 }
 

@@ -341,6 +341,13 @@ fn location_gives_up_unless_it_is_sure() {
             assert_eq!(got, whole(&reduced, true));
         }
     }
+    // An id written with a character reference is a rival all the same.
+    let page = format!(
+        "<body><div id=\"js&#95;content\">{body}</div><div class=\"article-content\"><p>论文 1：甲</p>{body}</div>"
+    );
+    let reduced = strip_raw_text(&page);
+    assert!(locate(&reduced).is_some_and(|f| !f.rivals.is_empty()));
+    assert!(located(&reduced, true).is_none());
     // No paper heading: the id must occur once.
     assert!(
         locate(&format!(
@@ -484,7 +491,8 @@ mod location {
     ];
 
     /// Well-formed pieces, so that the scan answers often enough.
-    const BALANCED: [&str; 11] = [
+    const BALANCED: [&str; 12] = [
+        "<h1 class=\"post_title\">另一个标题</h1>",
         "<p>Paper 3: A Title</p>",
         "<p>论文 2：另一个标题</p>",
         "<section><p>作者：王五</p></section>",
