@@ -10,15 +10,22 @@
 //!    that no scan takes text, a comment or an attribute value for a tag.
 //!    Script and style bodies are raw text to an HTML parser, so cutting them
 //!    leaves the element tree of the page unchanged.
-//! 2. A second scan ([`locate`](mod@locate)) looks for the site's article container by
-//!    its `id` or class (WeChat's `#js_content`, `.post_body`, …) and follows
-//!    its tags to its end tag on a stack of open elements. When it is sure,
-//!    `scraper` parses only that element (checked by a sentinel comment after
-//!    it) and the page before it (head and headline); the page after it is
-//!    parsed only when metadata is still missing. When it is not sure, the
-//!    whole page is parsed. Either way what is kept gets a spec-compliant
-//!    parse (entities, unclosed tags, implied elements, quirks mode), and the
-//!    two paths agree (a property test holds them to it).
+//! 2. A second scan ([`locate`](mod@locate)) finds the article from what the
+//!    column itself writes: the elements open around its first and last
+//!    paper heading (`论文 1`, `Paper 4`), of which it takes the innermost
+//!    that a site's container selector may match (WeChat's `#js_content`,
+//!    `.post_body`, …), or else the innermost container element; it follows
+//!    that element's tags to its end tag on a stack of open elements. When
+//!    it is sure, `scraper` parses only that element (checked by a sentinel
+//!    comment after it) and the page before it (head and headline); the page
+//!    after it is parsed only when a metadata selector may match there. It
+//!    is sure when the container the whole-page parse would choose must lie
+//!    inside: every start tag outside that may match a container selector
+//!    holds too little text, text density must reach the element, and a
+//!    probe parse of the page up to its start tag shows it read as in a body.
+//!    When it is not sure, the whole page is parsed. Either way what is kept
+//!    gets a spec-compliant parse (entities, unclosed tags, implied elements,
+//!    quirks mode), and the two paths agree (a property test holds them to it).
 //! 3. Page metadata ([`Meta`]) comes from the sites' headline elements, `og:title`,
 //!    `<title>`, date meta tags and visible date elements.
 //! 4. Without a located container, it is found in the tree by the sites'
