@@ -352,10 +352,16 @@ pub(super) fn locate<'a>(reduced: &'a str) -> Option<Found<'a>> {
 }
 
 /// Does a start tag (ASCII-lowercased) write a character reference in its
-/// `class` or `id`? Each `&` is taken to be in the value of the attribute
-/// whose `=` comes last before it, named by what precedes the `=` back to
-/// white space or a quote.
+/// `class` or `id`?
 fn coded_name(tag: &[u8]) -> bool {
+    reference_in(tag, |name| matches!(name, b"class" | b"id"))
+}
+
+/// Does a start tag (ASCII-lowercased) write a character reference in the
+/// value of an attribute whose name `counts`? Each `&` is taken to be in
+/// the value of the attribute whose `=` comes last before it, named by what
+/// precedes the `=` back to white space or a quote.
+pub(super) fn reference_in(tag: &[u8], counts: impl Fn(&[u8]) -> bool) -> bool {
     memchr::memchr_iter(b'&', tag).any(|amp| {
         let Some(eq) = memchr::memrchr(b'=', &tag[..amp]) else {
             return false;
@@ -365,7 +371,7 @@ fn coded_name(tag: &[u8]) -> bool {
             .iter()
             .rposition(|&b| b.is_ascii_whitespace() || b == b'"' || b == b'\'')
             .map_or(0, |i| i + 1);
-        matches!(&before[from..], b"class" | b"id")
+        counts(&before[from..])
     })
 }
 

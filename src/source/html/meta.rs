@@ -57,14 +57,18 @@ pub(super) static ATTR_DATE: LazyLock<Vec<(Selector, &'static str)>> = LazyLock:
         .collect()
 });
 
-/// Text a piece of a page must hold (ASCII case-insensitively) for a
-/// selector to match in it: the longest name or value its last compound
-/// names (`.date-source .date`: `date`; `meta[name=PubDate]`: `pubdate`).
+/// Text a start tag must hold (ASCII case-insensitively) for a selector to
+/// match its element: `<` and the name for a bare tag name (`h1`: `<h1`),
+/// else the longest name or value the last compound names (`.date-source
+/// .date`: `date`; `meta[name=PubDate]`: `pubdate`).
 fn needle(selector: &str) -> String {
     let last = selector
         .rsplit([' ', '>', '+', '~'])
         .next()
         .unwrap_or(selector);
+    if !last.is_empty() && last.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return format!("<{}", last.to_ascii_lowercase());
+    }
     last.split(['.', '#', '[', ']', '=', '*', '"', '\'', ':'])
         .max_by_key(|p| p.len())
         .unwrap_or("")
@@ -88,21 +92,30 @@ static NEEDLES: LazyLock<[Vec<String>; 3]> = LazyLock::new(|| {
 
 /// May a piece of a page (`lower`, ASCII-lowercased) hold the title, the
 /// date or the source, for those asked for? `false` only when no selector
-/// for them can match in it: none of their needles occurs, and no
-/// attribute value in a start tag holds a character reference (which
-/// might spell one).
+/// for them can match in it: no start tag holds one of their needles or a
+/// character reference outside a URL (which might spell one).
 pub(super) fn may_hold(lower: &str, title: bool, date: bool, source: bool) -> bool {
     let wanted = [title, date, source];
-    let found = NEEDLES
+    let needles: Vec<&str> = NEEDLES
         .iter()
         .zip(wanted)
         .filter(|(_, want)| *want)
-        .any(|(needles, _)| needles.iter().any(|n| lower.contains(n.as_str())));
-    found
-        || super::tokens::Tokens::new(lower.as_bytes()).any(|t| match t {
-            super::tokens::Token::Start { span, .. } => lower.as_bytes()[span].contains(&b'&'),
-            _ => false,
-        })
+        .flat_map(|(needles, _)| needles.iter().map(String::as_str))
+        .collect();
+    let bytes = lower.as_bytes();
+    super::tokens::Tokens::new(bytes).any(|t| match t {
+        super::tokens::Token::Start { span, .. } => {
+            let tag = &bytes[span];
+            // A reference in a link or source URL spells no name the
+            // selectors look at.
+            super::locate::reference_in(tag, |name| {
+                !matches!(name, b"href" | b"src" | b"data-src" | b"srcset" | b"action")
+            }) || needles
+                .iter()
+                .any(|n| memchr::memmem::find(tag, n.as_bytes()).is_some())
+        }
+        _ => false,
+    })
 }
 
 pub(super) static TEXT_DATE: LazyLock<Vec<Selector>> =
