@@ -20,34 +20,15 @@ resiliparse pinned) on first use, so that on a fresh machine
 is all it takes (Python 3.8+, cargo, and pip access to PyPI).
 """
 import glob
-import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 
+from peers import ROOT, parse_bytes, use_venv
+
 PEERS = ["resiliparse==2.0.1"]
 PEER = PEERS[0]
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-VENV = os.path.join(ROOT, "target", "venv-resiliparse")
-
-
-def in_venv():
-    """Re-runs this script under the venv's Python, creating it first."""
-    python = os.path.join(VENV, "bin", "python3")
-    if os.path.realpath(sys.prefix) == os.path.realpath(VENV):
-        return
-    stamp = os.path.join(VENV, "pinned.txt")
-    if not os.path.exists(python):
-        print(f"creating {VENV}", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
-    if not os.path.exists(stamp) or open(stamp).read().split() != PEERS:
-        print(f"installing {' '.join(PEERS)} into {VENV}", file=sys.stderr)
-        subprocess.run([python, "-m", "pip", "install", "-q"] + PEERS, check=True)
-        with open(stamp, "w") as f:
-            f.write("\n".join(PEERS))
-    os.execv(python, [python, os.path.abspath(__file__)] + sys.argv[1:])
 
 
 def pages():
@@ -75,20 +56,8 @@ def median_ms(runs, f):
     return statistics.median(times) * 1e3
 
 
-def ours(paths, runs):
-    out = subprocess.run(
-        ["cargo", "run", "--quiet", "--release", "--example", "html_timing", "--", "--json", "--runs", str(runs)]
-        + paths,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return {row["page"]: row for row in json.loads(out)}
-
-
 def main():
-    in_venv()
+    use_venv("venv-resiliparse", PEERS, __file__)
     from resiliparse.extract.html2text import extract_plain_text
     from resiliparse.parse.encoding import detect_encoding
     from resiliparse.parse.html import HTMLTree
@@ -100,7 +69,7 @@ def main():
         runs = int(args[i + 1])
         del args[i : i + 2]
     paths = args or pages()
-    rust = ours(paths, runs)
+    rust = parse_bytes(paths, runs)
 
     def extract(data):
         tree = HTMLTree.parse_from_bytes(data, detect_encoding(data))
