@@ -16,13 +16,15 @@ use std::borrow::Cow;
 
 use encoding_rs::{DecoderResult, Encoding, UTF_8};
 
-/// What decoding had to repair.
+/// What decoding had to repair, and where a source stopped reading.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Damage {
     /// Invalid byte sequences replaced with U+FFFD, the cut character excluded.
     pub replaced: usize,
     /// The input ends inside a character; it was replaced with U+FFFD.
     pub cut: bool,
+    /// The source stopped reading a page denser than its budget allows.
+    pub unread: Option<crate::source::Cut>,
 }
 
 impl Damage {
@@ -31,6 +33,7 @@ impl Damage {
     pub(crate) fn up_to(self, to_end: bool) -> Damage {
         Damage {
             cut: self.cut && to_end,
+            unread: self.unread.filter(|_| to_end),
             ..self
         }
     }
@@ -54,6 +57,7 @@ pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static Encoding, Damage) 
             let damage = Damage {
                 replaced: 0,
                 cut: true,
+                unread: None,
             };
             return (Cow::Owned(text), UTF_8, damage);
         }
@@ -199,6 +203,7 @@ mod tests {
     const CUT: Damage = Damage {
         replaced: 0,
         cut: true,
+        unread: None,
     };
 
     #[test]
@@ -248,7 +253,8 @@ mod tests {
             damage,
             Damage {
                 replaced: 1,
-                cut: false
+                cut: false,
+                unread: None,
             }
         );
     }
@@ -301,7 +307,8 @@ mod tests {
             damage,
             Damage {
                 replaced: 2,
-                cut: false
+                cut: false,
+                unread: None,
             }
         );
     }
