@@ -44,6 +44,7 @@ mod container;
 mod locate;
 mod meta;
 mod prescan;
+mod select;
 pub(crate) mod tag_sets;
 #[cfg(test)]
 mod tests;
