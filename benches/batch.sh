@@ -10,8 +10,10 @@
 # tests/fixtures/not-digests/), 100 digests (the site fixtures, HTML in UTF-8
 # and GBK, the text and Markdown fixtures, the bench's WeChat page), each
 # list cycled. `paper-digest --format jsonl --jobs 1` and `--jobs 2` run over
-# it RUNS times (default 7) with hyperfine if present, else with plain
-# timings; the median wall time gives pages per second, and per core.
+# it RUNS times (default 7), timed by the shell (wall and CPU time); the
+# median wall time gives pages per second, and per core, and the median CPU
+# time (user + system) pages per CPU-second, which holds when other work
+# shares the cores. With hyperfine installed, it also runs both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
@@ -40,20 +42,20 @@ ok=$("$bin" --format jsonl --jobs 2 "$dir" 2>/dev/null | grep -c '"papers"' || t
 echo "digests written: $ok of 100 (the other pages get a JSON line with their error)"
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+TIMEFORMAT='%R %U %S'
 for jobs in 1 2; do
-  if command -v hyperfine >/dev/null; then
-    hyperfine --warmup 1 --runs "$runs" --export-json "$target/batch-jobs$jobs.json" \
-      "$bin --format jsonl --jobs $jobs $dir > /dev/null 2>&1 || true" >/dev/null
-    secs=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['median'])" "$target/batch-jobs$jobs.json")
-  else
-    "$bin" --format jsonl --jobs "$jobs" "$dir" >/dev/null 2>&1 || true # warm-up
-    secs=$(for _ in $(seq "$runs"); do
-      s=$(date +%s.%N)
-      "$bin" --format jsonl --jobs "$jobs" "$dir" >/dev/null 2>&1 || true
-      e=$(date +%s.%N)
-      echo "$e - $s" | bc -l
-    done | median)
-  fi
-  awk -v s="$secs" -v j="$jobs" -v n="$n" -v b="$bytes" 'BEGIN {
-    printf "--jobs %d: median %.3f s, %.0f pages/s, %.0f pages/s per core, %.0f MB/s\n", j, s, n / s, n / s / j, b / s / 1e6 }'
+  "$bin" --format jsonl --jobs "$jobs" "$dir" >/dev/null 2>&1 || true # warm-up
+  times=$(for _ in $(seq "$runs"); do
+    { time "$bin" --format jsonl --jobs "$jobs" "$dir" >/dev/null 2>&1 || true; } 2>&1
+  done)
+  wall=$(awk '{print $1}' <<<"$times" | median)
+  cpu=$(awk '{print $2 + $3}' <<<"$times" | median)
+  awk -v s="$wall" -v c="$cpu" -v j="$jobs" -v n="$n" -v b="$bytes" 'BEGIN {
+    printf "--jobs %d: median %.3f s wall, %.0f pages/s, %.0f pages/s per core, %.0f MB/s; median %.3f s of CPU, %.0f pages per CPU-second\n",
+      j, s, n / s, n / s / j, b / s / 1e6, c, n / c }'
 done
+if command -v hyperfine >/dev/null; then
+  for jobs in 1 2; do
+    hyperfine --warmup 1 --runs "$runs" "$bin --format jsonl --jobs $jobs $dir > /dev/null 2>&1 || true"
+  done
+fi
