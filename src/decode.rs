@@ -47,6 +47,10 @@ pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static Encoding, Damage) 
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return lossy(encoding, &bytes[bom_len..]);
     }
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return (Cow::Borrowed(text), UTF_8, Damage::default());
+    }
+    // Not valid: the standard library's error says where and how.
     match std::str::from_utf8(bytes) {
         Ok(text) => return (Cow::Borrowed(text), UTF_8, Damage::default()),
         // Valid UTF-8 up to a character cut at the end.
