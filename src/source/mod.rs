@@ -196,9 +196,14 @@ pub(crate) fn detect(input: &str) -> Format {
     let mut signals = 0;
     let mut heading = false;
     let mut quote = false;
-    for start in std::iter::once(0).chain(memchr::memchr_iter(b'\n', sample).map(|i| i + 1)) {
-        let line = &sample[start..];
-        let line = &line[line.iter().take_while(|b| **b == b' ').count()..];
+    // Each `#` or `>` that is the first byte of its line after spaces (rare
+    // bytes: far fewer stops than one per line).
+    for i in memchr::memchr2_iter(b'#', b'>', sample) {
+        let spaces = sample[..i].iter().rev().take_while(|b| **b == b' ').count();
+        if i > spaces && sample[i - spaces - 1] != b'\n' {
+            continue;
+        }
+        let line = &sample[i..];
         heading |= line.starts_with(b"# ") || line.starts_with(b"## ") || line.starts_with(b"### ");
         quote |= line.starts_with(b"> ");
         if heading && quote {
@@ -228,4 +233,25 @@ pub(crate) fn floor_char_boundary(s: &str, at: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_needs_two_constructs_at_line_starts() {
+        let md = |s: &str| detect(s) == Format::Markdown;
+        assert!(md("# 标题\n\n> 引用\n"));
+        assert!(md("正文\n   ## 标题\n  > 引用"));
+        assert!(md("> 引用\n**强调**正文**强调**"));
+        assert!(!md("正文 # 标题\n正文 > 引用\n"), "not at a line start");
+        assert!(!md("#标题\n>引用\n"), "no space after the mark");
+        assert!(
+            !md("#### 标题\n> 引用\n"),
+            "a fourth-level heading is not counted"
+        );
+        assert!(!md("\t# 标题\r\n\r> 引用\n"), "only spaces may lead");
+        assert!(!md("# 标题\n"), "one construct");
+    }
 }
