@@ -68,7 +68,7 @@ fn main() {
         if filter.as_deref().is_some_and(|f| !shape.name.contains(f)) {
             continue;
         }
-        let input = (shape.build)(size);
+        let input = shape.build(size);
         let before = PEAK.current_usage();
         PEAK.reset_peak_usage();
         let mut times = Vec::with_capacity(runs);

@@ -22,7 +22,7 @@ fn main() {
         eprintln!("no shape named like {name:?}");
         std::process::exit(2);
     };
-    let input = (shape.build)(mib << 20);
+    let input = shape.build(mib << 20);
     let t = std::time::Instant::now();
     let result = paper_digest::parse_bytes(&input);
     eprintln!("{}: {} bytes in {:?}", shape.name, input.len(), t.elapsed());

@@ -5,14 +5,48 @@
 
 #![allow(dead_code)]
 
-/// One shape: a name and a builder taking the size in bytes.
+/// One shape: a name and what is repeated.
 pub struct Shape {
     /// The name printed by the bench and the tests.
     pub name: &'static str,
-    /// Builds an input of about `size` bytes (never more).
-    pub build: fn(usize) -> Vec<u8>,
-    /// The repeated unit, as the lines the parser should see come from it.
-    pub unit: &'static str,
+    kind: Kind,
+}
+
+enum Kind {
+    /// An HTML digest, then this markup repeated.
+    Html(&'static str),
+    /// A Markdown digest, then this line repeated.
+    Markdown(&'static str),
+    /// A text title, then `论文 N：x` lines numbered from 1.
+    Papers,
+    /// The seed in GBK again and again, then a lone lead byte.
+    GbkLoneLead,
+}
+
+impl Shape {
+    const fn html(name: &'static str, unit: &'static str) -> Shape {
+        Shape {
+            name,
+            kind: Kind::Html(unit),
+        }
+    }
+
+    const fn markdown(name: &'static str, line: &'static str) -> Shape {
+        Shape {
+            name,
+            kind: Kind::Markdown(line),
+        }
+    }
+
+    /// An input of about `size` bytes (never more).
+    pub fn build(&self, size: usize) -> Vec<u8> {
+        match self.kind {
+            Kind::Html(unit) => fill(HTML_HEAD, unit, HTML_TAIL, size),
+            Kind::Markdown(line) => fill(MD_HEAD, line, "", size),
+            Kind::Papers => papers(size),
+            Kind::GbkLoneLead => gbk_lone_lead(size),
+        }
+    }
 }
 
 const HTML_HEAD: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">\
@@ -20,106 +54,65 @@ const HTML_HEAD: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">\
 <h1>7 Papers &amp; Radios | 极限</h1><p>论文 1：T</p><p>作者：A</p>";
 const HTML_TAIL: &str = "</div></body></html>";
 
+/// A Markdown digest: a heading and strong text make it Markdown to the detector.
+const MD_HEAD: &str = "# 7 Papers & Radios | 极限\n\n**论文 1：T**\n\n作者：A\n\n";
+
 /// `head`, then `unit` as often as fits in `size` bytes with `tail`, then `tail`.
-fn fill(head: &[u8], unit: &[u8], tail: &[u8], size: usize) -> Vec<u8> {
+fn fill(head: &str, unit: &str, tail: &str, size: usize) -> Vec<u8> {
     let room = size.saturating_sub(head.len() + tail.len());
     let mut out = Vec::with_capacity(size);
-    out.extend_from_slice(head);
+    out.extend_from_slice(head.as_bytes());
     for _ in 0..room / unit.len() {
-        out.extend_from_slice(unit);
+        out.extend_from_slice(unit.as_bytes());
     }
-    out.extend_from_slice(tail);
+    out.extend_from_slice(tail.as_bytes());
     out
 }
 
-fn html(unit: &str, size: usize) -> Vec<u8> {
-    fill(
-        HTML_HEAD.as_bytes(),
-        unit.as_bytes(),
-        HTML_TAIL.as_bytes(),
-        size,
-    )
+/// A text digest of bare one-line papers.
+fn papers(size: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(size);
+    out.extend_from_slice("7 Papers & Radios | 极限\n".as_bytes());
+    for i in 1.. {
+        let line = format!("论文 {i}：x\n");
+        if out.len() + line.len() > size {
+            break;
+        }
+        out.extend_from_slice(line.as_bytes());
+    }
+    out
 }
-
-/// A Markdown digest: a heading and strong text make it Markdown to the detector.
-const MD_HEAD: &str = "# 7 Papers & Radios | 极限\n\n**论文 1：T**\n\n作者：A\n\n";
 
 /// A GBK digest page: the seed in GBK repeated, ending in a lone lead byte.
 fn gbk_lone_lead(size: usize) -> Vec<u8> {
     let seed = include_str!("../fixtures/seed-2022-04-10.txt");
     let (gbk, _, _) = encoding_rs::GBK.encode(seed);
-    let mut out = fill(b"", &[gbk.as_ref(), b"\n"].concat(), b"", size - 1);
+    let mut out = Vec::with_capacity(size);
+    while out.len() + gbk.len() + 1 < size {
+        out.extend_from_slice(&gbk);
+        out.push(b'\n');
+    }
     out.push(0xB1);
     out
 }
 
 /// Every shape of the issue.
 pub const ALL: &[Shape] = &[
-    Shape {
-        name: "html <li>甲",
-        build: |n| html("<li>甲", n),
-        unit: "甲",
-    },
-    Shape {
-        name: "html <ul><li>甲</li></ul>",
-        build: |n| html("<ul><li>甲</li></ul>", n),
-        unit: "甲",
-    },
-    Shape {
-        name: "html <p>x</p>",
-        build: |n| html("<p>x</p>", n),
-        unit: "x",
-    },
-    Shape {
-        name: "html <p>x (unclosed)",
-        build: |n| html("<p>x", n),
-        unit: "x",
-    },
-    Shape {
-        name: "html <div>x (nested)",
-        build: |n| html("<div>x", n),
-        unit: "x",
-    },
-    Shape {
-        name: "html <ul><li>x (nested)",
-        build: |n| html("<ul><li>x", n),
-        unit: "x",
-    },
-    Shape {
-        name: "md - [a](b)",
-        build: |n| fill(MD_HEAD.as_bytes(), b"- [a](b)\n", b"", n),
-        unit: "a",
-    },
-    Shape {
-        name: "md > - x",
-        build: |n| fill(MD_HEAD.as_bytes(), b"> - x\n", b"", n),
-        unit: "x",
-    },
-    Shape {
-        name: "md > - > - > - > - x",
-        build: |n| fill(MD_HEAD.as_bytes(), b"> - > - > - > - x\n", b"", n),
-        unit: "x",
-    },
+    Shape::html("html <li>甲", "<li>甲"),
+    Shape::html("html <ul><li>甲</li></ul>", "<ul><li>甲</li></ul>"),
+    Shape::html("html <p>x</p>", "<p>x</p>"),
+    Shape::html("html <p>x (unclosed)", "<p>x"),
+    Shape::html("html <div>x (nested)", "<div>x"),
+    Shape::html("html <ul><li>x (nested)", "<ul><li>x"),
+    Shape::markdown("md - [a](b)", "- [a](b)\n"),
+    Shape::markdown("md > - x", "> - x\n"),
+    Shape::markdown("md > - > - > - > - x", "> - > - > - > - x\n"),
     Shape {
         name: "text 论文 N：x",
-        build: |n| {
-            let mut out = Vec::with_capacity(n);
-            out.extend_from_slice("7 Papers & Radios | 极限\n".as_bytes());
-            let mut i = 1usize;
-            loop {
-                let line = format!("论文 {i}：x\n");
-                if out.len() + line.len() > n {
-                    break out;
-                }
-                out.extend_from_slice(line.as_bytes());
-                i += 1;
-            }
-        },
-        unit: "x",
+        kind: Kind::Papers,
     },
     Shape {
         name: "gbk seed, lone lead byte",
-        build: gbk_lone_lead,
-        unit: "",
+        kind: Kind::GbkLoneLead,
     },
 ];
