@@ -9,6 +9,7 @@ use scraper::node::Element;
 use scraper::{ElementRef, Html, Selector};
 
 use super::locate::Key;
+use super::select::{Sel, select_each, selectors};
 use super::tag_sets::{is_container, is_furniture, is_skipped};
 use super::walk::{Look, Visit, visible};
 use crate::sites;
@@ -41,6 +42,9 @@ pub(super) fn text_len(el: ElementRef<'_>, cap: usize) -> usize {
     n
 }
 
+/// [`CONTAINER_LIST`] with each selector's [`Need`](super::select::Need).
+static CONTAINER_SELS: LazyLock<Vec<Sel>> = LazyLock::new(|| selectors(&CONTAINER_LIST));
+
 pub(super) fn find_container(html: &Html) -> ElementRef<'_> {
     choose(html).0
 }
@@ -58,12 +62,12 @@ pub(super) fn choose_among(
     html: &Html,
     possible: impl Fn(usize) -> bool,
 ) -> (ElementRef<'_>, Option<usize>) {
-    for (i, (sel, _)) in CONTAINERS.iter().enumerate() {
+    for (i, found) in select_each(html, &CONTAINER_SELS).into_iter().enumerate() {
         if !possible(i) {
             continue;
         }
-        let best = html
-            .select(sel)
+        let best = found
+            .into_iter()
             .map(|el| (text_len(el, usize::MAX), el))
             .filter(|(n, _)| *n >= MIN_CONTAINER_TEXT)
             .max_by_key(|(n, _)| *n);
@@ -83,9 +87,10 @@ pub(super) fn not_counted(e: &Element, look: &Look) -> bool {
 /// most (60 %) of its parent's text, for as long as there is one.
 pub(super) fn densest(html: &Html) -> ElementRef<'_> {
     let root = html.root_element();
-    let body = Selector::parse("body")
-        .ok()
-        .and_then(|s| html.select(&s).next())
+    // html5ever puts the one `<body>` under the root element.
+    let body = root
+        .child_elements()
+        .find(|e| e.value().name() == "body")
         .unwrap_or(root);
     let sums = text_sums(body);
     let mut current = body;

@@ -51,6 +51,7 @@ mod container;
 mod locate;
 mod meta;
 mod prescan;
+mod select;
 pub(crate) mod tag_sets;
 #[cfg(test)]
 mod tests;
@@ -71,7 +72,7 @@ use walk::walk;
 
 /// Turns an HTML page into logical lines.
 pub(crate) fn read(input: &str) -> Document<'_> {
-    let (reduced, ct_date) = reduce(input);
+    let (reduced, ct_date, cut) = reduce(input);
     let want_date = ct_date.is_none();
     let (mut meta, mut lines) =
         located(&reduced, want_date).unwrap_or_else(|| whole(&reduced, want_date));
@@ -101,7 +102,7 @@ pub(crate) fn read(input: &str) -> Document<'_> {
     for (i, line) in lines.iter_mut().enumerate() {
         line.lineno = i + 1;
     }
-    Document { lines, meta }
+    Document { lines, meta, cut }
 }
 
 /// The general path: the whole page parsed, the container chosen in the tree.
