@@ -6,7 +6,10 @@
 //! * `scale/text/Nx`: time per byte from 1x to 64x the seed page;
 //! * `news/parse_bytes` vs `news/scraper_parse_document`: the thirty real
 //!   news pages of `../shared/markup/news/` (not digests) together, which the
-//!   pre-check turns away (target: <= 0.05x and >= 1 GB/s).
+//!   pre-check turns away (target: <= 0.05x and >= 1 GB/s);
+//! * `pages/<page>/parse_bytes` vs `pages/<page>/scraper_parse_document`:
+//!   every HTML digest fixture (each site's, the unknown site's, the real
+//!   pages) and the bench page, one by one (target: each <= 0.5x).
 //!
 //! After the run the bench prints every figure with its baseline and ratio
 //! (from criterion's `target/criterion/**/new/estimates.json`);
@@ -146,11 +149,96 @@ fn news(c: &mut Criterion) {
     g.finish();
 }
 
+/// Every HTML digest fixture and the bench page, by a short name: the
+/// site fixtures (`sites/<name>/page*.html`), the unknown sites', the real
+/// pages (whole and cut to their article markup) and `benches/data/`.
+fn digest_pages() -> Vec<(String, Vec<u8>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for folder in ["tests/fixtures/sites", "tests/fixtures/unknown-sites"] {
+        let Ok(sites) = std::fs::read_dir(root.join(folder)) else {
+            continue;
+        };
+        for site in sites.flatten().filter(|e| e.path().is_dir()) {
+            for page in std::fs::read_dir(site.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let name = page.file_name().to_string_lossy().into_owned();
+                if let Some(variant) = name.strip_suffix(".html") {
+                    let site = site.file_name().to_string_lossy().into_owned();
+                    let id = match variant.strip_prefix("page-") {
+                        Some(v) => format!("{site}-{v}"),
+                        None => site,
+                    };
+                    found.push((id, page.path()));
+                }
+            }
+        }
+    }
+    for (folder, prefix) in [
+        ("tests/fixtures/html/real", "real"),
+        ("tests/fixtures/html/markup", "markup"),
+    ] {
+        for page in std::fs::read_dir(root.join(folder))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let name = page.file_name().to_string_lossy().into_owned();
+            if let Some(stem) = name.strip_suffix(".html") {
+                found.push((format!("{prefix}-{stem}"), page.path()));
+            }
+        }
+    }
+    found.push((
+        "bench-wechat-digest".to_owned(),
+        root.join("benches/data/wechat-digest.html"),
+    ));
+    found.sort();
+    found
+        .into_iter()
+        .filter_map(|(id, path)| Some((id, std::fs::read(path).ok()?)))
+        .collect()
+}
+
+/// The text a page's bytes decode to, for the bare parse: GBK for the GBK
+/// fixtures, UTF-8 otherwise.
+fn page_text(id: &str, bytes: &[u8]) -> String {
+    if id.ends_with("gbk") {
+        encoding_rs::GBK.decode(bytes).0.into_owned()
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+}
+
+fn pages(c: &mut Criterion) {
+    let mut g = c.benchmark_group("pages");
+    g.sample_size(30)
+        .warm_up_time(std::time::Duration::from_millis(500))
+        .measurement_time(std::time::Duration::from_secs(2));
+    for (id, page) in digest_pages() {
+        let text = page_text(&id, &page);
+        g.throughput(Throughput::Bytes(page.len() as u64));
+        g.bench_function(format!("{id}/parse_bytes"), |b| {
+            b.iter(|| paper_digest::parse_bytes(black_box(&page)))
+        });
+        g.bench_function(format!("{id}/scraper_parse_document"), |b| {
+            b.iter(|| scraper::Html::parse_document(black_box(&text)))
+        });
+    }
+    g.finish();
+}
+
 /// The median and bytes per iteration of one benchmark of the last run.
 fn median(id: &str) -> Option<(f64, Option<f64>)> {
+    // Criterion writes `group/a/b` to the folder `group/a_b`.
+    let (group, function) = id.split_once('/')?;
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target/criterion")
-        .join(id)
+        .join(group)
+        .join(function.replace('/', "_"))
         .join("new");
     let read = |f: &str| -> Option<serde_json::Value> {
         serde_json::from_slice(&std::fs::read(dir.join(f)).ok()?).ok()
@@ -164,17 +252,27 @@ fn median(id: &str) -> Option<(f64, Option<f64>)> {
 /// Prints each figure with its baseline from the same run and the ratio
 /// against the target.
 fn report() {
-    let pairs = [
+    let mut pairs: Vec<(String, String, f64)> = [
         ("text/parse", "text/pulldown_cmark_scan", 3.3),
         ("html/parse_bytes", "html/scraper_parse_document", 0.5),
         ("news/parse_bytes", "news/scraper_parse_document", 0.05),
-    ];
+    ]
+    .into_iter()
+    .map(|(a, b, t)| (a.to_owned(), b.to_owned(), t))
+    .collect();
+    for (page, _) in digest_pages() {
+        pairs.push((
+            format!("pages/{page}/parse_bytes"),
+            format!("pages/{page}/scraper_parse_document"),
+            0.5,
+        ));
+    }
     println!(
         "\n{:34} {:>11} {:>10} | {:34} {:>11} | ratio (target)",
         "figure", "median", "MB/s", "baseline", "median"
     );
     for (ours, base, target) in pairs {
-        let (Some((a, bytes)), Some((b, _))) = (median(ours), median(base)) else {
+        let (Some((a, bytes)), Some((b, _))) = (median(&ours), median(&base)) else {
             continue;
         };
         let mbs = bytes.map_or(String::new(), |n| format!("{:.0}", n / a * 1e3));
@@ -194,7 +292,7 @@ fn report() {
     }
 }
 
-criterion_group!(benches, text, markdown, html, scale, news);
+criterion_group!(benches, text, markdown, html, scale, news, pages);
 
 fn main() {
     benches();

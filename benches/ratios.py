@@ -42,7 +42,12 @@ def main():
 
     print()
     ratio("text/parse", "text/pulldown_cmark_scan", 3.3, "text parse / pulldown-cmark scan")
-    ratio("html/parse_bytes", "html/scraper_parse_document", 1.0, "html parse_bytes / scraper parse_document")
+    ratio("html/parse_bytes", "html/scraper_parse_document", 0.5, "html parse_bytes / scraper parse_document")
+    ratio("news/parse_bytes", "news/scraper_parse_document", 0.05, "news parse_bytes / scraper parse_document")
+    # Every HTML fixture and the bench page, each against its own bare parse.
+    pages = sorted({k.split("/")[1] for k in b if k.startswith("pages/")})
+    for page in pages:
+        ratio(f"pages/{page}/parse_bytes", f"pages/{page}/scraper_parse_document", 0.5, f"pages/{page}")
     per_byte = {k: v[0] / v[1] for k, v in b.items() if k.startswith("scale/text/") and v[1]}
     if per_byte:
         lo = per_byte.get("scale/text/1x")

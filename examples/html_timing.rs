@@ -1,8 +1,14 @@
-//! Times `parse_bytes` on a saved HTML page against `scraper`'s whole-page parse.
+//! Times `parse_bytes` on saved HTML pages against `scraper`'s whole-page
+//! parse of the same page (medians of N runs, after one warm-up run).
 //!
 //! ```text
 //! cargo run --release --example html_timing -- /work/shared/markup/wechat-2020-02-11.html
+//! cargo run --release --example html_timing -- --runs 51 --json PAGE.html OTHER.html
 //! ```
+//!
+//! With `--json` it prints one JSON array, an object per page (`page`,
+//! `bytes`, `digest`: whether `parse_bytes` returned a digest,
+//! `parse_bytes_ms`, `scraper_ms`): what `benches/vs_resiliparse.py` reads.
 
 use std::time::{Duration, Instant};
 
@@ -14,7 +20,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
 fn time(runs: usize, mut f: impl FnMut()) -> Duration {
     f();
     median(
-        (0..runs)
+        (0..runs.max(1))
             .map(|_| {
                 let t = Instant::now();
                 f();
@@ -24,32 +30,67 @@ fn time(runs: usize, mut f: impl FnMut()) -> Duration {
     )
 }
 
+/// The page's text for the bare parse: decoded as the crate decoded it
+/// (GBK pages as GBK), UTF-8 when it is not a digest.
+fn text_of(bytes: &[u8]) -> String {
+    let charset = paper_digest::Parser::new()
+        .parse_bytes_detailed(bytes)
+        .ok()
+        .and_then(|p| encoding_rs::Encoding::for_label(p.encoding.as_bytes()))
+        .unwrap_or(encoding_rs::UTF_8);
+    charset.decode(bytes).0.into_owned()
+}
+
 fn main() {
-    let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: html_timing PAGE.html [RUNS]");
-        std::process::exit(2);
-    };
-    let runs = std::env::args()
-        .nth(2)
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(31);
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("{path}: {e}");
-            std::process::exit(1);
+    let mut runs = 31;
+    let mut json = false;
+    let mut pages = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--json" => json = true,
+            "--runs" => runs = args.next().and_then(|r| r.parse().ok()).unwrap_or(runs),
+            _ => pages.push(arg),
         }
-    };
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let ours = time(runs, || {
-        let _ = std::hint::black_box(paper_digest::parse_bytes(std::hint::black_box(&bytes)));
-    });
-    let scraper = time(runs, || {
-        std::hint::black_box(scraper::Html::parse_document(std::hint::black_box(&text)));
-    });
-    println!(
-        "{path}: {} bytes, median of {runs}: parse_bytes {ours:?}, scraper::Html::parse_document {scraper:?} (ratio {:.2})",
-        bytes.len(),
-        ours.as_secs_f64() / scraper.as_secs_f64()
-    );
+    }
+    if pages.is_empty() {
+        eprintln!("usage: html_timing [--runs N] [--json] PAGE.html...");
+        std::process::exit(2);
+    }
+    let mut rows = Vec::new();
+    for path in &pages {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                std::process::exit(1);
+            }
+        };
+        let text = text_of(&bytes);
+        let digest = paper_digest::parse_bytes(&bytes).is_ok();
+        let ours = time(runs, || {
+            let _ = std::hint::black_box(paper_digest::parse_bytes(std::hint::black_box(&bytes)));
+        });
+        let scraper = time(runs, || {
+            std::hint::black_box(scraper::Html::parse_document(std::hint::black_box(&text)));
+        });
+        if json {
+            rows.push(serde_json::json!({
+                "page": path,
+                "bytes": bytes.len(),
+                "digest": digest,
+                "parse_bytes_ms": ours.as_secs_f64() * 1e3,
+                "scraper_ms": scraper.as_secs_f64() * 1e3,
+            }));
+        } else {
+            println!(
+                "{path}: {} bytes, median of {runs}: parse_bytes {ours:?}, scraper::Html::parse_document {scraper:?} (ratio {:.2})",
+                bytes.len(),
+                ours.as_secs_f64() / scraper.as_secs_f64()
+            );
+        }
+    }
+    if json {
+        println!("{}", serde_json::Value::Array(rows));
+    }
 }

@@ -6,6 +6,8 @@
 //! field of its region becomes an [`WarningCode::UnplacedLine`] warning that
 //! quotes it, so nothing vanishes.
 
+use std::collections::HashMap;
+
 use crate::decode::Damage;
 use crate::error::Error;
 use crate::grammar::{self, LineKind};
@@ -207,8 +209,8 @@ pub(crate) fn assemble(
     let counts: Vec<Option<u32>> = radio_meta.iter().map(|&(count, _)| count).collect();
     let cut_warnings = truncation::check(&digest, end, &counts, doc_lines, cut, damage);
     digest.warnings.extend(cut_warnings);
-    check(&mut digest, &paper_lines, &radio_meta, digest_title);
-    cap_warnings(&mut digest.warnings);
+    let unlisted = check(&mut digest, &paper_lines, &radio_meta, digest_title);
+    cap_warnings(&mut digest.warnings, unlisted);
     Ok(digest)
 }
 
@@ -218,13 +220,19 @@ pub(crate) const WARNING_CAP: usize = 100;
 /// Keeps the first [`WARNING_CAP`] warnings of each code, in order, and adds
 /// one warning of that code with the count of the rest: a page of a million
 /// identical anomalies stays a readable result.
-fn cap_warnings(warnings: &mut Vec<Warning>) {
-    let mut seen: std::collections::HashMap<WarningCode, usize> = std::collections::HashMap::new();
+///
+/// `unlisted` counts warnings per code that were never written out (past the
+/// cap already where they arose).
+fn cap_warnings(warnings: &mut Vec<Warning>, unlisted: HashMap<WarningCode, usize>) {
+    let mut seen: HashMap<WarningCode, usize> = HashMap::new();
     warnings.retain(|w| {
         let n = seen.entry(w.code).or_insert(0);
         *n += 1;
         *n <= WARNING_CAP
     });
+    for (code, n) in unlisted {
+        *seen.entry(code).or_insert(0) += n;
+    }
     let mut over: Vec<(WarningCode, usize)> = seen
         .into_iter()
         .filter(|&(_, n)| n > WARNING_CAP)
@@ -739,14 +747,29 @@ fn looks_like_label(text: &str) -> bool {
     !label.is_empty() && label.chars().count() <= 8 && !label.contains(['，', ',', '。'])
 }
 
-/// Whole-digest checks that turn into warnings.
+/// Whole-digest checks that turn into warnings. Past [`WARNING_CAP`] of a
+/// code among a digest's papers, the warnings are counted instead of
+/// written (a million bare papers once made three million messages); the
+/// counts are returned for [`cap_warnings`]' summary.
 fn check(
     digest: &mut Digest,
     paper_lines: &[usize],
     radio_meta: &[(Option<u32>, usize)],
     digest_title: bool,
-) {
+) -> HashMap<WarningCode, usize> {
     let mut warnings = Vec::new();
+    let mut written: HashMap<WarningCode, usize> = HashMap::new();
+    let mut unlisted: HashMap<WarningCode, usize> = HashMap::new();
+    // Whether a paper's warning of `code` is written; papers come in line
+    // order, so the ones written are the first of their code.
+    let mut write = |code: WarningCode| {
+        let n = written.entry(code).or_insert(0);
+        *n += 1;
+        if *n > WARNING_CAP {
+            *unlisted.entry(code).or_insert(0) += 1;
+        }
+        *n <= WARNING_CAP
+    };
     if !digest_title {
         warnings.push(Warning::new(
             WarningCode::MissingTitle,
@@ -770,28 +793,28 @@ fn check(
     }
     for (i, (paper, &line)) in digest.papers.iter().zip(paper_lines).enumerate() {
         let n = paper.number;
-        if usize::try_from(n).ok() != Some(i + 1) {
+        if usize::try_from(n).ok() != Some(i + 1) && write(WarningCode::PaperNumberOutOfOrder) {
             warnings.push(Warning::new(
                 WarningCode::PaperNumberOutOfOrder,
                 format!("paper {} is numbered {n}", i + 1),
                 Some(line),
             ));
         }
-        if paper.authors.is_empty() {
+        if paper.authors.is_empty() && write(WarningCode::PaperWithoutAuthors) {
             warnings.push(Warning::new(
                 WarningCode::PaperWithoutAuthors,
                 format!("paper {n} ({}) has no author line", paper.title),
                 Some(line),
             ));
         }
-        if paper.links.is_empty() {
+        if paper.links.is_empty() && write(WarningCode::PaperWithoutLink) {
             warnings.push(Warning::new(
                 WarningCode::PaperWithoutLink,
                 format!("paper {n} ({}) has no link", paper.title),
                 Some(line),
             ));
         }
-        if paper.abstract_text.is_none() {
+        if paper.abstract_text.is_none() && write(WarningCode::PaperWithoutAbstract) {
             warnings.push(Warning::new(
                 WarningCode::PaperWithoutAbstract,
                 format!("paper {n} ({}) has no abstract", paper.title),
@@ -818,4 +841,5 @@ fn check(
     digest
         .warnings
         .sort_by_key(|w| w.line.unwrap_or(usize::MAX));
+    unlisted
 }

@@ -16,13 +16,15 @@ use std::borrow::Cow;
 
 use encoding_rs::{DecoderResult, Encoding, UTF_8};
 
-/// What decoding had to repair.
+/// What decoding had to repair, and where a source stopped reading.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Damage {
     /// Invalid byte sequences replaced with U+FFFD, the cut character excluded.
     pub replaced: usize,
     /// The input ends inside a character; it was replaced with U+FFFD.
     pub cut: bool,
+    /// The source stopped reading a page denser than its budget allows.
+    pub unread: Option<crate::source::Cut>,
 }
 
 impl Damage {
@@ -31,6 +33,7 @@ impl Damage {
     pub(crate) fn up_to(self, to_end: bool) -> Damage {
         Damage {
             cut: self.cut && to_end,
+            unread: self.unread.filter(|_| to_end),
             ..self
         }
     }
@@ -44,6 +47,10 @@ pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static Encoding, Damage) 
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return lossy(encoding, &bytes[bom_len..]);
     }
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return (Cow::Borrowed(text), UTF_8, Damage::default());
+    }
+    // Not valid: the standard library's error says where and how.
     match std::str::from_utf8(bytes) {
         Ok(text) => return (Cow::Borrowed(text), UTF_8, Damage::default()),
         // Valid UTF-8 up to a character cut at the end.
@@ -54,6 +61,7 @@ pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static Encoding, Damage) 
             let damage = Damage {
                 replaced: 0,
                 cut: true,
+                unread: None,
             };
             return (Cow::Owned(text), UTF_8, damage);
         }
@@ -199,6 +207,7 @@ mod tests {
     const CUT: Damage = Damage {
         replaced: 0,
         cut: true,
+        unread: None,
     };
 
     #[test]
@@ -248,7 +257,8 @@ mod tests {
             damage,
             Damage {
                 replaced: 1,
-                cut: false
+                cut: false,
+                unread: None,
             }
         );
     }
@@ -301,7 +311,8 @@ mod tests {
             damage,
             Damage {
                 replaced: 2,
-                cut: false
+                cut: false,
+                unread: None,
             }
         );
     }

@@ -73,7 +73,11 @@ pub(crate) fn all(
     furniture: &[regex::Regex],
     damage: Damage,
 ) -> Result<Vec<Digest>, Error> {
-    let Document { lines, meta } = doc;
+    let Document { lines, meta, cut } = doc;
+    let damage = Damage {
+        unread: cut,
+        ..damage
+    };
     let kinds = assemble::classify(&lines, furniture);
     let starts = starts(&lines, &kinds);
     let mut meta = Some(meta);
@@ -98,7 +102,11 @@ pub(crate) fn first(
     furniture: &[regex::Regex],
     damage: Damage,
 ) -> Result<Digest, Error> {
-    let Document { lines, meta } = doc;
+    let Document { lines, meta, cut } = doc;
+    let damage = Damage {
+        unread: cut,
+        ..damage
+    };
     let kinds = assemble::classify(&lines, furniture);
     let starts = starts(&lines, &kinds);
     let Some(&next) = starts.first() else {

@@ -40,7 +40,15 @@ pub(crate) fn check(
 ) -> Vec<Warning> {
     let mut warnings = invalid_bytes(lines, damage);
     let last = lines.last();
-    let reason = if damage.cut || last.is_some_and(|l| l.text.ends_with('\u{FFFD}')) {
+    let reason = if let Some(cut) = damage.unread {
+        Some((
+            format!(
+                "the page holds more markup than its size explains: it was read up to its first {} {}, and its last {} bytes were not read",
+                cut.units, cut.what, cut.unread
+            ),
+            last.map(|l| l.lineno),
+        ))
+    } else if damage.cut || last.is_some_and(|l| l.text.ends_with('\u{FFFD}')) {
         Some((
             "the page ends on a character cut in half".to_owned(),
             last.map(|l| l.lineno),

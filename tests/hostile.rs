@@ -294,11 +294,11 @@ fn the_size_limit() {
 #[test]
 fn repeated_warnings_are_capped() {
     let _guard = serial();
-    let input: String = (1..=50_000).map(|i| format!("论文 {i}：x\n")).collect();
+    let input: String = (1..=30_000).map(|i| format!("论文 {i}：x\n")).collect();
     let len = input.len();
     let (result, peak) = measured(move || parse(&input));
     let digest = result.expect("a digest of bare papers");
-    assert_eq!(digest.papers.len(), 50_000, "no paper lost");
+    assert_eq!(digest.papers.len(), 30_000, "no paper lost");
     let mut per_code = std::collections::HashMap::new();
     for w in &digest.warnings {
         *per_code.entry(w.code).or_insert(0usize) += 1;
@@ -317,7 +317,129 @@ fn repeated_warnings_are_capped() {
         "{}",
         summary.message
     );
-    // The papers themselves dominate now (about 50x the input for bare
-    // one-line papers); issue 12's 8x target for this shape is not met yet.
+    // The papers themselves dominate (about 40x the input for bare one-line
+    // papers): a page is read whole up to the budget of a 2 MiB page, and
+    // within 8x past it (`a_page_of_bare_papers_keeps_every_paper_it_reads`).
     assert_memory(peak, len, 64);
+}
+
+#[path = "support/shapes.rs"]
+mod shapes;
+
+/// Issue 12's shapes at 2 MiB (the full 32 MiB figures are in
+/// `cargo bench --bench limit`): each is read within 8x the input, and a page
+/// denser than its budget is cut with a `PageTruncated` warning that says how
+/// much was left unread, never silently.
+fn shape(name: &str) -> (Result<paper_digest::Digest, Error>, usize, usize) {
+    let shape = shapes::ALL
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no shape {name}"));
+    let input = shape.build(2 << 20);
+    let len = input.len();
+    let (result, peak) = measured(move || parse_bytes(&input));
+    (result, peak, len)
+}
+
+/// The warning that says the page was not read to its end.
+fn unread(digest: &paper_digest::Digest) -> Option<&paper_digest::Warning> {
+    digest.warnings.iter().find(|w| {
+        w.code == paper_digest::WarningCode::PageTruncated && w.message.contains("not read")
+    })
+}
+
+fn assert_cut_within_budget(name: &str) {
+    let (result, peak, len) = shape(name);
+    let digest = result.unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(digest.papers.len(), 1, "{name}");
+    assert_eq!(digest.papers[0].title, "T", "{name}");
+    let warning = unread(&digest).unwrap_or_else(|| panic!("{name}: no warning of the cut"));
+    assert!(
+        warning.message.contains("bytes were not read"),
+        "{}",
+        warning.message
+    );
+    assert_memory(peak, len, 8);
+}
+
+#[test]
+fn element_dense_html_is_cut_at_its_budget_with_a_warning() {
+    let _guard = serial();
+    // Two of the HTML shapes (the bench has every one): the test suite
+    // builds in debug, where each takes a second or so.
+    for name in ["html <li>甲", "html <ul><li>x (nested)"] {
+        assert_cut_within_budget(name);
+    }
+}
+
+#[test]
+fn line_dense_markdown_is_cut_at_its_budget_with_a_warning() {
+    let _guard = serial();
+    for name in ["md - [a](b)", "md > - x", "md > - > - > - > - x"] {
+        assert_cut_within_budget(name);
+    }
+}
+
+/// Bare one-line papers: every paper read is kept, numbered in order, and
+/// the cut after them is reported.
+#[test]
+fn a_page_of_bare_papers_keeps_every_paper_it_reads() {
+    let _guard = serial();
+    let (result, peak, len) = shape("text 论文 N：x");
+    let digest = result.expect("a digest of bare papers");
+    assert!(digest.papers.len() > 16_000, "{}", digest.papers.len());
+    for (i, paper) in digest.papers.iter().enumerate() {
+        assert_eq!(paper.number as usize, i + 1);
+        assert_eq!(paper.title, "x");
+    }
+    assert!(unread(&digest).is_some(), "{:?}", digest.warnings.last());
+    assert!(
+        digest.warnings.len() <= 4 * 101 + 1,
+        "{}",
+        digest.warnings.len()
+    );
+    assert_memory(peak, len, 8);
+}
+
+/// A GBK page (the seed again and again) that ends in a lone lead byte is
+/// decoded like the page without it (the issue measured 7x the time), and its
+/// last digest says it was cut.
+#[test]
+fn a_gbk_page_ending_in_a_lone_lead_byte() {
+    let _guard = serial();
+    let (result, peak, len) = shape("gbk seed, lone lead byte");
+    assert_eq!(result.expect("the seed in GBK").papers.len(), 7);
+    assert_memory(peak, len, 8);
+    let page = shapes::ALL.last().unwrap().build(256 << 10);
+    let all = Parser::new().parse_bytes_all(&page).unwrap();
+    assert!(all.len() > 10, "{}", all.len());
+    let last = all.last().unwrap();
+    assert!(
+        last.warnings
+            .iter()
+            .any(|w| w.code == paper_digest::WarningCode::PageTruncated
+                && w.message.contains("cut in half")),
+        "{:?}",
+        last.warnings
+    );
+}
+
+/// Below the budget nothing is cut: every list item of a page with more
+/// elements than the densest real page (3,124 start tags) is read.
+#[test]
+fn a_page_within_its_budget_is_read_whole() {
+    let _guard = serial();
+    let html = [
+        "<html><body><div class=\"content\"><h1>7 Papers &amp; Radios | 清单</h1><p>论文 1：T</p><p>作者：A</p><ul>",
+        &(0..4_000).map(|i| format!("<li>条目{i}</li>")).collect::<String>(),
+        "</ul></div></body></html>",
+    ]
+    .concat();
+    let digest = parse_bytes(html.as_bytes()).unwrap();
+    assert!(unread(&digest).is_none(), "{:?}", digest.warnings);
+    let text = serde_json::to_string(&digest).unwrap();
+    assert!(
+        text.contains("条目0") && text.contains("条目3999"),
+        "the last item is read"
+    );
 }

@@ -122,6 +122,7 @@ pub(crate) fn read(input: &str) -> Document<'_> {
     }
     reader.flush();
     Document {
+        cut: None,
         lines: reader.lines,
         meta: Default::default(),
     }

@@ -75,6 +75,44 @@ pub(crate) struct Document<'a> {
     pub lines: Vec<Line<'a>>,
     /// Page metadata.
     pub meta: Meta,
+    /// Where the source stopped reading a page denser than [`budget`] allows.
+    pub cut: Option<Cut>,
+}
+
+/// A source stopped reading a page after [`budget`] units of markup (HTML
+/// elements, or text and Markdown lines): the page holds more of them than
+/// its size can explain, and each costs a tree node or a line of a few
+/// hundred bytes. Reported as a
+/// [`crate::WarningCode::PageTruncated`] warning, never silently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Cut {
+    /// How many units were read.
+    pub units: usize,
+    /// What a unit is (`"elements"`, `"lines"`).
+    pub what: &'static str,
+    /// How many bytes of the page were left unread.
+    pub unread: usize,
+}
+
+/// Every page may hold as many units of markup as a page of this size.
+pub(crate) const BUDGET_FLOOR_BYTES: usize = 2 << 20;
+
+/// A page may hold one HTML element per this many bytes (of its size, or of
+/// [`BUDGET_FLOOR_BYTES`] if it is smaller): 16,384 elements at least.
+///
+/// Each HTML element or line costs a few hundred bytes between the tree
+/// node, its text node, its line and what the grammar builds from it (a
+/// one-line paper with its warnings, about 500); at one per 128 bytes of
+/// input that stays within 8x the input. Real pages hold one start tag per 40
+/// to 170 bytes and at most a few thousand in all (3,124 on the densest page
+/// of the fixtures and `../shared/markup/`), and a digest has a few hundred
+/// lines, well below the floor.
+pub(crate) const BYTES_PER_UNIT: usize = 128;
+
+/// How many units of markup a page of `len` bytes may hold, at one per
+/// `bytes_per_unit`.
+pub(crate) fn budget(len: usize, bytes_per_unit: usize) -> usize {
+    BUDGET_FLOOR_BYTES.max(len) / bytes_per_unit
 }
 
 pub(crate) mod html;
@@ -83,11 +121,43 @@ pub(crate) mod markdown;
 use crate::Format;
 
 /// Turns `input` in the given format into the logical line stream.
+///
+/// Text and Markdown are read up to their [`budget`] of lines (an HTML page's
+/// budget of elements is kept by [`html::read`]'s first pass).
 pub(crate) fn read(input: &str, format: Format) -> Document<'_> {
+    let by_lines = |read: fn(&str) -> Document<'_>, bytes_per_line| {
+        let (within, cut) = lines_within_budget(input, bytes_per_line);
+        Document {
+            cut,
+            ..read(within)
+        }
+    };
     match format {
-        Format::Text => text::read(input),
-        Format::Markdown => markdown::read(input),
+        // A text line borrows its text: only lines that make papers cost
+        // much, so text may hold twice as many (a digest has one line per 70
+        // bytes or so, and its copies one after another are read whole).
+        Format::Text => by_lines(text::read, BYTES_PER_UNIT / 2),
+        // A Markdown line is a few events and tree items, more when it
+        // nests quotes and lists (`> - > - x`): half as many.
+        Format::Markdown => by_lines(markdown::read, BYTES_PER_UNIT * 2),
         Format::Html => html::read(input),
+    }
+}
+
+/// `input` up to its [`budget`] of lines, and the [`Cut`] when that is not
+/// all of it.
+fn lines_within_budget(input: &str, bytes_per_line: usize) -> (&str, Option<Cut>) {
+    let budget = budget(input.len(), bytes_per_line);
+    match memchr::memchr_iter(b'\n', input.as_bytes()).nth(budget - 1) {
+        Some(end) if end + 1 < input.len() => (
+            &input[..=end],
+            Some(Cut {
+                units: budget,
+                what: "lines",
+                unread: input.len() - end - 1,
+            }),
+        ),
+        _ => (input, None),
     }
 }
 
@@ -127,9 +197,14 @@ pub(crate) fn detect(input: &str) -> Format {
     let mut signals = 0;
     let mut heading = false;
     let mut quote = false;
-    for start in std::iter::once(0).chain(memchr::memchr_iter(b'\n', sample).map(|i| i + 1)) {
-        let line = &sample[start..];
-        let line = &line[line.iter().take_while(|b| **b == b' ').count()..];
+    // Each `#` or `>` that is the first byte of its line after spaces (rare
+    // bytes: far fewer stops than one per line).
+    for i in memchr::memchr2_iter(b'#', b'>', sample) {
+        let spaces = sample[..i].iter().rev().take_while(|b| **b == b' ').count();
+        if i > spaces && sample[i - spaces - 1] != b'\n' {
+            continue;
+        }
+        let line = &sample[i..];
         heading |= line.starts_with(b"# ") || line.starts_with(b"## ") || line.starts_with(b"### ");
         quote |= line.starts_with(b"> ");
         if heading && quote {
@@ -159,4 +234,25 @@ pub(crate) fn floor_char_boundary(s: &str, at: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_needs_two_constructs_at_line_starts() {
+        let md = |s: &str| detect(s) == Format::Markdown;
+        assert!(md("# 标题\n\n> 引用\n"));
+        assert!(md("正文\n   ## 标题\n  > 引用"));
+        assert!(md("> 引用\n**强调**正文**强调**"));
+        assert!(!md("正文 # 标题\n正文 > 引用\n"), "not at a line start");
+        assert!(!md("#标题\n>引用\n"), "no space after the mark");
+        assert!(
+            !md("#### 标题\n> 引用\n"),
+            "a fourth-level heading is not counted"
+        );
+        assert!(!md("\t# 标题\r\n\r> 引用\n"), "only spaces may lead");
+        assert!(!md("# 标题\n"), "one construct");
+    }
 }

@@ -23,6 +23,7 @@ pub(crate) fn read(input: &str) -> Document<'_> {
         }
     }
     Document {
+        cut: None,
         lines,
         meta: Default::default(),
     }

@@ -1,5 +1,6 @@
 //! The site fixtures, discovered: one folder per site under
-//! `tests/fixtures/sites/<name>/`, holding `page.html` (the seed digest in the
+//! `tests/fixtures/sites/<name>/` (and per site with no row under
+//! `tests/fixtures/unknown-sites/<name>/`), holding `page.html` (the seed digest in the
 //! site's markup) and `expect.txt` (what the page must give). Read by
 //! `tests/html_sites.rs` and by the HTML reader's unit tests.
 
@@ -32,9 +33,19 @@ impl SiteFixture {
 
 /// Every folder under `tests/fixtures/sites/`, by name.
 pub fn site_fixtures() -> Vec<SiteFixture> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites");
+    fixtures_in("tests/fixtures/sites")
+}
+
+/// Every folder under `tests/fixtures/unknown-sites/`: sites with no row in
+/// `src/sites.rs`, in the same layout.
+pub fn unknown_site_fixtures() -> Vec<SiteFixture> {
+    fixtures_in("tests/fixtures/unknown-sites")
+}
+
+fn fixtures_in(folder: &str) -> Vec<SiteFixture> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut all = Vec::new();
-    for entry in std::fs::read_dir(&root).expect("tests/fixtures/sites") {
+    for entry in std::fs::read_dir(&root).expect(folder) {
         let dir = entry.expect("a folder entry").path();
         if !dir.is_dir() {
             continue;
@@ -70,6 +81,6 @@ pub fn site_fixtures() -> Vec<SiteFixture> {
         all.push(fixture);
     }
     all.sort_by(|a, b| a.name.cmp(&b.name));
-    assert!(!all.is_empty(), "no site fixtures found");
+    assert!(!all.is_empty(), "no fixtures found in {folder}");
     all
 }

@@ -9,6 +9,7 @@ use scraper::node::Element;
 use scraper::{ElementRef, Html, Selector};
 
 use super::locate::Key;
+use super::select::{Sel, select_each, selectors};
 use super::tag_sets::{is_container, is_furniture, is_skipped};
 use super::walk::{Look, Visit, visible};
 use crate::sites;
@@ -41,50 +42,57 @@ pub(super) fn text_len(el: ElementRef<'_>, cap: usize) -> usize {
     n
 }
 
+/// [`CONTAINER_LIST`] with each selector's [`Need`](super::select::Need).
+static CONTAINER_SELS: LazyLock<Vec<Sel>> = LazyLock::new(|| selectors(&CONTAINER_LIST));
+
 pub(super) fn find_container(html: &Html) -> ElementRef<'_> {
-    for (sel, _) in CONTAINERS.iter() {
-        let best = html
-            .select(sel)
+    choose(html).0
+}
+
+/// The article container and how it was chosen: the index of the
+/// selector in [`CONTAINERS`] that matched it, or `None` for the
+/// text-density fallback.
+pub(super) fn choose(html: &Html) -> (ElementRef<'_>, Option<usize>) {
+    choose_among(html, |_| true)
+}
+
+/// [`choose`], trying only the selectors `possible` lets through: the
+/// others are known to match nothing in the page.
+pub(super) fn choose_among(
+    html: &Html,
+    possible: impl Fn(usize) -> bool,
+) -> (ElementRef<'_>, Option<usize>) {
+    for (i, found) in select_each(html, &CONTAINER_SELS).into_iter().enumerate() {
+        if !possible(i) {
+            continue;
+        }
+        let best = found
+            .into_iter()
             .map(|el| (text_len(el, usize::MAX), el))
             .filter(|(n, _)| *n >= MIN_CONTAINER_TEXT)
             .max_by_key(|(n, _)| *n);
         if let Some((_, el)) = best {
-            return el;
+            return (el, Some(i));
         }
     }
-    densest(html)
+    (densest(html), None)
+}
+
+/// Is `e` left out of the text-density sums, with its subtree?
+pub(super) fn not_counted(e: &Element, look: &Look) -> bool {
+    is_skipped(e.name()) || is_furniture(e.name()) || look.hidden
 }
 
 /// The generic fallback: from `<body>` down, the container child holding
 /// most (60 %) of its parent's text, for as long as there is one.
 pub(super) fn densest(html: &Html) -> ElementRef<'_> {
     let root = html.root_element();
-    let body = Selector::parse("body")
-        .ok()
-        .and_then(|s| html.select(&s).next())
+    // html5ever puts the one `<body>` under the root element.
+    let body = root
+        .child_elements()
+        .find(|e| e.value().name() == "body")
         .unwrap_or(root);
-    // Text bytes per element subtree, computed on the close edges.
-    let mut sums: HashMap<NodeId, usize> = HashMap::new();
-    let mut stack: Vec<usize> = Vec::new();
-    let hidden =
-        |e: &Element, look: &Look| is_skipped(e.name()) || is_furniture(e.name()) || look.hidden;
-    for visit in visible(body, hidden) {
-        match visit {
-            Visit::Open(..) => stack.push(0),
-            Visit::Text(t) => {
-                if let Some(top) = stack.last_mut() {
-                    *top += trim(t).len();
-                }
-            }
-            Visit::Close(node, _) => {
-                let n = stack.pop().unwrap_or(0);
-                if let Some(parent) = stack.last_mut() {
-                    *parent += n;
-                }
-                sums.insert(node.id(), n);
-            }
-        }
-    }
+    let sums = text_sums(body);
     let mut current = body;
     loop {
         let total = sums.get(&current.id()).copied().unwrap_or(0);
@@ -101,4 +109,29 @@ pub(super) fn densest(html: &Html) -> ElementRef<'_> {
             None => return current,
         }
     }
+}
+
+/// Text bytes per element subtree under `root`, counted as [`densest`]
+/// counts them, computed on the close edges.
+pub(super) fn text_sums(root: ElementRef<'_>) -> HashMap<NodeId, usize> {
+    let mut sums: HashMap<NodeId, usize> = HashMap::new();
+    let mut stack: Vec<usize> = Vec::new();
+    for visit in visible(root, not_counted) {
+        match visit {
+            Visit::Open(..) => stack.push(0),
+            Visit::Text(t) => {
+                if let Some(top) = stack.last_mut() {
+                    *top += trim(t).len();
+                }
+            }
+            Visit::Close(node, _) => {
+                let n = stack.pop().unwrap_or(0);
+                if let Some(parent) = stack.last_mut() {
+                    *parent += n;
+                }
+                sums.insert(node.id(), n);
+            }
+        }
+    }
+    sums
 }

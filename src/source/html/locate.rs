@@ -4,10 +4,10 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use scraper::Selector;
+use scraper::{ElementRef, Html, Selector};
 
 use super::container::CONTAINERS;
-use super::tag_sets::{SCOPE, TABLE_CONTEXT, VOID};
+use super::tag_sets::{SCOPE, TABLE_CONTEXT, VOID, is_container};
 use super::tokens::{Token, Tokens, is_one_of};
 
 /// What a byte scan of the page can know about a container selector.
@@ -15,8 +15,11 @@ use super::tokens::{Token, Tokens, is_one_of};
 pub(super) enum Key {
     /// `#id` or `.class`: an element with this id or class, a whole word.
     Word(&'static str),
-    /// `tag` or `tag.class`: not locatable, but needs `<tag`.
+    /// `tag`: an element of this name.
     Tag(&'static str),
+    /// `tag.class`: an element of this name, whose start tag says whether
+    /// it matches.
+    TagClass(&'static str),
     /// `[class*=x]`: not locatable, but needs `x`.
     Needs(&'static str),
 }
@@ -39,8 +42,9 @@ impl Key {
         {
             Key::Needs(part)
         } else {
-            match selector.split('.').next() {
-                Some(tag) if simple(tag) => Key::Tag(tag),
+            match selector.split_once('.') {
+                None if simple(selector) => Key::Tag(selector),
+                Some((tag, class)) if simple(tag) && simple(class) => Key::TagClass(tag),
                 _ => Key::Needs(""),
             }
         }
@@ -50,7 +54,7 @@ impl Key {
     pub(super) fn needle(self) -> String {
         match self {
             Key::Word(s) | Key::Needs(s) => s.to_owned(),
-            Key::Tag(t) => format!("<{t}"),
+            Key::Tag(t) | Key::TagClass(t) => format!("<{t}"),
         }
     }
 }
@@ -91,63 +95,320 @@ pub(super) fn doctype(reduced: &str) -> &str {
     ""
 }
 
-/// Finds the article container without parsing: the byte range of its
-/// element and the selector it must match.
+/// What the scan found: the element to parse on its own, and every start
+/// tag outside it that may match a container selector.
+pub(super) struct Found<'a> {
+    /// The element's bytes, from its start tag to just past its end tag.
+    pub(super) range: Range<usize>,
+    /// Just past its start tag.
+    pub(super) tag_end: usize,
+    /// Start tags outside `range` that may match a container selector.
+    pub(super) rivals: Vec<Rival<'a>>,
+    /// The element's name.
+    pub(super) name: &'a [u8],
+    /// For each selector in [`CONTAINERS`], whether a start tag in the
+    /// element may match it: the others need not be tried in its parse.
+    pub(super) inside: Vec<bool>,
+}
+
+/// A start tag outside the located element that may match a container
+/// selector: the whole-page parse might choose it instead.
+#[derive(Clone, Debug)]
+pub(super) struct Rival<'a> {
+    /// The selector's index in [`CONTAINERS`].
+    pub(super) selector: usize,
+    /// Where its start tag begins.
+    pub(super) at: usize,
+    /// Just past its start tag.
+    pub(super) tag_end: usize,
+    /// Its name.
+    pub(super) name: &'a [u8],
+}
+
+/// The paper headings the column writes (`论文 1`, `Paper 1`, in the
+/// aliases of [`crate::vocabulary::LABELS`]): where the column's text is.
+static MARKER: LazyLock<Option<regex::bytes::Regex>> = LazyLock::new(|| {
+    let aliases: Vec<String> = crate::vocabulary::LABELS
+        .iter()
+        .filter(|(label, _)| *label == crate::vocabulary::Label::Paper)
+        .flat_map(|(_, aliases)| aliases.iter().map(|a| regex::escape(a)))
+        .collect();
+    regex::bytes::Regex::new(&format!("(?i)(?:{})[ \\t]*[0-9]", aliases.join("|"))).ok()
+});
+
+/// Pages with more candidate start tags than this for one selector are
+/// parsed whole rather than checked tag by tag.
+const MAX_CANDIDATES: usize = 64;
+
+/// An open element of the scan: its name and where its start tag begins
+/// and ends.
+type Open<'a> = (&'a [u8], usize, usize);
+
+/// Finds the article without parsing the page: the element to parse on its
+/// own, and the start tags outside it that the caller must rule out.
 ///
-/// The containers are tried in [`find_container`]'s order. One whose needle
-/// does not occur in the page (ASCII case-insensitively; ids and classes as
-/// whole words) cannot match and is passed over. The first that does occur
-/// must be an `#id` or `.class` occurring exactly once, inside a start tag;
-/// otherwise the scan gives up (`None`) and the whole page is parsed. An id
-/// or class written with character references is not seen by the scan: the
-/// page then gets a lower-priority container or the whole-page parse.
+/// The column's own text says where the article is: the scan follows the
+/// page's tags on a stack of open elements and notes the elements open
+/// around the first and the last paper heading (`论文 1`, `Paper 4`). Of
+/// those around both, it takes the innermost that may match the first
+/// container selector any of them may match; when none may match one, the
+/// innermost container element (`div`, `section`, …) around both. A page
+/// without a paper heading falls back to the site ids: the first container
+/// selector whose needle occurs must occur in exactly one start tag.
 ///
-/// The element ends at its matching end tag, found by counting start and end
-/// tags of its name (comments skipped; script and style bodies are already
-/// gone), or at the end of the page when it is never closed. The caller
-/// parses the range and checks that its first element matches.
-pub(super) fn locate(reduced: &str) -> Option<(Range<usize>, &'static Selector)> {
+/// The element ends at its matching end tag ([`element_end`]). Every start
+/// tag outside it that may match a container selector (its needle is in the
+/// tag, ASCII case-insensitively; `tag.class` selectors checked on the tag
+/// alone) is returned as a rival. The caller parses the element, chooses in
+/// it as [`find_container`](super::container::find_container) would, and
+/// gives up unless it can show that no rival and no ancestor would be
+/// chosen in the whole page.
+pub(super) fn locate<'a>(reduced: &'a str) -> Option<Found<'a>> {
     let bytes = reduced.as_bytes();
     // Lowercasing keeps every byte offset.
     let lower = reduced.to_ascii_lowercase();
     let lower = lower.as_bytes();
-    let mut found = None;
-    for (needle, (selector, key)) in NEEDLES.iter().zip(CONTAINERS.iter()) {
-        let mut hits = needle.find_iter(lower);
-        if !matches!(key, Key::Word(_)) {
-            if hits.next().is_some() {
-                return None;
+    let lead = doctype(reduced);
+    let markers: Vec<usize> = MARKER
+        .as_ref()
+        .map(|m| m.find_iter(bytes).map(|m| m.start()).collect())
+        .unwrap_or_default();
+    // One pass of the tokenizer: every start tag, the elements open at the
+    // first paper heading in text, and how many of them stay open up to
+    // the last.
+    let mut starts: Vec<Open<'a>> = Vec::new();
+    let mut open: Vec<Open<'a>> = Vec::new();
+    let mut around: Option<Vec<Open<'a>>> = None;
+    let mut common = 0;
+    let mut last = None;
+    let mut next_marker = 0;
+    let mut in_text = |m: usize, open: &[Open<'a>], around: &mut Option<Vec<Open<'a>>>| {
+        match around {
+            None => {
+                common = open.len();
+                *around = Some(open.to_vec());
             }
-            continue;
-        }
-        // An id or class is a whole word: `news_txt` is not in `news_txtad`.
-        let name_byte = |i: Option<&u8>| {
-            i.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
-        };
-        let mut words = hits.filter(|&at| {
-            !name_byte(at.checked_sub(1).and_then(|i| lower.get(i)))
-                && !name_byte(lower.get(at + needle.needle().len()))
-        });
-        if let Some(at) = words.next() {
-            if words.next().is_some() {
-                return None;
+            Some(first) => {
+                common = first[..common]
+                    .iter()
+                    .zip(open)
+                    .take_while(|(a, b)| a.1 == b.1)
+                    .count();
             }
-            found = Some((at, selector));
-            break;
         }
-    }
-    let (at, selector) = found?;
-    // The needle must stand in a start tag (in an attribute), not in text,
-    // a comment or a raw-text body.
-    let mut tokens = Tokens::new(bytes);
-    let (name, lt) = loop {
-        match tokens.next()? {
-            Token::Start { name, span, .. } if span.contains(&at) => break (name, span.start),
-            token if token.span().end > at => return None,
+        last = Some(m);
+    };
+    for token in Tokens::new(bytes) {
+        let span = token.span();
+        // Markers before this token are in text, those inside it are not.
+        while let Some(&m) = markers.get(next_marker) {
+            if m >= span.start {
+                break;
+            }
+            in_text(m, &open, &mut around);
+            next_marker += 1;
+        }
+        while markers.get(next_marker).is_some_and(|&m| m < span.end) {
+            next_marker += 1;
+        }
+        match token {
+            Token::Start { name, span, .. } => {
+                starts.push((name, span.start, span.end));
+                if !is_one_of(name, &VOID) {
+                    open.push((name, span.start, span.end));
+                }
+            }
+            Token::End { name, .. } => {
+                if let Some(i) = open
+                    .iter()
+                    .rposition(|(n, ..)| n.eq_ignore_ascii_case(name))
+                {
+                    open.truncate(i);
+                }
+            }
             _ => {}
         }
+    }
+    for &m in &markers[next_marker..] {
+        in_text(m, &open, &mut around);
+    }
+    // The start tags each selector may match.
+    let mut candidates: Vec<Vec<usize>> = Vec::with_capacity(CONTAINERS.len());
+    let tag_at = |at: usize| -> Option<usize> {
+        let i = starts
+            .partition_point(|&(_, s, _)| s <= at)
+            .checked_sub(1)?;
+        (at < starts[i].2).then_some(i)
     };
-    Some((lt..element_end(tokens, name)?, selector))
+    // Start tags whose class or id holds a character reference: any class
+    // or id selector may match them, needle or not.
+    let coded: Vec<usize> = starts
+        .iter()
+        .enumerate()
+        .filter(|(_, (name, s, e))| !is_one_of(name, &VOID) && coded_name(&lower[*s..*e]))
+        .map(|(i, _)| i)
+        .collect();
+    for (needle, (selector, key)) in NEEDLES.iter().zip(CONTAINERS.iter()) {
+        let n = needle.needle().len();
+        let mut found: Vec<usize> = Vec::new();
+        for at in needle.find_iter(lower) {
+            let Some(i) = tag_at(at) else { continue };
+            let (name, s, e) = starts[i];
+            // A void element holds no text, so it is never chosen.
+            if is_one_of(name, &VOID) {
+                continue;
+            }
+            let fits = match key {
+                // An id or class is a whole word: `news_txt` is not in
+                // `news_txtad`.
+                Key::Word(_) => {
+                    !name_byte(at.checked_sub(1).and_then(|i| lower.get(i)))
+                        && !name_byte(lower.get(at + n))
+                }
+                Key::Tag(tag) | Key::TagClass(tag) => {
+                    at == s && name.eq_ignore_ascii_case(tag.as_bytes())
+                }
+                Key::Needs(part) => !part.is_empty(),
+            };
+            if fits && found.last() != Some(&i) {
+                if found.len() == MAX_CANDIDATES {
+                    return None;
+                }
+                // `tag.class`: the tag alone says whether it matches.
+                if matches!(key, Key::TagClass(_))
+                    && !start_tag_matches(lead, &reduced[s..e], name, selector)?
+                {
+                    continue;
+                }
+                found.push(i);
+            }
+        }
+        if matches!(key, Key::Needs("")) && !lower.is_empty() {
+            return None;
+        }
+        if matches!(key, Key::Word(_) | Key::Needs(_)) && !coded.is_empty() {
+            found.extend(&coded);
+            found.sort_unstable();
+            found.dedup();
+            if found.len() > MAX_CANDIDATES {
+                return None;
+            }
+        }
+        candidates.push(found);
+    }
+    let chosen: Open<'_> = if let (Some(first), Some(_)) = (&around, last) {
+        // The elements open around both headings, innermost last.
+        let common = &first[..common];
+        let by_selector = candidates.iter().find_map(|c| {
+            common
+                .iter()
+                .rev()
+                .find(|(_, s, _)| c.iter().any(|&i| starts[i].1 == *s))
+        });
+        match by_selector {
+            Some(&el) => el,
+            None => *common.iter().rev().find(|(name, ..)| {
+                std::str::from_utf8(name).is_ok_and(|n| is_container(&n.to_ascii_lowercase()))
+            })?,
+        }
+    } else {
+        // No heading: the site's id, if it occurs once.
+        let c = candidates.iter().find(|c| !c.is_empty())?;
+        if c.len() != 1 {
+            return None;
+        }
+        starts[c[0]]
+    };
+    let (name, start, tag_end) = chosen;
+    let end = element_end(Tokens::at(bytes, tag_end), name)?;
+    if last.is_some_and(|m| end <= m) {
+        return None;
+    }
+    let starts = &starts;
+    let inside = candidates
+        .iter()
+        .map(|c| c.iter().any(|&i| (start..end).contains(&starts[i].1)))
+        .collect();
+    let rivals = candidates
+        .iter()
+        .enumerate()
+        .flat_map(|(selector, c)| {
+            c.iter().map(move |&i| Rival {
+                selector,
+                at: starts[i].1,
+                tag_end: starts[i].2,
+                name: starts[i].0,
+            })
+        })
+        .filter(|r| r.at < start || r.at >= end)
+        .collect();
+    Some(Found {
+        range: start..end,
+        tag_end,
+        rivals,
+        name,
+        inside,
+    })
+}
+
+/// Does a start tag (ASCII-lowercased) write a character reference in its
+/// `class` or `id`?
+fn coded_name(tag: &[u8]) -> bool {
+    reference_in(tag, |name| matches!(name, b"class" | b"id"))
+}
+
+/// Does a start tag (ASCII-lowercased) write a character reference in the
+/// value of an attribute whose name `counts`? Each `&` is taken to be in
+/// the value of the attribute whose `=` comes last before it, named by what
+/// precedes the `=` back to white space or a quote.
+pub(super) fn reference_in(tag: &[u8], counts: impl Fn(&[u8]) -> bool) -> bool {
+    memchr::memchr_iter(b'&', tag).any(|amp| {
+        let Some(eq) = memchr::memrchr(b'=', &tag[..amp]) else {
+            return false;
+        };
+        let before = tag[..eq].trim_ascii_end();
+        let from = before
+            .iter()
+            .rposition(|&b| b.is_ascii_whitespace() || b == b'"' || b == b'\'')
+            .map_or(0, |i| i + 1);
+        counts(&before[from..])
+    })
+}
+
+/// Is `b` a byte of an id or class name?
+fn name_byte(b: Option<&u8>) -> bool {
+    b.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+}
+
+/// Does the start tag `tag` (of an element named `name`) match `selector`,
+/// which looks at the element alone? `None` when a parse of the tag alone
+/// does not make it an element of that name.
+fn start_tag_matches(lead: &str, tag: &str, name: &[u8], selector: &Selector) -> Option<bool> {
+    // Behind the page's doctype, so that it is read in the page's mode.
+    let html = Html::parse_document(&[lead, tag].concat());
+    let el = html
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().name().as_bytes().eq_ignore_ascii_case(name))?;
+    Some(selector.matches(&el))
+}
+
+/// The number of text bytes from `from` (in the data state) to `to`, at
+/// least as many as a parse makes of them: what lies between tags, comments
+/// and doctypes, raw-text bodies included, and two more for each NUL (which
+/// a parse may turn into U+FFFD). Character references never decode to more
+/// bytes than they are written with.
+pub(super) fn text_bound(bytes: &[u8], from: usize, to: usize) -> usize {
+    let to = to.min(bytes.len());
+    let mut markup = 0;
+    for token in Tokens::at(&bytes[..to], from) {
+        if !matches!(token, Token::RawText { .. }) {
+            markup += token.span().len();
+        }
+    }
+    let nuls = memchr::memchr_iter(0, &bytes[from.min(to)..to]).count();
+    (to.saturating_sub(from) - markup.min(to.saturating_sub(from))) + 2 * nuls
 }
 
 /// Start tags that may close elements opened before the range (an `<li>`

@@ -2,23 +2,19 @@
 
 use std::sync::LazyLock;
 
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
+
+use super::select::{Sel, select_each, selectors};
 
 use crate::dates::{self, find_date};
 use crate::sites;
 use crate::source::Meta;
 use crate::text::trim;
 
-pub(super) fn selectors(list: &[&str]) -> Vec<Selector> {
-    list.iter()
-        .filter_map(|s| Selector::parse(s).ok())
-        .collect()
-}
-
-pub(super) static TITLE_SELECTORS: LazyLock<Vec<Selector>> =
+pub(super) static TITLE_SELECTORS: LazyLock<Vec<Sel>> =
     LazyLock::new(|| selectors(&sites::column(|s| s.headline).collect::<Vec<_>>()));
 
-pub(super) static META_TITLE: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+pub(super) static META_TITLE: LazyLock<Vec<Sel>> = LazyLock::new(|| {
     selectors(&[
         "meta[property=\"og:title\"]",
         "meta[name=\"og:title\"]",
@@ -26,10 +22,9 @@ pub(super) static META_TITLE: LazyLock<Vec<Selector>> = LazyLock::new(|| {
     ])
 });
 
-pub(super) static DOC_TITLE: LazyLock<Vec<Selector>> =
-    LazyLock::new(|| selectors(&["title", "h1"]));
+pub(super) static DOC_TITLE: LazyLock<Vec<Sel>> = LazyLock::new(|| selectors(&["title", "h1"]));
 
-pub(super) static META_DATE: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+pub(super) static META_DATE: LazyLock<Vec<Sel>> = LazyLock::new(|| {
     selectors(&[
         "meta[property=\"article:published_time\"]",
         "meta[name=\"article:published_time\"]",
@@ -41,23 +36,69 @@ pub(super) static META_DATE: LazyLock<Vec<Selector>> = LazyLock::new(|| {
     ])
 });
 
-pub(super) static ATTR_DATE: LazyLock<Vec<(Selector, &'static str)>> = LazyLock::new(|| {
-    [
-        ("time[datetime]", "datetime"),
-        ("[data-ptime]", "data-ptime"),
-        ("[ptime]", "ptime"),
-        ("[data-publish-time]", "data-publish-time"),
-    ]
-    .into_iter()
-    .filter_map(|(s, a)| Selector::parse(s).ok().map(|s| (s, a)))
-    .collect()
-});
+/// Elements whose date is an attribute, with the attribute, in [`ATTR_DATE`]'s order.
+const ATTR_DATE_LIST: [(&str, &str); 4] = [
+    ("time[datetime]", "datetime"),
+    ("[data-ptime]", "data-ptime"),
+    ("[ptime]", "ptime"),
+    ("[data-publish-time]", "data-publish-time"),
+];
 
-pub(super) static TEXT_DATE: LazyLock<Vec<Selector>> =
+pub(super) static ATTR_DATE: LazyLock<Vec<Sel>> =
+    LazyLock::new(|| selectors(&ATTR_DATE_LIST.map(|(s, _)| s)));
+
+pub(super) static TEXT_DATE: LazyLock<Vec<Sel>> =
     LazyLock::new(|| selectors(&sites::column(|s| s.date).collect::<Vec<_>>()));
 
-pub(super) static SOURCE: LazyLock<Vec<Selector>> =
+pub(super) static SOURCE: LazyLock<Vec<Sel>> =
     LazyLock::new(|| selectors(&sites::column(|s| s.source).collect::<Vec<_>>()));
+
+/// What a start tag must hold for each selector of the title, the date and
+/// the source ([`Sel::needle`]); `None` for one that can match anything.
+static NEEDLES: LazyLock<[Vec<Option<String>>; 3]> = LazyLock::new(|| {
+    let of = |lists: &[&[Sel]]| {
+        lists
+            .iter()
+            .flat_map(|l| l.iter().map(Sel::needle))
+            .collect::<Vec<_>>()
+    };
+    [
+        of(&[&TITLE_SELECTORS, &META_TITLE, &DOC_TITLE]),
+        of(&[&META_DATE, &ATTR_DATE, &TEXT_DATE]),
+        of(&[&SOURCE]),
+    ]
+});
+
+/// May a piece of a page (`lower`, ASCII-lowercased) hold the title, the
+/// date or the source, for those asked for? `false` only when no selector
+/// for them can match in it: no start tag holds one of their needles or a
+/// character reference outside a URL (which might spell one).
+pub(super) fn may_hold(lower: &str, title: bool, date: bool, source: bool) -> bool {
+    let wanted = [title, date, source];
+    let mut needles = Vec::new();
+    for (list, _) in NEEDLES.iter().zip(wanted).filter(|(_, want)| *want) {
+        for needle in list {
+            match needle {
+                Some(n) => needles.push(n.as_bytes()),
+                None => return true,
+            }
+        }
+    }
+    let bytes = lower.as_bytes();
+    super::tokens::Tokens::new(bytes).any(|t| match t {
+        super::tokens::Token::Start { span, .. } => {
+            let tag = &bytes[span];
+            // A reference in a link or source URL spells no name the
+            // selectors look at.
+            super::locate::reference_in(tag, |name| {
+                !matches!(name, b"href" | b"src" | b"data-src" | b"srcset" | b"action")
+            }) || needles
+                .iter()
+                .any(|n| memchr::memmem::find(tag, n).is_some())
+        }
+        _ => false,
+    })
+}
 
 /// The text of an element with white space collapsed.
 pub(super) fn element_text(el: ElementRef<'_>) -> String {
@@ -77,16 +118,28 @@ pub(super) fn meta_value(el: ElementRef<'_>) -> String {
 }
 
 /// Elements matching `list` in the pieces of one page: selector by selector,
-/// and for each in document order.
+/// and for each piece by piece in node order (as `Html::select`), from one
+/// pass over each piece ([`select_each`]).
 pub(super) fn select_all<'a>(
-    page: &'a [&'a Html],
-    list: &'a [Selector],
-) -> impl Iterator<Item = ElementRef<'a>> + 'a {
-    list.iter()
-        .flat_map(move |s| page.iter().flat_map(move |html| html.select(s)))
+    page: &[&'a Html],
+    list: &[Sel],
+) -> impl Iterator<Item = ElementRef<'a>> {
+    select_groups(page, list).into_iter().flatten()
 }
 
-pub(super) fn first_value(page: &[&Html], list: &[Selector]) -> Option<String> {
+/// For each selector of `list`, the elements it matches in the pieces of
+/// one page, piece by piece in node order.
+fn select_groups<'a>(page: &[&'a Html], list: &[Sel]) -> Vec<Vec<ElementRef<'a>>> {
+    let mut groups: Vec<Vec<ElementRef<'a>>> = vec![Vec::new(); list.len()];
+    for html in page {
+        for (group, found) in groups.iter_mut().zip(select_each(html, list)) {
+            group.extend(found);
+        }
+    }
+    groups
+}
+
+pub(super) fn first_value(page: &[&Html], list: &[Sel]) -> Option<String> {
     select_all(page, list)
         .map(meta_value)
         .find(|v| !v.is_empty())
@@ -162,12 +215,13 @@ pub(super) fn page_date(page: &[&Html]) -> Option<String> {
     select_all(page, &META_DATE)
         .find_map(|el| el.attr("content").and_then(attr_date))
         .or_else(|| {
-            ATTR_DATE.iter().find_map(|(s, a)| {
-                page.iter()
-                    .flat_map(|html| html.select(s))
-                    .filter_map(|el| el.attr(a))
-                    .find_map(attr_date)
-            })
+            // Every selector of the list parses: its groups line up with the attributes.
+            ATTR_DATE_LIST
+                .iter()
+                .zip(select_groups(page, &ATTR_DATE))
+                .find_map(|((_, a), els)| {
+                    els.iter().filter_map(|el| el.attr(a)).find_map(attr_date)
+                })
         })
         .or_else(|| select_all(page, &TEXT_DATE).find_map(|el| find_date(&element_text(el))))
 }

@@ -10,15 +10,22 @@
 //!    that no scan takes text, a comment or an attribute value for a tag.
 //!    Script and style bodies are raw text to an HTML parser, so cutting them
 //!    leaves the element tree of the page unchanged.
-//! 2. A second scan ([`locate`](mod@locate)) looks for the site's article container by
-//!    its `id` or class (WeChat's `#js_content`, `.post_body`, …) and follows
-//!    its tags to its end tag on a stack of open elements. When it is sure,
-//!    `scraper` parses only that element (checked by a sentinel comment after
-//!    it) and the page before it (head and headline); the page after it is
-//!    parsed only when metadata is still missing. When it is not sure, the
-//!    whole page is parsed. Either way what is kept gets a spec-compliant
-//!    parse (entities, unclosed tags, implied elements, quirks mode), and the
-//!    two paths agree (a property test holds them to it).
+//! 2. A second scan ([`locate`](mod@locate)) finds the article from what the
+//!    column itself writes: the elements open around its first and last
+//!    paper heading (`论文 1`, `Paper 4`), of which it takes the innermost
+//!    that a site's container selector may match (WeChat's `#js_content`,
+//!    `.post_body`, …), or else the innermost container element; it follows
+//!    that element's tags to its end tag on a stack of open elements. When
+//!    it is sure, `scraper` parses only that element (checked by a sentinel
+//!    comment after it) and the page before it (head and headline); the page
+//!    after it is parsed only when a metadata selector may match there. It
+//!    is sure when the container the whole-page parse would choose must lie
+//!    inside: every start tag outside that may match a container selector
+//!    holds too little text, text density must reach the element, and a
+//!    probe parse of the page up to its start tag shows it read as in a body.
+//!    When it is not sure, the whole page is parsed. Either way what is kept
+//!    gets a spec-compliant parse (entities, unclosed tags, implied elements,
+//!    quirks mode), and the two paths agree (a property test holds them to it).
 //! 3. Page metadata ([`Meta`]) comes from the sites' headline elements, `og:title`,
 //!    `<title>`, date meta tags and visible date elements.
 //! 4. Without a located container, it is found in the tree by the sites'
@@ -44,6 +51,7 @@ mod container;
 mod locate;
 mod meta;
 mod prescan;
+mod select;
 pub(crate) mod tag_sets;
 #[cfg(test)]
 mod tests;
@@ -51,15 +59,20 @@ pub(crate) mod tokens;
 mod walk;
 
 use crate::grammar;
-use container::{MIN_CONTAINER_TEXT, find_container, text_len};
-use locate::{SENTINEL, doctype, locate};
+use container::{
+    MIN_CONTAINER_TEXT, choose_among, find_container, not_counted, text_len, text_sums,
+};
+use locate::{SENTINEL, doctype, element_end, locate, text_bound};
 use meta::page_meta;
 use prescan::reduce;
+use tag_sets::is_container;
+use tokens::Tokens;
+use walk::look;
 use walk::walk;
 
 /// Turns an HTML page into logical lines.
 pub(crate) fn read(input: &str) -> Document<'_> {
-    let (reduced, ct_date) = reduce(input);
+    let (reduced, ct_date, cut) = reduce(input);
     let want_date = ct_date.is_none();
     let (mut meta, mut lines) =
         located(&reduced, want_date).unwrap_or_else(|| whole(&reduced, want_date));
@@ -89,7 +102,7 @@ pub(crate) fn read(input: &str) -> Document<'_> {
     for (i, line) in lines.iter_mut().enumerate() {
         line.lineno = i + 1;
     }
-    Document { lines, meta }
+    Document { lines, meta, cut }
 }
 
 /// The general path: the whole page parsed, the container chosen in the tree.
@@ -99,13 +112,15 @@ fn whole(reduced: &str, want_date: bool) -> (Meta, Vec<Line<'static>>) {
     (meta, walk(find_container(&html)))
 }
 
-/// The fast path: the container located by a byte scan ([`locate`]) and
+/// The fast path: the article located by a byte scan ([`locate`]) and
 /// parsed on its own, the page before it parsed for metadata, and the page
 /// after it only when metadata is still missing. `None` when the scan cannot
-/// be sure it found the element [`find_container`] would choose.
+/// be sure that the container [`find_container`] would choose in the whole
+/// page lies in what it parsed.
 fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)> {
-    let (range, selector) = locate(reduced)?;
-    // The container is parsed as a page of its own, behind the page's
+    let found = locate(reduced)?;
+    let range = found.range.clone();
+    // The element is parsed as a page of its own, behind the page's
     // doctype so that both are parsed in the same (quirks) mode.
     let lead = doctype(reduced);
     let own_page = |piece: &str| Html::parse_document(&[lead, piece].concat());
@@ -130,7 +145,7 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
     let mut parts = body
         .children()
         .filter(|n| !n.value().as_text().is_some_and(|t| trim(t).is_empty()));
-    let container = parts.next().and_then(ElementRef::wrap)?;
+    let element = parts.next().and_then(ElementRef::wrap)?;
     let placed = match parts.next() {
         None => !ends_early,
         Some(n) => {
@@ -140,18 +155,129 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
         }
     };
     if !placed
-        || !selector.matches(&container)
-        || text_len(container, MIN_CONTAINER_TEXT) < MIN_CONTAINER_TEXT
+        || !element
+            .value()
+            .name()
+            .as_bytes()
+            .eq_ignore_ascii_case(found.name)
     {
         return None;
     }
-    let lines = walk(container);
-    let before = Html::parse_document(&reduced[..range.start]);
-    let mut meta = page_meta(&[&before, &article], want_date);
-    if meta.title.is_none() || meta.source.is_none() || (want_date && meta.date.is_none()) {
-        // Something may be after the article: read the three pieces in order.
-        let after = own_page(&reduced[range.end..]);
-        meta = page_meta(&[&before, &article, &after], want_date);
+    // What the whole page's parse would choose inside the element, and
+    // whether anything outside it could be chosen instead.
+    let (container, how) = choose_among(&article, |i| found.inside[i]);
+    let chosen_text = text_len(container, usize::MAX);
+    let bytes = reduced.as_bytes();
+    for rival in &found.rivals {
+        // Rivals of later selectors than the chosen one do not count.
+        if how.is_some_and(|k| rival.selector > k) {
+            continue;
+        }
+        let end = element_end(Tokens::at(bytes, rival.tag_end), rival.name);
+        let bound = if rival.at < range.start {
+            // Before the element: it must end before it, or it may be an
+            // ancestor, holding the element's text and more.
+            match end {
+                Some(end) if end <= range.start => text_bound(bytes, rival.at, end),
+                _ => return None,
+            }
+        } else {
+            text_bound(bytes, rival.at, end.unwrap_or(bytes.len()))
+        };
+        let limit = match how {
+            Some(k) if rival.selector == k => chosen_text,
+            _ => MIN_CONTAINER_TEXT,
+        };
+        if bound >= limit {
+            return None;
+        }
     }
+    // The page before the element, its start tag, a space and a table
+    // holding a comment: the parse of everything the whole parse has read
+    // when it opens the element, showing where it puts it. The table lands
+    // in the element only when the element is read as in a body: not in a
+    // table (it would be moved out of the table and closed by a `<table>`),
+    // not in a select (where it is dropped), and with no formatting element
+    // to reopen in it (the space would be put in a copy of it).
+    let before = Html::parse_document(
+        &[
+            &reduced[..found.tag_end],
+            " <table><!--",
+            SENTINEL,
+            "--></table>",
+        ]
+        .concat(),
+    );
+    let ancestors: Vec<ElementRef<'_>> = before
+        .tree
+        .nodes()
+        .find(|n| n.value().as_comment().is_some_and(|c| &**c == SENTINEL))?
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .collect();
+    let [table, own, ..] = &ancestors[..] else {
+        return None;
+    };
+    // Inside a link (or `<nobr>`), another one in the element would move
+    // the element out of it.
+    if table.value().name() != "table"
+        || ancestors[1..]
+            .iter()
+            .any(|e| matches!(e.value().name(), "a" | "nobr"))
+        || !own
+            .value()
+            .name()
+            .as_bytes()
+            .eq_ignore_ascii_case(found.name)
+    {
+        return None;
+    }
+    if how.is_none() && !densest_reaches(&ancestors[1..], element, bytes, &range) {
+        return None;
+    }
+    let lines = walk(container);
+    // What is after the article counts whenever a selector of the title,
+    // the date or the source may match in it: a field found before may
+    // still come from a selector tried first.
+    let rest = &reduced[range.end..];
+    let after =
+        meta::may_hold(&rest.to_ascii_lowercase(), true, want_date, true).then(|| own_page(rest));
+    let meta = match &after {
+        Some(after) => page_meta(&[&before, &article, after], want_date),
+        None => page_meta(&[&before, &article], want_date),
+    };
     Some((meta, lines))
+}
+
+/// Would the text-density fallback ([`container::densest`]) of the whole
+/// page step from `<body>` down to `element` (whose whole-page ancestors
+/// are `ancestors`, innermost first)? Sure only when every ancestor below
+/// `<body>` is a counted container, and the element's counted text is at
+/// least 60 % of itself plus all the text outside it (an upper bound of
+/// what any ancestor holds besides it).
+fn densest_reaches(
+    ancestors: &[ElementRef<'_>],
+    element: ElementRef<'_>,
+    bytes: &[u8],
+    range: &std::ops::Range<usize>,
+) -> bool {
+    let Some((first, rest)) = ancestors.split_first() else {
+        return false;
+    };
+    let counted = |e: &ElementRef<'_>| {
+        let v = e.value();
+        is_container(v.name()) && !not_counted(v, &look(v))
+    };
+    if !counted(first) {
+        return false;
+    }
+    let Some(body_at) = rest.iter().position(|e| e.value().name() == "body") else {
+        return false;
+    };
+    if !rest[..body_at].iter().all(counted) {
+        return false;
+    }
+    let own = text_sums(element).get(&element.id()).copied().unwrap_or(0);
+    let outside = text_bound(bytes, 0, range.start) + text_bound(bytes, range.end, bytes.len());
+    own > 0 && own * 10 >= (own + outside) * 6
 }

@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::tag_sets::nests;
 use super::tokens::{Token, Tokens, is_one_of};
 use crate::dates;
+use crate::source::{BYTES_PER_UNIT, Cut, budget};
 
 /// The page that [`reduce`] leaves, for tests.
 #[cfg(test)]
@@ -22,7 +23,12 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
 /// so comments, other raw-text elements (`<title>`, `<textarea>`, …) and
 /// attribute values are stepped over as a parser would. Every cut is at an
 /// ASCII byte, so the result is valid UTF-8.
-pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<String>) {
+///
+/// A page with more start tags than [`budget`] allows for its size is cut
+/// before the first tag past the budget, and the [`Cut`] says so: html5ever
+/// would build a node or two of a few hundred bytes for each (issue 12:
+/// 30 MiB of `<li>甲` once took 1.7 GB).
+pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<String>, Option<Cut>) {
     let bytes = input.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0; // input[..copied] is in `out` (or unchanged)
@@ -36,7 +42,30 @@ pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<String>) {
     // the last of its name and everything opened after it, as in a parse.
     let mut open: Vec<&[u8]> = Vec::new();
     let mut over = 0usize;
+    let budget = budget(input.len(), BYTES_PER_UNIT);
+    let mut cost = 0usize;
+    let mut tags = 0usize;
+    let mut end = input.len();
+    let mut stopped = None;
     for token in Tokens::new(bytes) {
+        // A start tag the depth guard below keeps is a node to build.
+        if let Token::Start { name, span, .. } = &token
+            && !(nests(name) && open.len() >= MAX_NESTING)
+        {
+            // html5ever walks its stack of open elements for many start
+            // tags: deep in the page, a tag costs as much as several.
+            cost += 1 + open.len() / DEPTH_PER_UNIT;
+            if cost > budget {
+                end = span.start;
+                stopped = Some(Cut {
+                    units: tags,
+                    what: "elements",
+                    unread: input.len() - span.start,
+                });
+                break;
+            }
+            tags += 1;
+        }
         match token {
             Token::RawText { name, span } if is_one_of(name, &[b"script", b"style"]) => {
                 if ct_date.is_none() && name.eq_ignore_ascii_case(b"script") {
@@ -68,14 +97,18 @@ pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<String>) {
         }
     }
     let reduced = match out {
-        None => Cow::Borrowed(input),
+        None => Cow::Borrowed(&input[..end]),
         Some(mut o) => {
-            o.push_str(&input[copied..]);
+            o.push_str(&input[copied..end]);
             Cow::Owned(o)
         }
     };
-    (reduced, ct_date)
+    (reduced, ct_date, stopped)
 }
+
+/// Each this many open elements make a start tag count once more against
+/// the budget ([`reduce`]); real pages nest a few dozen deep.
+const DEPTH_PER_UNIT: usize = 32;
 
 /// How deep elements may nest before their tags are dropped. html5ever
 /// walks its stack of open elements for many start and end tags, which is

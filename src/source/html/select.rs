@@ -1,0 +1,240 @@
+//! Matching a list of selectors against a tree in one pass over its nodes.
+//!
+//! `Html::select` visits every node of the tree for each selector, and runs
+//! the full match on every element. The sites' containers and metadata are a
+//! few dozen selectors, so on a page of a million elements (issue 12) that
+//! was most of the parse. Here each selector's subject is read from its text
+//! once: the tag name, `#id`, `.class` or `[attribute` its last compound
+//! starts with (a [`Need`]). One pass over the nodes tests each element's
+//! needs, which is cheap, and runs the full match only where one holds. The
+//! result is what `Html::select` yields, selector by selector, in the same
+//! (node) order.
+
+use scraper::node::Element;
+use scraper::{ElementRef, Html, Selector};
+
+/// What an element must have for a selector to match it. Tested without
+/// regard to ASCII case (quirks-mode pages match ids and classes that way,
+/// and HTML names are matched that way), so it never rules out a match.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Need {
+    /// Nothing known: every element is matched in full.
+    Any,
+    /// The element's name.
+    Name(String),
+    /// The element's id.
+    Id(String),
+    /// One of the element's classes.
+    Class(String),
+    /// An attribute of this name.
+    Attr(String),
+}
+
+impl Need {
+    /// The need of `selector`'s subject, [`Need::Any`] when the text is not
+    /// a plain compound this reads (a group, escapes, namespaces, pseudo-classes first).
+    pub(super) fn of(selector: &str) -> Need {
+        if selector.contains(['\\', '|', ',']) {
+            return Need::Any;
+        }
+        // The subject is the compound after the last combinator outside
+        // brackets, parentheses and quotes.
+        let mut start = 0;
+        let mut depth = 0usize;
+        let mut quote = None;
+        for (i, b) in selector.bytes().enumerate() {
+            match quote {
+                Some(q) if b == q => quote = None,
+                Some(_) => {}
+                None => match b {
+                    b'"' | b'\'' => quote = Some(b),
+                    b'[' | b'(' => depth += 1,
+                    b']' | b')' => depth = depth.saturating_sub(1),
+                    b' ' | b'\t' | b'\n' | b'>' | b'+' | b'~' if depth == 0 => start = i + 1,
+                    _ => {}
+                },
+            }
+        }
+        let subject = &selector[start..];
+        let word = |s: &str| {
+            s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                .next()
+                .unwrap_or("")
+                .to_owned()
+        };
+        let need = match subject.as_bytes().first() {
+            Some(b'#') => Need::Id(word(&subject[1..])),
+            Some(b'.') => Need::Class(word(&subject[1..])),
+            Some(b'[') => Need::Attr(word(subject[1..].trim_start())),
+            Some(b) if b.is_ascii_alphabetic() => Need::Name(word(subject)),
+            _ => Need::Any,
+        };
+        match need {
+            Need::Name(w) | Need::Id(w) | Need::Class(w) | Need::Attr(w) if w.is_empty() => {
+                Need::Any
+            }
+            need => need,
+        }
+    }
+
+    /// What the ASCII-lowercased text of a start tag must hold for the
+    /// element to have this: `<` and the name, the id, the class or the
+    /// attribute name (an id or class written with character references
+    /// aside); `None` for [`Need::Any`].
+    pub(super) fn needle(&self) -> Option<String> {
+        match self {
+            Need::Any => None,
+            Need::Name(n) => Some(format!("<{}", n.to_ascii_lowercase())),
+            Need::Id(w) | Need::Class(w) | Need::Attr(w) => Some(w.to_ascii_lowercase()),
+        }
+    }
+
+    fn holds(&self, el: &Element) -> bool {
+        match self {
+            Need::Any => true,
+            Need::Name(n) => el.name().eq_ignore_ascii_case(n),
+            Need::Id(id) => el.id().is_some_and(|v| v.eq_ignore_ascii_case(id)),
+            Need::Class(c) => el.classes().any(|v| v.eq_ignore_ascii_case(c)),
+            Need::Attr(a) => el.attrs().any(|(n, _)| n.eq_ignore_ascii_case(a)),
+        }
+    }
+}
+
+/// A selector with its [`Need`].
+pub(super) struct Sel {
+    pub selector: Selector,
+    need: Need,
+}
+
+impl Sel {
+    /// [`Need::needle`] of the selector's need.
+    pub(super) fn needle(&self) -> Option<String> {
+        self.need.needle()
+    }
+}
+
+/// The selectors of `list` that parse, with their needs, in order.
+pub(super) fn selectors(list: &[&str]) -> Vec<Sel> {
+    list.iter()
+        .filter_map(|s| {
+            Selector::parse(s).ok().map(|selector| Sel {
+                selector,
+                need: Need::of(s),
+            })
+        })
+        .collect()
+}
+
+/// For each selector of `list`, the elements of `html` it matches, in the
+/// order `html.select` yields them, from one pass over the nodes.
+pub(super) fn select_each<'a>(html: &'a Html, list: &[Sel]) -> Vec<Vec<ElementRef<'a>>> {
+    let mut found = vec![Vec::new(); list.len()];
+    for node in html.tree.nodes() {
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        if el.parent().is_none() {
+            continue;
+        }
+        for (sel, out) in list.iter().zip(found.iter_mut()) {
+            if sel.need.holds(el.value()) && sel.selector.matches(&el) {
+                out.push(el);
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn needs_read_the_subject() {
+        let cases = [
+            ("#js_content", Need::Id("js_content".into())),
+            (".date-source .date", Need::Class("date".into())),
+            ("h1.news_title", Need::Name("h1".into())),
+            ("[class*=index_cententWrap]", Need::Attr("class".into())),
+            (
+                "meta[name=\"weibo: article:create_at\"]",
+                Need::Name("meta".into()),
+            ),
+            (".text-title h1", Need::Name("h1".into())),
+            ("div > p", Need::Name("p".into())),
+            ("*", Need::Any),
+            (":root", Need::Any),
+            ("a, b", Need::Any),
+            ("#a\\:b", Need::Any),
+        ];
+        for (selector, need) in cases {
+            assert_eq!(Need::of(selector), need, "{selector}");
+        }
+    }
+
+    /// The selectors of every site and of the metadata, on the fixture
+    /// pages (quirks and no-quirks mode) and on markup in odd case: the
+    /// same elements as `Html::select`, in the same order.
+    #[test]
+    fn select_each_equals_html_select() {
+        let mut list: Vec<&str> = crate::sites::SITES
+            .iter()
+            .flat_map(|s| {
+                s.containers
+                    .iter()
+                    .chain(s.headline)
+                    .chain(s.date)
+                    .chain(s.source)
+            })
+            .copied()
+            .collect();
+        list.extend([
+            "title",
+            "h1",
+            "body",
+            "meta[property=\"og:title\"]",
+            "meta[name=PubDate]",
+            "time[datetime]",
+            "[data-ptime]",
+            "svg rect",
+            "foreignObject",
+        ]);
+        let sels = selectors(&list);
+        let mut pages: Vec<String> = [
+            "tests/fixtures/html/real/wechat-2020-02-11.html",
+            "tests/fixtures/html/real/thepaper-2019-08-13.html",
+            "tests/fixtures/sites/163/page.html",
+            "tests/fixtures/sites/sina/page.html",
+            "tests/fixtures/sites/zhihu/page.html",
+        ]
+        .iter()
+        .filter_map(|p| {
+            std::fs::read(format!("{}/{p}", env!("CARGO_MANIFEST_DIR")))
+                .ok()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+        })
+        .collect();
+        pages.push(
+            "<DIV ID=JS_Content CLASS='Post_Body RichText'><H1 Class=News_Title>t</H1>\
+             <META NAME=PubDate content=x><TIME DATETIME=y></TIME><svg><rect/>\
+             <foreignObject><p data-PTime=1>z</p></foreignObject></svg></DIV>"
+                .to_owned(),
+        );
+        pages.push(format!("<!DOCTYPE html>{}", pages.last().unwrap()));
+        for page in &pages {
+            let html = Html::parse_document(page);
+            let each = select_each(&html, &sels);
+            for (sel, got) in sels.iter().zip(&each) {
+                let want: Vec<_> = html.select(&sel.selector).map(|e| e.id()).collect();
+                let got: Vec<_> = got.iter().map(|e| e.id()).collect();
+                assert_eq!(
+                    got,
+                    want,
+                    "{:?} on {}",
+                    sel.need,
+                    page.chars().take(60).collect::<String>()
+                );
+            }
+        }
+    }
+}
