@@ -362,19 +362,22 @@ fn a_caption_belongs_to_the_image_right_above_it() {
 /// empty one is not, and short lines without the heading are just text.
 #[test]
 fn not_a_digest_names_a_table_of_contents_only_with_entries() {
+    // Each title mentions 论文, so that the pre-check lets the page through
+    // to the assembler, whose message this is.
     let message = |page: &str| match parse(page) {
         Err(paper_digest::Error::NotADigest(message)) => message,
         other => panic!("{page:?}: {other:?}"),
     };
-    let empty = message("7 Papers & Radios | 标题\n目录\n");
+    let empty = message("7 Papers & Radios | 论文标题\n目录\n");
     assert!(!empty.contains("table of contents"), "{empty}");
-    let short_lines = message("一个标题\n甲\n乙\n丙\n");
+    let short_lines = message("一个论文标题\n甲\n乙\n丙\n");
     assert!(short_lines.contains("nothing of a digest"), "{short_lines}");
-    let listed = message("7 Papers & Radios | 标题\n目录\n甲\n乙\n");
+    let listed = message("7 Papers & Radios | 论文标题\n目录\n甲\n乙\n");
     assert!(
         listed.contains("table of contents (目录) of 2 entries"),
         "{listed}"
     );
-    let one = message("7 Papers & Radios | 标题\n目录\n甲\n");
+    let one = message("7 Papers & Radios | 论文标题\n目录\n甲\n");
     assert!(one.contains("of 1 entry"), "{one}");
+    assert!(!one.contains("radio"), "{one}");
 }
