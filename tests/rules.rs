@@ -381,3 +381,30 @@ fn not_a_digest_names_a_table_of_contents_only_with_entries() {
     assert!(one.contains("of 1 entry"), "{one}");
     assert!(!one.contains("radio heading"), "{one}");
 }
+
+/// A byline under the title (`机器之心报道`, `机器之心 & ArXiv Weekly
+/// Radiostation`) names the source; a longer line, a sentence or another
+/// `A & B` line is not a byline.
+#[test]
+fn a_byline_is_short_and_names_the_column() {
+    let lines: Vec<&str> = SEED.lines().collect();
+    let long = format!("机器之心{}", "长".repeat(37));
+    for (extra, source) in [
+        ("机器之心报道", Some("机器之心")),
+        ("机器之心 & ArXiv Weekly Radiostation", Some("机器之心")),
+        ("Synced & ArXiv Weekly Radiostation", Some("Synced")),
+        ("Tom & Jerry", None),
+        (long.as_str(), None),
+        ("机器之心发布。", None),
+    ] {
+        let mut page = vec![lines[0], extra];
+        page.extend(&lines[1..]);
+        let digest = parse(&page.join("\n")).expect("parses");
+        assert_eq!(digest.issue.source.as_deref(), source, "{extra}");
+    }
+    let exactly_forty = format!("机器之心{}", "长".repeat(36));
+    let mut page = vec![lines[0], exactly_forty.as_str()];
+    page.extend(&lines[1..]);
+    let digest = parse(&page.join("\n")).expect("parses");
+    assert_eq!(digest.issue.source.as_deref(), Some("机器之心"));
+}
