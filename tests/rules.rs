@@ -408,3 +408,14 @@ fn a_byline_is_short_and_names_the_column() {
     let digest = parse(&page.join("\n")).expect("parses");
     assert_eq!(digest.issue.source.as_deref(), Some("机器之心"));
 }
+
+/// A contents entry loses its bullet and numbering, but a line that is only
+/// a number keeps it rather than becoming an empty entry.
+#[test]
+fn contents_entries_lose_their_numbering_but_never_become_empty() {
+    let lines: Vec<&str> = SEED.lines().collect();
+    let mut page = vec![lines[0], "目录", "1.", "- 2. PaLM", "• 第三篇"];
+    page.extend(&lines[2..]);
+    let digest = parse(&page.join("\n")).expect("parses");
+    assert_eq!(&digest.issue.contents[..3], ["1.", "PaLM", "第三篇"]);
+}
