@@ -121,3 +121,32 @@ pub(crate) fn find_date(s: &str) -> Option<String> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date_prefix;
+
+    #[test]
+    fn a_date_prefix_has_a_four_digit_plausible_year() {
+        let date = |s| {
+            parse_date_prefix(s).map(|(date, raw, rest)| (date, raw.to_owned(), rest.to_owned()))
+        };
+        assert_eq!(
+            date("2022-04-10 机器之心"),
+            Some((
+                Some("2022-04-10".to_owned()),
+                "2022-04-10".to_owned(),
+                "机器之心".to_owned()
+            ))
+        );
+        // A year outside 1990–2100 is not a date at all (not an invalid one).
+        assert_eq!(date("1800-04-10 机器之心"), None);
+        // Nor is a plausible year behind a leading zero.
+        assert_eq!(date("02022-04-10"), None);
+        // A day off the calendar is a date as written, with no ISO value.
+        assert_eq!(
+            date("2022年2月31日"),
+            Some((None, "2022年2月31日".to_owned(), String::new()))
+        );
+    }
+}
