@@ -124,7 +124,30 @@ pub(crate) fn find_date(s: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_date_prefix;
+    use super::{parse_date_prefix, unix_to_date};
+
+    /// The days on either side of the leap rules' edges: century years that
+    /// are not leap years, and the last day of each 400-year era.
+    #[test]
+    fn unix_dates_at_the_leap_rules_edges() {
+        for (secs, date) in [
+            (-11_670_998_400, "1600-02-29"),
+            (-11_670_912_000, "1600-03-01"),
+            (-2_203_977_600, "1900-02-28"),
+            (-2_203_891_200, "1900-03-01"),
+            (946_598_400, "1999-12-31"),
+            (951_782_400, "2000-02-29"),
+            (951_868_800, "2000-03-01"),
+            (978_307_200, "2001-01-01"),
+            (4_107_456_000, "2100-02-28"),
+            (4_107_542_400, "2100-03-01"),
+            (13_574_563_200, "2400-02-29"),
+            (13_574_649_600, "2400-03-01"),
+        ] {
+            assert_eq!(unix_to_date(secs, 0), date, "{secs}");
+            assert_eq!(unix_to_date(secs + 86_399, 0), date, "{secs} + 86,399");
+        }
+    }
 
     #[test]
     fn a_date_prefix_has_a_four_digit_plausible_year() {
