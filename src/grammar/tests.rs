@@ -517,3 +517,17 @@ fn trending_items_in_the_trailer() {
         }
     );
 }
+
+/// A trending item's heat is a figure of four digits or more; a shorter
+/// number stays in the title.
+#[test]
+fn trending_heat_has_four_digits_or_more() {
+    assert_eq!(
+        trending_item("1 某某标题 1234"),
+        Some((1, "某某标题", Ok(Some(1234))))
+    );
+    assert_ne!(
+        trending_item("1 某某标题 123").map(|(_, _, heat)| heat),
+        Some(Ok(Some(123)))
+    );
+}
