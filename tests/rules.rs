@@ -419,3 +419,14 @@ fn contents_entries_lose_their_numbering_but_never_become_empty() {
     let digest = parse(&page.join("\n")).expect("parses");
     assert_eq!(&digest.issue.contents[..3], ["1.", "PaLM", "第三篇"]);
 }
+
+/// The first date under the title is the issue's; a later one (a repost's
+/// own date) does not replace it.
+#[test]
+fn the_first_date_wins() {
+    let lines: Vec<&str> = SEED.lines().collect();
+    let mut page = vec![lines[0], "2022-04-10", "2022-04-12"];
+    page.extend(&lines[1..]);
+    let digest = parse(&page.join("\n")).expect("parses");
+    assert_eq!(digest.issue.date.as_deref(), Some("2022-04-10"));
+}
