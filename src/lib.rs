@@ -118,6 +118,15 @@ pub mod __private {
         lines.join("\n")
     }
 
+    /// The differential check of the HTML token reader on `page`: `Ok(true)`
+    /// when the located article was read from its tokens and equals what
+    /// its parse gives (container, how it was chosen, its lines),
+    /// `Ok(false)` when there was nothing to compare (not located, or the
+    /// reader declined), `Err` describing both when they differ.
+    pub fn html_token_reader_agrees(page: &str) -> Result<bool, String> {
+        crate::source::html::reader_agrees(page)
+    }
+
     /// Does the pre-check let `input` (bytes, decoded and format-detected
     /// as [`crate::parse_bytes`] does) through to the parse?
     pub fn precheck(input: &[u8]) -> bool {

@@ -288,3 +288,268 @@ pub fn visible_text(page: &str) -> String {
 pub fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
+
+/// Pieces of an article's markup for the token reader's differential
+/// property: what the column's pages hold (blocks, lists, inline and
+/// formatting elements, links, images, character references in text and in
+/// attributes, carriage returns, `<pre>` and its first line feed, comments,
+/// raw-text elements, hidden and styled elements, containers the sites'
+/// selectors name), and what the reader must decline or follow exactly
+/// (misnested formatting elements, a nested `<a>`, stray and mismatched end
+/// tags, tables, forms, selects, foreign content, list items and
+/// definitions without their end tags, headings closing headings, `</>`, a
+/// doctype in the body).
+pub const ARTICLE_PIECES: &[&str] = &[
+    "<p>",
+    "</p>",
+    "<div>",
+    "</div>",
+    "<section>",
+    "</section>",
+    "<span>",
+    "</span>",
+    "<b>",
+    "</b>",
+    "<strong>",
+    "</strong>",
+    "<em>",
+    "</em>",
+    "<i>",
+    "</i>",
+    "<font size=2>",
+    "</font>",
+    "<a href=\"https://arxiv.org/abs/2203.15556\">",
+    "<a href=\"/x?a=1&amp;b=2&copy=3&notit;\">",
+    "<a href='#top'>",
+    "</a>",
+    "<ul>",
+    "</ul>",
+    "<ol start=\"3\">",
+    "</ol>",
+    "<li>",
+    "<li value=7>",
+    "</li>",
+    "<dl>",
+    "<dt>",
+    "<dd>",
+    "</dd>",
+    "</dl>",
+    "<h2>",
+    "</h2>",
+    "<h3>",
+    "</h3>",
+    "<blockquote>",
+    "</blockquote>",
+    "<pre>",
+    "<pre>\n",
+    "<pre>\r\n",
+    "</pre>",
+    "<br>",
+    "<br/>",
+    "</br>",
+    "<hr>",
+    "<img data-src=\"https://img.example/a.png?x=1&amp;y=2\" alt=\"图 1\">",
+    "<img src=\"data:x\" width=1 height=1>",
+    "<figure>",
+    "<figcaption>",
+    "</figcaption>",
+    "</figure>",
+    "<center>",
+    "</center>",
+    "<section style=\"font-size: 12px; text-align: center\">",
+    "<p style=\"display:none\">隐藏</p>",
+    "<div hidden>隐藏</div>",
+    "<nav>导航</nav>",
+    "<div class=\"rich_media_content\">",
+    "<div class=\"RichText\">",
+    "<div class=\"Post_Body\">",
+    "<div id=\"content\">",
+    "<article class=\"article\">",
+    "</article>",
+    "<main>",
+    "</main>",
+    "<div class=\"index_cententWrap_x\">",
+    "<DIV CLASS=\"entry\" ID=x>",
+    "<p class=a class=b id=c id=d>",
+    "<!-- 注释 -->",
+    "<!--><!--->",
+    "<?php x ?>",
+    "</ x>",
+    "</>",
+    "<!DOCTYPE html>",
+    "<script>var a = 1;</script>",
+    "<style>p{}</style>",
+    "<noscript><p>无脚本</p></noscript>",
+    "<iframe src=x></iframe>",
+    "<textarea>文本框</textarea>",
+    "<title>标题</title>",
+    "<table><tr><td>格</td></tr></table>",
+    "<table>",
+    "<td>",
+    "<form>",
+    "</form>",
+    "<select><option>选</select>",
+    "<svg><p>",
+    "</svg>",
+    "<math>",
+    "<button>按钮</button>",
+    "<xmp>x</xmp>",
+    "<plaintext>",
+    "<nobr>",
+    "<listing>",
+    "<input type=hidden>",
+    "<object>",
+    "<template>",
+    "</body>",
+    "</html>",
+    "<body class=x>",
+    "<ruby>",
+    "<rt>",
+    "<sup>",
+    "</sup>",
+    "</h4>",
+    "</li></ul>",
+    "</img>",
+    "<p/>",
+    "<div/>",
+    "<image>",
+    "<wbr>",
+    "<source src=x>",
+    "<meta name=x content=y>",
+    "<param name=x>",
+    "<unknown-el>",
+    "</unknown-el>",
+];
+
+/// Text pieces: plain, white space, references, carriage returns.
+pub const ARTICLE_TEXT: &[&str] = &[
+    "论文 2：另一个标题",
+    "作者：张三、李四",
+    "摘要：本文提出……",
+    " ",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t \n ",
+    "a &amp; b",
+    "&nbsp;",
+    "&lt;div&gt;",
+    "&notit; &notin; &not",
+    "&#x4e2d;&#20013;&#0;&#x110000;&#128;",
+    "&amp",
+    "&",
+    "a < b",
+    "<3",
+    "&NotANamedRef;",
+    "推荐：值得一读。",
+    "ArXiv Weekly Radiostation",
+    "1. Title One. (from Jane Doe)",
+];
+
+/// Elements as their open and close markup, for well-formed runs of the
+/// article (the close may be omitted where HTML allows it).
+pub const ARTICLE_PAIRS: &[(&str, &str)] = &[
+    ("<p>", "</p>"),
+    ("<p>", ""),
+    ("<div>", "</div>"),
+    (
+        "<section style=\"font-size: 12px; text-align: center\">",
+        "</section>",
+    ),
+    ("<span>", "</span>"),
+    ("<b>", "</b>"),
+    ("<strong>", "</strong>"),
+    ("<em class=x>", "</em>"),
+    ("<font size=2>", "</font>"),
+    ("<a href=\"https://arxiv.org/abs/2203.15556\">", "</a>"),
+    (
+        "<a href=\"/x?a=1&amp;b=2&copy=3&notit;\" title='&lt;&gt'>",
+        "</a>",
+    ),
+    ("<ul><li>", "</ul>"),
+    ("<ol start=\"3\"><li>", "</li><li value=9>九</li></ol>"),
+    ("<li>", ""),
+    ("<dl><dt>", "<dd>定义</dl>"),
+    ("<h2>", "</h2>"),
+    ("<h3>", "</h4>"),
+    ("<blockquote>", "</blockquote>"),
+    ("<pre>", "</pre>"),
+    ("<pre>\n", "</pre>"),
+    ("<pre>\r\n", "</pre>"),
+    (
+        "<figure><img data-src=\"https://img.example/a.png?x=1&amp;y=2\" alt=\"图 1\">",
+        "</figure>",
+    ),
+    ("<figcaption>", "</figcaption>"),
+    ("<center>", "</center>"),
+    ("<div hidden>", "</div>"),
+    ("<p style=\"display:none\">", "</p>"),
+    ("<nav>", "</nav>"),
+    ("<div class=\"rich_media_content\">", "</div>"),
+    ("<div class=\"RichText\">", "</div>"),
+    ("<div class=\"Post_Body\">", "</div>"),
+    ("<div id=\"content\">", "</div>"),
+    ("<article class=\"article\">", "</article>"),
+    ("<main>", "</main>"),
+    ("<div class=\"index_cententWrap_x\">", "</div>"),
+    ("<DIV CLASS=\"entry\" ID=x>", "</DIV>"),
+    ("<p class=a class=b id=c id=d>", "</P>"),
+    ("<sup>", "</sup>"),
+    ("<unknown-el>", "</unknown-el>"),
+    ("<div/>", "</div>"),
+];
+
+/// A page whose article (`<div class="rich_media_content" id="js_content">`
+/// or a container no selector names, chosen by text density) holds the
+/// column's text and markup from [`ARTICLE_PAIRS`], [`ARTICLE_TEXT`] and
+/// (less often) [`ARTICLE_PIECES`], as the choices say: the input of the
+/// token reader's differential property and fuzz target.
+pub fn article_page(bytes: &[u8]) -> String {
+    let mut c = Choices::new(bytes);
+    let mut page = String::new();
+    if c.below(3) > 0 {
+        page.push_str("<!DOCTYPE html>");
+    }
+    page.push_str("<html><head><title>7 Papers &amp; Radios | 甲</title></head><body>");
+    let container = c.pick(&[
+        "<div class=\"rich_media_content\" id=\"js_content\">",
+        "<div id=\"js_content\" class=\"Rich_Media_Content\">",
+        "<section class=post>",
+        "<div class=entry>",
+        "<article>",
+    ]);
+    page.push_str(container);
+    page.push_str(&"本周论文包括……".repeat(40));
+    page.push_str("<p>论文 1：标题</p>");
+    // Open pairs, innermost last.
+    let mut open: Vec<&str> = Vec::new();
+    let mut n = 0;
+    while !c.done() && n < 200 {
+        n += 1;
+        match c.below(10) {
+            0..=3 => page.push_str(c.pick(ARTICLE_TEXT)),
+            4..=6 => {
+                let (o, cl) = c.pick(ARTICLE_PAIRS);
+                page.push_str(o);
+                open.push(cl);
+            }
+            7 | 8 => {
+                if let Some(cl) = open.pop() {
+                    page.push_str(cl);
+                }
+            }
+            _ => page.push_str(c.pick(ARTICLE_PIECES)),
+        }
+    }
+    while let Some(cl) = open.pop() {
+        page.push_str(cl);
+    }
+    page.push_str("<p>论文 3：结尾</p>");
+    let name = container[1..].split([' ', '>']).next().unwrap_or("div");
+    if c.below(5) > 0 {
+        page.push_str(&format!("</{name}>"));
+        page.push_str("<p>页脚</p>");
+        page.push_str("</body></html>");
+    }
+    page
+}

@@ -5,13 +5,12 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use ego_tree::NodeId;
-use scraper::node::Element;
 use scraper::{ElementRef, Html, Selector};
 
 use super::locate::Key;
 use super::select::{Sel, select_each, selectors};
 use super::tag_sets::{is_container, is_furniture, is_skipped};
-use super::walk::{Look, Visit, visible};
+use super::walk::{Attrs, Look, Visit, visible};
 use crate::sites;
 use crate::text::trim;
 
@@ -79,7 +78,7 @@ pub(super) fn choose_among(
 }
 
 /// Is `e` left out of the text-density sums, with its subtree?
-pub(super) fn not_counted(e: &Element, look: &Look) -> bool {
+pub(super) fn not_counted(e: &(impl Attrs + ?Sized), look: &Look) -> bool {
     is_skipped(e.name()) || is_furniture(e.name()) || look.hidden
 }
 

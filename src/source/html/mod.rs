@@ -51,6 +51,7 @@ mod container;
 mod locate;
 mod meta;
 mod prescan;
+mod reader;
 mod select;
 pub(crate) mod tag_sets;
 #[cfg(test)]
@@ -62,7 +63,7 @@ use crate::grammar;
 use container::{
     MIN_CONTAINER_TEXT, choose_among, find_container, not_counted, text_len, text_sums,
 };
-use locate::{SENTINEL, doctype, element_end, locate, text_bound};
+use locate::{Found, SENTINEL, doctype, element_end, locate, text_bound};
 use meta::page_meta;
 use prescan::reduce;
 use tag_sets::is_container;
@@ -124,49 +125,21 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
     // doctype so that both are parsed in the same (quirks) mode.
     let lead = doctype(reduced);
     let own_page = |piece: &str| Html::parse_document(&[lead, piece].concat());
-    // The scan's idea of where the element ends is checked by the parse: a
-    // comment after its end tag must land right after the element, and
-    // nothing else of the range outside it.
-    let ends_early = range.end < reduced.len();
-    let article = Html::parse_document(
-        &[
-            lead,
-            &reduced[range.clone()],
-            if ends_early { "<!--" } else { "" },
-            if ends_early { SENTINEL } else { "" },
-            if ends_early { "-->" } else { "" },
-        ]
-        .concat(),
-    );
-    let body = article
-        .root_element()
-        .child_elements()
-        .find(|e| e.value().name() == "body")?;
-    let mut parts = body
-        .children()
-        .filter(|n| !n.value().as_text().is_some_and(|t| trim(t).is_empty()));
-    let element = parts.next().and_then(ElementRef::wrap)?;
-    let placed = match parts.next() {
-        None => !ends_early,
-        Some(n) => {
-            ends_early
-                && n.value().as_comment().is_some_and(|c| &**c == SENTINEL)
-                && parts.next().is_none()
-        }
+    // The element read from its tokens, without a DOM; when the reader
+    // declines, parsed.
+    let read = reader::read(reduced, range.clone(), |i| found.inside[i]);
+    let article = read.is_none().then(|| article_page(reduced, lead, &range));
+    let dom = match &article {
+        Some(html) => Some(dom_choice(html, &found, range.end < reduced.len())?),
+        None => None,
     };
-    if !placed
-        || !element
-            .value()
-            .name()
-            .as_bytes()
-            .eq_ignore_ascii_case(found.name)
-    {
-        return None;
-    }
     // What the whole page's parse would choose inside the element, and
     // whether anything outside it could be chosen instead.
-    let (container, how) = choose_among(&article, |i| found.inside[i]);
-    let chosen_text = text_len(container, usize::MAX);
+    let (how, chosen_text, own_text) = match (&read, &dom) {
+        (Some(r), _) => (r.how, r.chosen_text, r.own_text),
+        (None, Some(d)) => (d.how, text_len(d.container, usize::MAX), d.own_text),
+        (None, None) => return None,
+    };
     let bytes = reduced.as_bytes();
     for rival in &found.rivals {
         // Rivals of later selectors than the chosen one do not count.
@@ -232,32 +205,105 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
     {
         return None;
     }
-    if how.is_none() && !densest_reaches(&ancestors[1..], element, bytes, &range) {
+    if how.is_none() && !densest_reaches(&ancestors[1..], own_text, bytes, &range) {
         return None;
     }
-    let lines = walk(container);
-    // What is after the article counts whenever a selector of the title,
-    // the date or the source may match in it: a field found before may
-    // still come from a selector tried first.
-    let rest = &reduced[range.end..];
-    let after =
-        meta::may_hold(&rest.to_ascii_lowercase(), true, want_date, true).then(|| own_page(rest));
-    let meta = match &after {
-        Some(after) => page_meta(&[&before, &article, after], want_date),
-        None => page_meta(&[&before, &article], want_date),
+    let lines = match (&read, &dom) {
+        (Some(r), _) => r.lines(),
+        (_, Some(d)) => walk(d.container),
+        (None, None) => return None,
     };
+    // The element and what is after it count whenever a selector of the
+    // title, the date or the source may match in them: a field found
+    // before may still come from a selector tried first. The element read
+    // from its tokens is parsed for them only then.
+    let may_hold = |piece: &str| meta::may_hold(&piece.to_ascii_lowercase(), true, want_date, true);
+    let article = article
+        .or_else(|| may_hold(&reduced[range.clone()]).then(|| article_page(reduced, lead, &range)));
+    let rest = &reduced[range.end..];
+    let after = may_hold(rest).then(|| own_page(rest));
+    let pieces: Vec<&Html> = [Some(&before), article.as_ref(), after.as_ref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let meta = page_meta(&pieces, want_date);
     Some((meta, lines))
 }
 
+/// The element `range` of the page parsed as a page of its own, behind the
+/// page's doctype `lead` so that both are parsed in the same (quirks) mode.
+/// A comment after its end tag (when the page goes on) shows where the
+/// parse ends the element ([`dom_choice`] checks it).
+fn article_page(reduced: &str, lead: &str, range: &std::ops::Range<usize>) -> Html {
+    let ends_early = range.end < reduced.len();
+    Html::parse_document(
+        &[
+            lead,
+            &reduced[range.clone()],
+            if ends_early { "<!--" } else { "" },
+            if ends_early { SENTINEL } else { "" },
+            if ends_early { "-->" } else { "" },
+        ]
+        .concat(),
+    )
+}
+
+/// The container chosen in the parse of the located element: the element
+/// as the tree holds it, what [`choose_among`] chooses in it, and how.
+struct DomChoice<'a> {
+    container: ElementRef<'a>,
+    how: Option<usize>,
+    /// The element's text as the density fallback counts it.
+    own_text: usize,
+}
+
+/// The container chosen in [`article_page`]'s parse; `None` when the
+/// parse does not hold the element alone, ending where the scan says it
+/// does (`ends_early`: before the end of the page).
+fn dom_choice<'a>(article: &'a Html, found: &Found<'_>, ends_early: bool) -> Option<DomChoice<'a>> {
+    let body = article
+        .root_element()
+        .child_elements()
+        .find(|e| e.value().name() == "body")?;
+    let mut parts = body
+        .children()
+        .filter(|n| !n.value().as_text().is_some_and(|t| trim(t).is_empty()));
+    let element = parts.next().and_then(ElementRef::wrap)?;
+    let placed = match parts.next() {
+        None => !ends_early,
+        Some(n) => {
+            ends_early
+                && n.value().as_comment().is_some_and(|c| &**c == SENTINEL)
+                && parts.next().is_none()
+        }
+    };
+    if !placed
+        || !element
+            .value()
+            .name()
+            .as_bytes()
+            .eq_ignore_ascii_case(found.name)
+    {
+        return None;
+    }
+    let (container, how) = choose_among(article, |i| found.inside[i]);
+    let own_text = text_sums(element).get(&element.id()).copied().unwrap_or(0);
+    Some(DomChoice {
+        container,
+        how,
+        own_text,
+    })
+}
+
 /// Would the text-density fallback ([`container::densest`]) of the whole
-/// page step from `<body>` down to `element` (whose whole-page ancestors
-/// are `ancestors`, innermost first)? Sure only when every ancestor below
+/// page step from `<body>` down to the element (whose whole-page ancestors
+/// are `ancestors`, innermost first, and whose counted text is `own`)? Sure only when every ancestor below
 /// `<body>` is a counted container, and the element's counted text is at
 /// least 60 % of itself plus all the text outside it (an upper bound of
 /// what any ancestor holds besides it).
 fn densest_reaches(
     ancestors: &[ElementRef<'_>],
-    element: ElementRef<'_>,
+    own: usize,
     bytes: &[u8],
     range: &std::ops::Range<usize>,
 ) -> bool {
@@ -277,7 +323,48 @@ fn densest_reaches(
     if !rest[..body_at].iter().all(counted) {
         return false;
     }
-    let own = text_sums(element).get(&element.id()).copied().unwrap_or(0);
     let outside = text_bound(bytes, 0, range.start) + text_bound(bytes, range.end, bytes.len());
     own > 0 && own * 10 >= (own + outside) * 6
+}
+
+/// The differential check of the token reader ([`reader`]) against the
+/// parse it stands for, on one page: wherever the page's article is located
+/// and the reader reads it, the parse of the element must hold it alone
+/// (ending where the scan says) and choose the same container, the same
+/// way, with the same text, and walk it into the same lines.
+///
+/// `Ok(true)` when the reader read the element and agreed, `Ok(false)` when
+/// there was nothing to compare (no located element, or the reader
+/// declined), `Err` with both readings when they differ.
+pub(crate) fn reader_agrees(page: &str) -> Result<bool, String> {
+    let (reduced, _, _) = reduce(page);
+    let Some(found) = locate(&reduced) else {
+        return Ok(false);
+    };
+    let range = found.range.clone();
+    let Some(read) = reader::read(&reduced, range.clone(), |i| found.inside[i]) else {
+        return Ok(false);
+    };
+    let article = article_page(&reduced, doctype(&reduced), &range);
+    let Some(dom) = dom_choice(&article, &found, range.end < reduced.len()) else {
+        return Err(format!(
+            "the reader read an element the parse does not hold alone: {:?}",
+            &reduced[range]
+        ));
+    };
+    let tokens = (read.how, read.chosen_text, read.own_text, read.lines());
+    let parsed = (
+        dom.how,
+        text_len(dom.container, usize::MAX),
+        dom.own_text,
+        walk(dom.container),
+    );
+    if tokens == parsed {
+        Ok(true)
+    } else {
+        Err(format!(
+            "the reader: {tokens:?}\nthe parse: {parsed:?}\nelement: {:?}",
+            &reduced[range]
+        ))
+    }
 }

@@ -720,3 +720,15 @@ mod location {
         }
     }
 }
+
+/// Every site fixture, the unknown-site page, the real pages and the bench
+/// page: the token reader reads the located article (no parse of it), and
+/// agrees with the parse.
+#[test]
+fn every_digest_page_is_read_from_tokens() {
+    for file in &digest_pages() {
+        let bytes = std::fs::read(file).unwrap();
+        let (page, _, _) = crate::decode::decode(&bytes);
+        assert_eq!(reader_agrees(&page), Ok(true), "{file}");
+    }
+}

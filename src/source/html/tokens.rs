@@ -305,54 +305,9 @@ impl<'a> Tokens<'a> {
     /// attribute states (quoted values hide `>`); the end of the input for
     /// an unterminated tag. Also whether the tag is self-closing.
     fn tag_end(&self, from: usize) -> (usize, bool) {
-        let b = self.bytes;
-        let mut pos = from;
-        let mut slash = false;
-        loop {
-            // Before an attribute name.
-            while pos < b.len() && is_space(b[pos]) {
-                pos += 1;
-            }
-            match b.get(pos) {
-                None => return (b.len(), false),
-                Some(b'>') => return (pos + 1, slash),
-                Some(b'/') => {
-                    slash = true;
-                    pos += 1;
-                    continue;
-                }
-                Some(_) => {}
-            }
-            slash = false;
-            // The attribute name: its first byte may be `=`.
-            pos += 1;
-            while pos < b.len() && !is_space(b[pos]) && !matches!(b[pos], b'/' | b'>' | b'=') {
-                pos += 1;
-            }
-            while pos < b.len() && is_space(b[pos]) {
-                pos += 1;
-            }
-            if b.get(pos) != Some(&b'=') {
-                continue;
-            }
-            pos += 1;
-            while pos < b.len() && is_space(b[pos]) {
-                pos += 1;
-            }
-            match b.get(pos) {
-                None => return (b.len(), false),
-                Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &b[pos + 1..]) {
-                    Some(close) => pos += 1 + close + 1,
-                    None => return (b.len(), false),
-                },
-                Some(b'>') => return (pos + 1, false),
-                Some(_) => {
-                    while pos < b.len() && !is_space(b[pos]) && b[pos] != b'>' {
-                        pos += 1;
-                    }
-                }
-            }
-        }
+        let mut attrs = Attributes::new(self.bytes, from);
+        for _ in attrs.by_ref() {}
+        attrs.end()
     }
 
     /// The tag whose name starts at `start`: its name, where it ends, and
@@ -403,6 +358,148 @@ impl<'a> Tokens<'a> {
             }
         }
         b.len()
+    }
+}
+
+/// One attribute of a start tag as written: where its name and its value
+/// (without quotes) lie in the page. The name is as written (not yet
+/// lowercased), the value not yet decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Attribute {
+    /// The attribute's name.
+    pub(crate) name: Range<usize>,
+    /// Its value; empty for an attribute without `=`.
+    pub(crate) value: Range<usize>,
+}
+
+/// The attributes of a tag, read with the tokenizer's attribute states
+/// (WHATWG §13.2.5.32–§13.2.5.40) from the end of the tag's name: the same
+/// reading [`Tokens`] follows to find where the tag ends. After the last
+/// one, [`Attributes::end`] says where the tag ends and whether it is
+/// self-closing.
+pub(crate) struct Attributes<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    slash: bool,
+    /// Just past the tag's `>`, once the reading reached it.
+    done: Option<(usize, bool)>,
+}
+
+impl<'a> Attributes<'a> {
+    /// The attributes of the tag whose name ends at `from`.
+    pub(crate) fn new(bytes: &'a [u8], from: usize) -> Self {
+        Attributes {
+            bytes,
+            pos: from,
+            slash: false,
+            done: None,
+        }
+    }
+
+    /// The attributes of the start tag `span` (as [`Token::Start`] gives
+    /// it) of a page.
+    pub(crate) fn of_tag(bytes: &'a [u8], span: Range<usize>) -> Self {
+        let tag = &bytes[..span.end];
+        let name_end = span.start
+            + 1
+            + tag[span.start + 1..]
+                .iter()
+                .position(|&c| is_space(c) || c == b'/' || c == b'>')
+                .unwrap_or(span.end - span.start - 1);
+        Attributes::new(tag, name_end)
+    }
+
+    /// Just past the tag's `>` (the end of the input when it has none), and
+    /// whether it is self-closing: where the reading stopped.
+    pub(crate) fn end(&self) -> (usize, bool) {
+        self.done.unwrap_or((self.bytes.len(), false))
+    }
+
+    fn finish(&mut self, end: usize, self_closing: bool) -> Option<Attribute> {
+        self.done = Some((end, self_closing));
+        None
+    }
+}
+
+impl Iterator for Attributes<'_> {
+    type Item = Attribute;
+
+    fn next(&mut self) -> Option<Attribute> {
+        if self.done.is_some() {
+            return None;
+        }
+        let b = self.bytes;
+        let mut pos = self.pos;
+        // Before an attribute name.
+        loop {
+            while pos < b.len() && is_space(b[pos]) {
+                pos += 1;
+            }
+            match b.get(pos) {
+                None => return self.finish(b.len(), false),
+                Some(b'>') => {
+                    let slash = self.slash;
+                    return self.finish(pos + 1, slash);
+                }
+                Some(b'/') => {
+                    self.slash = true;
+                    pos += 1;
+                }
+                Some(_) => break,
+            }
+        }
+        self.slash = false;
+        // The attribute name: its first byte may be `=`.
+        let name_start = pos;
+        pos += 1;
+        while pos < b.len() && !is_space(b[pos]) && !matches!(b[pos], b'/' | b'>' | b'=') {
+            pos += 1;
+        }
+        let name = name_start..pos;
+        while pos < b.len() && is_space(b[pos]) {
+            pos += 1;
+        }
+        if b.get(pos) != Some(&b'=') {
+            self.pos = pos;
+            return Some(Attribute {
+                name,
+                value: pos..pos,
+            });
+        }
+        pos += 1;
+        while pos < b.len() && is_space(b[pos]) {
+            pos += 1;
+        }
+        let value = match b.get(pos) {
+            None => {
+                self.done = Some((b.len(), false));
+                pos..pos
+            }
+            Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &b[pos + 1..]) {
+                Some(close) => {
+                    self.pos = pos + 1 + close + 1;
+                    pos + 1..pos + 1 + close
+                }
+                None => {
+                    self.done = Some((b.len(), false));
+                    pos + 1..b.len()
+                }
+            },
+            // `a=>`: an empty value, and the tag ends.
+            Some(b'>') => {
+                self.done = Some((pos + 1, false));
+                pos..pos
+            }
+            Some(_) => {
+                let start = pos;
+                while pos < b.len() && !is_space(b[pos]) && b[pos] != b'>' {
+                    pos += 1;
+                }
+                self.pos = pos;
+                start..pos
+            }
+        };
+        Some(Attribute { name, value })
     }
 }
 

@@ -27,6 +27,26 @@ pub(super) fn block_hint(name: &str) -> Hint {
     }
 }
 
+/// An element as the walk reads it: its name (lowercase) and attributes.
+/// A parsed tree's elements are one kind, the token reader's
+/// ([`super::reader`]) another.
+pub(super) trait Attrs {
+    /// The element's name, ASCII-lowercased.
+    fn name(&self) -> &str;
+    /// The value of its attribute `name` (lowercase), if it has one.
+    fn attr(&self, name: &str) -> Option<&str>;
+}
+
+impl Attrs for Element {
+    fn name(&self) -> &str {
+        Element::name(self)
+    }
+
+    fn attr(&self, name: &str) -> Option<&str> {
+        Element::attr(self, name)
+    }
+}
+
 /// What an element's attributes say about how it is shown, read once per
 /// element.
 #[derive(Clone, Copy, Default)]
@@ -39,7 +59,7 @@ pub(super) struct Look {
     pub(super) centered: bool,
 }
 
-pub(super) fn look(el: &Element) -> Look {
+pub(super) fn look(el: &(impl Attrs + ?Sized)) -> Look {
     let mut look = Look {
         hidden: el.attr("hidden").is_some(),
         small: false,
@@ -70,7 +90,7 @@ pub(super) fn look(el: &Element) -> Look {
 }
 
 /// An image's URL: lazy attributes first; no `data:` URIs, no 1×1 trackers.
-pub(super) fn image_url(el: &Element) -> Option<String> {
+pub(super) fn image_url(el: &(impl Attrs + ?Sized)) -> Option<String> {
     let tiny = |a: &str| {
         el.attr(a)
             .is_some_and(|v| matches!(v.trim(), "0" | "1" | "1px" | "0px"))
@@ -115,11 +135,19 @@ pub(super) struct Walker {
 }
 
 impl Walker {
+    /// A walker before the first element.
+    pub(super) fn new() -> Self {
+        Walker {
+            all_small: true,
+            ..Walker::default()
+        }
+    }
+
     fn hint(&self) -> Hint {
         self.hints.last().copied().unwrap_or(Hint::Plain)
     }
 
-    fn flush(&mut self) {
+    pub(super) fn flush(&mut self) {
         let text = trim(&self.buf);
         if !text.is_empty() {
             let mut hint = self.hint();
@@ -144,7 +172,7 @@ impl Walker {
         self.all_small = true;
     }
 
-    fn text(&mut self, t: &str) {
+    pub(super) fn text(&mut self, t: &str) {
         if self.pre > 0 {
             let mut parts = t.split('\n');
             if let Some(first) = parts.next() {
@@ -184,7 +212,7 @@ impl Walker {
         }
     }
 
-    fn open(&mut self, el: &Element, look: Look) {
+    pub(super) fn open(&mut self, el: &(impl Attrs + ?Sized), look: Look) {
         let name = el.name();
         self.looks.push(look);
         self.small += usize::from(look.small);
@@ -250,7 +278,7 @@ impl Walker {
         }
     }
 
-    fn close(&mut self, el: &Element) {
+    pub(super) fn close(&mut self, el: &(impl Attrs + ?Sized)) {
         let name = el.name();
         if is_block(name) {
             self.flush();
@@ -323,10 +351,7 @@ pub(super) fn visible<'a>(
 
 /// Walks `root` iteratively and returns its logical lines.
 pub(super) fn walk(root: ElementRef<'_>) -> Vec<Line<'static>> {
-    let mut w = Walker {
-        all_small: true,
-        ..Walker::default()
-    };
+    let mut w = Walker::new();
     for visit in visible(root, |e, look| is_skipped(e.name()) || look.hidden) {
         match visit {
             Visit::Text(t) => w.text(t),

@@ -1,0 +1,1041 @@
+//! The token reader: the located article read without a DOM.
+//!
+//! [`read`] follows the located element's tokens ([`Tokens`], the one
+//! tokenizer) on a stack of open elements, with the tree-construction rules
+//! of html5ever's "in body" insertion mode for the markup the column's
+//! pages use, and builds a flat tree of the element: elements and text
+//! nodes in document order, each with the end of its subtree. On that tree
+//! it makes the container choice ([`super::container::choose_among`]'s
+//! rules: the sites' selectors, then text density) and walks the chosen
+//! container into [`Line`]s with the same [`Walker`] the DOM walk uses.
+//!
+//! It must produce exactly what the parse of the element by html5ever
+//! would, so it **declines** (returns `None`, and the caller parses) on any
+//! markup where the parse could build something else than a plain stack of
+//! open elements does: tables, forms, selects, templates, foreign content,
+//! `<plaintext>`, formatting elements closed by anything but their own end
+//! tag (html5ever would reopen them), a nested `<a>`, an end tag that
+//! closes nothing or is ignored, a `</p>` without a `<p>`, a NUL byte, a
+//! doctype in the body, an unterminated tag, nesting deeper than
+//! [`MAX_DEPTH`], and a selector whose match depends on the page's quirks
+//! mode. Character references and carriage returns are decoded by
+//! html5ever's own tokenizer (all pieces of a page in one run), never here.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, Token as HtmlToken, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+
+use super::container::{CONTAINER_LIST, MIN_CONTAINER_TEXT, not_counted};
+use super::tag_sets::{is_container, is_skipped};
+use super::tokens::{Attributes, Token, Tokens};
+use super::walk::{Attrs, Walker, look};
+use crate::source::Line;
+use crate::text::trim;
+
+/// Open elements deeper than this make the reader decline.
+pub(super) const MAX_DEPTH: usize = 512;
+
+/// An element of the flat tree: its name (ASCII-lowercased) and its
+/// attributes (names lowercased, values decoded, the first of a name kept).
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct El<'a> {
+    name: Cow<'a, str>,
+    attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+}
+
+impl Attrs for El<'_> {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| &**v)
+    }
+}
+
+/// A node of the flat tree.
+#[derive(Debug, PartialEq, Eq)]
+enum Kind<'a> {
+    Element(El<'a>),
+    Text(Cow<'a, str>),
+}
+
+#[derive(Debug, PartialEq, Eq)]
+struct Node<'a> {
+    kind: Kind<'a>,
+    /// One past the last node of this node's subtree.
+    end: usize,
+}
+
+/// The located element, read: its flat tree and the container chosen in it.
+#[derive(Debug)]
+pub(super) struct Article<'a> {
+    nodes: Vec<Node<'a>>,
+    /// The chosen container's node.
+    container: usize,
+    /// The index in [`CONTAINER_LIST`] of the selector that chose it, or
+    /// `None` for the text-density fallback.
+    pub(super) how: Option<usize>,
+    /// The text bytes of the chosen container ([`super::container::text_len`]).
+    pub(super) chosen_text: usize,
+    /// The element's own text bytes as the density fallback counts them
+    /// ([`super::container::text_sums`]).
+    pub(super) own_text: usize,
+}
+
+impl Article<'_> {
+    /// The chosen container's logical lines, as [`super::walk::walk`]
+    /// reads them from a tree.
+    pub(super) fn lines(&self) -> Vec<Line<'static>> {
+        let nodes = &self.nodes;
+        let mut w = Walker::new();
+        let mut open: Vec<usize> = Vec::new();
+        let end = nodes[self.container].end;
+        let mut i = self.container;
+        while i < end {
+            while let Some(&top) = open.last()
+                && nodes[top].end <= i
+            {
+                if let Kind::Element(e) = &nodes[top].kind {
+                    w.close(e);
+                }
+                open.pop();
+            }
+            match &nodes[i].kind {
+                Kind::Text(t) => {
+                    w.text(t);
+                    i += 1;
+                }
+                Kind::Element(e) => {
+                    let look = look(e);
+                    if is_skipped(&e.name) || look.hidden {
+                        i = nodes[i].end;
+                    } else {
+                        w.open(e, look);
+                        open.push(i);
+                        i += 1;
+                    }
+                }
+            }
+        }
+        for &top in open.iter().rev() {
+            if let Kind::Element(e) = &nodes[top].kind {
+                w.close(e);
+            }
+        }
+        w.flush();
+        w.lines
+    }
+}
+
+/// How html5ever's "in body" mode treats a start tag, for the tags the
+/// reader follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Start {
+    /// Closes a `<p>` in button scope, then opens.
+    Block,
+    /// `h1`–`h6`: a [`Start::Block`] that also closes a heading open as
+    /// the current node.
+    Heading,
+    /// `pre`: a [`Start::Block`] that drops a line feed right after it.
+    Pre,
+    /// `li`, or `dd`/`dt` (`false`): closes the open item of its kind
+    /// unless a special element other than `address`, `div` and `p` comes
+    /// first, then closes a `<p>`, then opens.
+    Item(bool),
+    /// A formatting element (`a` among them): opens, in the list of active
+    /// formatting elements.
+    Formatting,
+    /// A void element: opens and closes at once.
+    Void,
+    /// `hr`: closes a `<p>`, then a void element.
+    Hr,
+    /// `script`, `style`, `iframe`, `noembed`, `noframes`, `noscript`:
+    /// opens; its body is one text node; its end tag closes it.
+    RawText,
+    /// Anything else html5ever inserts as an ordinary element.
+    Ordinary,
+    /// Something the reader does not follow.
+    Decline,
+}
+
+fn start_rule(name: &str) -> Start {
+    match name {
+        "address" | "article" | "aside" | "blockquote" | "center" | "details" | "dialog"
+        | "dir" | "div" | "dl" | "fieldset" | "figcaption" | "figure" | "footer" | "header"
+        | "hgroup" | "main" | "nav" | "ol" | "p" | "search" | "section" | "summary" | "ul"
+        | "menu" => Start::Block,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Start::Heading,
+        "pre" => Start::Pre,
+        "li" => Start::Item(true),
+        "dd" | "dt" => Start::Item(false),
+        "a" | "b" | "big" | "code" | "em" | "font" | "i" | "s" | "small" | "strike" | "strong"
+        | "tt" | "u" => Start::Formatting,
+        "area" | "br" | "embed" | "img" | "keygen" | "wbr" | "param" | "source" | "track"
+        | "base" | "basefont" | "bgsound" | "link" | "meta" => Start::Void,
+        "hr" => Start::Hr,
+        "script" | "style" | "iframe" | "noembed" | "noframes" | "noscript" => Start::RawText,
+        "html" | "body" | "head" | "frameset" | "form" | "plaintext" | "button" | "nobr"
+        | "applet" | "marquee" | "object" | "table" | "image" | "textarea" | "select"
+        | "option" | "optgroup" | "rb" | "rtc" | "rp" | "rt" | "math" | "svg" | "caption"
+        | "col" | "colgroup" | "frame" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr"
+        | "input" | "template" | "title" | "listing" | "xmp" | "isindex" => Start::Decline,
+        _ => Start::Ordinary,
+    }
+}
+
+/// html5ever's special elements (its `special_tag` set).
+fn is_special(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "applet"
+            | "area"
+            | "article"
+            | "aside"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "button"
+            | "caption"
+            | "center"
+            | "col"
+            | "colgroup"
+            | "dd"
+            | "details"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "embed"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "frame"
+            | "frameset"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "iframe"
+            | "img"
+            | "input"
+            | "isindex"
+            | "li"
+            | "link"
+            | "listing"
+            | "main"
+            | "marquee"
+            | "menu"
+            | "meta"
+            | "nav"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "object"
+            | "ol"
+            | "p"
+            | "param"
+            | "plaintext"
+            | "pre"
+            | "script"
+            | "section"
+            | "select"
+            | "source"
+            | "style"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "template"
+            | "textarea"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "title"
+            | "tr"
+            | "track"
+            | "ul"
+            | "wbr"
+            | "xmp"
+    )
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// End tags html5ever handles by closing the element in scope with all it
+/// holds (its "`</div>`" group, less what the reader never opens).
+fn is_block_end(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "header"
+            | "hgroup"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "pre"
+            | "search"
+            | "section"
+            | "summary"
+            | "ul"
+    )
+}
+
+fn is_formatting(name: &str) -> bool {
+    start_rule(name) == Start::Formatting
+}
+
+/// A piece html5ever's tokenizer decodes: a text run, or a start tag's
+/// attributes.
+enum Job {
+    Text(Range<usize>),
+    Tag(Range<usize>),
+}
+
+/// What a placeholder in the tree waits for.
+#[derive(Clone, Copy)]
+enum Pending {
+    /// Node `node`'s text is job `job`'s.
+    Text { node: usize, job: usize },
+    /// Node `node`'s attributes are job `job`'s.
+    Attrs { node: usize, job: usize },
+}
+
+/// An open element: its node and whether it is a formatting element.
+#[derive(Clone, Copy)]
+struct Open {
+    node: usize,
+    formatting: bool,
+}
+
+struct Builder<'a> {
+    page: &'a str,
+    nodes: Vec<Node<'a>>,
+    open: Vec<Open>,
+    jobs: Vec<Job>,
+    pending: Vec<Pending>,
+    /// Nodes whose text loses a leading line feed (right after `<pre>`).
+    drop_lf: Vec<usize>,
+    /// The element's end tag was read.
+    closed: bool,
+}
+
+impl<'a> Builder<'a> {
+    fn name(&self, open: &Open) -> &str {
+        match &self.nodes[open.node].kind {
+            Kind::Element(e) => &e.name,
+            Kind::Text(_) => "",
+        }
+    }
+
+    /// Pops every open element from `index` up. `None` when that pops a
+    /// formatting element (html5ever would reopen it later) other than
+    /// `own`, the one the end tag being read names.
+    fn pop_to(&mut self, index: usize, own: bool) -> Option<()> {
+        let top = self.open.len().checked_sub(1)?;
+        for (i, o) in self.open[index..].iter().enumerate() {
+            if o.formatting && !(own && index + i == top && i == 0) {
+                return None;
+            }
+        }
+        let end = self.nodes.len();
+        for o in self.open.drain(index..) {
+            self.nodes[o.node].end = end;
+        }
+        if index == 0 {
+            self.closed = true;
+        }
+        Some(())
+    }
+
+    /// The topmost open element named `name`.
+    fn find(&self, name: &str) -> Option<usize> {
+        self.open.iter().rposition(|o| self.name(o) == name)
+    }
+
+    /// "Close a p element" if one is in button scope.
+    fn close_p(&mut self) -> Option<()> {
+        match self.find("p") {
+            // The element itself closed by its content: not followed.
+            Some(0) => None,
+            Some(i) => self.pop_to(i, false),
+            None => Some(()),
+        }
+    }
+
+    /// A text node of the page's bytes `span`, with character references
+    /// and carriage returns decoded unless it is a raw-text body (`raw`).
+    fn push_text(&mut self, span: Range<usize>, raw: bool) {
+        let text = &self.page[span.clone()];
+        if text.is_empty() {
+            return;
+        }
+        let node = self.nodes.len();
+        if !raw && text.bytes().any(|b| b == b'&' || b == b'\r') {
+            self.pending.push(Pending::Text {
+                node,
+                job: self.jobs.len(),
+            });
+            self.jobs.push(Job::Text(span));
+            self.nodes.push(Node {
+                kind: Kind::Text(Cow::Borrowed("")),
+                end: node + 1,
+            });
+        } else {
+            self.nodes.push(Node {
+                kind: Kind::Text(Cow::Borrowed(text)),
+                end: node + 1,
+            });
+        }
+    }
+
+    /// Opens an element for the start tag `span` named `name`.
+    fn open_element(&mut self, name: Cow<'a, str>, span: Range<usize>, formatting: bool) {
+        let node = self.nodes.len();
+        let tag = &self.page[span.clone()];
+        let attrs = if tag.bytes().any(|b| b == b'&' || b == b'\r') {
+            self.pending.push(Pending::Attrs {
+                node,
+                job: self.jobs.len(),
+            });
+            self.jobs.push(Job::Tag(span));
+            Vec::new()
+        } else {
+            let bytes = self.page.as_bytes();
+            let mut attrs: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
+            for a in Attributes::of_tag(bytes, span) {
+                let name = lower(&self.page[a.name]);
+                if !attrs.iter().any(|(n, _)| *n == name) {
+                    attrs.push((name, Cow::Borrowed(&self.page[a.value])));
+                }
+            }
+            attrs
+        };
+        self.nodes.push(Node {
+            kind: Kind::Element(El { name, attrs }),
+            end: usize::MAX,
+        });
+        self.open.push(Open { node, formatting });
+    }
+
+    /// Reads a start tag; `None` to decline.
+    fn start(&mut self, name: Cow<'a, str>, span: Range<usize>) -> Option<Start> {
+        let rule = start_rule(&name);
+        match rule {
+            Start::Decline => return None,
+            Start::Block | Start::Pre => self.close_p()?,
+            Start::Heading => {
+                self.close_p()?;
+                let top = self.open.len().checked_sub(1)?;
+                if is_heading(self.name(&self.open[top])) {
+                    self.pop_to(top, false)?;
+                }
+            }
+            Start::Item(li) => {
+                for i in (0..self.open.len()).rev() {
+                    let n = self.name(&self.open[i]);
+                    let item = if li {
+                        n == "li"
+                    } else {
+                        n == "dd" || n == "dt"
+                    };
+                    if item {
+                        if i == 0 {
+                            return None;
+                        }
+                        self.pop_to(i, false)?;
+                        break;
+                    }
+                    if is_special(n) && !matches!(n, "address" | "div" | "p") {
+                        break;
+                    }
+                }
+                self.close_p()?;
+            }
+            Start::Formatting => {
+                // A second `<a>` runs the adoption agency on the first.
+                if name == "a" && self.open.iter().any(|o| self.name(o) == "a") {
+                    return None;
+                }
+            }
+            Start::Hr => self.close_p()?,
+            Start::Void | Start::RawText | Start::Ordinary => {}
+        }
+        if self.open.is_empty() {
+            return None;
+        }
+        let formatting = rule == Start::Formatting;
+        self.open_element(name, span, formatting);
+        if matches!(rule, Start::Void | Start::Hr) {
+            let top = self.open.len() - 1;
+            self.pop_to(top, false)?;
+        }
+        if self.open.len() > MAX_DEPTH {
+            return None;
+        }
+        Some(rule)
+    }
+
+    /// Reads an end tag; `None` to decline.
+    fn end(&mut self, name: &str) -> Option<()> {
+        let top = self.open.len().checked_sub(1)?;
+        if is_formatting(name) {
+            // Only the plain case of the adoption agency: it closes the
+            // current node.
+            return if self.name(&self.open[top]) == name {
+                self.pop_to(top, true)
+            } else {
+                None
+            };
+        }
+        let index = if name == "li" {
+            // In list item scope: an open list bounds it.
+            let i = self
+                .open
+                .iter()
+                .rposition(|o| matches!(self.name(o), "li" | "ol" | "ul"))?;
+            (self.name(&self.open[i]) == "li").then_some(i)?
+        } else if is_heading(name) {
+            // Any heading closes the open one.
+            self.open.iter().rposition(|o| is_heading(self.name(o)))?
+        } else if is_block_end(name) || matches!(name, "p" | "dd" | "dt") {
+            self.find(name)?
+        } else if matches!(
+            name,
+            "body"
+                | "html"
+                | "form"
+                | "template"
+                | "applet"
+                | "marquee"
+                | "object"
+                | "br"
+                | "button"
+                | "listing"
+                | "select"
+                | "option"
+                | "optgroup"
+        ) || start_rule(name) == Start::Decline
+        {
+            return None;
+        } else {
+            // Any other end tag: the open element of its name, with no
+            // special element above it.
+            let i = self.find(name)?;
+            if self.open[i + 1..].iter().any(|o| is_special(self.name(o))) {
+                return None;
+            }
+            i
+        };
+        self.pop_to(index, false)
+    }
+}
+
+/// `name`, ASCII-lowercased, borrowed when it is already.
+fn lower(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
+/// Builds the flat tree of the element whose start tag begins at
+/// `range.start` and whose end tag ends at `range.end` (the end of the
+/// page when it has none), as html5ever parses it on a page of its own;
+/// `None` when it cannot be sure of that parse.
+fn build(page: &str, range: Range<usize>) -> Option<Vec<Node<'_>>> {
+    let bytes = page.as_bytes();
+    let to_end = range.end == bytes.len();
+    let piece = bytes.get(range.clone())?;
+    if memchr::memchr(0, piece).is_some() {
+        return None;
+    }
+    let mut b = Builder {
+        page,
+        nodes: Vec::new(),
+        open: Vec::new(),
+        jobs: Vec::new(),
+        pending: Vec::new(),
+        drop_lf: Vec::new(),
+        closed: false,
+    };
+    let mut at = range.start;
+    // The raw-text element whose body comes next, and a `<pre>` whose first
+    // line feed goes.
+    let mut raw: Option<usize> = None;
+    let mut after_pre = false;
+    let mut first = true;
+    for token in Tokens::at(&bytes[..range.end], range.start) {
+        let span = token.span();
+        if b.closed {
+            return None;
+        }
+        if span.start > at {
+            let gap = &page[at..span.start];
+            // `</>` is no token: the text around it would be one node.
+            if first || gap.contains("</>") || raw.is_some() {
+                return None;
+            }
+            if after_pre {
+                if gap.starts_with('&') {
+                    return None;
+                }
+                b.drop_lf.push(b.nodes.len());
+            }
+            b.push_text(at..span.start, false);
+        }
+        after_pre = false;
+        at = span.end;
+        if let Some(node) = raw.take() {
+            // A raw-text body, then its end tag.
+            match token {
+                Token::RawText { .. } => {
+                    let body = &page[span.clone()];
+                    if body.contains('\r') {
+                        return None;
+                    }
+                    b.push_text(span, true);
+                    raw = Some(node);
+                    continue;
+                }
+                Token::End { name, .. } => {
+                    let top = b.open.len().checked_sub(1)?;
+                    if b.open[top].node != node
+                        || !name.eq_ignore_ascii_case(b.name(&b.open[top]).as_bytes())
+                    {
+                        return None;
+                    }
+                    b.pop_to(top, false)?;
+                    continue;
+                }
+                _ => return None,
+            }
+        }
+        match token {
+            Token::Start { name, span, .. } => {
+                if !span_closed(page, &span) {
+                    return None;
+                }
+                let name = lower(std::str::from_utf8(name).ok()?);
+                if first && !matches!(start_rule(&name), Start::Block | Start::Ordinary) {
+                    return None;
+                }
+                if first {
+                    b.open_element(name, span, false);
+                    first = false;
+                    continue;
+                }
+                match b.start(name, span)? {
+                    Start::RawText => raw = b.open.last().map(|o| o.node),
+                    Start::Pre => after_pre = true,
+                    _ => {}
+                }
+            }
+            Token::End { name, span } => {
+                if first || !span_closed(page, &span) {
+                    return None;
+                }
+                let name = lower(std::str::from_utf8(name).ok()?);
+                b.end(&name)?;
+                if b.closed && span.end != range.end {
+                    return None;
+                }
+            }
+            Token::Comment { .. } => {
+                if first {
+                    return None;
+                }
+            }
+            Token::Doctype { .. } | Token::RawText { .. } => return None,
+        }
+    }
+    if raw.is_some() && !to_end {
+        return None;
+    }
+    if at < range.end {
+        if first || page[at..range.end].contains("</>") || raw.is_some() {
+            return None;
+        }
+        if after_pre {
+            if page[at..range.end].starts_with('&') {
+                return None;
+            }
+            b.drop_lf.push(b.nodes.len());
+        }
+        b.push_text(at..range.end, false);
+    }
+    if !b.closed {
+        // Only the last element of a page may end without its end tag.
+        if !to_end || first {
+            return None;
+        }
+        // At the end of the input every open element ends; nothing is
+        // reopened after it.
+        let end = b.nodes.len();
+        for o in b.open.drain(..) {
+            b.nodes[o.node].end = end;
+        }
+    }
+    decode(page, &b.jobs, &b.pending, &mut b.nodes)?;
+    for node in b.drop_lf {
+        if let Some(Node {
+            kind: Kind::Text(t),
+            ..
+        }) = b.nodes.get_mut(node)
+            && t.starts_with('\n')
+        {
+            *t = match std::mem::take(t) {
+                Cow::Borrowed(s) => Cow::Borrowed(&s[1..]),
+                Cow::Owned(s) => Cow::Owned(s[1..].to_owned()),
+            };
+        }
+    }
+    Some(b.nodes)
+}
+
+/// Does a tag's span end with its `>` (not at the end of the input)?
+fn span_closed(page: &str, span: &Range<usize>) -> bool {
+    page.as_bytes().get(span.end.wrapping_sub(1)) == Some(&b'>')
+}
+
+/// Per tag html5ever's tokenizer emits: the characters before it and its
+/// attributes (names and values).
+type Emitted = (String, Vec<(String, String)>);
+
+/// What html5ever's tokenizer emits for the batch.
+#[derive(Default)]
+struct Collect {
+    chars: RefCell<String>,
+    out: RefCell<Vec<Emitted>>,
+}
+
+impl TokenSink for Collect {
+    type Handle = ();
+
+    fn process_token(&self, token: HtmlToken, _line: u64) -> TokenSinkResult<()> {
+        match token {
+            HtmlToken::CharacterTokens(t) => self.chars.borrow_mut().push_str(&t),
+            HtmlToken::NullCharacterToken => self.chars.borrow_mut().push('\0'),
+            HtmlToken::TagToken(tag) => {
+                let chars = std::mem::take(&mut *self.chars.borrow_mut());
+                let attrs = tag
+                    .attrs
+                    .into_iter()
+                    .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                    .collect();
+                self.out.borrow_mut().push((chars, attrs));
+            }
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+/// A start tag that ends each text piece of the batch.
+const SEPARATOR: &str = "<i>";
+
+/// Decodes every pending piece (character references, carriage returns)
+/// with one run of html5ever's tokenizer over all of them: each text piece
+/// followed by a [`SEPARATOR`] (it is followed by a `<` in the page too),
+/// each start tag as written. `None` when the run does not give one result
+/// per piece.
+fn decode(page: &str, jobs: &[Job], pending: &[Pending], nodes: &mut [Node<'_>]) -> Option<()> {
+    if jobs.is_empty() {
+        return Some(());
+    }
+    let mut batch = String::new();
+    for job in jobs {
+        match job {
+            Job::Text(r) => {
+                batch.push_str(&page[r.clone()]);
+                batch.push_str(SEPARATOR);
+            }
+            Job::Tag(r) => batch.push_str(&page[r.clone()]),
+        }
+    }
+    let tokenizer = Tokenizer::new(Collect::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from(batch));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let out = tokenizer.sink.out.take();
+    if out.len() != jobs.len() {
+        return None;
+    }
+    let mut out: Vec<Option<Emitted>> = out.into_iter().map(Some).collect();
+    for p in pending {
+        match *p {
+            Pending::Text { node, job } => {
+                let (text, _) = out.get_mut(job)?.take()?;
+                if text.contains('\0') {
+                    return None;
+                }
+                nodes.get_mut(node)?.kind = Kind::Text(Cow::Owned(text));
+            }
+            Pending::Attrs { node, job } => {
+                let (chars, attrs) = out.get_mut(job)?.take()?;
+                if !chars.is_empty() {
+                    return None;
+                }
+                if let Kind::Element(e) = &mut nodes.get_mut(node)?.kind {
+                    e.attrs = attrs
+                        .into_iter()
+                        .map(|(n, v)| (Cow::Owned(n), Cow::Owned(v)))
+                        .collect();
+                }
+            }
+        }
+    }
+    Some(())
+}
+
+/// A container selector as the reader matches it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Simple {
+    /// `#id`.
+    Id(&'static str),
+    /// `.class`.
+    Class(&'static str),
+    /// `tag`.
+    Tag(&'static str),
+    /// `tag.class`.
+    TagClass(&'static str, &'static str),
+    /// `[class*=part]`.
+    ClassHas(&'static str),
+}
+
+impl Simple {
+    /// The selector's simple form; `None` for any other.
+    pub(super) fn of(selector: &'static str) -> Option<Simple> {
+        let word = |s: &str| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+        };
+        if let Some(id) = selector.strip_prefix('#').filter(|w| word(w)) {
+            Some(Simple::Id(id))
+        } else if let Some(class) = selector.strip_prefix('.').filter(|w| word(w)) {
+            Some(Simple::Class(class))
+        } else if let Some(part) = selector
+            .strip_prefix("[class*=")
+            .and_then(|r| r.strip_suffix(']'))
+            .filter(|w| word(w))
+        {
+            Some(Simple::ClassHas(part))
+        } else {
+            match selector.split_once('.') {
+                None if word(selector) && selector.bytes().all(|b| !b.is_ascii_uppercase()) => {
+                    Some(Simple::Tag(selector))
+                }
+                Some((tag, class))
+                    if word(tag) && word(class) && tag.bytes().all(|b| !b.is_ascii_uppercase()) =>
+                {
+                    Some(Simple::TagClass(tag, class))
+                }
+                _ => None,
+            }
+        }
+    }
+
+    /// Does `el` match, with ids and classes compared exactly or (`fold`)
+    /// ASCII case-insensitively?
+    fn matches(self, el: &El<'_>, fold: bool) -> bool {
+        let eq = |a: &str, b: &str| {
+            if fold {
+                a.eq_ignore_ascii_case(b)
+            } else {
+                a == b
+            }
+        };
+        let class = |c: &str| {
+            el.attr("class")
+                .is_some_and(|v| v.split_ascii_whitespace().any(|w| eq(w, c)))
+        };
+        match self {
+            Simple::Id(id) => el.attr("id").is_some_and(|v| eq(v, id)),
+            Simple::Class(c) => class(c),
+            Simple::Tag(t) => el.name == t,
+            Simple::TagClass(t, c) => el.name == t && class(c),
+            Simple::ClassHas(part) => el.attr("class").is_some_and(|v| {
+                if fold {
+                    v.to_ascii_lowercase().contains(&part.to_ascii_lowercase())
+                } else {
+                    v.contains(part)
+                }
+            }),
+        }
+    }
+}
+
+/// [`CONTAINER_LIST`] in simple form; `None` when one is not simple.
+static SIMPLE: LazyLock<Option<Vec<Simple>>> =
+    LazyLock::new(|| CONTAINER_LIST.iter().map(|s| Simple::of(s)).collect());
+
+/// Reads the element `range` of the page (its start tag at `range.start`,
+/// its end tag ending at `range.end`) without a DOM, and chooses the
+/// container in it as [`super::container::choose_among`] would in its
+/// parse, trying only the selectors `possible` lets through. `None` when it
+/// declines.
+pub(super) fn read(
+    page: &str,
+    range: Range<usize>,
+    possible: impl Fn(usize) -> bool,
+) -> Option<Article<'_>> {
+    let simple = SIMPLE.as_ref()?;
+    let nodes = build(page, range)?;
+    let (text, counted) = sums(&nodes);
+    let mut how = None;
+    'selectors: for (i, sel) in simple.iter().enumerate() {
+        if !possible(i) {
+            continue;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (n, node) in nodes.iter().enumerate() {
+            let Kind::Element(e) = &node.kind else {
+                continue;
+            };
+            let exact = sel.matches(e, false);
+            // The page's quirks mode would decide.
+            if exact != sel.matches(e, true) {
+                return None;
+            }
+            if exact && text[n] >= MIN_CONTAINER_TEXT && best.is_none_or(|(_, t)| text[n] >= t) {
+                best = Some((n, text[n]));
+            }
+        }
+        if let Some((n, _)) = best {
+            how = Some((n, i));
+            break 'selectors;
+        }
+    }
+    let own_text = counted[0];
+    let container = match how {
+        Some((n, _)) => n,
+        None => {
+            // The density fallback steps from the page's body into the
+            // element only when it is a counted container with text.
+            let Kind::Element(root) = &nodes[0].kind else {
+                return None;
+            };
+            if !is_container(&root.name) || own_text == 0 {
+                return None;
+            }
+            densest(&nodes, &counted)
+        }
+    };
+    Some(Article {
+        container,
+        how: how.map(|(_, i)| i),
+        chosen_text: text[container],
+        own_text,
+        nodes,
+    })
+}
+
+/// Per node: its text bytes ([`super::container::text_len`], every text
+/// node) and its counted text bytes ([`super::container::text_sums`]:
+/// without the subtrees [`not_counted`] leaves out; 0 inside them).
+fn sums(nodes: &[Node<'_>]) -> (Vec<usize>, Vec<usize>) {
+    let mut text = vec![0; nodes.len()];
+    let mut counted = vec![0; nodes.len()];
+    // Open elements: node, and whether its text counts.
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    for (i, node) in nodes.iter().enumerate() {
+        while let Some(&(top, _)) = open.last()
+            && nodes[top].end <= i
+        {
+            open.pop();
+            if let Some(&(parent, _)) = open.last() {
+                text[parent] += text[top];
+                counted[parent] += counted[top];
+            }
+        }
+        match &node.kind {
+            Kind::Text(t) => {
+                let n = trim(t).len();
+                if let Some(&(parent, counts)) = open.last() {
+                    text[parent] += n;
+                    if counts {
+                        counted[parent] += n;
+                    }
+                }
+            }
+            Kind::Element(e) => {
+                let counts = open.last().is_none_or(|&(_, c)| c) && !not_counted(e, &look(e));
+                open.push((i, counts));
+            }
+        }
+    }
+    while let Some((top, _)) = open.pop() {
+        if let Some(&(parent, _)) = open.last() {
+            text[parent] += text[top];
+            counted[parent] += counted[top];
+        }
+    }
+    // Counted sums of elements left out are not counted in their parent.
+    (text, counted)
+}
+
+/// [`super::container::densest`] from the element down.
+fn densest(nodes: &[Node<'_>], counted: &[usize]) -> usize {
+    let mut current = 0;
+    loop {
+        let total = counted[current];
+        let mut child = current + 1;
+        let mut next = None;
+        while child < nodes[current].end {
+            if let Kind::Element(e) = &nodes[child].kind
+                && is_container(&e.name)
+                && counted[child] * 10 >= total * 6
+                && total > 0
+            {
+                next = Some(child);
+                break;
+            }
+            child = nodes[child].end;
+        }
+        match next {
+            Some(c) => current = c,
+            None => return current,
+        }
+    }
+}
