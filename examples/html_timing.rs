@@ -6,6 +6,11 @@
 //! cargo run --release --example html_timing -- --runs 51 --json PAGE.html OTHER.html
 //! ```
 //!
+//! With `--only parse_bytes` or `--only scraper` it times that one alone
+//! (the other is timed over zero runs): for instruction counts under
+//! `valgrind --tool=callgrind`, where the difference between two run counts
+//! is the cost of that many parses.
+//!
 //! With `--json` it prints one JSON array, an object per page (`page`,
 //! `bytes`, `digest`: whether `parse_bytes` returned a digest,
 //! `parse_bytes_ms`, `scraper_ms`): what `benches/vs_resiliparse.py` reads.
@@ -18,6 +23,9 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 fn time(runs: usize, mut f: impl FnMut()) -> Duration {
+    if runs == 0 {
+        return Duration::ZERO;
+    }
     f();
     median(
         (0..runs.max(1))
@@ -44,17 +52,21 @@ fn text_of(bytes: &[u8]) -> String {
 fn main() {
     let mut runs = 31;
     let mut json = false;
+    let mut only: Option<String> = None;
     let mut pages = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
             "--runs" => runs = args.next().and_then(|r| r.parse().ok()).unwrap_or(runs),
+            "--only" => only = args.next(),
             _ => pages.push(arg),
         }
     }
     if pages.is_empty() {
-        eprintln!("usage: html_timing [--runs N] [--json] PAGE.html...");
+        eprintln!(
+            "usage: html_timing [--runs N] [--json] [--only parse_bytes|scraper] PAGE.html..."
+        );
         std::process::exit(2);
     }
     let mut rows = Vec::new();
@@ -68,10 +80,14 @@ fn main() {
         };
         let text = text_of(&bytes);
         let digest = paper_digest::parse_bytes(&bytes).is_ok();
-        let ours = time(runs, || {
+        let runs_of = |what: &str| match &only {
+            Some(o) if o != what => 0,
+            _ => runs,
+        };
+        let ours = time(runs_of("parse_bytes"), || {
             let _ = std::hint::black_box(paper_digest::parse_bytes(std::hint::black_box(&bytes)));
         });
-        let scraper = time(runs, || {
+        let scraper = time(runs_of("scraper"), || {
             std::hint::black_box(scraper::Html::parse_document(std::hint::black_box(&text)));
         });
         if json {

@@ -4,7 +4,8 @@ use std::sync::LazyLock;
 
 use scraper::{ElementRef, Html};
 
-use super::select::{Sel, select_each, selectors};
+use super::select::{Needs, Sel, select_each, selectors};
+use super::walk::Attrs;
 
 use crate::dates::{self, find_date};
 use crate::sites;
@@ -98,6 +99,21 @@ pub(super) fn may_hold(lower: &str, title: bool, date: bool, source: bool) -> bo
         }
         _ => false,
     })
+}
+
+/// What an element must have for a selector of the title, the source and
+/// (second) the date to match it.
+static MATCHED_NEEDS: LazyLock<[Needs; 2]> = LazyLock::new(|| {
+    let title: [&[Sel]; 4] = [&TITLE_SELECTORS, &META_TITLE, &DOC_TITLE, &SOURCE];
+    let dates: [&[Sel]; 3] = [&META_DATE, &ATTR_DATE, &TEXT_DATE];
+    [Needs::of(title), Needs::of(title.into_iter().chain(dates))]
+});
+
+/// May `el` match a selector of the title, the date (when `date`) or the
+/// source? `false` only when it has not what any of them needs
+/// ([`super::select::Need::holds`]).
+pub(super) fn may_match(el: &(impl Attrs + ?Sized), date: bool) -> bool {
+    MATCHED_NEEDS[usize::from(date)].any_holds(el)
 }
 
 /// The text of an element with white space collapsed.

@@ -218,8 +218,12 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
     // before may still come from a selector tried first. The element read
     // from its tokens is parsed for them only then.
     let may_hold = |piece: &str| meta::may_hold(&piece.to_ascii_lowercase(), true, want_date, true);
-    let article = article
-        .or_else(|| may_hold(&reduced[range.clone()]).then(|| article_page(reduced, lead, &range)));
+    let article = article.or_else(|| {
+        read.as_ref()?
+            .elements()
+            .any(|e| meta::may_match(e, want_date))
+            .then(|| article_page(reduced, lead, &range))
+    });
     let rest = &reduced[range.end..];
     let after = may_hold(rest).then(|| own_page(rest));
     let pieces: Vec<&Html> = [Some(&before), article.as_ref(), after.as_ref()]
@@ -341,12 +345,17 @@ pub(crate) fn reader_agrees(page: &str) -> Result<bool, String> {
     let Some(found) = locate(&reduced) else {
         return Ok(false);
     };
+    reader_agrees_on(&reduced, &found)
+}
+
+/// [`reader_agrees`] on the element `found` of the page `reduced`.
+fn reader_agrees_on(reduced: &str, found: &Found<'_>) -> Result<bool, String> {
     let range = found.range.clone();
-    let Some(read) = reader::read(&reduced, range.clone(), |i| found.inside[i]) else {
+    let Some(read) = reader::read(reduced, range.clone(), |i| found.inside[i]) else {
         return Ok(false);
     };
-    let article = article_page(&reduced, doctype(&reduced), &range);
-    let Some(dom) = dom_choice(&article, &found, range.end < reduced.len()) else {
+    let article = article_page(reduced, doctype(reduced), &range);
+    let Some(dom) = dom_choice(&article, found, range.end < reduced.len()) else {
         return Err(format!(
             "the reader read an element the parse does not hold alone: {:?}",
             &reduced[range]

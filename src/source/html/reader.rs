@@ -60,6 +60,10 @@ impl Attrs for El<'_> {
             .find(|(n, _)| n == name)
             .map(|(_, v)| &**v)
     }
+
+    fn has_attr(&self, name: &str) -> bool {
+        self.attrs.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
+    }
 }
 
 /// A node of the flat tree.
@@ -93,6 +97,14 @@ pub(super) struct Article<'a> {
 }
 
 impl Article<'_> {
+    /// The element's elements (itself first), in document order.
+    pub(super) fn elements(&self) -> impl Iterator<Item = &El<'_>> {
+        self.nodes.iter().filter_map(|n| match &n.kind {
+            Kind::Element(e) => Some(e),
+            Kind::Text(_) => None,
+        })
+    }
+
     /// The chosen container's logical lines, as [`super::walk::walk`]
     /// reads them from a tree.
     pub(super) fn lines(&self) -> Vec<Line<'static>> {
@@ -439,15 +451,7 @@ impl<'a> Builder<'a> {
             self.jobs.push(Job::Tag(span));
             Vec::new()
         } else {
-            let bytes = self.page.as_bytes();
-            let mut attrs: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
-            for a in Attributes::of_tag(bytes, span) {
-                let name = lower(&self.page[a.name]);
-                if !attrs.iter().any(|(n, _)| *n == name) {
-                    attrs.push((name, Cow::Borrowed(&self.page[a.value])));
-                }
-            }
-            attrs
+            plain_attributes(self.page, span)
         };
         self.nodes.push(Node {
             kind: Kind::Element(El { name, attrs }),
@@ -567,6 +571,21 @@ impl<'a> Builder<'a> {
         };
         self.pop_to(index, false)
     }
+}
+
+/// The attributes of the start tag `span` of `page`, which holds no
+/// character reference, carriage return or NUL: as the tokenizer's
+/// attribute states read them ([`Attributes`]), names ASCII-lowercased,
+/// the first of a name kept, as html5ever's tokenizer does.
+fn plain_attributes(page: &str, span: Range<usize>) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
+    let mut attrs: Vec<(Cow<'_, str>, Cow<'_, str>)> = Vec::new();
+    for a in Attributes::of_tag(page.as_bytes(), span) {
+        let name = lower(&page[a.name]);
+        if !attrs.iter().any(|(n, _)| *n == name) {
+            attrs.push((name, Cow::Borrowed(&page[a.value])));
+        }
+    }
+    attrs
 }
 
 /// `name`, ASCII-lowercased, borrowed when it is already.
@@ -1037,5 +1056,228 @@ fn densest(nodes: &[Node<'_>], counted: &[usize]) -> usize {
             Some(c) => current = c,
             None => return current,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Found, locate, reader_agrees, reader_agrees_on, reduce};
+    use super::*;
+
+    /// A located page whose article holds `inner`.
+    fn page(inner: &str) -> String {
+        format!(
+            "<html><head><title>t</title></head><body><div id=js_content>{}<p>论文 1：标题</p>{inner}<p>论文 2：标题</p></div><p>页脚</p></body></html>",
+            "本周论文包括……".repeat(40)
+        )
+    }
+
+    /// Whether the reader reads the element `<div id=js_content>` holding
+    /// `inner` (a page of its own): checked against the parse of the
+    /// element, `Err` being a disagreement.
+    fn reads(inner: &str) -> bool {
+        reads_in("<div id=js_content>", inner)
+    }
+
+    fn reads_in(start: &str, inner: &str) -> bool {
+        let page = format!("{start}{}{inner}</div>", "本周论文包括……".repeat(40));
+        let found = Found {
+            range: 0..page.len(),
+            tag_end: start.len(),
+            rivals: Vec::new(),
+            name: b"div",
+            inside: vec![true; CONTAINER_LIST.len()],
+        };
+        reader_agrees_on(&page, &found).unwrap_or_else(|e| panic!("{inner}: {e}"))
+    }
+
+    /// The lines the reader reads from the located article holding
+    /// `inner`, after its first heading.
+    fn lines(inner: &str) -> Vec<(String, Vec<String>)> {
+        let page = page(inner);
+        let (reduced, _, _) = reduce(&page);
+        let found = locate(&reduced).unwrap();
+        assert_eq!(reader_agrees(&page), Ok(true));
+        let read = read(&reduced, found.range.clone(), |i| found.inside[i]).unwrap();
+        read.lines()
+            .into_iter()
+            .skip_while(|l| !l.text.starts_with("论文 1"))
+            .skip(1)
+            .map(|l| (l.text.into_owned(), l.hrefs))
+            .collect()
+    }
+
+    #[test]
+    fn reads_what_the_sites_write() {
+        for inner in [
+            "<p>a<b>b</b>c</p>",
+            "<P CLASS=x>大写<BR>标签</P>",
+            "<p>x<div>y</div>",
+            "<p>x<h2>y</h2>",
+            "<h2>x</h3>",
+            "<h2>x<h3>y</h3>",
+            "<p>x<dd>y</dd>",
+            "<ul><li>a<li>b</ul>",
+            "<ol start=3><li>a<li value=9>b</ol>",
+            "<dl><dt>a<dd>b<dt>c</dl>",
+            "<p>a<!-- c -->b</p>",
+            "<pre>\nx\ny</pre>",
+            "<pre>\r\nx</pre>",
+            "<pre>x</pre>",
+            "<p>a\r\nb\rc</p>",
+            "<script>var a = '&amp;';</script><style>p{}</style><noscript>x</noscript>",
+            "<p>a &amp; b&nbsp;c &notit; &lt;p&gt;</p>",
+            "<a href=\"/x?a=1&amp;b=2&copy=3\">链接</a>",
+            "<a href=x href=y>重复</a>",
+            "<p><span>a</span></p><span>b<i>c</i></span>",
+            "<div/>x</div>",
+            "<img data-src=\"a.png\" alt=\"图 1\"><p style=\"display:none\">隐藏</p>",
+            "<section><p>a<p>b</section>",
+            "<p>a<hr>b",
+            "<b>a</b><i>b</i><u>c</u><font size=2>d</font>",
+        ] {
+            assert!(reads(inner), "{inner}");
+        }
+    }
+
+    #[test]
+    fn declines_what_a_stack_does_not_follow() {
+        for inner in [
+            "<table><tr><td>x</td></tr></table>",
+            "<form>x</form>",
+            "<select><option>x</select>",
+            "<svg><p>x</p></svg>",
+            "<math>x</math>",
+            "<template>x</template>",
+            "<plaintext>x",
+            "<button>x</button>",
+            "<textarea>x</textarea>",
+            "<title>x</title>",
+            "<xmp>x</xmp>",
+            "<input type=hidden>",
+            "<nobr>x</nobr>",
+            "<p><b>x</p>y",
+            "<a href=a>x<a href=b>y</a>",
+            "<b><i>x</b></i>",
+            "<b><p>x</b></p>",
+            "x</span>",
+            "x</p>",
+            "x</br>",
+            "<span><p>x</span></p>",
+            "<ul><li>x</ul></li>",
+            "<p>x</li>",
+            "<!DOCTYPE html>",
+            "a</>b",
+            "a\0b",
+            "<listing>x</listing>",
+            "<body class=x>",
+            "</div></div><p>x</p><div>",
+            "<p>x</div>",
+            "<pre>&#10;x</pre>",
+            "<h2>x<h3>y</h3></h2>",
+        ] {
+            assert!(!reads(inner), "{inner}");
+        }
+        let deep = "<span>".repeat(MAX_DEPTH + 1);
+        assert!(!reads(&deep));
+        assert!(reads(&"<span>".repeat(MAX_DEPTH - 4)));
+    }
+
+    /// A class that matches a container selector only without regard to
+    /// case depends on the page's quirks mode: declined.
+    #[test]
+    fn declines_a_match_that_depends_on_quirks_mode() {
+        let text = "正文".repeat(100);
+        let inner = format!("<div class=RICH_media_content>{text}</div>");
+        assert!(!reads_in("<div class=entry>", &inner));
+        let inner = format!("<div class=rich_media_content>{text}</div>");
+        assert!(reads_in("<div class=entry>", &inner));
+    }
+
+    #[test]
+    fn references_carriage_returns_and_line_feeds() {
+        assert_eq!(
+            lines("<p>a &amp; b&nbsp;c &notit; &lt;p&gt;</p><p>x\r\ny</p><pre>\nz</pre>"),
+            [
+                ("a & b\u{a0}c ¬it; <p>".to_owned(), vec![]),
+                ("x y".to_owned(), vec![]),
+                ("z".to_owned(), vec![]),
+                ("论文 2：标题".to_owned(), vec![]),
+            ]
+        );
+        // The attribute-value rule: `&copy=` is not a reference there.
+        assert_eq!(
+            lines("<a href=\"/x?a=1&amp;b=2&copy=3&copy;\">链接</a>")[0],
+            ("链接".to_owned(), vec!["/x?a=1&b=2&copy=3©".to_owned()])
+        );
+    }
+
+    /// The tokenizer's attribute states, differentially against
+    /// html5ever's tokenizer on tags without references.
+    #[test]
+    fn attributes_as_html5ever_reads_them() {
+        for tag in [
+            "<p>",
+            "<p a=1 B=\"2\" c='3' d e = f g=>",
+            "<p a\"b=c>",
+            "<p / a / b=1/>",
+            "<p =x>",
+            "<p a=1 A=2 a=3>",
+            "<p a='x\"y' b=\"x'y\">",
+            "<p a=b/c d=e>",
+            "<p\ta\n=\x0cb\tc>",
+            "<p a=\"1\"b=2>",
+            "<p a=<b c=d<e>",
+            "<p 甲=乙 data-X=\"中文\">",
+            "<img src=x/>",
+            "<p a='>' b=\">\">",
+        ] {
+            let ours: Vec<(String, String)> = plain_attributes(tag, 0..tag.len())
+                .into_iter()
+                .map(|(n, v)| (n.into_owned(), v.into_owned()))
+                .collect();
+            let mut nodes = vec![Node {
+                kind: Kind::Element(El {
+                    name: Cow::Borrowed("p"),
+                    attrs: Vec::new(),
+                }),
+                end: 1,
+            }];
+            decode(
+                tag,
+                &[Job::Tag(0..tag.len())],
+                &[Pending::Attrs { node: 0, job: 0 }],
+                &mut nodes,
+            )
+            .unwrap();
+            let Kind::Element(e) = &nodes[0].kind else {
+                unreachable!()
+            };
+            let theirs: Vec<(String, String)> = e
+                .attrs
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect();
+            assert_eq!(ours, theirs, "{tag}");
+        }
+    }
+
+    #[test]
+    fn simple_selectors() {
+        assert_eq!(Simple::of("#js_content"), Some(Simple::Id("js_content")));
+        assert_eq!(Simple::of(".post_body"), Some(Simple::Class("post_body")));
+        assert_eq!(Simple::of("main"), Some(Simple::Tag("main")));
+        assert_eq!(
+            Simple::of("article.article"),
+            Some(Simple::TagClass("article", "article"))
+        );
+        assert_eq!(
+            Simple::of("[class*=index_cententWrap]"),
+            Some(Simple::ClassHas("index_cententWrap"))
+        );
+        for other in ["div p", "#a.b", "[id=x]", "Main", ".a:first-child", ""] {
+            assert_eq!(Simple::of(other), None, "{other}");
+        }
+        assert!(SIMPLE.is_some(), "every container selector is simple");
     }
 }

@@ -10,8 +10,9 @@
 //! result is what `Html::select` yields, selector by selector, in the same
 //! (node) order.
 
-use scraper::node::Element;
 use scraper::{ElementRef, Html, Selector};
+
+use super::walk::Attrs;
 
 /// What an element must have for a selector to match it. Tested without
 /// regard to ASCII case (quirks-mode pages match ids and classes that way,
@@ -28,6 +29,8 @@ pub(super) enum Need {
     Class(String),
     /// An attribute of this name.
     Attr(String),
+    /// An attribute of this name whose value holds this word (`[class*=x]`).
+    AttrHas(String, String),
 }
 
 impl Need {
@@ -65,7 +68,21 @@ impl Need {
         let need = match subject.as_bytes().first() {
             Some(b'#') => Need::Id(word(&subject[1..])),
             Some(b'.') => Need::Class(word(&subject[1..])),
-            Some(b'[') => Need::Attr(word(subject[1..].trim_start())),
+            Some(b'[') => {
+                let name = word(subject[1..].trim_start());
+                // `[name*=word]`: the word must be in the value.
+                let has = subject[1..]
+                    .trim_start()
+                    .strip_prefix(name.as_str())
+                    .and_then(|r| r.strip_prefix("*="))
+                    .and_then(|r| r.split_once(']'))
+                    .map(|(v, _)| v)
+                    .filter(|v| *v == word(v) && !v.is_empty());
+                match has {
+                    Some(v) if !name.is_empty() => Need::AttrHas(name, v.to_owned()),
+                    _ => Need::Attr(name),
+                }
+            }
             Some(b) if b.is_ascii_alphabetic() => Need::Name(word(subject)),
             _ => Need::Any,
         };
@@ -85,18 +102,90 @@ impl Need {
         match self {
             Need::Any => None,
             Need::Name(n) => Some(format!("<{}", n.to_ascii_lowercase())),
-            Need::Id(w) | Need::Class(w) | Need::Attr(w) => Some(w.to_ascii_lowercase()),
+            Need::Id(w) | Need::Class(w) | Need::Attr(w) | Need::AttrHas(_, w) => {
+                Some(w.to_ascii_lowercase())
+            }
         }
     }
 
-    fn holds(&self, el: &Element) -> bool {
+    /// Does `el` have what the selector needs? `false` only when the
+    /// selector cannot match it.
+    pub(super) fn holds(&self, el: &(impl Attrs + ?Sized)) -> bool {
         match self {
             Need::Any => true,
             Need::Name(n) => el.name().eq_ignore_ascii_case(n),
-            Need::Id(id) => el.id().is_some_and(|v| v.eq_ignore_ascii_case(id)),
-            Need::Class(c) => el.classes().any(|v| v.eq_ignore_ascii_case(c)),
-            Need::Attr(a) => el.attrs().any(|(n, _)| n.eq_ignore_ascii_case(a)),
+            Need::Id(id) => el.attr("id").is_some_and(|v| v.eq_ignore_ascii_case(id)),
+            Need::Class(c) => el.attr("class").is_some_and(|v| {
+                v.split_ascii_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(c))
+            }),
+            Need::Attr(a) => el.has_attr(a),
+            Need::AttrHas(a, w) => attr_has(el, a, w),
         }
+    }
+}
+
+/// Does the value of `el`'s attribute `a` hold `w`, in any ASCII case?
+fn attr_has(el: &(impl Attrs + ?Sized), a: &str, w: &str) -> bool {
+    el.attr(a).is_some_and(|v| {
+        v.as_bytes()
+            .windows(w.len())
+            .any(|part| part.eq_ignore_ascii_case(w.as_bytes()))
+    })
+}
+
+/// The needs of several selectors, grouped by kind, for testing many
+/// elements against all of them: does an element have what one of them
+/// needs?
+#[derive(Debug, Default)]
+pub(super) struct Needs {
+    any: bool,
+    names: Vec<String>,
+    ids: Vec<String>,
+    classes: Vec<String>,
+    attrs: Vec<String>,
+    attr_has: Vec<(String, String)>,
+}
+
+impl Needs {
+    /// The needs of every selector of `lists`.
+    pub(super) fn of<'a>(lists: impl IntoIterator<Item = &'a [Sel]>) -> Needs {
+        let mut needs = Needs::default();
+        for sel in lists.into_iter().flatten() {
+            let (list, item) = match &sel.need {
+                Need::Any => {
+                    needs.any = true;
+                    continue;
+                }
+                Need::AttrHas(a, w) => {
+                    needs.attr_has.push((a.clone(), w.clone()));
+                    continue;
+                }
+                Need::Name(n) => (&mut needs.names, n),
+                Need::Id(n) => (&mut needs.ids, n),
+                Need::Class(n) => (&mut needs.classes, n),
+                Need::Attr(n) => (&mut needs.attrs, n),
+            };
+            if !list.iter().any(|x| x.eq_ignore_ascii_case(item)) {
+                list.push(item.clone());
+            }
+        }
+        needs
+    }
+
+    /// Does `el` have what one of the selectors needs
+    /// ([`Need::holds`] of one of them)?
+    pub(super) fn any_holds(&self, el: &(impl Attrs + ?Sized)) -> bool {
+        let one_of = |list: &[String], v: &str| list.iter().any(|x| x.eq_ignore_ascii_case(v));
+        self.any
+            || one_of(&self.names, el.name())
+            || (!self.ids.is_empty() && el.attr("id").is_some_and(|v| one_of(&self.ids, v)))
+            || (!self.classes.is_empty()
+                && el
+                    .attr("class")
+                    .is_some_and(|v| v.split_ascii_whitespace().any(|w| one_of(&self.classes, w))))
+            || self.attrs.iter().any(|a| el.has_attr(a))
+            || self.attr_has.iter().any(|(a, w)| attr_has(el, a, w))
     }
 }
 
@@ -155,7 +244,12 @@ mod tests {
             ("#js_content", Need::Id("js_content".into())),
             (".date-source .date", Need::Class("date".into())),
             ("h1.news_title", Need::Name("h1".into())),
-            ("[class*=index_cententWrap]", Need::Attr("class".into())),
+            (
+                "[class*=index_cententWrap]",
+                Need::AttrHas("class".into(), "index_cententWrap".into()),
+            ),
+            ("[data-ptime]", Need::Attr("data-ptime".into())),
+            ("[class*=\"a b\"]", Need::Attr("class".into())),
             (
                 "meta[name=\"weibo: article:create_at\"]",
                 Need::Name("meta".into()),
@@ -217,7 +311,8 @@ mod tests {
         pages.push(
             "<DIV ID=JS_Content CLASS='Post_Body RichText'><H1 Class=News_Title>t</H1>\
              <META NAME=PubDate content=x><TIME DATETIME=y></TIME><svg><rect/>\
-             <foreignObject><p data-PTime=1>z</p></foreignObject></svg></DIV>"
+             <foreignObject><p data-PTime=1>z</p></foreignObject></svg>\
+             <div class='a xINDEX_CententWrap_b'>w</div><div class=index_centent>v</div></DIV>"
                 .to_owned(),
         );
         pages.push(format!("<!DOCTYPE html>{}", pages.last().unwrap()));
@@ -236,5 +331,38 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// [`Needs::any_holds`] is whether one selector's [`Need::holds`], on
+    /// elements of every kind a need looks at, in odd case.
+    #[test]
+    fn grouped_needs_hold_as_each_need() {
+        let list = [
+            "h1.post_title",
+            "#Activity-Name",
+            ".date-source .date",
+            "[data-ptime]",
+            "[class*=index_title]",
+            "meta[name=PubDate]",
+        ];
+        let sels = selectors(&list);
+        let needs = Needs::of([&sels[..]]);
+        let html = Html::parse_document(
+            "<H1>a</H1><p id=activity-name>b</p><span class='x DATE'>c</span>\
+             <i DATA-PTIME=1>d</i><b class=xIndex_Titley>e</b><meta name=PubDate>\
+             <p id=other class=other>f</p><b class=index_titl>g</b><em data-p=1>h</em>",
+        );
+        let mut held = 0;
+        for node in html.tree.nodes() {
+            let Some(el) = ElementRef::wrap(node) else {
+                continue;
+            };
+            let each = sels.iter().any(|s| s.need.holds(el.value()));
+            assert_eq!(needs.any_holds(el.value()), each, "{:?}", el.value());
+            held += usize::from(each);
+        }
+        // html, head, body, h1, p, span, i, b, meta: body none; h1..meta six.
+        assert_eq!(held, 6);
+        assert!(Needs::of([&selectors(&["*"])[..]]).any_holds(html.root_element().value()));
     }
 }

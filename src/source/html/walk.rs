@@ -35,6 +35,8 @@ pub(super) trait Attrs {
     fn name(&self) -> &str;
     /// The value of its attribute `name` (lowercase), if it has one.
     fn attr(&self, name: &str) -> Option<&str>;
+    /// Has it an attribute of this name (in any ASCII case)?
+    fn has_attr(&self, name: &str) -> bool;
 }
 
 impl Attrs for Element {
@@ -44,6 +46,10 @@ impl Attrs for Element {
 
     fn attr(&self, name: &str) -> Option<&str> {
         Element::attr(self, name)
+    }
+
+    fn has_attr(&self, name: &str) -> bool {
+        self.attrs().any(|(n, _)| n.eq_ignore_ascii_case(name))
     }
 }
 
@@ -201,15 +207,22 @@ impl Walker {
         if !(self.small > 0 && self.centered > 0) {
             self.all_small = false;
         }
-        for c in t.chars() {
-            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
-                if !self.buf.is_empty() && !self.buf.ends_with(' ') {
-                    self.buf.push(' ');
-                }
-            } else {
-                self.buf.push(c);
+        // Each run of other characters is copied whole; each of these white
+        // space characters becomes one space, none at the start of the
+        // line and never two in a row. They are ASCII, so no byte of them
+        // is inside a longer character.
+        let mut rest = t;
+        while let Some(i) = rest
+            .bytes()
+            .position(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c))
+        {
+            self.buf.push_str(&rest[..i]);
+            if !self.buf.is_empty() && !self.buf.ends_with(' ') {
+                self.buf.push(' ');
             }
+            rest = &rest[i + 1..];
         }
+        self.buf.push_str(rest);
     }
 
     pub(super) fn open(&mut self, el: &(impl Attrs + ?Sized), look: Look) {
