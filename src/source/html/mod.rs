@@ -125,9 +125,12 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
     // doctype so that both are parsed in the same (quirks) mode.
     let lead = doctype(reduced);
     let own_page = |piece: &str| Html::parse_document(&[lead, piece].concat());
-    // The element read from its tokens, without a DOM; when the reader
-    // declines, parsed.
-    let read = reader::read(reduced, range.clone(), |i| found.inside[i]);
+    // The element read from its tokens, without a DOM, unless a selector
+    // of the page's metadata may match in it (its parse is needed then);
+    // when the reader declines, parsed.
+    let metadata = |e: &reader::El<'_>| meta::may_match(e, want_date);
+    let read = reader::Tree::build_unless(reduced, range.clone(), &metadata)
+        .and_then(|tree| tree.choose(|i| found.inside[i]));
     let article = read.is_none().then(|| article_page(reduced, lead, &range));
     let dom = match &article {
         Some(html) => Some(dom_choice(html, &found, range.end < reduced.len())?),
@@ -213,19 +216,12 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
         (_, Some(d)) => walk(d.container),
         (None, None) => return None,
     };
-    // The element and what is after it count whenever a selector of the
-    // title, the date or the source may match in them: a field found
-    // before may still come from a selector tried first. The element read
-    // from its tokens is parsed for them only then.
-    let may_hold = |piece: &str| meta::may_hold(&piece.to_ascii_lowercase(), true, want_date, true);
-    let article = article.or_else(|| {
-        read.as_ref()?
-            .elements()
-            .any(|e| meta::may_match(e, want_date))
-            .then(|| article_page(reduced, lead, &range))
-    });
+    // The element (parsed whenever a selector of the title, the date or
+    // the source may match in it) and what is after it count: a field
+    // found before may still come from a selector tried first.
     let rest = &reduced[range.end..];
-    let after = may_hold(rest).then(|| own_page(rest));
+    let after =
+        meta::may_hold(&rest.to_ascii_lowercase(), true, want_date, true).then(|| own_page(rest));
     let pieces: Vec<&Html> = [Some(&before), article.as_ref(), after.as_ref()]
         .into_iter()
         .flatten()

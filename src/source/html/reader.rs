@@ -97,14 +97,6 @@ pub(super) struct Article<'a> {
 }
 
 impl Article<'_> {
-    /// The element's elements (itself first), in document order.
-    pub(super) fn elements(&self) -> impl Iterator<Item = &El<'_>> {
-        self.nodes.iter().filter_map(|n| match &n.kind {
-            Kind::Element(e) => Some(e),
-            Kind::Text(_) => None,
-        })
-    }
-
     /// The chosen container's logical lines, as [`super::walk::walk`]
     /// reads them from a tree.
     pub(super) fn lines(&self) -> Vec<Line<'static>> {
@@ -368,6 +360,10 @@ struct Builder<'a> {
     drop_lf: Vec<usize>,
     /// The element's end tag was read.
     closed: bool,
+    /// Elements the caller does not want read (see [`Tree::build_unless`]).
+    unwanted: &'a dyn Fn(&El<'_>) -> bool,
+    /// An element read so far is unwanted.
+    stopped: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -443,7 +439,10 @@ impl<'a> Builder<'a> {
     fn open_element(&mut self, name: Cow<'a, str>, span: Range<usize>, formatting: bool) {
         let node = self.nodes.len();
         let tag = &self.page[span.clone()];
-        let attrs = if tag.bytes().any(|b| b == b'&' || b == b'\r') {
+        // Attributes with references wait for the decoding (and are
+        // checked against `unwanted` after it).
+        let coded = tag.bytes().any(|b| b == b'&' || b == b'\r');
+        let attrs = if coded {
             self.pending.push(Pending::Attrs {
                 node,
                 job: self.jobs.len(),
@@ -453,8 +452,12 @@ impl<'a> Builder<'a> {
         } else {
             plain_attributes(self.page, span)
         };
+        let el = El { name, attrs };
+        if !coded && (self.unwanted)(&el) {
+            self.stopped = true;
+        }
         self.nodes.push(Node {
-            kind: Kind::Element(El { name, attrs }),
+            kind: Kind::Element(el),
             end: usize::MAX,
         });
         self.open.push(Open { node, formatting });
@@ -601,7 +604,11 @@ fn lower(name: &str) -> Cow<'_, str> {
 /// `range.start` and whose end tag ends at `range.end` (the end of the
 /// page when it has none), as html5ever parses it on a page of its own;
 /// `None` when it cannot be sure of that parse.
-fn build(page: &str, range: Range<usize>) -> Option<Vec<Node<'_>>> {
+fn build<'a>(
+    page: &'a str,
+    range: Range<usize>,
+    unwanted: &'a dyn Fn(&El<'_>) -> bool,
+) -> Option<Vec<Node<'a>>> {
     let bytes = page.as_bytes();
     let to_end = range.end == bytes.len();
     let piece = bytes.get(range.clone())?;
@@ -616,6 +623,8 @@ fn build(page: &str, range: Range<usize>) -> Option<Vec<Node<'_>>> {
         pending: Vec::new(),
         drop_lf: Vec::new(),
         closed: false,
+        unwanted,
+        stopped: false,
     };
     let mut at = range.start;
     // The raw-text element whose body comes next, and a `<pre>` whose first
@@ -625,7 +634,7 @@ fn build(page: &str, range: Range<usize>) -> Option<Vec<Node<'_>>> {
     let mut first = true;
     for token in Tokens::at(&bytes[..range.end], range.start) {
         let span = token.span();
-        if b.closed {
+        if b.closed || b.stopped {
             return None;
         }
         if span.start > at {
@@ -734,7 +743,18 @@ fn build(page: &str, range: Range<usize>) -> Option<Vec<Node<'_>>> {
             b.nodes[o.node].end = end;
         }
     }
+    if b.stopped {
+        return None;
+    }
     decode(page, &b.jobs, &b.pending, &mut b.nodes)?;
+    for p in &b.pending {
+        if let Pending::Attrs { node, .. } = *p
+            && let Kind::Element(e) = &b.nodes[node].kind
+            && unwanted(e)
+        {
+            return None;
+        }
+    }
     for node in b.drop_lf {
         if let Some(Node {
             kind: Kind::Text(t),
@@ -939,8 +959,35 @@ pub(super) fn read(
     range: Range<usize>,
     possible: impl Fn(usize) -> bool,
 ) -> Option<Article<'_>> {
+    Tree::build_unless(page, range, &|_| false)?.choose(possible)
+}
+
+/// The located element read from its tokens, before the container is
+/// chosen in it.
+pub(super) struct Tree<'a> {
+    nodes: Vec<Node<'a>>,
+}
+
+impl<'a> Tree<'a> {
+    /// The flat tree of the element `range` of the page (see [`read`]);
+    /// `None` when the reader declines, or as soon as it reads an element
+    /// that is `unwanted` (the caller will parse the element anyway).
+    pub(super) fn build_unless(
+        page: &'a str,
+        range: Range<usize>,
+        unwanted: &'a dyn Fn(&El<'_>) -> bool,
+    ) -> Option<Tree<'a>> {
+        build(page, range, unwanted).map(|nodes| Tree { nodes })
+    }
+
+    /// The container chosen in the tree (see [`read`]).
+    pub(super) fn choose(self, possible: impl Fn(usize) -> bool) -> Option<Article<'a>> {
+        choose(self.nodes, possible)
+    }
+}
+
+fn choose(nodes: Vec<Node<'_>>, possible: impl Fn(usize) -> bool) -> Option<Article<'_>> {
     let simple = SIMPLE.as_ref()?;
-    let nodes = build(page, range)?;
     let (text, counted) = sums(&nodes);
     let mut how = None;
     'selectors: for (i, sel) in simple.iter().enumerate() {
@@ -1259,6 +1306,23 @@ mod tests {
                 .map(|(n, v)| (n.to_string(), v.to_string()))
                 .collect();
             assert_eq!(ours, theirs, "{tag}");
+        }
+    }
+
+    /// An unwanted element, with references in its attributes or not,
+    /// stops the reading; others do not.
+    #[test]
+    fn unwanted_elements_stop_the_reading() {
+        let unwanted = |e: &El<'_>| e.name() == "h1" || e.attr("class") == Some("a&b");
+        for (inner, read) in [
+            ("<p>x</p>", true),
+            ("<h1>x</h1>", false),
+            ("<p class=\"a&amp;b\">x</p>", false),
+            ("<p class=\"a&amp;c\">x</p>", true),
+        ] {
+            let page = format!("<div>{inner}</div>");
+            let tree = Tree::build_unless(&page, 0..page.len(), &unwanted);
+            assert_eq!(tree.is_some(), read, "{inner}");
         }
     }
 

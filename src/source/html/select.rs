@@ -114,11 +114,8 @@ impl Need {
         match self {
             Need::Any => true,
             Need::Name(n) => el.name().eq_ignore_ascii_case(n),
-            Need::Id(id) => el.attr("id").is_some_and(|v| v.eq_ignore_ascii_case(id)),
-            Need::Class(c) => el.attr("class").is_some_and(|v| {
-                v.split_ascii_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case(c))
-            }),
+            Need::Id(id) => el.id().is_some_and(|v| v.eq_ignore_ascii_case(id)),
+            Need::Class(c) => el.has_class_ci(c),
             Need::Attr(a) => el.has_attr(a),
             Need::AttrHas(a, w) => attr_has(el, a, w),
         }
@@ -179,7 +176,7 @@ impl Needs {
         let one_of = |list: &[String], v: &str| list.iter().any(|x| x.eq_ignore_ascii_case(v));
         self.any
             || one_of(&self.names, el.name())
-            || (!self.ids.is_empty() && el.attr("id").is_some_and(|v| one_of(&self.ids, v)))
+            || (!self.ids.is_empty() && el.id().is_some_and(|v| one_of(&self.ids, v)))
             || (!self.classes.is_empty()
                 && el
                     .attr("class")

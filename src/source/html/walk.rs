@@ -37,6 +37,17 @@ pub(super) trait Attrs {
     fn attr(&self, name: &str) -> Option<&str>;
     /// Has it an attribute of this name (in any ASCII case)?
     fn has_attr(&self, name: &str) -> bool;
+    /// Its `id`.
+    fn id(&self) -> Option<&str> {
+        self.attr("id")
+    }
+    /// Has it a class `class` (in any ASCII case)?
+    fn has_class_ci(&self, class: &str) -> bool {
+        self.attr("class").is_some_and(|v| {
+            v.split_ascii_whitespace()
+                .any(|w| w.eq_ignore_ascii_case(class))
+        })
+    }
 }
 
 impl Attrs for Element {
@@ -50,6 +61,14 @@ impl Attrs for Element {
 
     fn has_attr(&self, name: &str) -> bool {
         self.attrs().any(|(n, _)| n.eq_ignore_ascii_case(name))
+    }
+
+    fn id(&self) -> Option<&str> {
+        Element::id(self)
+    }
+
+    fn has_class_ci(&self, class: &str) -> bool {
+        self.classes().any(|v| v.eq_ignore_ascii_case(class))
     }
 }
 
