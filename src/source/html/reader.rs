@@ -554,7 +554,7 @@ fn build<'a>(
         }
         match token {
             Token::Start { name, span, .. } => {
-                if !span_closed(page, &span) {
+                if !Attributes::tag_closed(bytes, span.clone(), false) {
                     return None;
                 }
                 let name = lower(std::str::from_utf8(name).ok()?);
@@ -573,7 +573,7 @@ fn build<'a>(
                 }
             }
             Token::End { name, span } => {
-                if first || !span_closed(page, &span) {
+                if first || !Attributes::tag_closed(bytes, span.clone(), true) {
                     return None;
                 }
                 let name = lower(std::str::from_utf8(name).ok()?);
@@ -643,11 +643,6 @@ fn build<'a>(
         }
     }
     Some(b.nodes)
-}
-
-/// Does a tag's span end with its `>` (not at the end of the input)?
-fn span_closed(page: &str, span: &Range<usize>) -> bool {
-    page.as_bytes().get(span.end.wrapping_sub(1)) == Some(&b'>')
 }
 
 /// Per tag html5ever's tokenizer emits: the characters before it and its
@@ -1198,6 +1193,24 @@ mod tests {
             let tree = Tree::build_unless(&page, 0..page.len(), &unwanted);
             assert_eq!(tree.is_some(), read, "{inner}");
         }
+    }
+
+    /// Found by the `token_reader` fuzz target: a start tag whose quoted
+    /// value runs to the end of the page, which ends in a `>` (of an end
+    /// tag inside the value). html5ever drops the tag; the reader took the
+    /// last `>` for its end.
+    #[test]
+    fn fuzz_1_attribute_value_open_to_the_end_of_the_page() {
+        for inner in [
+            "<img data-src=\"https://a/b.png\n<p>x</p>",
+            "<img data-src='a.png>",
+            "</p a='>",
+        ] {
+            assert!(!reads(inner), "{inner}");
+        }
+        assert!(reads("<img data-src=\"a.png\"><p a=>x</p>"));
+        // An unquoted value ends at the `>` of what follows it.
+        assert!(reads("<p a=b"));
     }
 
     #[test]

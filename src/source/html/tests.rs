@@ -491,7 +491,11 @@ mod location {
     ];
 
     /// Well-formed pieces, so that the scan answers often enough.
-    const BALANCED: [&str; 12] = [
+    const BALANCED: [&str; 16] = [
+        "<p>a &amp; b<b>粗</b>&nbsp;<i>斜</i></p>",
+        "<pre>\n代码\r\n行</pre>",
+        "<ul><li>甲<li>乙</ul><dl><dt>词<dd>义</dl>",
+        "<p>段<div class=\"time\">2022-04-10</div>",
         "<h1 class=\"post_title\">另一个标题</h1>",
         "<p>Paper 3: A Title</p>",
         "<p>论文 2：另一个标题</p>",

@@ -156,6 +156,17 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
 }
 
+/// Where a tag name that starts at `start` ends: at white space, `/`, `>`
+/// or the end of the input.
+fn name_end(b: &[u8], start: usize) -> usize {
+    start
+        + b.get(start..).map_or(0, |rest| {
+            rest.iter()
+                .position(|&c| is_space(c) || c == b'/' || c == b'>')
+                .unwrap_or(rest.len())
+        })
+}
+
 /// Does `hay[at..]` start with `needle`, ASCII case-insensitively?
 fn starts_with_ci(hay: &[u8], at: usize, needle: &[u8]) -> bool {
     hay.get(at..at + needle.len())
@@ -314,11 +325,7 @@ impl<'a> Tokens<'a> {
     /// whether it is self-closing. The tokenizer moves past it.
     fn tag(&mut self, start: usize) -> (&'a [u8], usize, bool) {
         let b = self.bytes;
-        let name_end = start
-            + b[start..]
-                .iter()
-                .position(|&c| is_space(c) || c == b'/' || c == b'>')
-                .unwrap_or(b.len() - start);
+        let name_end = name_end(b, start);
         let (end, self_closing) = self.tag_end(name_end);
         self.pos = end;
         (&b[start..name_end], end, self_closing)
@@ -381,8 +388,10 @@ pub(crate) struct Attributes<'a> {
     bytes: &'a [u8],
     pos: usize,
     slash: bool,
-    /// Just past the tag's `>`, once the reading reached it.
+    /// Where the reading stopped, and whether the tag is self-closing.
     done: Option<(usize, bool)>,
+    /// The reading stopped at the tag's `>` (not at the end of the input).
+    closed: bool,
 }
 
 impl<'a> Attributes<'a> {
@@ -393,20 +402,27 @@ impl<'a> Attributes<'a> {
             pos: from,
             slash: false,
             done: None,
+            closed: false,
         }
+    }
+
+    /// Does the tag `span` (as [`Token::Start`] or [`Token::End`] gives it)
+    /// end at its own `>`? Not when the input ends inside it, even where
+    /// the input's last byte is a `>` inside a quoted value: a parser drops
+    /// such a tag.
+    pub(crate) fn tag_closed(bytes: &'a [u8], span: Range<usize>, end_tag: bool) -> bool {
+        let tag = &bytes[..span.end];
+        let name = span.start + if end_tag { 2 } else { 1 };
+        let mut attrs = Attributes::new(tag, name_end(tag, name));
+        for _ in attrs.by_ref() {}
+        attrs.closed
     }
 
     /// The attributes of the start tag `span` (as [`Token::Start`] gives
     /// it) of a page.
     pub(crate) fn of_tag(bytes: &'a [u8], span: Range<usize>) -> Self {
         let tag = &bytes[..span.end];
-        let name_end = span.start
-            + 1
-            + tag[span.start + 1..]
-                .iter()
-                .position(|&c| is_space(c) || c == b'/' || c == b'>')
-                .unwrap_or(span.end - span.start - 1);
-        Attributes::new(tag, name_end)
+        Attributes::new(tag, name_end(tag, span.start + 1))
     }
 
     /// Just past the tag's `>` (the end of the input when it has none), and
@@ -417,6 +433,7 @@ impl<'a> Attributes<'a> {
 
     fn finish(&mut self, end: usize, self_closing: bool) -> Option<Attribute> {
         self.done = Some((end, self_closing));
+        self.closed = end <= self.bytes.len() && self.bytes.get(end.wrapping_sub(1)) == Some(&b'>');
         None
     }
 }
@@ -488,6 +505,7 @@ impl Iterator for Attributes<'_> {
             // `a=>`: an empty value, and the tag ends.
             Some(b'>') => {
                 self.done = Some((pos + 1, false));
+                self.closed = true;
                 pos..pos
             }
             Some(_) => {
@@ -731,6 +749,21 @@ mod tests {
                 "end </title>"
             ]
         );
+    }
+
+    #[test]
+    fn tags_closed_at_their_own_gt() {
+        let closed =
+            |page: &str, end_tag| Attributes::tag_closed(page.as_bytes(), 0..page.len(), end_tag);
+        assert!(closed("<p>", false));
+        assert!(closed("<p a=>", false));
+        assert!(closed("<p a='>'>", false));
+        assert!(closed("</p x>", true));
+        assert!(!closed("<p a='x</p>", false));
+        assert!(!closed("<p a=\"</div>", false));
+        assert!(!closed("<p", false));
+        assert!(!closed("<p a=", false));
+        assert!(!closed("</p a='>", true));
     }
 
     #[test]
