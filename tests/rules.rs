@@ -430,3 +430,20 @@ fn the_first_date_wins() {
     let digest = parse(&page.join("\n")).expect("parses");
     assert_eq!(digest.issue.date.as_deref(), Some("2022-04-10"));
 }
+
+/// On a page with no digest title, only a paragraph or a heading may stand
+/// in for it: a first line that is a list item (or a quote, an image, a
+/// caption) is content, not the issue's title.
+#[test]
+fn only_a_paragraph_or_heading_stands_in_for_a_missing_title() {
+    let body = MD_SEED.split_once('\n').expect("the seed has lines").1;
+    for (first, title) in [
+        ("机器之心每周论文精选", Some("机器之心每周论文精选")),
+        ("## 机器之心每周论文精选", Some("机器之心每周论文精选")),
+        ("- 机器之心每周论文精选", None),
+    ] {
+        let digest = parse(&format!("{first}\n{body}")).expect("parses");
+        assert_eq!(digest.issue.title.as_deref(), title, "{first}");
+        assert_eq!(digest.papers.len(), 7, "{first}");
+    }
+}
