@@ -447,3 +447,34 @@ fn only_a_paragraph_or_heading_stands_in_for_a_missing_title() {
         assert_eq!(digest.papers.len(), 7, "{first}");
     }
 }
+
+/// Radio entries (`1. Title. (from Name)`) right after a paper, with their
+/// list's heading lost, start a radio list of their own (with a warning);
+/// they are not read as more of the paper.
+#[test]
+fn radio_entries_after_a_paper_start_a_list_without_heading() {
+    use paper_digest::WarningCode;
+    let whole = parse(SEED).expect("parses");
+    let page = SEED.replacen("本周 10 篇 NLP 精选论文是:\n", "", 1);
+    assert_ne!(page, SEED, "the seed has the NLP heading");
+    let digest = parse(&page).expect("parses");
+    assert_eq!(digest.papers, whole.papers);
+    assert_eq!(digest.radio.len(), whole.radio.len());
+    assert_eq!(digest.radio[0].entries, whole.radio[0].entries);
+    assert_eq!(digest.radio[0].category, None);
+    let first = &digest.radio[0].entries[0];
+    assert_eq!(
+        digest
+            .warnings
+            .iter()
+            .filter(|w| w.code == WarningCode::RadioListWithoutHeading)
+            .count(),
+        whole
+            .warnings
+            .iter()
+            .filter(|w| w.code == WarningCode::RadioListWithoutHeading)
+            .count()
+            + 1,
+        "{first:?}"
+    );
+}
