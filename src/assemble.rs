@@ -519,11 +519,7 @@ impl Builder {
             LineKind::Caption => self.caption(text, image_open),
             _ if line.hint == Hint::Caption => self.caption(text, image_open),
             LineKind::Radiostation => self.digest.stripped.boilerplate.push(text.to_owned()),
-            LineKind::RadioEntry {
-                number,
-                title,
-                from,
-            } => self.radio_entry(*number, title, from, line),
+            // A radio entry never gets here: `line` starts a radio list with it.
             _ => {
                 // A bare URL right after a link label that lost its URL.
                 if let Some(link) = self.paper().links.last_mut()

@@ -430,3 +430,51 @@ fn the_first_date_wins() {
     let digest = parse(&page.join("\n")).expect("parses");
     assert_eq!(digest.issue.date.as_deref(), Some("2022-04-10"));
 }
+
+/// On a page with no digest title, only a paragraph or a heading may stand
+/// in for it: a first line that is a list item (or a quote, an image, a
+/// caption) is content, not the issue's title.
+#[test]
+fn only_a_paragraph_or_heading_stands_in_for_a_missing_title() {
+    let body = MD_SEED.split_once('\n').expect("the seed has lines").1;
+    for (first, title) in [
+        ("机器之心每周论文精选", Some("机器之心每周论文精选")),
+        ("## 机器之心每周论文精选", Some("机器之心每周论文精选")),
+        ("- 机器之心每周论文精选", None),
+    ] {
+        let digest = parse(&format!("{first}\n{body}")).expect("parses");
+        assert_eq!(digest.issue.title.as_deref(), title, "{first}");
+        assert_eq!(digest.papers.len(), 7, "{first}");
+    }
+}
+
+/// Radio entries (`1. Title. (from Name)`) right after a paper, with their
+/// list's heading lost, start a radio list of their own (with a warning);
+/// they are not read as more of the paper.
+#[test]
+fn radio_entries_after_a_paper_start_a_list_without_heading() {
+    use paper_digest::WarningCode;
+    let whole = parse(SEED).expect("parses");
+    let page = SEED.replacen("本周 10 篇 NLP 精选论文是:\n", "", 1);
+    assert_ne!(page, SEED, "the seed has the NLP heading");
+    let digest = parse(&page).expect("parses");
+    assert_eq!(digest.papers, whole.papers);
+    assert_eq!(digest.radio.len(), whole.radio.len());
+    assert_eq!(digest.radio[0].entries, whole.radio[0].entries);
+    assert_eq!(digest.radio[0].category, None);
+    let first = &digest.radio[0].entries[0];
+    assert_eq!(
+        digest
+            .warnings
+            .iter()
+            .filter(|w| w.code == WarningCode::RadioListWithoutHeading)
+            .count(),
+        whole
+            .warnings
+            .iter()
+            .filter(|w| w.code == WarningCode::RadioListWithoutHeading)
+            .count()
+            + 1,
+        "{first:?}"
+    );
+}
