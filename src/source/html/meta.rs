@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use scraper::{ElementRef, Html};
 
 use super::select::{Needs, Sel, select_each, selectors};
+use super::tokens::{Attributes, Token, Tokens};
 use super::walk::Attrs;
 
 use crate::dates::{self, find_date};
@@ -54,15 +55,10 @@ pub(super) static TEXT_DATE: LazyLock<Vec<Sel>> =
 pub(super) static SOURCE: LazyLock<Vec<Sel>> =
     LazyLock::new(|| selectors(&sites::column(|s| s.source).collect::<Vec<_>>()));
 
-/// What a start tag must hold for each selector of the title, the date and
-/// the source ([`Sel::needle`]); `None` for one that can match anything.
-static NEEDLES: LazyLock<[Vec<Option<String>>; 3]> = LazyLock::new(|| {
-    let of = |lists: &[&[Sel]]| {
-        lists
-            .iter()
-            .flat_map(|l| l.iter().map(Sel::needle))
-            .collect::<Vec<_>>()
-    };
+/// The selectors of the title, the date and the source, each field's in
+/// the order [`page_meta`] tries them.
+static CHAINS: LazyLock<[Vec<&'static Sel>; 3]> = LazyLock::new(|| {
+    let of = |lists: &[&'static [Sel]]| lists.iter().flat_map(|l| l.iter()).collect();
     [
         of(&[&TITLE_SELECTORS, &META_TITLE, &DOC_TITLE]),
         of(&[&META_DATE, &ATTR_DATE, &TEXT_DATE]),
@@ -70,50 +66,79 @@ static NEEDLES: LazyLock<[Vec<Option<String>>; 3]> = LazyLock::new(|| {
     ]
 });
 
-/// May a piece of a page (`lower`, ASCII-lowercased) hold the title, the
-/// date or the source, for those asked for? `false` only when no selector
-/// for them can match in it: no start tag holds one of their needles or a
-/// character reference outside a URL (which might spell one).
-pub(super) fn may_hold(lower: &str, title: bool, date: bool, source: bool) -> bool {
-    let wanted = [title, date, source];
-    let mut needles = Vec::new();
-    for (list, _) in NEEDLES.iter().zip(wanted).filter(|(_, want)| *want) {
-        for needle in list {
-            match needle {
-                Some(n) => needles.push(n.as_bytes()),
-                None => return true,
-            }
-        }
-    }
-    let bytes = lower.as_bytes();
-    super::tokens::Tokens::new(bytes).any(|t| match t {
-        super::tokens::Token::Start { span, .. } => {
-            let tag = &bytes[span];
-            // A reference in a link or source URL spells no name the
-            // selectors look at.
-            super::locate::reference_in(tag, |name| {
-                !matches!(name, b"href" | b"src" | b"data-src" | b"srcset" | b"action")
-            }) || needles
-                .iter()
-                .any(|n| memchr::memmem::find(tag, n).is_some())
-        }
-        _ => false,
-    })
+/// Which selector found each field (the title, the date, the source) in
+/// the pieces of a page read so far: its place in the field's chain
+/// ([`CHAINS`]), `None` when none did. A field not asked for counts as
+/// found by the first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Settled(pub(super) [Option<usize>; 3]);
+
+/// The selectors that can still change the metadata when pieces of the
+/// page after those read so far are read too: for each field those tried
+/// before the one that found it in the pieces read (all of its chain when
+/// none did). A later piece's match of the finding selector, or of one
+/// tried after it, comes too late to change the field.
+pub(super) struct Open {
+    needs: Needs,
+    /// What a start tag must hold for each open selector to match it
+    /// ([`Sel::needle`]); `None` for one that can match anything.
+    needles: Vec<Option<String>>,
+    /// The attributes whose values the open selectors read ([`Sel::valued`]).
+    valued: Vec<String>,
 }
 
-/// What an element must have for a selector of the title, the source and
-/// (second) the date to match it.
-static MATCHED_NEEDS: LazyLock<[Needs; 2]> = LazyLock::new(|| {
-    let title: [&[Sel]; 4] = [&TITLE_SELECTORS, &META_TITLE, &DOC_TITLE, &SOURCE];
-    let dates: [&[Sel]; 3] = [&META_DATE, &ATTR_DATE, &TEXT_DATE];
-    [Needs::of(title), Needs::of(title.into_iter().chain(dates))]
-});
+impl Open {
+    /// The selectors still open after pieces that `settled` the fields.
+    pub(super) fn after(settled: Settled) -> Open {
+        let open: Vec<&'static Sel> = CHAINS
+            .iter()
+            .zip(settled.0)
+            .flat_map(|(chain, found)| &chain[..found.unwrap_or(chain.len())])
+            .copied()
+            .collect();
+        Open {
+            needs: Needs::of(open.iter().map(|s| std::slice::from_ref(*s))),
+            needles: open.iter().map(|s| s.needle()).collect(),
+            valued: open.iter().filter_map(|s| s.valued()).collect(),
+        }
+    }
 
-/// May `el` match a selector of the title, the date (when `date`) or the
-/// source? `false` only when it has not what any of them needs
-/// ([`super::select::Need::holds`]).
-pub(super) fn may_match(el: &(impl Attrs + ?Sized), date: bool) -> bool {
-    MATCHED_NEEDS[usize::from(date)].any_holds(el)
+    /// May `el` match an open selector? `false` only when it has not what
+    /// any of them needs ([`super::select::Need::holds`]).
+    pub(super) fn may_match(&self, el: &(impl Attrs + ?Sized)) -> bool {
+        self.needs.any_holds(el)
+    }
+
+    /// May a piece of a page (`lower`, ASCII-lowercased) hold an element an
+    /// open selector matches? `false` only when none can match in it: no
+    /// start tag holds one of their needles, or a character reference in
+    /// the value of an attribute they read (which might spell one).
+    pub(super) fn may_hold(&self, lower: &str) -> bool {
+        if self.needles.is_empty() {
+            return false;
+        }
+        if self.needles.iter().any(Option::is_none) {
+            return true;
+        }
+        let bytes = lower.as_bytes();
+        Tokens::new(bytes).any(|t| match t {
+            Token::Start { span, .. } => {
+                let tag = &bytes[span.clone()];
+                self.needles
+                    .iter()
+                    .flatten()
+                    .any(|n| memchr::memmem::find(tag, n.as_bytes()).is_some())
+                    || Attributes::of_tag(bytes, span).any(|a| {
+                        memchr::memchr(b'&', &bytes[a.value]).is_some()
+                            && self
+                                .valued
+                                .iter()
+                                .any(|v| v.as_bytes() == &bytes[a.name.clone()])
+                    })
+            }
+            _ => false,
+        })
+    }
 }
 
 /// The text of an element with white space collapsed.
@@ -133,16 +158,6 @@ pub(super) fn meta_value(el: ElementRef<'_>) -> String {
     }
 }
 
-/// Elements matching `list` in the pieces of one page: selector by selector,
-/// and for each piece by piece in node order (as `Html::select`), from one
-/// pass over each piece ([`select_each`]).
-pub(super) fn select_all<'a>(
-    page: &[&'a Html],
-    list: &[Sel],
-) -> impl Iterator<Item = ElementRef<'a>> {
-    select_groups(page, list).into_iter().flatten()
-}
-
 /// For each selector of `list`, the elements it matches in the pieces of
 /// one page, piece by piece in node order.
 fn select_groups<'a>(page: &[&'a Html], list: &[Sel]) -> Vec<Vec<ElementRef<'a>>> {
@@ -153,12 +168,6 @@ fn select_groups<'a>(page: &[&'a Html], list: &[Sel]) -> Vec<Vec<ElementRef<'a>>
         }
     }
     groups
-}
-
-pub(super) fn first_value(page: &[&Html], list: &[Sel]) -> Option<String> {
-    select_all(page, list)
-        .map(meta_value)
-        .find(|v| !v.is_empty())
 }
 
 /// Site suffixes of `<title>`, longest first ([`sites::title_suffixes`]).
@@ -210,34 +219,106 @@ pub(super) fn attr_date(v: &str) -> Option<String> {
 /// The page's metadata, from its pieces in document order (the whole page is
 /// one piece); the date is looked for only when `want_date`.
 pub(super) fn page_meta(page: &[&Html], want_date: bool) -> Meta {
-    let title = first_value(page, &TITLE_SELECTORS)
-        .or_else(|| first_value(page, &META_TITLE))
-        .or_else(|| {
-            select_all(page, &DOC_TITLE)
-                .map(|el| strip_title_suffix(&element_text(el)).to_owned())
-                .find(|t| !t.is_empty())
-        });
-    let date = want_date.then(|| page_date(page)).flatten();
-    let source = first_value(page, &SOURCE);
-    Meta {
-        title,
-        date,
-        source,
+    ranked_meta(page, want_date).meta(want_date)
+}
+
+/// The title, the date and the source found in pieces of a page, each with
+/// the place in its chain ([`CHAINS`]) of the selector that found it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Ranked([Option<(usize, String)>; 3]);
+
+impl Ranked {
+    /// Which selector found each field.
+    pub(super) fn settled(&self) -> Settled {
+        Settled(self.0.each_ref().map(|f| f.as_ref().map(|(k, _)| *k)))
+    }
+
+    /// The fields found in these pieces and in `later` ones, as
+    /// [`page_meta`] finds them in all of them: a field from the later
+    /// pieces only where a selector tried before this one's found it (a
+    /// match of the same selector comes later in the page).
+    pub(super) fn then(self, later: Ranked) -> Ranked {
+        let mut fields = self.0;
+        for (field, new) in fields.iter_mut().zip(later.0) {
+            if let Some((k, _)) = &new
+                && field.as_ref().is_none_or(|(j, _)| k < j)
+            {
+                *field = new;
+            }
+        }
+        Ranked(fields)
+    }
+
+    /// The fields as [`Meta`] (the date only when `want_date`).
+    pub(super) fn meta(self, want_date: bool) -> Meta {
+        let [title, date, source] = self.0.map(|f| f.map(|(_, v)| v));
+        Meta {
+            title,
+            date: date.filter(|_| want_date),
+            source,
+        }
     }
 }
 
-/// The publication date from meta tags, date attributes or visible date elements.
-pub(super) fn page_date(page: &[&Html]) -> Option<String> {
-    select_all(page, &META_DATE)
-        .find_map(|el| el.attr("content").and_then(attr_date))
-        .or_else(|| {
-            // Every selector of the list parses: its groups line up with the attributes.
-            ATTR_DATE_LIST
-                .iter()
-                .zip(select_groups(page, &ATTR_DATE))
-                .find_map(|((_, a), els)| {
-                    els.iter().filter_map(|el| el.attr(a)).find_map(attr_date)
-                })
-        })
-        .or_else(|| select_all(page, &TEXT_DATE).find_map(|el| find_date(&element_text(el))))
+/// [`page_meta`] with which selector found each field ([`Ranked`]).
+pub(super) fn ranked_meta(page: &[&Html], want_date: bool) -> Ranked {
+    let title = first_ranked(
+        page,
+        &[&TITLE_SELECTORS, &META_TITLE, &DOC_TITLE],
+        |list, _, el| match list {
+            2 => non_empty(strip_title_suffix(&element_text(el)).to_owned()),
+            _ => non_empty(meta_value(el)),
+        },
+    );
+    // A date not asked for counts as found by the first selector.
+    let date = if want_date {
+        page_date(page)
+    } else {
+        Some((0, String::new()))
+    };
+    let source = first_ranked(page, &[&SOURCE], |_, _, el| non_empty(meta_value(el)));
+    Ranked([title, date, source])
+}
+
+fn non_empty(v: String) -> Option<String> {
+    (!v.is_empty()).then_some(v)
+}
+
+/// The first value `value` gives (from the list's place in
+/// `lists`, the selector's place in its list, and the element) of the
+/// elements matching `lists`' selectors in the pieces of one page, tried
+/// selector by selector, with the selector's place in the chain of all
+/// `lists`. Each list's matches are found in one pass over each piece
+/// ([`select_groups`]), and only when the lists before it gave no value.
+fn first_ranked(
+    page: &[&Html],
+    lists: &[&[Sel]],
+    value: impl Fn(usize, usize, ElementRef<'_>) -> Option<String>,
+) -> Option<(usize, String)> {
+    let mut rank = 0;
+    for (l, list) in lists.iter().enumerate() {
+        for (i, els) in select_groups(page, list).into_iter().enumerate() {
+            if let Some(v) = els.into_iter().find_map(|el| value(l, i, el)) {
+                return Some((rank + i, v));
+            }
+        }
+        rank += list.len();
+    }
+    None
+}
+
+/// The publication date from meta tags, date attributes or visible date
+/// elements, with the place of the selector that found it in the date's
+/// chain ([`CHAINS`]).
+fn page_date(page: &[&Html]) -> Option<(usize, String)> {
+    first_ranked(
+        page,
+        &[&META_DATE, &ATTR_DATE, &TEXT_DATE],
+        |list, i, el| match list {
+            0 => el.attr("content").and_then(attr_date),
+            // Every selector of the list parses: its places line up with the attributes.
+            1 => el.attr(ATTR_DATE_LIST[i].1).and_then(attr_date),
+            _ => find_date(&element_text(el)),
+        },
+    )
 }

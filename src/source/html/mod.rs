@@ -125,49 +125,6 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
     // doctype so that both are parsed in the same (quirks) mode.
     let lead = doctype(reduced);
     let own_page = |piece: &str| Html::parse_document(&[lead, piece].concat());
-    // The element read from its tokens, without a DOM, unless a selector
-    // of the page's metadata may match in it (its parse is needed then);
-    // when the reader declines, parsed.
-    let metadata = |e: &reader::El<'_>| meta::may_match(e, want_date);
-    let read = reader::Tree::build_unless(reduced, range.clone(), &metadata)
-        .and_then(|tree| tree.choose(|i| found.inside[i]));
-    let article = read.is_none().then(|| article_page(reduced, lead, &range));
-    let dom = match &article {
-        Some(html) => Some(dom_choice(html, &found, range.end < reduced.len())?),
-        None => None,
-    };
-    // What the whole page's parse would choose inside the element, and
-    // whether anything outside it could be chosen instead.
-    let (how, chosen_text, own_text) = match (&read, &dom) {
-        (Some(r), _) => (r.how, r.chosen_text, r.own_text),
-        (None, Some(d)) => (d.how, text_len(d.container, usize::MAX), d.own_text),
-        (None, None) => return None,
-    };
-    let bytes = reduced.as_bytes();
-    for rival in &found.rivals {
-        // Rivals of later selectors than the chosen one do not count.
-        if how.is_some_and(|k| rival.selector > k) {
-            continue;
-        }
-        let end = element_end(Tokens::at(bytes, rival.tag_end), rival.name);
-        let bound = if rival.at < range.start {
-            // Before the element: it must end before it, or it may be an
-            // ancestor, holding the element's text and more.
-            match end {
-                Some(end) if end <= range.start => text_bound(bytes, rival.at, end),
-                _ => return None,
-            }
-        } else {
-            text_bound(bytes, rival.at, end.unwrap_or(bytes.len()))
-        };
-        let limit = match how {
-            Some(k) if rival.selector == k => chosen_text,
-            _ => MIN_CONTAINER_TEXT,
-        };
-        if bound >= limit {
-            return None;
-        }
-    }
     // The page before the element, its start tag, a space and a table
     // holding a comment: the parse of everything the whole parse has read
     // when it opens the element, showing where it puts it. The table lands
@@ -208,6 +165,55 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
     {
         return None;
     }
+    // The metadata found in the page before the element: a selector tried
+    // after the one that found a field cannot change it, so only the
+    // selectors before those (all of them, for a field not found) are
+    // looked for in the element and after it.
+    let mut ranked = meta::ranked_meta(&[&before], want_date);
+    let open = meta::Open::after(ranked.settled());
+    // The element read from its tokens, without a DOM, unless an open
+    // selector of the page's metadata may match in it (its parse is
+    // needed then); when the reader declines, parsed.
+    let metadata = |e: &reader::El<'_>| open.may_match(e);
+    let read = reader::Tree::build_unless(reduced, range.clone(), &metadata)
+        .and_then(|tree| tree.choose(|i| found.inside[i]));
+    let article = read.is_none().then(|| article_page(reduced, lead, &range));
+    let dom = match &article {
+        Some(html) => Some(dom_choice(html, &found, range.end < reduced.len())?),
+        None => None,
+    };
+    // What the whole page's parse would choose inside the element, and
+    // whether anything outside it could be chosen instead.
+    let (how, chosen_text, own_text) = match (&read, &dom) {
+        (Some(r), _) => (r.how, r.chosen_text, r.own_text),
+        (None, Some(d)) => (d.how, text_len(d.container, usize::MAX), d.own_text),
+        (None, None) => return None,
+    };
+    let bytes = reduced.as_bytes();
+    for rival in &found.rivals {
+        // Rivals of later selectors than the chosen one do not count.
+        if how.is_some_and(|k| rival.selector > k) {
+            continue;
+        }
+        let end = element_end(Tokens::at(bytes, rival.tag_end), rival.name);
+        let bound = if rival.at < range.start {
+            // Before the element: it must end before it, or it may be an
+            // ancestor, holding the element's text and more.
+            match end {
+                Some(end) if end <= range.start => text_bound(bytes, rival.at, end),
+                _ => return None,
+            }
+        } else {
+            text_bound(bytes, rival.at, end.unwrap_or(bytes.len()))
+        };
+        let limit = match how {
+            Some(k) if rival.selector == k => chosen_text,
+            _ => MIN_CONTAINER_TEXT,
+        };
+        if bound >= limit {
+            return None;
+        }
+    }
     if how.is_none() && !densest_reaches(&ancestors[1..], own_text, bytes, &range) {
         return None;
     }
@@ -219,14 +225,14 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
     // The element (parsed whenever a selector of the title, the date or
     // the source may match in it) and what is after it count: a field
     // found before may still come from a selector tried first.
+    if let Some(html) = &article {
+        ranked = ranked.then(meta::ranked_meta(&[html], want_date));
+    }
     let rest = &reduced[range.end..];
-    let after =
-        meta::may_hold(&rest.to_ascii_lowercase(), true, want_date, true).then(|| own_page(rest));
-    let pieces: Vec<&Html> = [Some(&before), article.as_ref(), after.as_ref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    let meta = page_meta(&pieces, want_date);
+    if meta::Open::after(ranked.settled()).may_hold(&rest.to_ascii_lowercase()) {
+        ranked = ranked.then(meta::ranked_meta(&[&own_page(rest)], want_date));
+    }
+    let meta = ranked.meta(want_date);
     Some((meta, lines))
 }
 

@@ -108,6 +108,18 @@ impl Need {
         }
     }
 
+    /// The attribute whose value this reads (`id`, `class`, or the one of
+    /// [`Need::AttrHas`]), lowercased: where a character reference could
+    /// spell what it needs.
+    pub(super) fn valued(&self) -> Option<String> {
+        match self {
+            Need::Id(_) => Some("id".to_owned()),
+            Need::Class(_) => Some("class".to_owned()),
+            Need::AttrHas(a, _) => Some(a.to_ascii_lowercase()),
+            Need::Any | Need::Name(_) | Need::Attr(_) => None,
+        }
+    }
+
     /// Does `el` have what the selector needs? `false` only when the
     /// selector cannot match it.
     pub(super) fn holds(&self, el: &(impl Attrs + ?Sized)) -> bool {
@@ -196,6 +208,11 @@ impl Sel {
     /// [`Need::needle`] of the selector's need.
     pub(super) fn needle(&self) -> Option<String> {
         self.need.needle()
+    }
+
+    /// [`Need::valued`] of the selector's need.
+    pub(super) fn valued(&self) -> Option<String> {
+        self.need.valued()
     }
 }
 

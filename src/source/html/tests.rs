@@ -491,7 +491,12 @@ mod location {
     ];
 
     /// Well-formed pieces, so that the scan answers often enough.
-    const BALANCED: [&str; 16] = [
+    const BALANCED: [&str; 21] = [
+        "<h1>一号标题</h1>",
+        "<time datetime=\"2022-04-12\">四月</time>",
+        "<meta property=\"og:title\" content=\"丙\">",
+        "<span data-ptime=\"1649548800\">时</span>",
+        "<div class=\"date-source\"><span class=\"source\">来源</span><span class=\"date\">2022-04-13</span></div>",
         "<p>a &amp; b<b>粗</b>&nbsp;<i>斜</i></p>",
         "<pre>\n代码\r\n行</pre>",
         "<ul><li>甲<li>乙</ul><dl><dt>词<dd>义</dl>",
@@ -514,8 +519,20 @@ mod location {
         prop_oneof![5 => select(&BALANCED[..]), 1 => select(&TOKENS[..])]
     }
 
+    /// What the page's head holds for its metadata: the selectors that
+    /// find each field there, earlier and later ones than those the pieces
+    /// around the article hold, or none.
+    const HEADS: [&str; 5] = [
+        "<title>7 Papers &amp; Radios | 甲</title>",
+        "",
+        "<title></title>",
+        "<meta property=\"og:title\" content=\"7 Papers &amp; Radios | 乙\"><meta name=\"pubdate\" content=\"2022-04-09\">",
+        "<title>7 Papers &amp; Radios | 甲_澎湃新闻</title><meta itemprop=datePublished content=\"2022-04-08\">",
+    ];
+
     fn page() -> impl Strategy<Value = String> {
         (
+            select(&HEADS[..]),
             vec(token(), 0..4),
             vec(select(&ANCESTORS[..]), 0..3),
             select(&CONTAINERS_TRIED[..]),
@@ -527,6 +544,7 @@ mod location {
         )
             .prop_map(
                 |(
+                    head,
                     before,
                     ancestors,
                     container,
@@ -537,9 +555,7 @@ mod location {
                     doctype,
                 )| {
                     let mut page = String::from(if doctype { "<!DOCTYPE html>" } else { "" });
-                    page.push_str(
-                        "<html><head><title>7 Papers &amp; Radios | 甲</title></head><body>",
-                    );
+                    page.push_str(&format!("<html><head>{head}</head><body>"));
                     for t in before {
                         page.push_str(t);
                     }
@@ -735,4 +751,186 @@ fn every_digest_page_is_read_from_tokens() {
         let (page, _, _) = crate::decode::decode(&bytes);
         assert_eq!(reader_agrees(&page), Ok(true), "{file}");
     }
+}
+
+/// The metadata of one parsed piece, with which selector found each field.
+fn ranked(page: &str, want_date: bool) -> (Meta, Settled) {
+    let r = ranked_meta(&[&scraper::Html::parse_document(page)], want_date);
+    (r.clone().meta(want_date), r.settled())
+}
+
+#[test]
+fn later_pieces_change_a_field_only_through_an_earlier_selector() {
+    let piece = |page: &str| ranked_meta(&[&scraper::Html::parse_document(page)], true);
+    let first = piece("<title>甲</title><meta name=article:published_time content=2022-04-10>");
+    // The same selectors later in the page change nothing; a field not
+    // found yet is taken from a later piece.
+    let same = piece(
+        "<title>乙</title><meta name=article:published_time content=2022-04-11><span id=js_name>源</span>",
+    );
+    let both = first.clone().then(same);
+    assert_eq!(both.clone().meta(true).title.as_deref(), Some("甲"));
+    assert_eq!(both.clone().meta(true).date.as_deref(), Some("2022-04-10"));
+    assert_eq!(both.meta(true).source.as_deref(), Some("源"));
+    // A selector tried before wins from a later piece.
+    let earlier = piece(
+        "<meta property=og:title content=丙><meta property=article:published_time content=2022-04-12>",
+    );
+    let meta = first.clone().then(earlier).meta(true);
+    assert_eq!(meta.title.as_deref(), Some("丙"));
+    assert_eq!(meta.date.as_deref(), Some("2022-04-12"));
+    // Nothing found later keeps what was found; the date not asked for
+    // stays out.
+    assert_eq!(first.clone().then(piece("<p>x</p>")), first);
+    assert_eq!(first.meta(false).date, None);
+}
+
+#[test]
+fn references_count_only_in_values_the_open_selectors_read() {
+    // The title's first selector (`#activity-name`) is the only one open:
+    // it reads ids.
+    let open = Open::after(Settled([Some(1), Some(0), Some(0)]));
+    assert!(open.may_hold("<p id=\"a&amp;b\">"));
+    assert!(open.may_hold("<p x=1 id='&#97;'>"));
+    assert!(!open.may_hold("<p class=\"a&amp;b\">"));
+    assert!(!open.may_hold("<p data-title=\"a &amp; b\" id=c>"));
+    assert!(!open.may_hold("<p id=c>a &amp; b</p>"));
+    assert!(open.may_hold("<p id=activity-name>"));
+}
+
+#[test]
+fn ranked_metadata_names_the_selector_that_found_each_field() {
+    let n_title = TITLE_SELECTORS.len();
+    let n_meta_date = META_DATE.len();
+    // A site headline first; `<title>` is the first of the document's
+    // title selectors, after the site headlines and the `og:title` tags.
+    let (meta, settled) = ranked(
+        "<title>7 Papers &amp; Radios | 甲_澎湃新闻</title><h1>乙</h1>\
+         <span id=js_name>机器之心</span>",
+        true,
+    );
+    assert_eq!(meta.title.as_deref(), Some("7 Papers & Radios | 甲"));
+    assert_eq!(meta.source.as_deref(), Some("机器之心"));
+    assert_eq!(meta.date, None);
+    assert_eq!(settled.0, [Some(n_title + META_TITLE.len()), None, Some(0)]);
+    // An empty value finds nothing: the next selector does.
+    let (meta, settled) = ranked("<title> </title><h1>乙</h1>", true);
+    assert_eq!(meta.title.as_deref(), Some("乙"));
+    assert_eq!(settled.0[0], Some(n_title + META_TITLE.len() + 1));
+    let (_, settled) = ranked("<h1 id=activity-name>甲</h1>", true);
+    assert_eq!(settled.0[0], Some(0));
+    let (_, settled) = ranked("<meta property=og:title content=甲>", true);
+    assert_eq!(settled.0[0], Some(n_title));
+    // The date: meta tags, then date attributes (each with its own
+    // attribute; a value that is no date finds nothing), then text.
+    let (meta, settled) = ranked(
+        "<meta name=article:published_time content=2022-04-10>",
+        true,
+    );
+    assert_eq!(meta.date.as_deref(), Some("2022-04-10"));
+    assert_eq!(settled.0[1], Some(1));
+    let (meta, settled) = ranked(
+        "<time datetime=x>1</time><span data-ptime=1649548800>2</span>",
+        true,
+    );
+    assert_eq!(meta.date.as_deref(), Some("2022-04-10"));
+    assert_eq!(settled.0[1], Some(n_meta_date + 1));
+    let (meta, settled) = ranked("<p class=time>2022年4月11日</p>", true);
+    assert_eq!(meta.date.as_deref(), Some("2022-04-11"));
+    assert!(settled.0[1] > Some(n_meta_date + ATTR_DATE.len() - 1));
+    // A date not asked for is not looked for, and counts as found first.
+    let (meta, settled) = ranked("<meta name=pubdate content=2022-04-10>", false);
+    assert_eq!(meta.date, None);
+    assert_eq!(settled.0[1], Some(0));
+}
+
+#[test]
+fn open_selectors_are_those_tried_before_the_finding_ones() {
+    let tag = |t: &str| {
+        let html = scraper::Html::parse_fragment(t);
+        let el = html.root_element().first_child().unwrap();
+        ElementRef::wrap(el).unwrap().value().clone()
+    };
+    // Nothing found: every selector of every field asked for is open.
+    let all = Open::after(Settled([None, None, None]));
+    let no_date = Open::after(Settled([None, Some(0), None]));
+    for (t, date) in [
+        ("<h1>x</h1>", false),
+        ("<span id=js_name>x</span>", false),
+        ("<time datetime=x>x</time>", true),
+        ("<p class=time>x</p>", true),
+    ] {
+        let el = tag(t);
+        assert!(all.may_match(&el), "{t}");
+        assert_eq!(no_date.may_match(&el), !date, "{t}");
+        assert!(all.may_hold(&t.to_ascii_lowercase()), "{t}");
+        assert_eq!(no_date.may_hold(t), !date, "{t}");
+    }
+    // Every field found by its first selector: nothing is open.
+    let none = Open::after(Settled([Some(0), Some(0), Some(0)]));
+    let h1 = tag("<h1 id=activity-name>x</h1>");
+    assert!(!none.may_match(&h1));
+    assert!(!none.may_hold("<h1 id=activity-name>x</h1>&amp;"));
+    // The title found by the first `og:title` selector: only the site
+    // headlines, tried before it, stay open; found by the second, the
+    // first is open too.
+    let n_title = TITLE_SELECTORS.len();
+    let og_tag = "<p>a</p><meta property=og:title content=x>";
+    let og = tag("<meta property=og:title content=x>");
+    let open = Open::after(Settled([Some(n_title), Some(0), Some(0)]));
+    assert!(!open.may_match(&og));
+    assert!(!open.may_hold(og_tag));
+    let headline = tag("<h1 id=activity-name>x</h1>");
+    assert!(open.may_match(&headline));
+    assert!(open.may_hold("<h1 id=activity-name>x</h1>"));
+    let open = Open::after(Settled([Some(n_title + 1), Some(0), Some(0)]));
+    assert!(open.may_match(&og));
+    assert!(open.may_hold(og_tag));
+    // A character reference in a start tag may spell a needle, except in
+    // a URL.
+    assert!(open.may_hold("<p class=\"og&#58;title\">"));
+    assert!(!open.may_hold("<a href=\"/?a&amp;b\">x</a>"));
+    // Text and end tags hold no element.
+    assert!(!open.may_hold("og:title </og:title>"));
+}
+
+/// Real pages that are not digests (the shared news pages when they are
+/// beside the repository, the saved real pages and the not-digest
+/// fixtures): wherever the article is located, the located reading (the
+/// metadata from the pieces read) is the whole page's.
+#[test]
+fn located_agrees_with_whole_on_real_pages() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in [
+        root.join("../shared/markup/news"),
+        root.join("../shared/markup"),
+        root.join("tests/fixtures/html/real"),
+        root.join("tests/fixtures/html/markup"),
+        root.join("tests/fixtures/not-digests"),
+    ] {
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            files.extend(
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "html")),
+            );
+        }
+    }
+    files.extend(digest_pages().into_iter().map(std::path::PathBuf::from));
+    let mut located_pages = 0;
+    for file in &files {
+        let bytes = std::fs::read(file).unwrap();
+        let (page, _, _) = crate::decode::decode(&bytes);
+        let reduced = strip_raw_text(&page);
+        for want_date in [true, false] {
+            if let Some(found) = located(&reduced, want_date) {
+                assert_eq!(found, whole(&reduced, want_date), "{}", file.display());
+                located_pages += 1;
+            }
+        }
+    }
+    // Every digest page is located (twice: with and without the date).
+    assert!(located_pages >= 2 * digest_pages().len(), "{located_pages}");
 }
