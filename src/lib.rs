@@ -127,6 +127,16 @@ pub mod __private {
         crate::source::html::reader_agrees(page)
     }
 
+    /// The differential check of the located reading on `page`: `Ok(true)`
+    /// when the article was located and what the located path reads (its
+    /// lines and the page's metadata, from the pieces it parses) equals the
+    /// whole page's parse, with and without the date asked for;
+    /// `Ok(false)` when it was not located; `Err` describing both when
+    /// they differ.
+    pub fn html_located_agrees(page: &str) -> Result<bool, String> {
+        crate::source::html::located_agrees(page)
+    }
+
     /// Does the pre-check let `input` (bytes, decoded and format-detected
     /// as [`crate::parse_bytes`] does) through to the parse?
     pub fn precheck(input: &[u8]) -> bool {

@@ -553,3 +553,81 @@ pub fn article_page(bytes: &[u8]) -> String {
     }
     page
 }
+
+/// Elements that the metadata selectors (the sites' headlines, dates and
+/// sources, `og:title`, date meta tags and attributes, `<title>`, `<h1>`)
+/// match, or nearly match, with empty, odd and character-reference
+/// values: the pieces [`metadata_page`] puts before, in and after the
+/// article.
+pub const METADATA_PIECES: &[&str] = &[
+    "<title>7 Papers &amp; Radios | 甲_澎湃新闻</title>",
+    "<title></title>",
+    "<h1>一号标题</h1>",
+    "<h1 class=\"article-title\">头条标题</h1>",
+    "<h1 id=\"activity-name\"> </h1>",
+    "<h2 class=\"post_title\">网易标题</h2>",
+    "<div class=\"text-title\"><h1>搜狐标题</h1></div>",
+    "<div class=\"article__title\">标题</div>",
+    "<div class=\"x_index_title_y\">澎湃标题</div>",
+    "<p class=\"article&#95;_title\">引用拼的类</p>",
+    "<p id=\"activity&#45;name\">引用拼的 id</p>",
+    "<p data-title=\"a &amp; b\">不读的值</p>",
+    "<meta property=\"og:title\" content=\"OG 标题\">",
+    "<meta property=\"og:title\" content=\"\">",
+    "<meta name=\"pubdate\" content=\"2022-04-09\">",
+    "<meta property=\"article:published_time\" content=\"不是日期\">",
+    "<meta itemprop=datePublished content=\"2022-04-08\">",
+    "<time datetime=\"2022-04-12\">四月</time>",
+    "<time datetime=\"x\">2022-04-13</time>",
+    "<span data-ptime=\"1649548800\">时</span>",
+    "<span ptime=\"1649548800000\">毫秒</span>",
+    "<em id=\"publish_time\">2022-04-10</em>",
+    "<p class=\"time\">2022年4月11日</p>",
+    "<div class=\"date-source\"><span class=\"source\">来源</span><span class=\"date\">2022-04-13</span></div>",
+    "<span class=\"source\">不在 date-source 里</span>",
+    "<span id=\"js_name\">机器之心</span>",
+    "<a id=\"ne_article_source\" href=\"/?a&amp;b\">网易号</a>",
+    "<meta name=\"author\" content=\"作者\">",
+    "<div class=\"article-meta\"><span>2022-04-10 08:00</span></div>",
+    "<p>正文&nbsp;段落</p>",
+    "<div><p>嵌套",
+    "</div>",
+];
+
+/// A page whose head, page before the article, article and page after it
+/// hold [`METADATA_PIECES`] as the choices say, around a located article
+/// (`#js_content` or a container chosen by text density): the input of the
+/// located-versus-whole property and fuzz target for the page's metadata.
+pub fn metadata_page(bytes: &[u8]) -> String {
+    let mut c = Choices::new(bytes);
+    let mut page = String::new();
+    if c.below(3) > 0 {
+        page.push_str("<!DOCTYPE html>");
+    }
+    let mut pieces = |c: &mut Choices<'_>, page: &mut String| {
+        for _ in 0..c.below(4) {
+            page.push_str(c.pick(METADATA_PIECES));
+        }
+    };
+    page.push_str("<html><head>");
+    pieces(&mut c, &mut page);
+    page.push_str("</head><body>");
+    pieces(&mut c, &mut page);
+    let container = c.pick(&[
+        (
+            "<div class=\"rich_media_content\" id=\"js_content\">",
+            "</div>",
+        ),
+        ("<div class=entry>", "</div>"),
+        ("<article>", "</article>"),
+    ]);
+    page.push_str(container.0);
+    page.push_str(&"本周论文包括……".repeat(40));
+    page.push_str("<p>论文 1：标题</p>");
+    pieces(&mut c, &mut page);
+    page.push_str("<p>论文 2：标题</p>");
+    page.push_str(container.1);
+    pieces(&mut c, &mut page);
+    page.push_str("</body></html>");
+    page
+}

@@ -333,6 +333,27 @@ fn densest_reaches(
     own > 0 && own * 10 >= (own + outside) * 6
 }
 
+/// The differential check of the located reading ([`located`]: the
+/// placement probe, the article and the metadata from the pieces read)
+/// against the whole page's parse, on one page, with and without the date
+/// asked for. `Ok(true)` when the page was located and both agree,
+/// `Ok(false)` when it was not located, `Err` with both readings when
+/// they differ.
+pub(crate) fn located_agrees(page: &str) -> Result<bool, String> {
+    let (reduced, _, _) = reduce(page);
+    let mut any = false;
+    for want_date in [true, false] {
+        if let Some(fast) = located(&reduced, want_date) {
+            let slow = whole(&reduced, want_date);
+            if fast != slow {
+                return Err(format!("located: {fast:?}\nwhole: {slow:?}"));
+            }
+            any = true;
+        }
+    }
+    Ok(any)
+}
+
 /// The differential check of the token reader ([`reader`]) against the
 /// parse it stands for, on one page: wherever the page's article is located
 /// and the reader reads it, the parse of the element must hold it alone
