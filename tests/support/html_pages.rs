@@ -604,7 +604,7 @@ pub fn metadata_page(bytes: &[u8]) -> String {
     if c.below(3) > 0 {
         page.push_str("<!DOCTYPE html>");
     }
-    let mut pieces = |c: &mut Choices<'_>, page: &mut String| {
+    let pieces = |c: &mut Choices<'_>, page: &mut String| {
         for _ in 0..c.below(4) {
             page.push_str(c.pick(METADATA_PIECES));
         }

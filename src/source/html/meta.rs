@@ -121,23 +121,33 @@ impl Open {
             return true;
         }
         let bytes = lower.as_bytes();
-        Tokens::new(bytes).any(|t| match t {
-            Token::Start { span, .. } => {
-                let tag = &bytes[span.clone()];
-                self.needles
-                    .iter()
-                    .flatten()
-                    .any(|n| memchr::memmem::find(tag, n.as_bytes()).is_some())
-                    || Attributes::of_tag(bytes, span).any(|a| {
+        let tags: Vec<std::ops::Range<usize>> = Tokens::new(bytes)
+            .filter_map(|t| match t {
+                Token::Start { span, .. } => Some(span),
+                _ => None,
+            })
+            .collect();
+        // Is `at..at + len` inside one start tag? The tags are in order and
+        // do not overlap.
+        let in_tag = |at: usize, len: usize| {
+            let i = tags.partition_point(|t| t.end <= at);
+            tags.get(i)
+                .is_some_and(|t| t.start <= at && at + len <= t.end)
+        };
+        self.needles
+            .iter()
+            .flatten()
+            .any(|n| memchr::memmem::find_iter(bytes, n.as_bytes()).any(|at| in_tag(at, n.len())))
+            || tags.iter().any(|span| {
+                memchr::memchr(b'&', &bytes[span.clone()]).is_some()
+                    && Attributes::of_tag(bytes, span.clone()).any(|a| {
                         memchr::memchr(b'&', &bytes[a.value]).is_some()
                             && self
                                 .valued
                                 .iter()
                                 .any(|v| v.as_bytes() == &bytes[a.name.clone()])
                     })
-            }
-            _ => false,
-        })
+            })
     }
 }
 
@@ -262,9 +272,18 @@ impl Ranked {
 
 /// [`page_meta`] with which selector found each field ([`Ranked`]).
 pub(super) fn ranked_meta(page: &[&Html], want_date: bool) -> Ranked {
+    ranked_before(page, want_date, Settled([None; 3]))
+}
+
+/// [`ranked_meta`] of pieces later in the page than those that `settled`
+/// the fields: only the selectors tried before the finding ones are
+/// tried (what the others find cannot change a field, [`Ranked::then`]).
+pub(super) fn ranked_before(page: &[&Html], want_date: bool, settled: Settled) -> Ranked {
+    let [title_limit, date_limit, source_limit] = settled.0;
     let title = first_ranked(
         page,
         &[&TITLE_SELECTORS, &META_TITLE, &DOC_TITLE],
+        title_limit,
         |list, _, el| match list {
             2 => non_empty(strip_title_suffix(&element_text(el)).to_owned()),
             _ => non_empty(meta_value(el)),
@@ -272,11 +291,13 @@ pub(super) fn ranked_meta(page: &[&Html], want_date: bool) -> Ranked {
     );
     // A date not asked for counts as found by the first selector.
     let date = if want_date {
-        page_date(page)
+        page_date(page, date_limit)
     } else {
         Some((0, String::new()))
     };
-    let source = first_ranked(page, &[&SOURCE], |_, _, el| non_empty(meta_value(el)));
+    let source = first_ranked(page, &[&SOURCE], source_limit, |_, _, el| {
+        non_empty(meta_value(el))
+    });
     Ranked([title, date, source])
 }
 
@@ -284,20 +305,29 @@ fn non_empty(v: String) -> Option<String> {
     (!v.is_empty()).then_some(v)
 }
 
-/// The first value `value` gives (from the list's place in
-/// `lists`, the selector's place in its list, and the element) of the
-/// elements matching `lists`' selectors in the pieces of one page, tried
-/// selector by selector, with the selector's place in the chain of all
-/// `lists`. Each list's matches are found in one pass over each piece
-/// ([`select_groups`]), and only when the lists before it gave no value.
+/// The first value `value` gives (from the list's place in `lists`, the
+/// selector's place in its list, and the element) of the elements matching
+/// `lists`' selectors in the pieces of one page, tried selector by
+/// selector, with the selector's place in the chain of all `lists`; only
+/// the selectors placed before `limit` when there is one. Each list's
+/// matches are found in one pass over each piece ([`select_groups`]), and
+/// only when the lists before it gave no value.
 fn first_ranked(
     page: &[&Html],
     lists: &[&[Sel]],
+    limit: Option<usize>,
     value: impl Fn(usize, usize, ElementRef<'_>) -> Option<String>,
 ) -> Option<(usize, String)> {
+    let limit = limit.unwrap_or(usize::MAX);
     let mut rank = 0;
     for (l, list) in lists.iter().enumerate() {
+        if rank >= limit {
+            break;
+        }
         for (i, els) in select_groups(page, list).into_iter().enumerate() {
+            if rank + i >= limit {
+                break;
+            }
             if let Some(v) = els.into_iter().find_map(|el| value(l, i, el)) {
                 return Some((rank + i, v));
             }
@@ -309,11 +339,12 @@ fn first_ranked(
 
 /// The publication date from meta tags, date attributes or visible date
 /// elements, with the place of the selector that found it in the date's
-/// chain ([`CHAINS`]).
-fn page_date(page: &[&Html]) -> Option<(usize, String)> {
+/// chain ([`CHAINS`]), from the selectors placed before `limit`.
+fn page_date(page: &[&Html], limit: Option<usize>) -> Option<(usize, String)> {
     first_ranked(
         page,
         &[&META_DATE, &ATTR_DATE, &TEXT_DATE],
+        limit,
         |list, i, el| match list {
             0 => el.attr("content").and_then(attr_date),
             // Every selector of the list parses: its places line up with the attributes.

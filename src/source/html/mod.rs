@@ -226,11 +226,13 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
     // the source may match in it) and what is after it count: a field
     // found before may still come from a selector tried first.
     if let Some(html) = &article {
-        ranked = ranked.then(meta::ranked_meta(&[html], want_date));
+        let later = meta::ranked_before(&[html], want_date, ranked.settled());
+        ranked = ranked.then(later);
     }
     let rest = &reduced[range.end..];
     if meta::Open::after(ranked.settled()).may_hold(&rest.to_ascii_lowercase()) {
-        ranked = ranked.then(meta::ranked_meta(&[&own_page(rest)], want_date));
+        let later = meta::ranked_before(&[&own_page(rest)], want_date, ranked.settled());
+        ranked = ranked.then(later);
     }
     let meta = ranked.meta(want_date);
     Some((meta, lines))

@@ -934,3 +934,24 @@ fn located_agrees_with_whole_on_real_pages() {
     // Every digest page is located (twice: with and without the date).
     assert!(located_pages >= 2 * digest_pages().len(), "{located_pages}");
 }
+
+#[test]
+fn later_pieces_are_read_only_for_the_selectors_before_the_finding_ones() {
+    let n_title = TITLE_SELECTORS.len();
+    let html = scraper::Html::parse_document(
+        "<meta property=og:title content=甲><title>乙</title>\
+         <meta name=article:published_time content=2022-04-10><span id=js_name>源</span>",
+    );
+    let at = |limits: [Option<usize>; 3]| ranked_before(&[&html], true, Settled(limits)).settled();
+    assert_eq!(at([None; 3]).0, [Some(n_title), Some(1), Some(0)]);
+    // A selector placed at the limit or after it is not tried.
+    assert_eq!(at([Some(n_title), Some(1), Some(0)]).0, [None, None, None]);
+    assert_eq!(
+        at([Some(n_title + 1), Some(2), Some(1)]).0,
+        [Some(n_title), Some(1), Some(0)]
+    );
+    // The date not asked for is never looked for.
+    let no_date = ranked_before(&[&html], false, Settled([None; 3]));
+    assert_eq!(no_date.settled().0[1], Some(0));
+    assert_eq!(no_date.meta(false).date, None);
+}
