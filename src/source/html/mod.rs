@@ -17,8 +17,10 @@
 //!    `.post_body`, …), or else the innermost container element; it follows
 //!    that element's tags to its end tag on a stack of open elements. When
 //!    it is sure, `scraper` parses only that element (checked by a sentinel
-//!    comment after it) and the page before it (head and headline); the page
-//!    after it is parsed only when a metadata selector may match there. It
+//!    comment after it) and the page before it (head and headline); the
+//!    article's parse and the page after it are needed for metadata only
+//!    where a selector tried before the one that found a field in the page
+//!    before may match ([`meta::Open`]). It
 //!    is sure when the container the whole-page parse would choose must lie
 //!    inside: every start tag outside that may match a container selector
 //!    holds too little text, text density must reach the element, and a
