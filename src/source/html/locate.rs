@@ -8,7 +8,7 @@ use scraper::{ElementRef, Html, Selector};
 
 use super::container::CONTAINERS;
 use super::tag_sets::{SCOPE, TABLE_CONTEXT, VOID, is_container};
-use super::tokens::{Token, Tokens, is_one_of};
+use super::tokens::{Attributes, Token, Tokens, is_one_of};
 
 /// What a byte scan of the page can know about a container selector.
 #[derive(Clone, Copy)]
@@ -245,7 +245,7 @@ pub(super) fn locate<'a>(reduced: &'a str) -> Option<Found<'a>> {
     let coded: Vec<usize> = starts
         .iter()
         .enumerate()
-        .filter(|(_, (name, s, e))| !is_one_of(name, &VOID) && coded_name(&lower[*s..*e]))
+        .filter(|(_, (name, s, e))| !is_one_of(name, &VOID) && coded_name(lower, *s..*e))
         .map(|(i, _)| i)
         .collect();
     for (needle, (selector, key)) in NEEDLES.iter().zip(CONTAINERS.iter()) {
@@ -351,28 +351,16 @@ pub(super) fn locate<'a>(reduced: &'a str) -> Option<Found<'a>> {
     })
 }
 
-/// Does a start tag (ASCII-lowercased) write a character reference in its
-/// `class` or `id`?
-fn coded_name(tag: &[u8]) -> bool {
-    reference_in(tag, |name| matches!(name, b"class" | b"id"))
-}
-
-/// Does a start tag (ASCII-lowercased) write a character reference in the
-/// value of an attribute whose name `counts`? Each `&` is taken to be in
-/// the value of the attribute whose `=` comes last before it, named by what
-/// precedes the `=` back to white space or a quote.
-pub(super) fn reference_in(tag: &[u8], counts: impl Fn(&[u8]) -> bool) -> bool {
-    memchr::memchr_iter(b'&', tag).any(|amp| {
-        let Some(eq) = memchr::memrchr(b'=', &tag[..amp]) else {
-            return false;
-        };
-        let before = tag[..eq].trim_ascii_end();
-        let from = before
-            .iter()
-            .rposition(|&b| b.is_ascii_whitespace() || b == b'"' || b == b'\'')
-            .map_or(0, |i| i + 1);
-        counts(&before[from..])
-    })
+/// Does the start tag `span` of the (ASCII-lowercased) page write a
+/// character reference in the value of its `class` or `id`? The attributes
+/// are read as the tokenizer reads them, so that an `=` or a quote inside
+/// another value does not hide one.
+fn coded_name(lower: &[u8], span: Range<usize>) -> bool {
+    memchr::memchr(b'&', &lower[span.clone()]).is_some()
+        && Attributes::of_tag(lower, span).any(|a| {
+            matches!(&lower[a.name], b"class" | b"id")
+                && memchr::memchr(b'&', &lower[a.value]).is_some()
+        })
 }
 
 /// Is `b` a byte of an id or class name?

@@ -115,6 +115,27 @@ fn whole(reduced: &str, want_date: bool) -> (Meta, Vec<Line<'static>>) {
     (meta, walk(find_container(&html)))
 }
 
+/// Is `name` a formatting element, which a parse reopens in a new element
+/// when one of its kind was left open in an element since closed?
+fn reopened(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "b"
+            | "big"
+            | "code"
+            | "em"
+            | "font"
+            | "i"
+            | "nobr"
+            | "s"
+            | "small"
+            | "strike"
+            | "strong"
+            | "tt"
+            | "u"
+    )
+}
+
 /// The fast path: the article located by a byte scan ([`locate`]) and
 /// parsed on its own, the page before it parsed for metadata, and the page
 /// after it only when metadata is still missing. `None` when the scan cannot
@@ -164,6 +185,15 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
             .name()
             .as_bytes()
             .eq_ignore_ascii_case(found.name)
+        // In a table (inside a wrapper, say), the element is moved before
+        // the table and the probe's `<table>` closes that table: the probe
+        // then lands after it, in an ancestor that may share the element's
+        // name. In the element itself, only a copy of a formatting element
+        // reopened for the space comes before the probe.
+        || table
+            .prev_siblings()
+            .filter_map(ElementRef::wrap)
+            .any(|e| !reopened(e.value().name()))
     {
         return None;
     }

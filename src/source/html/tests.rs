@@ -348,6 +348,13 @@ fn location_gives_up_unless_it_is_sure() {
     let reduced = strip_raw_text(&page);
     assert!(locate(&reduced).is_some_and(|f| !f.rivals.is_empty()));
     assert!(located(&reduced, true).is_none());
+    // So is a class whose reference follows an `=` inside the value: the
+    // `=` belongs to no attribute name.
+    let page = format!(
+        "<body><div class=\"x y=z post&#95;body\">{body}</div><div id=js_content><p>论文 1：甲</p>{body}</div>"
+    );
+    let reduced = strip_raw_text(&page);
+    assert!(locate(&reduced).is_some_and(|f| !f.rivals.is_empty()));
     // No paper heading: the id must occur once.
     assert!(
         locate(&format!(
@@ -687,9 +694,10 @@ mod location {
 
     /// What the property found once the markers moved out of the
     /// container: contexts the page opens before the article that change
-    /// where the whole parse puts it. The first two made the scan's answer
-    /// differ from the whole parse's; the third is the case the fix for the
-    /// second predicts (a link reopened, not an ancestor). The scan now
+    /// where the whole parse puts it. The first three made the scan's answer
+    /// differ from the whole parse's (the second by putting the probe in a
+    /// wrapper of the article's name); the fourth is the case the fix for
+    /// the third predicts (a link reopened, not an ancestor). The scan now
     /// gives up on all of them.
     #[test]
     fn property_found_contexts() {
@@ -699,6 +707,11 @@ mod location {
                 "in an unclosed table, the article is moved before it and a <table> in it closes both",
                 "<table>",
                 "<table><tr><td>格</td></tr></table><p>后</p>",
+            ),
+            (
+                "in an unclosed table inside a wrapper of the article's name, the probe lands in the wrapper",
+                "<div><table>",
+                "<table><tr><td>格</td><td>子</td></tr></table>",
             ),
             (
                 "in an unclosed link, a link in the article moves the article",
