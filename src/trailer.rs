@@ -30,7 +30,8 @@ fn starts_trailer(kind: &LineKind<'_>) -> bool {
 
 /// The index of the first trailer line, or `kinds.len()` when there is none.
 pub(crate) fn find_cut(kinds: &[LineKind<'_>]) -> usize {
-    let last_content = kinds.iter().rposition(is_content).map_or(0, |i| i + 1);
+    // The last content line itself is never furniture.
+    let last_content = kinds.iter().rposition(is_content).unwrap_or(0);
     kinds[last_content..]
         .iter()
         .position(starts_trailer)

@@ -255,4 +255,63 @@ mod tests {
         assert!(!md("\t# 标题\r\n\r> 引用\n"), "only spaces may lead");
         assert!(!md("# 标题\n"), "one construct");
     }
+
+    #[test]
+    fn markdown_is_looked_for_in_the_first_64_kib() {
+        let late = format!("{}\n# 标题\n> 引用\n", "正文。".repeat(2000));
+        assert!(late.len() < 64 * 1024);
+        assert_eq!(detect(&late), Format::Markdown);
+        let too_late = format!("{}\n# 标题\n> 引用\n", "正文。".repeat(8000));
+        assert_eq!(detect(&too_late), Format::Text);
+    }
+
+    #[test]
+    fn html_may_follow_white_space_and_a_byte_order_mark() {
+        for lead in ["", "\n  \r\n", "\u{FEFF}", "\u{FEFF}\n"] {
+            assert_eq!(
+                detect(&format!("{lead}<div>正文</div>")),
+                Format::Html,
+                "{lead:?}"
+            );
+        }
+        assert_eq!(detect("正文 <div>"), Format::Text);
+    }
+
+    #[test]
+    fn char_boundaries_are_floored() {
+        assert_eq!(floor_char_boundary("甲乙", 0), 0);
+        assert_eq!(floor_char_boundary("甲乙", 1), 0);
+        assert_eq!(floor_char_boundary("甲乙", 2), 0);
+        assert_eq!(floor_char_boundary("甲乙", 3), 3);
+        assert_eq!(floor_char_boundary("甲乙", 5), 3);
+        assert_eq!(floor_char_boundary("甲乙", 9), 6);
+    }
+
+    /// Two lines at most: one per MiB of the two-MiB floor.
+    #[test]
+    fn lines_are_cut_after_the_budget_and_the_rest_is_counted() {
+        let per_line = 1 << 20;
+        assert_eq!(budget(10, per_line), 2);
+        let cut = |input| lines_within_budget(input, per_line);
+        assert_eq!(cut("a\nb\n"), ("a\nb\n", None));
+        assert_eq!(cut("a\nb"), ("a\nb", None));
+        let rest = Some(Cut {
+            units: 2,
+            what: "lines",
+            unread: 3,
+        });
+        assert_eq!(cut("a\nb\ncc\n"), ("a\nb\n", rest));
+        assert_eq!(cut("a\nb\nc\n\n"), ("a\nb\n", rest));
+        assert_eq!(
+            cut("a\nb\nc"),
+            (
+                "a\nb\n",
+                Some(Cut {
+                    units: 2,
+                    what: "lines",
+                    unread: 1
+                })
+            )
+        );
+    }
 }
