@@ -6,12 +6,8 @@ use crate::text::trim;
 /// Splits plain text into logical lines (`\n`, `\r\n` or a lone `\r`),
 /// trimmed, blank lines omitted, numbered from 1 as in the input.
 pub(crate) fn read(input: &str) -> Document<'_> {
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', input.as_bytes()).count() + 1);
-    let mut start = 0;
-    let ends = memchr::memchr_iter(b'\n', input.as_bytes()).chain(std::iter::once(input.len()));
-    for (i, end) in ends.enumerate() {
-        let raw = &input[start..end];
-        start = end + 1;
+    let mut lines = Vec::new();
+    for (i, raw) in input.split('\n').enumerate() {
         // A lone `\r` (old Mac line ends) also separates lines; it keeps the
         // line numbering of the `\n` split, which is what editors show for CRLF.
         if memchr::memchr(b'\r', raw.as_bytes()).is_some() {
