@@ -739,6 +739,24 @@ mod location {
         }
     }
 
+    /// A page cut inside its article (a scrape stopped early) still takes
+    /// the located path: read from its tokens, and parsed (a table makes
+    /// the reader decline) with nothing after the element to check.
+    #[test]
+    fn a_page_cut_inside_the_article_is_located() {
+        let text = "本周论文包括……".repeat(40);
+        for rest in ["<p>后</p>", "<table><tr><td>格</td></tr></table><p>后</p>"] {
+            let page = format!(
+                "<html><head><title>7 Papers &amp; Radios | 甲</title></head><body>\
+                 <div class=\"rich_media_content\" id=\"js_content\">{text}<p>论文 1：标题</p>{rest}"
+            );
+            let reduced = strip_raw_text(&page);
+            let got = located(&reduced, true);
+            assert!(got.is_some(), "{rest}");
+            assert_eq!(got, Some(whole(&reduced, true)), "{rest}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2048))]
 
