@@ -228,16 +228,11 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
             continue;
         }
         let end = element_end(Tokens::at(bytes, rival.tag_end), rival.name);
-        let bound = if rival.at < range.start {
-            // Before the element: it must end before it, or it may be an
-            // ancestor, holding the element's text and more.
-            match end {
-                Some(end) if end <= range.start => text_bound(bytes, rival.at, end),
-                _ => return None,
-            }
-        } else {
-            text_bound(bytes, rival.at, end.unwrap_or(bytes.len()))
-        };
+        // At least the rival's text in the whole parse: up to its end tag,
+        // or to the end of the page when the scan is not sure where it
+        // ends. A rival before the element that may be its ancestor counts
+        // the element's text too, and so at least the chosen container's.
+        let bound = text_bound(bytes, rival.at, end.unwrap_or(bytes.len()));
         let limit = match how {
             Some(k) if rival.selector == k => chosen_text,
             _ => MIN_CONTAINER_TEXT,
