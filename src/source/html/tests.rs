@@ -739,6 +739,28 @@ mod location {
         }
     }
 
+    /// A rival outside the element may win: one of an earlier selector
+    /// with enough text for any container, one of the chosen selector only
+    /// with more text than the chosen container.
+    #[test]
+    fn rivals_are_weighed_by_their_selector() {
+        let head = "<html><head><title>7 Papers &amp; Radios | 甲</title></head><body>";
+        let small = "短文。".repeat(30);
+        let article = format!("<p>论文 1：标题</p>{}", "本周论文包括……".repeat(40));
+        for (rival, fast) in [
+            (format!("<div id=js_content>{small}</div>"), false),
+            (format!("<div class=post_body>{small}</div>"), true),
+        ] {
+            let page = format!("{head}{rival}<div class=post_body>{article}</div>");
+            let reduced = strip_raw_text(&page);
+            let got = located(&reduced, true);
+            assert_eq!(got.is_some(), fast, "{rival}");
+            if let Some(got) = got {
+                assert_eq!(got, whole(&reduced, true), "{rival}");
+            }
+        }
+    }
+
     /// A page cut inside its article (a scrape stopped early) still takes
     /// the located path: read from its tokens, and parsed (a table makes
     /// the reader decline) with nothing after the element to check.
