@@ -3,7 +3,7 @@
 //! article, the located path reads the same lines and metadata as the
 //! whole page's parse. The page grammar is shared with
 //! `tests/located_metadata.rs`; a raw input is also tried as the markup
-//! after the article.
+//! after, before and inside the article.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -17,13 +17,18 @@ fuzz_target!(|data: &[u8]| {
         panic!("{e}\n\npage:\n{page}");
     }
     if let Ok(markup) = std::str::from_utf8(data) {
-        let page = format!(
-            "<html><head><title>7 Papers &amp; Radios | 甲</title></head><body>\
-             <div id=js_content>{}<p>论文 1：标题</p></div>{markup}</body></html>",
-            "本周论文包括……".repeat(40)
-        );
-        if let Err(e) = paper_digest::__private::html_located_agrees(&page) {
-            panic!("{e}\n\npage:\n{page}");
+        let text = "本周论文包括……".repeat(40);
+        let head = "<html><head><title>7 Papers &amp; Radios | 甲</title></head><body>";
+        // The markup after the article, before it (the contexts it opens
+        // decide where a parse puts the article) and inside it.
+        for page in [
+            format!("{head}<div id=js_content>{text}<p>论文 1：标题</p></div>{markup}</body></html>"),
+            format!("{head}{markup}<div id=js_content>{text}<p>论文 1：标题</p></div></body></html>"),
+            format!("{head}<div id=js_content>{text}{markup}<p>论文 1：标题</p></div></body></html>"),
+        ] {
+            if let Err(e) = paper_digest::__private::html_located_agrees(&page) {
+                panic!("{e}\n\npage:\n{page}");
+            }
         }
     }
 });

@@ -739,6 +739,43 @@ mod location {
         }
     }
 
+    /// The element's own parse is used only when it holds the element
+    /// alone, of the located name, followed by the sentinel exactly when the
+    /// element ends before the page does.
+    #[test]
+    fn the_element_parse_must_hold_the_element_alone() {
+        let found = |name| Found {
+            range: 0..0,
+            tag_end: 0,
+            rivals: Vec::new(),
+            name,
+            inside: vec![true; CONTAINERS.len()],
+        };
+        let text = "本周论文包括……".repeat(40);
+        let with_sentinel = format!("<div>{text}</div><!--{SENTINEL}-->");
+        for (article, name, ends_early, ok) in [
+            (format!("<div>{text}</div>"), &b"div"[..], false, true),
+            (format!("<div>{text}</div>"), b"DIV", false, true),
+            (with_sentinel.clone(), b"div", true, true),
+            (with_sentinel, b"div", false, false),
+            (format!("<div>{text}</div>"), b"div", true, false),
+            (format!("<div>{text}</div><p>后</p>"), b"div", false, false),
+            (format!("<div>{text}</div><!--x-->"), b"div", true, false),
+            (
+                format!("<div>{text}</div><!--{SENTINEL}--><p>后</p>"),
+                b"div",
+                true,
+                false,
+            ),
+            (format!("<section>{text}</section>"), b"div", false, false),
+            (format!("后<div>{text}</div>"), b"div", false, false),
+        ] {
+            let html = Html::parse_document(&article);
+            let got = dom_choice(&html, &found(name), ends_early);
+            assert_eq!(got.is_some(), ok, "{article} {ends_early}");
+        }
+    }
+
     /// A rival outside the element may win: one of an earlier selector
     /// with enough text for any container, one of the chosen selector only
     /// with more text than the chosen container.
