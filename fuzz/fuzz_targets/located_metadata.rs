@@ -22,9 +22,15 @@ fuzz_target!(|data: &[u8]| {
         // The markup after the article, before it (the contexts it opens
         // decide where a parse puts the article) and inside it.
         for page in [
-            format!("{head}<div id=js_content>{text}<p>论文 1：标题</p></div>{markup}</body></html>"),
-            format!("{head}{markup}<div id=js_content>{text}<p>论文 1：标题</p></div></body></html>"),
-            format!("{head}<div id=js_content>{text}{markup}<p>论文 1：标题</p></div></body></html>"),
+            format!(
+                "{head}<div id=js_content>{text}<p>论文 1：标题</p></div>{markup}</body></html>"
+            ),
+            format!(
+                "{head}{markup}<div id=js_content>{text}<p>论文 1：标题</p></div></body></html>"
+            ),
+            format!(
+                "{head}<div id=js_content>{text}{markup}<p>论文 1：标题</p></div></body></html>"
+            ),
         ] {
             if let Err(e) = paper_digest::__private::html_located_agrees(&page) {
                 panic!("{e}\n\npage:\n{page}");
