@@ -239,7 +239,8 @@ impl Reader<'_> {
                 let written = written_number(self.src.get(offset..).unwrap_or(""));
                 self.item_prefix = match self.containers.last_mut() {
                     Some(Container::List(Some(n))) => {
-                        if n.index > 0 && written.is_some() && written == n.last_written {
+                        // (The first item has no number before it.)
+                        if written.is_some() && written == n.last_written {
                             n.lazy = true;
                         }
                         let number = match written {
@@ -547,6 +548,50 @@ mod tests {
         );
         assert_eq!((l[3].text.as_ref(), l[3].hint), ("半句 强调", Hint::Plain));
         assert_eq!(l[3].lineno, 7);
+    }
+
+    /// The lines of an HTML block are numbered within the block's own
+    /// lines, however many logical lines one of them holds.
+    #[test]
+    fn html_block_lines_stay_within_the_block() {
+        let got: Vec<_> = read("前文\n\n<p>a</p><p>b</p><p>c</p>\n<p>d</p>\n\n后文\n")
+            .into_iter()
+            .map(|l| (l.0, l.2))
+            .collect();
+        let want = [
+            ("前文", 1),
+            ("a", 3),
+            ("b", 4),
+            ("c", 4),
+            ("d", 4),
+            ("后文", 6),
+        ];
+        assert_eq!(got, want.map(|(t, n)| (t.to_owned(), n)));
+    }
+
+    /// An image's alt text keeps its emphasis and nested images as text,
+    /// and the line ends with the outer image.
+    #[test]
+    fn image_alt_text_holds_emphasis_and_images() {
+        let doc = super::read(
+            "![*强调* 与 ![内](https://img.com/in.png) 尾](https://img.com/out.png) 后文\n",
+        );
+        let got: Vec<_> = doc
+            .lines
+            .iter()
+            .map(|l| (l.text.as_ref(), l.hint, l.image.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "强调 与 内 尾",
+                    Hint::Image,
+                    Some("https://img.com/out.png")
+                ),
+                ("后文", Hint::Plain, None)
+            ]
+        );
     }
 
     #[test]
