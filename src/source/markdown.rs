@@ -612,6 +612,27 @@ mod tests {
         );
     }
 
+    /// Adjacent stray delimiters of one character make one run, and runs
+    /// pair only with runs of the same length and character.
+    #[test]
+    fn stray_runs_pair_by_length_and_character() {
+        let got: Vec<_> = read("**a b\n\n**a *b *c\n\n**a __b\n\n**a b** **c\n")
+            .into_iter()
+            .map(|l| l.0)
+            .collect();
+        assert_eq!(got, ["**a b", "**a b c", "**a __b", "a b **c"]);
+    }
+
+    /// An escaped delimiter is text, not a stray run: it pairs with none.
+    #[test]
+    fn escaped_delimiters_never_pair() {
+        let got: Vec<_> = read("a \\** b **c\n\n**a \\** b\n")
+            .into_iter()
+            .map(|l| l.0)
+            .collect();
+        assert_eq!(got, ["a ** b **c", "*a * b"]);
+    }
+
     #[test]
     fn ordered_lists_keep_numbers() {
         let got: Vec<_> = read("3. c\n4. d\n\ntext\n\n1. a\n1. b\n1. c\n\n7) x\n7) y\n")
