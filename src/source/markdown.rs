@@ -490,7 +490,8 @@ fn is_br(tag: &str) -> bool {
 fn written_number(item: &str) -> Option<u64> {
     let s = item.trim_start_matches([' ', '\t', '>']);
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 9 {
+    // A list number has at most nine digits; no digits do not parse.
+    if digits > 9 {
         return None;
     }
     s[..digits].parse().ok()
@@ -654,6 +655,12 @@ mod tests {
             .map(|l| l.0)
             .collect();
         assert_eq!(got, ["1. a", "2. b", "1. c"]);
+        // Nine digits, the most a list number may have, are read as written.
+        let got: Vec<_> = read("123456789. a\n123456788. b\n")
+            .into_iter()
+            .map(|l| l.0)
+            .collect();
+        assert_eq!(got, ["123456789. a", "123456788. b"]);
     }
 
     #[test]
