@@ -473,16 +473,13 @@ impl Reader<'_> {
 
 /// Is this inline HTML a line break (`<br>`, `<br/>`, `<BR />`)?
 fn is_br(tag: &str) -> bool {
-    let t = tag.trim();
-    t.len() >= 3
-        && t.as_bytes()[0] == b'<'
-        && t[1..]
-            .get(..2)
-            .is_some_and(|b| b.eq_ignore_ascii_case("br"))
-        && t[3..]
-            .trim_start_matches([' ', '/'])
-            .trim_start()
-            .starts_with('>')
+    tag.trim().strip_prefix('<').is_some_and(|rest| {
+        rest.get(..2).is_some_and(|b| b.eq_ignore_ascii_case("br"))
+            && rest[2..]
+                .trim_start_matches([' ', '/'])
+                .trim_start()
+                .starts_with('>')
+    })
 }
 
 /// The number written at the start of an ordered list item (`3.` or `3)`),
@@ -611,6 +608,28 @@ mod tests {
                 "*孤单"
             ]
         );
+    }
+
+    /// A paragraph of white space and invisible characters alone is no
+    /// line, nor one whose only text was stray delimiters that paired.
+    #[test]
+    fn blank_paragraphs_make_no_line() {
+        // The last: stray runs that pair up, dropped, and invisible text.
+        let got: Vec<_> = read("a\n\n&nbsp;\n\n\u{200B}\n\n**\u{200B} **\u{200B}\n\nb\n")
+            .into_iter()
+            .map(|l| l.0)
+            .collect();
+        assert_eq!(got, ["a", "b"]);
+    }
+
+    #[test]
+    fn line_breaks_are_br_tags_only() {
+        for br in ["<br>", "<BR/>", "<br />", "<br  >", " <br> "] {
+            assert!(is_br(br), "{br}");
+        }
+        for not in ["<b>", "<bra>", "<b r>", "br>", "<", "<br", ""] {
+            assert!(!is_br(not), "{not}");
+        }
     }
 
     /// Adjacent stray delimiters of one character make one run, and runs

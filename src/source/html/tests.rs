@@ -207,6 +207,28 @@ fn deep_trees_are_walked_without_recursion() {
     assert!(matches!(lines, Some(Ok(3))), "{lines:?}");
 }
 
+/// The text-density fallback leaves out what is not counted: furniture
+/// (`nav`, `aside`, …) and hidden elements, each with its subtree, and
+/// steps into the child that then holds most of the text.
+#[test]
+fn density_leaves_out_furniture_and_hidden_text() {
+    let article = format!(
+        "<div class=entry><p>论文 1：标题</p>{}</div>",
+        "本周论文包括……".repeat(20)
+    );
+    let filler = "导航链接。".repeat(100);
+    for aside in [
+        format!("<aside>{filler}</aside>"),
+        format!("<nav><p>{filler}</p></nav>"),
+        format!("<div style=\"display:none\">{filler}</div>"),
+        format!("<script>{filler}</script>"),
+    ] {
+        let html = Html::parse_document(&format!("<body>{aside}{article}</body>"));
+        let dense = densest(&html);
+        assert_eq!(dense.value().attr("class"), Some("entry"), "{aside}");
+    }
+}
+
 #[test]
 fn nesting_is_capped_before_parsing() {
     let page = format!(
