@@ -335,6 +335,26 @@ fn container_keys_come_from_their_selectors() {
     assert_eq!(needles.last().map(String::as_str), Some("<main"));
     assert!(matches!(Key::of(".post_body"), Key::Word("post_body")));
     assert!(matches!(Key::of("div > p"), Key::Needs("")));
+    assert!(matches!(
+        Key::of("article.article"),
+        Key::TagClass("article")
+    ));
+    // A tag and class only when both are plain names.
+    for selector in ["div.a.b", "div p.x", "div.a:first-child", ".a.b", "div."] {
+        assert!(matches!(Key::of(selector), Key::Needs("")), "{selector}");
+    }
+}
+
+/// The page's doctype, behind any white space and comments, and nothing
+/// when text or an element comes first.
+#[test]
+fn the_doctype_leads_the_page() {
+    let page = "\n<!-- a --> <!DOCTYPE html><html>";
+    assert_eq!(doctype(page), "\n<!-- a --> <!DOCTYPE html>");
+    assert_eq!(doctype("<!doctype html>x"), "<!doctype html>");
+    for no in ["x<!DOCTYPE html>", "<p><!DOCTYPE html>", "", "<!-- a -->"] {
+        assert_eq!(doctype(no), "", "{no}");
+    }
 }
 
 #[test]
