@@ -335,6 +335,11 @@ fn container_keys_come_from_their_selectors() {
     assert_eq!(needles.last().map(String::as_str), Some("<main"));
     assert!(matches!(Key::of(".post_body"), Key::Word("post_body")));
     assert!(matches!(Key::of("div > p"), Key::Needs("")));
+    assert!(unlocatable(Key::of("div > p"), b"<p>"));
+    assert!(!unlocatable(Key::of("div > p"), b""));
+    for selector in CONTAINER_LIST.iter() {
+        assert!(!unlocatable(Key::of(selector), b"<p>"), "{selector}");
+    }
     assert!(matches!(
         Key::of("article.article"),
         Key::TagClass("article")
