@@ -936,6 +936,21 @@ fn references_count_only_in_values_the_open_selectors_read() {
 }
 
 #[test]
+fn a_needle_counts_only_inside_a_start_tag() {
+    // The title's first selector (`#activity-name`) is the only one open.
+    let open = Open::after(Settled([Some(1), Some(0), Some(0)]));
+    // Its needle in text before a tag, in text after one, in a comment
+    // and in an end tag: no element there can match.
+    assert!(!open.may_hold("activity-name <p id=c>"));
+    assert!(!open.may_hold("<p id=c>activity-name</p>"));
+    assert!(!open.may_hold("<!-- activity-name --><p>"));
+    assert!(!open.may_hold("<p></p id=activity-name>"));
+    // Split by the end of a tag it is not in one either.
+    assert!(!open.may_hold("<p id=activity>-name"));
+    assert!(open.may_hold("<p>x</p><p id=activity-name>"));
+}
+
+#[test]
 fn ranked_metadata_names_the_selector_that_found_each_field() {
     let n_title = TITLE_SELECTORS.len();
     let n_meta_date = META_DATE.len();
