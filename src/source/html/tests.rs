@@ -1107,3 +1107,134 @@ fn later_pieces_are_read_only_for_the_selectors_before_the_finding_ones() {
     assert_eq!(no_date.settled().0[1], Some(0));
     assert_eq!(no_date.meta(false).date, None);
 }
+
+#[test]
+fn a_selector_subject_skips_combinators_in_quotes_and_brackets() {
+    use super::select::Need;
+    // A `]` and a space inside a quoted value end neither the bracket nor
+    // the compound; a space inside parentheses is no combinator.
+    assert_eq!(Need::of("p [title=\"x]y z\"]"), Need::Attr("title".into()));
+    assert_eq!(Need::of("p [title='x]y z']"), Need::Attr("title".into()));
+    assert_eq!(Need::of("p:is(.x .y)"), Need::Name("p".into()));
+    assert_eq!(Need::of("div p:not([a] b)"), Need::Name("p".into()));
+}
+
+#[test]
+fn each_block_names_its_hint() {
+    use crate::source::Hint;
+    for (level, name) in ["h1", "h2", "h3", "h4", "h5", "h6"].iter().enumerate() {
+        assert_eq!(block_hint(name), Hint::Heading(level as u8 + 1), "{name}");
+    }
+    assert_eq!(block_hint("li"), Hint::ListItem);
+    assert_eq!(block_hint("blockquote"), Hint::Quote);
+    assert_eq!(block_hint("figcaption"), Hint::Caption);
+    for name in ["p", "div", "section", "h7", "H1"] {
+        assert_eq!(block_hint(name), Hint::Plain, "{name}");
+    }
+}
+
+#[test]
+fn in_page_empty_and_script_links_are_not_kept() {
+    let doc = read(
+        "<p><a href=\"#sec\">a</a> <a href=\"\">b</a> <a href=\" JavaScript:void(0)\">c</a> \
+         <a href=\"https://x/y\">d</a> <a>e</a></p>",
+    );
+    assert_eq!(texts(&doc), [("a b c d e".to_owned(), Hint::Plain)]);
+    assert_eq!(doc.lines[0].hrefs, ["https://x/y"]);
+}
+
+#[test]
+fn the_element_budget_cuts_before_the_first_tag_past_it() {
+    use crate::source::{BYTES_PER_UNIT, budget};
+    let floor = budget(0, BYTES_PER_UNIT);
+    let page = "<br>".repeat(floor + 10);
+    let (reduced, _, cut) = reduce(&page);
+    let cut = cut.expect("ten tags past the budget");
+    assert_eq!((cut.units, cut.what, cut.unread), (floor, "elements", 40));
+    assert_eq!(reduced.len(), floor * 4);
+    // Each 32 open elements make a start tag count once more: 64 nested
+    // `div`s cost 96, and every `br` inside them 3.
+    let deep = "<div>".repeat(64) + &"<br>".repeat(floor);
+    let (_, _, cut) = reduce(&deep);
+    let read = 64 + (floor - 96) / 3;
+    let cut = cut.expect("past the budget");
+    assert_eq!(cut.units, read);
+    assert_eq!(cut.unread, deep.len() - (64 * 5 + (read - 64) * 4));
+    // Within the budget nothing is cut.
+    assert!(reduce(&"<br>".repeat(floor)).2.is_none());
+}
+
+#[test]
+fn a_class_is_one_word_of_the_class_attribute_in_any_case() {
+    use super::select::Need;
+    // An element with only what the trait asks for: its defaults are the
+    // token reader's.
+    struct Tag(Vec<(&'static str, &'static str)>);
+    impl Attrs for Tag {
+        fn name(&self) -> &str {
+            "p"
+        }
+        fn attr(&self, name: &str) -> Option<&str> {
+            self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+        }
+        fn has_attr(&self, name: &str) -> bool {
+            self.0.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
+        }
+    }
+    let el = Tag(vec![("class", " Date\tsource-x "), ("id", "Main")]);
+    assert!(el.has_class_ci("date") && el.has_class_ci("SOURCE-X"));
+    assert!(!el.has_class_ci("source") && !el.has_class_ci("main"));
+    assert!(!Tag(vec![("id", "date")]).has_class_ci("date"));
+    assert_eq!(el.id(), Some("Main"));
+    assert!(Need::Class("date".into()).holds(&el));
+    assert!(!Need::Class("time".into()).holds(&el));
+}
+
+#[test]
+fn preformatted_text_keeps_its_lines() {
+    let doc = read("<pre>a  b\nc\n\nd</pre><p>e\nf</p>");
+    let lines: Vec<String> = doc.lines.iter().map(|l| l.text.to_string()).collect();
+    assert_eq!(lines, ["a b", "c", "d", "e f"]);
+}
+
+#[test]
+fn a_caption_after_an_image_is_small_and_centered() {
+    let after_image = |p: &str| {
+        let page = format!(
+            "<div id=js_content><p>正文正文正文</p><p><img data-src=\"https://i/2.png\"></p>{p}</div>"
+        );
+        read(&page).lines.last().map(|l| l.hint)
+    };
+    let small = "<span style=\"font-size: 12px\">网络结构</span>";
+    let centered = "style=\"text-align: center\"";
+    assert_eq!(
+        after_image(&format!("<p {centered}>{small}</p>")),
+        Some(Hint::Caption)
+    );
+    // Centered at the normal size, or small but not centered: text.
+    assert_eq!(
+        after_image(&format!("<p {centered}>网络结构</p>")),
+        Some(Hint::Plain)
+    );
+    assert_eq!(after_image(&format!("<p>{small}</p>")), Some(Hint::Plain));
+}
+
+#[test]
+fn the_special_elements_are_html5evers() {
+    use super::tag_sets::is_special;
+    for name in ["div", "p", "li", "h3", "table", "br", "address", "body"] {
+        assert!(is_special(name), "{name}");
+    }
+    for name in ["span", "q", "b", "a", "em", "font", "x-card"] {
+        assert!(!is_special(name), "{name}");
+    }
+}
+
+#[test]
+fn the_token_readers_density_fallback_steps_only_into_a_container_with_text() {
+    let text = "本周论文包括……".repeat(40);
+    let read_alone = |page: &str| super::reader::read(page, 0..page.len(), |_| false).is_some();
+    assert!(read_alone(&format!("<div><p>{text}</p></div>")));
+    assert!(!read_alone(&format!("<span>{text}</span>")));
+    assert!(!read_alone("<div><p></p></div>"));
+}
