@@ -249,14 +249,12 @@ impl<'a> Builder<'a> {
     }
 
     /// Pops every open element from `index` up. `None` when that pops a
-    /// formatting element (html5ever would reopen it later) other than
-    /// `own`, the one the end tag being read names.
+    /// formatting element (html5ever would reopen it later), other than the
+    /// one at `index` when `own` (the end tag being read names it).
     fn pop_to(&mut self, index: usize, own: bool) -> Option<()> {
-        let top = self.open.len().checked_sub(1)?;
-        for (i, o) in self.open[index..].iter().enumerate() {
-            if o.formatting && !(own && index + i == top && i == 0) {
-                return None;
-            }
+        let kept = self.open.get(index + usize::from(own)..)?;
+        if kept.iter().any(|o| o.formatting) {
+            return None;
         }
         let end = self.nodes.len();
         for o in self.open.drain(index..) {
@@ -539,13 +537,12 @@ fn build<'a>(
                     raw = Some(node);
                     continue;
                 }
-                Token::End { name, .. } => {
+                Token::End { .. } => {
+                    // The tokenizer ends a raw-text body only at its own
+                    // element's end tag, and nothing opens inside the body:
+                    // the element is the current node.
                     let top = b.open.len().checked_sub(1)?;
-                    if b.open[top].node != node
-                        || !name.eq_ignore_ascii_case(b.name(&b.open[top]).as_bytes())
-                    {
-                        return None;
-                    }
+                    debug_assert_eq!(b.open[top].node, node);
                     b.pop_to(top, false)?;
                     continue;
                 }
@@ -590,11 +587,11 @@ fn build<'a>(
             Token::Doctype { .. } | Token::RawText { .. } => return None,
         }
     }
-    if raw.is_some() && !to_end {
-        return None;
-    }
+    // A raw-text element still open (its body ran to the end of the
+    // element) leaves the element unclosed: declined below unless it runs
+    // to the end of the page. A piece without a token is declined there too.
     if at < range.end {
-        if first || page[at..range.end].contains("</>") || raw.is_some() {
+        if page[at..range.end].contains("</>") || raw.is_some() {
             return None;
         }
         if after_pre {
@@ -1051,6 +1048,9 @@ mod tests {
             "<section><p>a<p>b</section>",
             "<p>a<hr>b",
             "<b>a</b><i>b</i><u>c</u><font size=2>d</font>",
+            "<p><a href=x><b>粗</b></a><b><i>斜</i></b></p>",
+            "<p><span><q>x</span>y</p>",
+            "<SCRIPT>a</Script><Style>b</STYLE>",
         ] {
             assert!(reads(inner), "{inner}");
         }

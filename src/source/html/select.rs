@@ -83,8 +83,9 @@ impl Need {
                     _ => Need::Attr(name),
                 }
             }
-            Some(b) if b.is_ascii_alphabetic() => Need::Name(word(subject)),
-            _ => Need::Any,
+            // A type selector, or (`*`, `:…`) no word: nothing known.
+            Some(_) => Need::Name(word(subject)),
+            None => Need::Any,
         };
         match need {
             Need::Name(w) | Need::Id(w) | Need::Class(w) | Need::Attr(w) if w.is_empty() => {

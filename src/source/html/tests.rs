@@ -240,6 +240,38 @@ fn nesting_is_capped_before_parsing() {
     assert_eq!(reduced.matches("<div").count(), MAX_NESTING);
     assert_eq!(reduced.matches("</div>").count(), MAX_NESTING);
     assert!(reduced.contains("深处"));
+    // End tags of elements that do not nest are no part of the count.
+    let page = format!(
+        "{}深处</p></br>{}",
+        "<div class=a>".repeat(2000),
+        "</div>".repeat(2000)
+    );
+    let reduced = strip_raw_text(&page);
+    assert!(reduced.contains("深处</p></br>"));
+    assert_eq!(reduced.matches("</div>").count(), MAX_NESTING);
+}
+
+#[test]
+fn an_unknown_sites_name_is_a_short_last_segment() {
+    assert_eq!(strip_title_suffix("标题_机器之心"), "标题");
+    assert_eq!(strip_title_suffix("标题 - 某某博客 "), "标题");
+    // Too long, or holding a `|`: part of the title.
+    let long = "标题_这是一个很长很长的并不是站点名的尾巴";
+    assert_eq!(strip_title_suffix(long), long);
+    assert_eq!(strip_title_suffix("标题 - 甲|乙"), "标题 - 甲|乙");
+    assert_eq!(strip_title_suffix("标题_"), "标题_");
+}
+
+#[test]
+fn the_token_reader_declines_an_element_its_end_tag_does_not_close() {
+    let text = "本周论文包括……".repeat(40);
+    let page = format!("<div><p>{text}</p><div>x</div></div><p>后</p>");
+    let read_to = |end: usize| super::reader::read(&page, 0..end, |_| false).is_some();
+    assert!(read_to(page.find("<p>后").unwrap()));
+    // Ending at the inner element's end tag, the element is still open.
+    assert!(!read_to(
+        page.find("</div></div>").unwrap() + "</div>".len()
+    ));
 }
 
 #[path = "../../../tests/common/sites.rs"]
@@ -1117,6 +1149,9 @@ fn a_selector_subject_skips_combinators_in_quotes_and_brackets() {
     assert_eq!(Need::of("p [title='x]y z']"), Need::Attr("title".into()));
     assert_eq!(Need::of("p:is(.x .y)"), Need::Name("p".into()));
     assert_eq!(Need::of("div p:not([a] b)"), Need::Name("p".into()));
+    // No attribute name: nothing this reads.
+    assert_eq!(Need::of("[*=x]"), Need::Any);
+    assert_eq!(Need::of("p [ ]"), Need::Any);
 }
 
 #[test]
