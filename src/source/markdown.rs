@@ -506,6 +506,11 @@ mod tests {
             .collect()
     }
 
+    /// The texts of the lines `input` reads as.
+    fn texts(input: &str) -> Vec<String> {
+        read(input).into_iter().map(|l| l.0).collect()
+    }
+
     #[test]
     fn blocks_become_lines() {
         let got = read(
@@ -594,11 +599,8 @@ mod tests {
 
     #[test]
     fn unmatched_delimiters_that_pair_are_dropped() {
-        let got: Vec<_> =
-            read("**摘要：**Kaplan 等\n\n\\*\\*字面\\*\\*\n\n**推荐：**一句 2 ** 3。\n\n*孤单\n")
-                .into_iter()
-                .map(|l| l.0)
-                .collect();
+        let got =
+            texts("**摘要：**Kaplan 等\n\n\\*\\*字面\\*\\*\n\n**推荐：**一句 2 ** 3。\n\n*孤单\n");
         assert_eq!(
             got,
             [
@@ -615,10 +617,7 @@ mod tests {
     #[test]
     fn blank_paragraphs_make_no_line() {
         // The last: stray runs that pair up, dropped, and invisible text.
-        let got: Vec<_> = read("a\n\n&nbsp;\n\n\u{200B}\n\n**\u{200B} **\u{200B}\n\nb\n")
-            .into_iter()
-            .map(|l| l.0)
-            .collect();
+        let got = texts("a\n\n&nbsp;\n\n\u{200B}\n\n**\u{200B} **\u{200B}\n\nb\n");
         assert_eq!(got, ["a", "b"]);
     }
 
@@ -636,20 +635,14 @@ mod tests {
     /// pair only with runs of the same length and character.
     #[test]
     fn stray_runs_pair_by_length_and_character() {
-        let got: Vec<_> = read("**a b\n\n**a *b *c\n\n**a __b\n\n**a b** **c\n")
-            .into_iter()
-            .map(|l| l.0)
-            .collect();
+        let got = texts("**a b\n\n**a *b *c\n\n**a __b\n\n**a b** **c\n");
         assert_eq!(got, ["**a b", "**a b c", "**a __b", "a b **c"]);
     }
 
     /// An escaped delimiter is text, not a stray run: it pairs with none.
     #[test]
     fn escaped_delimiters_never_pair() {
-        let got: Vec<_> = read("a \\** b **c\n\n**a \\** b\n")
-            .into_iter()
-            .map(|l| l.0)
-            .collect();
+        let got = texts("a \\** b **c\n\n**a \\** b\n");
         assert_eq!(got, ["a ** b **c", "*a * b"]);
     }
 
@@ -669,16 +662,10 @@ mod tests {
             ]
         );
         // Two lists in a row merge in Markdown; the written numbers survive.
-        let got: Vec<_> = read("1. a\n2. b\n\n1. c\n")
-            .into_iter()
-            .map(|l| l.0)
-            .collect();
+        let got = texts("1. a\n2. b\n\n1. c\n");
         assert_eq!(got, ["1. a", "2. b", "1. c"]);
         // Nine digits, the most a list number may have, are read as written.
-        let got: Vec<_> = read("123456789. a\n123456788. b\n")
-            .into_iter()
-            .map(|l| l.0)
-            .collect();
+        let got = texts("123456789. a\n123456788. b\n");
         assert_eq!(got, ["123456789. a", "123456788. b"]);
     }
 
