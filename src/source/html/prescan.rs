@@ -116,7 +116,8 @@ const DEPTH_PER_UNIT: usize = 32;
 pub(super) const MAX_NESTING: usize = 512;
 
 /// WeChat's publication time: `var ct = "1581418070";` in an inline
-/// script's body, as a date in China (UTC+8).
+/// script's body, as a date in China (UTC+8): the first that is a
+/// plausible date.
 pub(super) fn wechat_ct_date(input: &str) -> Option<String> {
     let finder = memchr::memmem::Finder::new("var ct");
     let mut from = 0;
@@ -129,10 +130,10 @@ pub(super) fn wechat_ct_date(input: &str) -> Option<String> {
         };
         let rest = rest.trim_start().trim_start_matches(['"', '\'']);
         let digits: &str = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
-        if let Ok(secs) = digits.parse::<i64>()
-            && secs > 0
-        {
-            return dates::china_date(secs);
+        // A value that is no plausible date (`0`, a placeholder) is passed
+        // over for a later one.
+        if let Some(date) = digits.parse::<i64>().ok().and_then(dates::china_date) {
+            return Some(date);
         }
     }
     None

@@ -1128,6 +1128,117 @@ mod tests {
         );
     }
 
+    /// A tree as nested names and texts (`div(p("a") hr "b")`), adjacent
+    /// texts merged: the reader's flat tree from node `i`.
+    fn shape_of(nodes: &[Node<'_>], i: usize) -> String {
+        match &nodes[i].kind {
+            Kind::Text(t) => format!("{t:?}"),
+            Kind::Element(e) => {
+                let mut children = Vec::new();
+                let mut child = i + 1;
+                while child < nodes[i].end {
+                    children.push(shape_of(nodes, child));
+                    child = nodes[child].end;
+                }
+                format!("{}({})", e.name, merged(children))
+            }
+        }
+    }
+
+    /// The same shape of html5ever's parse.
+    fn shape_of_dom(node: ego_tree::NodeRef<'_, scraper::Node>) -> String {
+        match node.value() {
+            scraper::Node::Text(t) => format!("{:?}", &**t),
+            scraper::Node::Element(e) => format!(
+                "{}({})",
+                e.name(),
+                merged(node.children().map(shape_of_dom).collect())
+            ),
+            _ => String::new(),
+        }
+    }
+
+    fn merged(children: Vec<String>) -> String {
+        let mut out: Vec<String> = Vec::new();
+        for c in children.into_iter().filter(|c| !c.is_empty()) {
+            match out.last_mut() {
+                Some(last) if last.ends_with('"') && c.starts_with('"') => {
+                    last.pop();
+                    last.push_str(&c[1..]);
+                }
+                _ => out.push(c),
+            }
+        }
+        out.join(" ")
+    }
+
+    /// Each start-tag rule of the reader (`start_rule`) builds the tree
+    /// html5ever builds, differentially: every fragment is read, not
+    /// declined, and its tree equals the parse's.
+    #[test]
+    fn each_start_rule_builds_html5evers_tree() {
+        for inner in [
+            "<p>a<hr>b",
+            "<hr>c<p>d",
+            "<dl><dt>a<dd>b<dt>c</dl>",
+            "<p>a<dd>b",
+            "<p>a<dt>b",
+            "<dd><p>a<dd>b",
+            "<dt><span>a<dt>b",
+            "<ul><li>a<li>b<li><p>c<li>d</ul>",
+            "<li><div>a<li>b",
+            "<p>a<h2>b</h2>c",
+            "<h2>a<h3>b</h3>c",
+            "<p>a<pre>\nb</pre>",
+            "<p>a<div>b</div>c",
+            "<p><b>a</b>c<i>d</i></p>",
+            "<p>a<img src=x>b<br>c",
+            "<p>a<span>b<em>c</em></span>",
+            "<p>A &amp; B</p>x &lt; y",
+            "<section><article>a</article></section>",
+        ] {
+            let page = format!("<div id=js_content>{inner}</div>");
+            let nodes = build(&page, 0..page.len(), &|_| false)
+                .unwrap_or_else(|| panic!("declined: {inner}"));
+            let html = scraper::Html::parse_document(&page);
+            let div = html
+                .select(&scraper::Selector::parse("#js_content").unwrap())
+                .next()
+                .unwrap();
+            assert_eq!(shape_of(&nodes, 0), shape_of_dom(*div), "{inner}");
+        }
+    }
+
+    /// A decoded text node (one with a reference) between the element's
+    /// children: the density fallback steps over it to the child after.
+    #[test]
+    fn the_density_fallback_steps_over_a_decoded_text() {
+        let text = "本周论文包括……".repeat(40);
+        assert!(reads_in(
+            "<div>",
+            &format!("A &amp; B<div><p>{text}</p></div>")
+        ));
+        assert!(reads_in(
+            "<div>",
+            &format!("A\r\nB<section>{text}</section>")
+        ));
+    }
+
+    /// An element's attributes as the selectors' pre-filter reads them:
+    /// names in any case, values exact, no attribute no match.
+    #[test]
+    fn an_element_has_the_attributes_of_its_start_tag() {
+        let tag = "<p data-Src=\"x\" lang=zh>";
+        let el = El {
+            name: Cow::Borrowed("p"),
+            attrs: plain_attributes(tag, 0..tag.len()),
+        };
+        assert!(el.has_attr("data-src") && el.has_attr("DATA-SRC") && el.has_attr("lang"));
+        assert!(!el.has_attr("src") && !el.has_attr("data") && !el.has_attr("class"));
+        assert_eq!((el.attr("lang"), el.attr("class")), (Some("zh"), None));
+        assert_eq!(el.name(), "p");
+    }
+
     /// The tokenizer's attribute states, differentially against
     /// html5ever's tokenizer on tags without references.
     #[test]

@@ -28,6 +28,11 @@ fn unix_dates_in_china() {
     assert_eq!(unix_to_date(-86_400, 0), "1969-12-31");
     // Timestamps become dates only within the plausible years.
     assert_eq!(wechat_ct_date("var ct = \"1\";"), None);
+    // A placeholder before the real value is passed over.
+    assert_eq!(
+        wechat_ct_date("var ct = \"0\"; var ct = \"1\"; var ct = \"1581418070\";").as_deref(),
+        Some("2020-02-11")
+    );
     assert_eq!(
         wechat_ct_date("var ct = \"1581418070\";").as_deref(),
         Some("2020-02-11")
@@ -53,6 +58,19 @@ fn script_and_style_bodies_are_cut() {
     );
     // An unclosed script runs to the end of the page, as in a parse.
     assert_eq!(strip_raw_text("<script>never closed"), "<script>");
+}
+
+#[test]
+fn the_date_comes_from_the_first_script_that_sets_var_ct() {
+    let date = |page: &str| reduce(page).1;
+    // 2020-02-11, then 2022-04-10: the first script's wins.
+    let two = "<script>var ct = \"1581418070\";</script><script>var ct = \"1649547000\";</script>";
+    assert_eq!(date(two).as_deref(), Some("2020-02-11"));
+    // A script without it does not stop the search.
+    let later = "<script>var x = 1;</script><script>var ct = \"1649547000\";</script>";
+    assert_eq!(date(later).as_deref(), Some("2022-04-10"));
+    // Style bodies are cut but never read for it.
+    assert_eq!(date("<style>var ct = \"1581418070\";</style>"), None);
 }
 
 #[test]
