@@ -417,27 +417,12 @@ impl<'a> Builder<'a> {
             self.open.iter().rposition(|o| is_heading(self.name(o)))?
         } else if is_block_end(name) || matches!(name, "p" | "dd" | "dt") {
             self.find(name)?
-        } else if matches!(
-            name,
-            "body"
-                | "html"
-                | "form"
-                | "template"
-                | "applet"
-                | "marquee"
-                | "object"
-                | "br"
-                | "button"
-                | "listing"
-                | "select"
-                | "option"
-                | "optgroup"
-        ) || start_rule(name) == Start::Decline
-        {
-            return None;
         } else {
             // Any other end tag: the open element of its name, with no
-            // special element above it.
+            // special element above it. The end tags html5ever gives rules
+            // of their own (`</body>`, `</br>`, `</form>`, a table's, …)
+            // are of elements whose start tag makes the reader decline or
+            // that never stay open (`br`): no open element has their name.
             let i = self.find(name)?;
             if self.open[i + 1..].iter().any(|o| is_special(self.name(o))) {
                 return None;
@@ -570,7 +555,10 @@ fn build<'a>(
                 }
             }
             Token::End { name, span } => {
-                if first || !Attributes::tag_closed(bytes, span.clone(), true) {
+                // An end tag the input ends inside is dropped by html5ever;
+                // here it closes what it names, which ends at the end of
+                // the input all the same (it is the last token).
+                if first {
                     return None;
                 }
                 let name = lower(std::str::from_utf8(name).ok()?);
@@ -590,12 +578,13 @@ fn build<'a>(
     // A raw-text element still open (its body ran to the end of the
     // element) leaves the element unclosed: declined below unless it runs
     // to the end of the page. A piece without a token is declined there too.
-    if at < range.end {
-        if page[at..range.end].contains("</>") || raw.is_some() {
+    let tail = &page[at..range.end];
+    if !tail.is_empty() {
+        if tail.contains("</>") || raw.is_some() {
             return None;
         }
         if after_pre {
-            if page[at..range.end].starts_with('&') {
+            if tail.starts_with('&') {
                 return None;
             }
             b.drop_lf.push(b.nodes.len());
@@ -1196,17 +1185,101 @@ mod tests {
             "<p>a<span>b<em>c</em></span>",
             "<p>A &amp; B</p>x &lt; y",
             "<section><article>a</article></section>",
+            "<p>a</p><script></script><style></style><p>b</p>",
+            "<iframe src=x></iframe><noscript></noscript>c",
+            "<span>a<span>b</span>c</span>d",
         ] {
             let page = format!("<div id=js_content>{inner}</div>");
-            let nodes = build(&page, 0..page.len(), &|_| false)
-                .unwrap_or_else(|| panic!("declined: {inner}"));
-            let html = scraper::Html::parse_document(&page);
-            let div = html
-                .select(&scraper::Selector::parse("#js_content").unwrap())
-                .next()
-                .unwrap();
-            assert_eq!(shape_of(&nodes, 0), shape_of_dom(*div), "{inner}");
+            assert_eq!(tree_against_parse(&page), Some(true), "{inner}");
         }
+        // The element runs to the end of the page: its text to the last
+        // byte is read.
+        for page in [
+            "<div id=js_content><p>a</p>tail",
+            "<div id=js_content>a<b>b</b>c",
+            "<div id=js_content><pre>\nx",
+        ] {
+            assert_eq!(tree_against_parse(page), Some(true), "{page}");
+        }
+        // Where the reader may decline, it never reads another tree.
+        for page in [
+            "<div id=js_content><p>a</p>x</>y",
+            "<div id=js_content><p>a</p><script>var x",
+            "<div id=js_content><p>a</p",
+            "<div id=js_content><p>a</div",
+            "<div id=js_content><li>a</li></br><p>b",
+            "<div id=js_content><p>a</body>b</html>c",
+            "<div id=js_content><p>a</form></table></select>b",
+        ] {
+            assert_ne!(tree_against_parse(page), Some(false), "{page}");
+        }
+    }
+
+    /// Whether the reader's tree of `page` (an element from its first byte
+    /// to its end tag or the end of the page) equals html5ever's parse of
+    /// the page; `None` when the reader declines.
+    fn tree_against_parse(page: &str) -> Option<bool> {
+        let nodes = build(page, 0..page.len(), &|_| false)?;
+        let html = scraper::Html::parse_document(page);
+        let div = html
+            .select(&scraper::Selector::parse("#js_content").unwrap())
+            .next()
+            .unwrap();
+        let (ours, theirs) = (shape_of(&nodes, 0), shape_of_dom(*div));
+        if ours != theirs {
+            eprintln!("the reader: {ours}\nthe parse:  {theirs}");
+        }
+        Some(ours == theirs)
+    }
+
+    /// Elements deeper than [`MAX_DEPTH`] make the reader decline; up to
+    /// it, it reads.
+    #[test]
+    fn the_reader_reads_to_its_depth_limit() {
+        let nested = |depth: usize| {
+            format!(
+                "<div id=js_content>{}x{}</div>",
+                "<div>".repeat(depth - 1),
+                "</div>".repeat(depth - 1)
+            )
+        };
+        assert!(build(&nested(MAX_DEPTH), 0..nested(MAX_DEPTH).len(), &|_| false).is_some());
+        let deeper = nested(MAX_DEPTH + 1);
+        assert!(build(&deeper, 0..deeper.len(), &|_| false).is_none());
+    }
+
+    /// An element the caller does not want read (it will parse the
+    /// element instead) stops the reader.
+    #[test]
+    fn an_unwanted_element_stops_the_reader() {
+        let page = "<div id=js_content><p>a</p><h1 class=title>b</h1><p>c</p></div>";
+        let h1 = |e: &El<'_>| e.name == "h1";
+        assert!(Tree::build_unless(page, 0..page.len(), &h1).is_none());
+        let h2 = |e: &El<'_>| e.name == "h2";
+        assert!(Tree::build_unless(page, 0..page.len(), &h2).is_some());
+    }
+
+    /// `tag.class` needs both the tag and the class.
+    #[test]
+    fn a_tag_and_class_selector_needs_both() {
+        let el = |tag: &'static str| {
+            let tag_src = format!("<{tag} class=\"a Rich_Media\">");
+            El {
+                name: Cow::Borrowed(tag),
+                attrs: plain_attributes(&tag_src, 0..tag_src.len())
+                    .into_iter()
+                    .map(|(n, v)| (Cow::Owned(n.into_owned()), Cow::Owned(v.into_owned())))
+                    .collect(),
+            }
+        };
+        let sel = Simple::TagClass("div", "rich_media");
+        assert!(sel.matches(&el("div"), true));
+        assert!(
+            !sel.matches(&el("div"), false),
+            "classes are exact outside quirks"
+        );
+        assert!(!sel.matches(&el("p"), true));
+        assert!(!Simple::TagClass("div", "b").matches(&el("div"), true));
     }
 
     /// A decoded text node (one with a reference) between the element's
