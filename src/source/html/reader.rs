@@ -491,7 +491,10 @@ fn build<'a>(
     let mut first = true;
     for token in Tokens::at(&bytes[..range.end], range.start) {
         let span = token.span();
-        if b.closed || b.stopped {
+        // An unwanted element read: the caller parses the element anyway.
+        // (The element is closed only by its end tag, the last token: one
+        // that closes it earlier makes the reader decline where it is read.)
+        if b.stopped {
             return None;
         }
         if span.start > at {
@@ -1257,6 +1260,16 @@ mod tests {
         assert!(Tree::build_unless(page, 0..page.len(), &h1).is_none());
         let h2 = |e: &El<'_>| e.name == "h2";
         assert!(Tree::build_unless(page, 0..page.len(), &h2).is_some());
+    }
+
+    /// An element its own content closes before its end tag (a list item
+    /// by the next item) is not the element the parse holds alone: the
+    /// reader declines.
+    #[test]
+    fn an_element_closed_by_its_content_stops_the_reader() {
+        for page in ["<li id=js_content>a<li>b</li>", "<li id=js_content>a<li>b"] {
+            assert!(build(page, 0..page.len(), &|_| false).is_none(), "{page}");
+        }
     }
 
     /// `tag.class` needs both the tag and the class.
