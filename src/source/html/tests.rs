@@ -1167,6 +1167,11 @@ fn a_selector_subject_skips_combinators_in_quotes_and_brackets() {
     assert_eq!(Need::of("p [title='x]y z']"), Need::Attr("title".into()));
     assert_eq!(Need::of("p:is(.x .y)"), Need::Name("p".into()));
     assert_eq!(Need::of("div p:not([a] b)"), Need::Name("p".into()));
+    // After a closed quote, bracket or parenthesis, combinators count again.
+    assert_eq!(Need::of("[title='a b'] p"), Need::Name("p".into()));
+    assert_eq!(Need::of("[title=\"x>y\"] > .c"), Need::Class("c".into()));
+    assert_eq!(Need::of("div[a] #main"), Need::Id("main".into()));
+    assert_eq!(Need::of("li:nth-child(2) > a"), Need::Name("a".into()));
     // No attribute name: nothing this reads.
     assert_eq!(Need::of("[*=x]"), Need::Any);
     assert_eq!(Need::of("p [ ]"), Need::Any);
