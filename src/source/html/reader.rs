@@ -1215,6 +1215,8 @@ mod tests {
             "<div id=js_content><li>a</li></br><p>b",
             "<div id=js_content><p>a</body>b</html>c",
             "<div id=js_content><p>a</form></table></select>b",
+            "<div id=js_content><span><div>a</span>b</div>",
+            "<div id=js_content><em><p>a</em>b</p>c",
         ] {
             assert_ne!(tree_against_parse(page), Some(false), "{page}");
         }
