@@ -1222,23 +1222,56 @@ fn the_element_budget_cuts_before_the_first_tag_past_it() {
     assert!(reduce(&"<br>".repeat(floor)).2.is_none());
 }
 
+/// An element with only what [`Attrs`] asks for: its defaults are the
+/// token reader's.
+struct Tag(Vec<(&'static str, &'static str)>);
+
+impl Attrs for Tag {
+    fn name(&self) -> &str {
+        "p"
+    }
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    }
+    fn has_attr(&self, name: &str) -> bool {
+        self.0.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
+    }
+}
+
+#[test]
+fn an_images_url_skips_empty_values_data_uris_and_trackers() {
+    let url = |attrs| image_url(&Tag(attrs));
+    assert_eq!(
+        url(vec![("data-src", " "), ("src", "/a.png")]).as_deref(),
+        Some("/a.png")
+    );
+    assert_eq!(
+        url(vec![
+            ("data-src", "DATA:image/gif;base64,R0"),
+            ("src", "b.png")
+        ])
+        .as_deref(),
+        Some("b.png")
+    );
+    assert_eq!(url(vec![("src", "data:x")]), None);
+    // A 1×1 tracker has both sides tiny; one tiny side is a thin image.
+    assert_eq!(
+        url(vec![("src", "t.gif"), ("width", "1"), ("height", "1px")]),
+        None
+    );
+    assert_eq!(
+        url(vec![("src", "line.png"), ("width", "600"), ("height", "1")]).as_deref(),
+        Some("line.png")
+    );
+    assert_eq!(
+        url(vec![("src", "bar.png"), ("width", "0")]).as_deref(),
+        Some("bar.png")
+    );
+}
+
 #[test]
 fn a_class_is_one_word_of_the_class_attribute_in_any_case() {
     use super::select::Need;
-    // An element with only what the trait asks for: its defaults are the
-    // token reader's.
-    struct Tag(Vec<(&'static str, &'static str)>);
-    impl Attrs for Tag {
-        fn name(&self) -> &str {
-            "p"
-        }
-        fn attr(&self, name: &str) -> Option<&str> {
-            self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
-        }
-        fn has_attr(&self, name: &str) -> bool {
-            self.0.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
-        }
-    }
     let el = Tag(vec![("class", " Date\tsource-x "), ("id", "Main")]);
     assert!(el.has_class_ci("date") && el.has_class_ci("SOURCE-X"));
     assert!(!el.has_class_ci("source") && !el.has_class_ci("main"));
