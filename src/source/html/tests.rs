@@ -74,6 +74,13 @@ fn the_date_comes_from_the_first_script_that_sets_var_ct() {
 }
 
 #[test]
+fn a_list_inside_a_numbered_list_keeps_its_own_numbering() {
+    let doc = read("<ol start=3><li>a<ul><li>b</li></ul></li><li>c</li></ol>");
+    let lines: Vec<String> = doc.lines.iter().map(|l| l.text.to_string()).collect();
+    assert_eq!(lines, ["3. a", "b", "4. c"]);
+}
+
+#[test]
 fn blocks_inlines_lists_links_images() {
     let doc = read(
         "<body><article><h1>7 Papers &amp; Radios | 甲;乙</h1><p>论文链接：<a href=\"https://arxiv.org/abs/1\">这里</a></p>\
