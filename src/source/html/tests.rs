@@ -78,6 +78,11 @@ fn a_list_inside_a_numbered_list_keeps_its_own_numbering() {
     let doc = read("<ol start=3><li>a<ul><li>b</li></ul></li><li>c</li></ol>");
     let lines: Vec<String> = doc.lines.iter().map(|l| l.text.to_string()).collect();
     assert_eq!(lines, ["3. a", "b", "4. c"]);
+    // An item's number goes with the item: an empty item leaves none to the
+    // text after its list.
+    let doc = read("<ol><li></li></ol><p>x</p><li>y</li>");
+    let lines: Vec<String> = doc.lines.iter().map(|l| l.text.to_string()).collect();
+    assert_eq!(lines, ["x", "y"]);
 }
 
 #[test]
