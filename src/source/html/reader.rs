@@ -1300,19 +1300,19 @@ mod tests {
     }
 
     /// The density fallback steps into a container child only when it holds
-    /// 60 % of the text: not at 30 %, at 80 % it does.
+    /// 60 % of the text: not at 27 %, at 78 % it does.
     #[test]
     fn the_density_fallback_steps_in_at_sixty_percent() {
-        let some = |n: usize| "短文".repeat(n);
-        // reads_in puts 840 bytes of text before `inner`.
-        assert!(reads_in(
-            "<div>",
-            &format!("<section>{}</section>", some(60))
-        ));
-        assert!(reads_in(
-            "<div>",
-            &format!("<section>{}</section>", some(560))
-        ));
+        let chosen = |child_text: &str| {
+            let inner = format!("<section>{child_text}</section>");
+            // The parse agrees, and the chosen container's text is:
+            assert!(reads_in("<div>", &inner));
+            let page = format!("<div>{}{inner}</div>", "本周论文包括……".repeat(40));
+            read(&page, 0..page.len(), |_| true).unwrap().chosen_text
+        };
+        // 960 bytes of the element's own text beside the section's.
+        assert_eq!(chosen(&"短文".repeat(60)), 960 + 360);
+        assert_eq!(chosen(&"短文".repeat(560)), 3360);
     }
 
     /// A decoded text node (one with a reference) between the element's
