@@ -18,6 +18,7 @@ use crate::source::{Hint, Line, Meta};
 use crate::text::trim;
 use crate::trailer;
 use crate::truncation::{self, End};
+use crate::vocabulary;
 
 /// Where in a paper the previous line left us.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,11 +180,19 @@ pub(crate) fn assemble(
         in_contents,
         ..
     } = b;
+    let mut paper_lines = paper_lines;
+    fold_repeated_headings(&mut digest, &mut paper_lines);
     if digest.papers.is_empty() && digest.radio.iter().all(|l| l.entries.is_empty()) {
         return Err(Error::NotADigest(not_a_digest(
             &digest,
             digest_title,
             in_contents,
+            doc_lines.len(),
+        )));
+    }
+    if !has_evidence(&digest, digest_title) {
+        return Err(Error::NotADigest(without_evidence(
+            &digest,
             doc_lines.len(),
         )));
     }
@@ -681,6 +690,108 @@ fn not_a_digest(digest: &Digest, digest_title: bool, in_contents: bool, lines: u
     )
 }
 
+/// Whether what was read is a digest and not a page that merely holds a
+/// paper heading: the series title, or a radio-list entry, or a paper with an
+/// author line or a link label (the column's papers always have both). A lone
+/// `论文 N：` / `Paper N:` heading over an essay is not a digest.
+fn has_evidence(digest: &Digest, digest_title: bool) -> bool {
+    digest_title
+        || digest.radio.iter().any(|l| !l.entries.is_empty())
+        || digest
+            .papers
+            .iter()
+            .any(|p| !p.authors.is_empty() || !p.links.is_empty())
+}
+
+/// The [`Error::NotADigest`] message for paper headings without evidence.
+fn without_evidence(digest: &Digest, lines: usize) -> String {
+    let first = &digest.papers[0];
+    format!(
+        "{} paper heading(s) (the first: \"{}\", number {}) but no \"7 Papers & Radios\" title, \
+         no radio-list entry and no paper with an author line or a link label in {lines} line(s) \
+         of text; found paper headings over running text, not a digest",
+        digest.papers.len(),
+        short(&first.title),
+        first.number,
+    )
+}
+
+/// At most 80 characters of `s`, then `…`.
+fn short(s: &str) -> String {
+    match s.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+/// Paper headings that repeat later with their content are a table of
+/// contents (or a navigation list), not papers: a leading run of papers with
+/// no author line, link, figure or recommendation whose every title comes
+/// again, white space and case aside, among the papers after it that have an
+/// author line or a link. The run's titles become the contents, or, when the
+/// issue already has contents, stripped boilerplate; so each paper appears
+/// once. Text the run held (the intro read as the last entry's abstract)
+/// becomes the summary when there is none, else an `unplaced_line` warning.
+fn fold_repeated_headings(digest: &mut Digest, paper_lines: &mut Vec<usize>) {
+    let headings_only = |p: &Paper| {
+        p.authors.is_empty()
+            && p.links.is_empty()
+            && p.figures.is_empty()
+            && p.recommendation.is_none()
+    };
+    let run = digest
+        .papers
+        .iter()
+        .take_while(|p| headings_only(p))
+        .count();
+    if run == 0 || run == digest.papers.len() {
+        return;
+    }
+    let later: std::collections::HashSet<String> = digest.papers[run..]
+        .iter()
+        .filter(|p| !p.authors.is_empty() || !p.links.is_empty())
+        .map(|p| title_key(&p.title))
+        .collect();
+    if !digest.papers[..run]
+        .iter()
+        .all(|p| later.contains(&title_key(&p.title)))
+    {
+        return;
+    }
+    let lines: Vec<usize> = paper_lines.drain(..run.min(paper_lines.len())).collect();
+    let mut listed = Vec::with_capacity(run);
+    for (i, paper) in digest.papers.drain(..run).enumerate() {
+        listed.push(paper.title);
+        let Some(text) = paper.abstract_text else {
+            continue;
+        };
+        if digest.issue.summary.is_none() {
+            digest.issue.summary = Some(text);
+        } else {
+            digest.warnings.push(Warning::new(
+                WarningCode::UnplacedLine,
+                format!("text under a contents entry fits no field: {text}"),
+                lines.get(i).map(|l| l + 1),
+            ));
+        }
+    }
+    if digest.issue.contents.is_empty() {
+        digest.issue.contents = listed;
+    } else {
+        digest.stripped.boilerplate.extend(listed);
+    }
+}
+
+/// A title compared without its white space and case: a site that squashes a
+/// heading's spaces still names the same paper.
+pub(crate) fn title_key(title: &str) -> String {
+    title
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// A paper that is nothing but its heading.
 fn is_bare(p: &Paper) -> bool {
     // Every field named: a new one fails to compile here until it is decided
@@ -705,7 +816,7 @@ fn is_bare(p: &Paper) -> bool {
 /// `机器之心 & ArXiv Weekly Radiostation`, `机器之心报道`: a short byline.
 fn is_byline(text: &str) -> bool {
     text.chars().count() <= 40
-        && (text.contains("机器之心")
+        && (text.contains(vocabulary::COLUMN_BYLINE)
             || (text.contains('&') && crate::text::find_ascii_ci(text, "radiostation").is_some()))
         && !text.contains('。')
 }
@@ -714,8 +825,8 @@ fn is_byline(text: &str) -> bool {
 fn byline_source(text: &str) -> &str {
     let head = text.split(['&', '＆']).next().unwrap_or(text);
     let head = crate::text::trim(head);
-    if head.contains("机器之心") {
-        return "机器之心";
+    if head.contains(vocabulary::COLUMN_BYLINE) {
+        return vocabulary::COLUMN_BYLINE;
     }
     head
 }
@@ -773,6 +884,20 @@ fn check(
                 Some(t) => format!("no \"7 Papers & Radios\" title line; using \"{t}\""),
                 None => "no \"7 Papers & Radios\" title line".to_owned(),
             },
+            None,
+        ));
+    }
+    let byline = digest
+        .issue
+        .source
+        .as_deref()
+        .is_some_and(|s| s.contains(vocabulary::COLUMN_BYLINE));
+    if !digest_title && !byline {
+        warnings.push(Warning::new(
+            WarningCode::SeriesUnconfirmed,
+            "neither the \"7 Papers & Radios\" title nor the column's byline (机器之心): \
+             a digest-shaped page that may be another outlet's"
+                .to_owned(),
             None,
         ));
     }

@@ -649,6 +649,12 @@ pub enum WarningCode {
     /// Bytes that are invalid in the page's encoding were replaced with
     /// U+FFFD; the warning's line is the line that holds them.
     InvalidBytes,
+    /// The page has a digest's shape but neither the column's title
+    /// (`7 Papers & Radios`) nor its byline (`机器之心`): another outlet's
+    /// roundup written in the column's grammar, or a copy of the column that
+    /// lost both. A crawl that wants only the column keeps the digests
+    /// without this code.
+    SeriesUnconfirmed,
     /// A code this version does not know, read from JSON written by a newer
     /// one. The parser never produces it.
     #[serde(other)]
@@ -674,6 +680,7 @@ impl WarningCode {
             WarningCode::InvalidNumber => "invalid_number",
             WarningCode::PageTruncated => "page_truncated",
             WarningCode::InvalidBytes => "invalid_bytes",
+            WarningCode::SeriesUnconfirmed => "series_unconfirmed",
             WarningCode::Other => "other",
         }
     }

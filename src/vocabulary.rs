@@ -100,6 +100,10 @@ pub(crate) fn leading_label(s: &str) -> Option<(Label, &str)> {
     Some((label, rest))
 }
 
+/// The column's byline, as its pages and reposts name the source
+/// (`机器之心`, `机器之心报道`, `机器之心 & ArXiv Weekly Radiostation`).
+pub(crate) const COLUMN_BYLINE: &str = "机器之心";
+
 #[cfg(test)]
 mod tests {
     use super::*;

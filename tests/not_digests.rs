@@ -54,3 +54,65 @@ fn shared_markup_pages_are_not_digests() {
     turned_away("tests/fixtures/html/markup", 2);
     turned_away("tests/fixtures/html/markup/news", 30);
 }
+
+// Issue 27: a digest needs evidence, not one heading.
+
+/// A blog post in a numbered series (`Paper 18:` over a long essay) has a
+/// paper heading and nothing else of a digest: no series title, no radio
+/// entry, no author line or link label. It was a digest of one paper
+/// numbered 18 with seven warnings; the message now says what was found.
+#[test]
+fn a_lone_paper_heading_over_an_essay_is_not_a_digest() {
+    let page = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/not-digests/essay-paper-18-series.html"),
+    )
+    .expect("fixture");
+    match paper_digest::parse_bytes(&page) {
+        Err(Error::NotADigest(msg)) => {
+            assert!(msg.contains("1 paper heading(s)"), "{msg}");
+            assert!(msg.contains("number 18"), "{msg}");
+            assert!(
+                msg.contains("found paper headings over running text"),
+                "{msg}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A tag page whose post titles are `论文 N：…` headings (a listing of paper
+/// notes) holds headings without any paper's content.
+#[test]
+fn a_listing_of_paper_posts_is_not_a_digest() {
+    let page = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/not-digests/listing-paper-notes-tag.html"),
+    )
+    .expect("fixture");
+    match paper_digest::parse_bytes(&page) {
+        Err(Error::NotADigest(msg)) => assert!(msg.contains("paper heading(s)"), "{msg}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// The evidence that makes headings a digest, one kind at a time: the series
+/// title, an author line, a link label, a radio entry. Without any of them
+/// the same headings are refused.
+#[test]
+fn each_kind_of_evidence_makes_headings_a_digest() {
+    let headings = "论文 1：一个模型\n论文 2：另一个模型\n";
+    assert!(matches!(
+        paper_digest::parse(headings),
+        Err(Error::NotADigest(_))
+    ));
+    for evidence in [
+        "7 Papers & Radios | 标题\n{h}",
+        "{h}作者：张三\n",
+        "{h}论文链接：https://arxiv.org/abs/2204.02311\n",
+        "{h}本周 1 篇 NLP 精选论文是：\n1. A. (from X)\n",
+    ] {
+        let page = evidence.replace("{h}", headings);
+        assert!(paper_digest::parse(&page).is_ok(), "{page}");
+    }
+}

@@ -226,16 +226,16 @@ proptest! {
 #[test]
 fn hidden_marks_still_make_digests() {
     let pages: [&[u8]; 8] = [
-        "<html><body><p>&#35770;&#25991; 1：某个模型</p><p>摘要：一段。</p></body></html>"
+        "<html><body><p>&#35770;&#25991; 1：某个模型</p><p>作者：甲</p><p>摘要：一段。</p></body></html>"
             .as_bytes(),
-        "<html><body><p>论<b>文</b>&nbsp;1：某个模型</p></body></html>".as_bytes(),
-        "<html><body><p>Pa<!-- x -->per <span>2</span>: Scaling</p></body></html>".as_bytes(),
+        "<html><body><p>论<b>文</b>&nbsp;1：某个模型</p><p>作者：甲</p></body></html>".as_bytes(),
+        "<html><body><p>Pa<!-- x -->per <span>2</span>: Scaling</p><p>Authors: A</p></body></html>".as_bytes(),
         "<html><body><p>1. Title. &lpar;<i>From</i>: A)</p></body></html>".as_bytes(),
-        "<html><body><p>论<span style=\"display:none\">隐藏</span>文 1：某个模型</p></body></html>"
+        "<html><body><p>论<span style=\"display:none\">隐藏</span>文 1：某个模型</p><p>作者：甲</p></body></html>"
             .as_bytes(),
-        "**论**文 1：某个模型\n\n摘要：一段。\n\n[链接](https://example.com)\n".as_bytes(),
+        "**论**文 1：某个模型\n\n作者：甲\n\n摘要：一段。\n\n[链接](https://example.com)\n".as_bytes(),
         "1. Title. (`from` A)\n\n# 标题\n\n> 引用 [x](https://a.b)\n".as_bytes(),
-        "PAPER\u{3000}3. Title\n".as_bytes(),
+        "PAPER\u{3000}3. Title\nAuthors: A\n".as_bytes(),
     ];
     for page in pages {
         assert!(

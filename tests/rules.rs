@@ -63,7 +63,9 @@ fn warnings_are_capped_at_one_hundred_per_code() {
         (101, 100, Some(1)),
         (150, 100, Some(50)),
     ] {
-        let input: String = (1..=papers).map(|i| format!("论文 {i}：x\n")).collect();
+        let input: String = std::iter::once("7 Papers & Radios | x\n".to_owned())
+            .chain((1..=papers).map(|i| format!("论文 {i}：x\n")))
+            .collect();
         let digest = parse(&input).expect("bare papers are a digest");
         let of_code: Vec<_> = digest
             .warnings
@@ -476,5 +478,64 @@ fn radio_entries_after_a_paper_start_a_list_without_heading() {
             .count()
             + 1,
         "{first:?}"
+    );
+}
+
+/// Issue 27: another outlet's briefing in the column's per-paper shape, whose
+/// page repeats the paper headings (titles only) as a table of contents before
+/// the article, with the article's intro after them. Each paper appears once:
+/// the repeated headings are the contents, the intro is the summary, and the
+/// digest says it is not confirmed to be the column.
+#[test]
+fn paper_headings_repeated_as_contents_are_the_contents() {
+    use paper_digest::WarningCode;
+    let mut page = String::from("AI 论文速递\n");
+    let titles = [
+        "Scaling Laws Revisited",
+        "Sparse Attention Heads",
+        "Diffusion Distilled",
+    ];
+    for (i, t) in titles.iter().enumerate() {
+        page.push_str(&format!("论文 {}：{t}\n", i + 1));
+    }
+    page.push_str("本期我们精选了三篇值得关注的论文，涵盖规模定律、注意力与扩散模型。\n");
+    for (i, t) in titles.iter().enumerate() {
+        page.push_str(&format!(
+            "论文 {}：{t}\n作者：Alice Zhang、Bob Li\narXiv ID：2401.0000{}\n摘要：第 {} 篇论文的摘要。\n",
+            i + 1,
+            i + 1,
+            i + 1
+        ));
+    }
+    let digest = parse(&page).expect("a digest in the column's grammar");
+    let numbers: Vec<u32> = digest.papers.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [1, 2, 3], "{:#?}", digest.papers);
+    assert!(digest.papers.iter().all(|p| !p.authors.is_empty()));
+    assert_eq!(digest.issue.contents, titles);
+    assert_eq!(
+        digest.issue.summary.as_deref(),
+        Some("本期我们精选了三篇值得关注的论文，涵盖规模定律、注意力与扩散模型。")
+    );
+    assert_eq!(digest.issue.series, None);
+    assert!(
+        digest
+            .warnings
+            .iter()
+            .any(|w| w.code == WarningCode::SeriesUnconfirmed)
+    );
+}
+
+/// The column's byline confirms the column where the title line was lost:
+/// `missing_title`, but no `series_unconfirmed`.
+#[test]
+fn the_column_byline_confirms_the_series() {
+    use paper_digest::WarningCode;
+    let page = "2022 年 4 月 10 日 机器之心\n论文 1：A Title\n作者：A、B\n论文链接：https://arxiv.org/abs/2201.00001\n摘要：一段摘要。\n推荐：好文。\n";
+    let digest = parse(page).expect("a digest");
+    let codes: Vec<WarningCode> = digest.warnings.iter().map(|w| w.code).collect();
+    assert!(codes.contains(&WarningCode::MissingTitle), "{codes:?}");
+    assert!(
+        !codes.contains(&WarningCode::SeriesUnconfirmed),
+        "{codes:?}"
     );
 }

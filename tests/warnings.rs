@@ -20,7 +20,10 @@ fn a_clean_page_has_no_warnings() {
 #[test]
 fn missing_title() {
     let d = parse(GOOD_PAPER).unwrap();
-    assert_eq!(codes(&d.warnings), [WarningCode::MissingTitle]);
+    assert_eq!(
+        codes(&d.warnings),
+        [WarningCode::MissingTitle, WarningCode::SeriesUnconfirmed]
+    );
     assert_eq!(d.issue.title, None);
 }
 
