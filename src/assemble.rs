@@ -54,6 +54,8 @@ struct Builder {
     digest_title: bool,
     /// The previous line was an image that may take the next caption.
     image_open: bool,
+    /// How many figures the current paper had when its recommendation began.
+    figures_before_recommendation: usize,
     /// Links written with a label and nothing after it: paper index, link
     /// index, line. Those still without a URL at the end are warned about.
     empty_links: Vec<(usize, usize, usize)>,
@@ -100,6 +102,7 @@ pub(crate) fn assemble(
         in_contents: false,
         digest_title: false,
         image_open: false,
+        figures_before_recommendation: 0,
         empty_links: Vec::new(),
     };
 
@@ -164,6 +167,7 @@ pub(crate) fn assemble(
     }
     b.finish_paper();
     b.finish_header();
+    b.strip_figures_after_last_recommendation();
     let end = match b.region {
         Region::Header => End::Header,
         Region::Paper(PaperPart::Recommendation) => End::Recommendation,
@@ -523,6 +527,9 @@ impl Builder {
                     Some(_) => {}
                     None => paper.recommendation = Some((*rest).to_owned()),
                 }
+                if part != PaperPart::Recommendation {
+                    self.figures_before_recommendation = self.paper().figures.len();
+                }
                 self.region = Region::Paper(PaperPart::Recommendation);
             }
             LineKind::Caption => self.caption(text, image_open),
@@ -564,6 +571,33 @@ impl Builder {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// Images (and their captions) between the last paper's recommendation
+    /// and the end of the content (the trailer's `© THE END`, a QR code, an
+    /// ad banner) are furniture, not that paper's figures: the column puts a
+    /// paper's figures before its recommendation.
+    fn strip_figures_after_last_recommendation(&mut self) {
+        if self.region != Region::Paper(PaperPart::Recommendation) {
+            return;
+        }
+        let from = self.figures_before_recommendation;
+        let paper = self.paper();
+        if paper.figures.len() <= from {
+            return;
+        }
+        let stray: Vec<Figure> = paper.figures.drain(from..).collect();
+        for figure in stray {
+            if let Some(image) = figure.image {
+                self.digest
+                    .stripped
+                    .boilerplate
+                    .push(format!("[image] {image}"));
+            }
+            if let Some(caption) = figure.caption {
+                self.digest.stripped.boilerplate.push(caption);
             }
         }
     }

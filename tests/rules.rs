@@ -539,3 +539,37 @@ fn the_column_byline_confirms_the_series() {
         "{codes:?}"
     );
 }
+
+/// Issue 25: an image between the last paper's recommendation and the
+/// trailer (a QR code or banner before `© THE END`) is furniture kept in
+/// `stripped.boilerplate`, not that paper's figure; a figure before the
+/// recommendation stays the paper's.
+#[test]
+fn an_image_after_the_last_recommendation_is_furniture() {
+    let page = "<html><body><div id=\"content\">\
+        <p>7 Papers &amp; Radios | 标题</p>\
+        <p>论文 1：A Title</p><p>作者：A、B</p>\
+        <p>论文链接：https://arxiv.org/abs/2201.00001</p>\
+        <p>摘要：一段摘要。</p><p><img src=\"https://img.example/fig1.png\"></p>\
+        <p>推荐：好文。</p><p><img src=\"https://img.example/qrcode.png\"></p>\
+        <p>© THE END</p></div></body></html>";
+    let digest = paper_digest::Parser::new()
+        .format(paper_digest::Format::Html)
+        .parse(page)
+        .expect("a digest");
+    let images: Vec<Option<&str>> = digest.papers[0]
+        .figures
+        .iter()
+        .map(|f| f.image.as_deref())
+        .collect();
+    assert_eq!(images, [Some("https://img.example/fig1.png")]);
+    assert!(
+        digest
+            .stripped
+            .boilerplate
+            .iter()
+            .any(|b| b.contains("https://img.example/qrcode.png")),
+        "{:?}",
+        digest.stripped.boilerplate
+    );
+}
