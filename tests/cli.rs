@@ -527,3 +527,40 @@ fn archive_tables_as_json_lines_and_csv() {
     assert_eq!(&chinchilla[6], "2022-04-10 featured 1");
     assert_eq!(&chinchilla[7], "https://arxiv.org/pdf/2203.15556.pdf");
 }
+
+// Issue 22 (hostile probe): the CLI: WARC reading, output escaping, --jobs, symlinks
+
+/// A fresh, empty directory for one test under the target's scratch space.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn a_self_referencing_symlink_is_skipped_like_other_loops() {
+    let dir = scratch("self-link");
+    fs::write(dir.join("a-seed.txt"), fixture("seed-2022-04-10.txt")).unwrap();
+    // `ln -s self self`, one with a page's name, and a two-link cycle.
+    std::os::unix::fs::symlink("self", dir.join("self")).unwrap();
+    std::os::unix::fs::symlink("b-self.txt", dir.join("b-self.txt")).unwrap();
+    std::os::unix::fs::symlink("c-two.txt", dir.join("c-one.txt")).unwrap();
+    std::os::unix::fs::symlink("c-one.txt", dir.join("c-two.txt")).unwrap();
+    std::os::unix::fs::symlink(".", dir.join("d-loop")).unwrap();
+    fs::write(dir.join("e-seed.txt"), fixture("seed-2022-04-10.txt")).unwrap();
+    let out = run(&["-f", "jsonl", "-q", dir.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    let paths: Vec<String> = jsonl(&out)
+        .iter()
+        .map(|r| r["path"].as_str().unwrap().to_owned())
+        .collect();
+    let want: Vec<String> = ["a-seed.txt", "e-seed.txt"]
+        .iter()
+        .map(|n| format!("{}/{n}", dir.display()))
+        .collect();
+    assert_eq!(paths, want);
+}
