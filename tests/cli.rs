@@ -564,3 +564,14 @@ fn a_self_referencing_symlink_is_skipped_like_other_loops() {
         .collect();
     assert_eq!(paths, want);
 }
+
+#[test]
+fn jobs_beyond_what_helps_are_capped_and_give_the_same_output() {
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    let one = run(&["-f", "jsonl", "-j", "1", &seed]);
+    let many = run(&["-f", "jsonl", "-j", "65535", &seed]);
+    assert_eq!(many.status.code(), Some(0));
+    assert_eq!(stdout(&many), stdout(&one));
+    let help = stdout(&run(&["--help"]));
+    assert!(help.contains("at most"), "{help}");
+}

@@ -165,7 +165,8 @@ impl From<InputFormat> for Format {
 /// How a run behaves: shared by every subcommand.
 #[derive(Clone, Debug, Args)]
 pub struct RunArgs {
-    /// Parse N inputs in parallel [default: all cores].
+    /// Parse N inputs in parallel [default: all cores; at most twice the
+    /// cores, and threads start only as inputs come].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
     /// No progress bar and no closing summary on stderr.
