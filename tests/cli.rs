@@ -575,3 +575,165 @@ fn jobs_beyond_what_helps_are_capped_and_give_the_same_output() {
     let help = stdout(&run(&["--help"]));
     assert!(help.contains("at most"), "{help}");
 }
+
+/// The seed with terminal escape sequences (screen clear, OSC title, OSC 8
+/// hyperlink, BEL, a C1 CSI) and spreadsheet formulas in its title,
+/// paper titles, authors and a link.
+fn hostile_seed() -> Vec<u8> {
+    let mut page = String::from_utf8(fixture("seed-2022-04-10.txt")).unwrap();
+    for (from, to) in [
+        (
+            "7 Papers & Radios | ",
+            "7 Papers & Radios | \x1b[2J\x1b]0;pwned\x07",
+        ),
+        (
+            "论文 1:Training Compute-Optimal Large Language Models",
+            "论文 1:=HYPERLINK(\"http://evil.example\",\"Training\")",
+        ),
+        (
+            "作者:Jordan Hoffmann 、 Sebastian Borgeaud 等",
+            "作者:+cmd|' /C calc'!A0 、 Sebastian Borgeaud 等",
+        ),
+        ("论文 2:PaLM: Scaling", "论文 2:@SUM(1) PaLM: Scaling"),
+        ("论文 3:Continuous", "论文 3:-2+3 Continuous"),
+        (
+            "论文 4:High-precision",
+            "论文 4:\x1b]8;;http://evil.example/\x1b\\High-precision\x1b]8;;\x1b\\",
+        ),
+        ("作者:Aditya Ramesh", "作者:Aditya\x07\u{9b}31m Ramesh"),
+        (
+            "https://cdn.openai.com/papers/dall-e-2.pdf",
+            "https://cdn.openai.com/papers/\x1b[2Jdall-e-2.pdf",
+        ),
+    ] {
+        assert!(page.contains(from), "{from}");
+        page = page.replacen(from, to, 1);
+    }
+    page.into_bytes()
+}
+
+/// Whether `s` holds a character a terminal acts on: C0 but a newline,
+/// DEL, or C1.
+fn has_terminal_controls(s: &str) -> bool {
+    s.chars().any(|c| c.is_control() && c != '\n')
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn text_output_shows_control_characters_instead_of_sending_them() {
+    let dir = scratch("text-controls");
+    let name = "a\x1b]0;title\x07.txt";
+    fs::write(dir.join(name), hostile_seed()).unwrap();
+    fs::write(dir.join("b\x1b[2J.txt"), b"not a digest\n").unwrap();
+    let out = run_in(&dir, &["-f", "text", name, "b\x1b[2J.txt"]);
+    let text = stdout(&out);
+    let stderr = String::from_utf8(out.stderr.clone()).unwrap();
+    assert!(!has_terminal_controls(&text), "{text:?}");
+    assert!(!has_terminal_controls(&stderr), "{stderr:?}");
+    // Shown the way stderr shows them, as Rust escapes.
+    assert!(text.contains("== a\\u{1b}]0;title\\u{7}.txt"), "{text}");
+    assert!(text.contains("\\u{1b}[2J\\u{1b}]0;pwned\\u{7}"), "{text}");
+    assert!(text.contains("\\u{1b}]8;;http://evil.example/\\u{1b}\\High-precision"));
+    assert!(text.contains("Aditya\\u{7}\\u{9b}31m Ramesh"), "{text}");
+    assert!(text.contains("papers/\\u{1b}[2Jdall-e-2.pdf"), "{text}");
+    assert!(stderr.contains("b\\u{1b}[2J.txt: not a digest"), "{stderr}");
+}
+
+/// Whether a spreadsheet would take a cell as a formula.
+fn is_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+fn csv_cells(out: &Output) -> Vec<Vec<String>> {
+    csv::Reader::from_reader(out.stdout.as_slice())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn csv_cells_never_start_a_formula_unless_asked() {
+    let dir = scratch("csv-formulas");
+    let name = "=HYPERLINK(\"http:evil\").txt";
+    fs::write(dir.join(name), hostile_seed()).unwrap();
+    let warc = warc_record(
+        "resource",
+        "=cmd|' /C calc'!A0",
+        "text/html",
+        &hostile_seed(),
+        1,
+    );
+    for (args, stdin) in [
+        (&["-f", "csv", "-q", name][..], None),
+        (&["-f", "csv", "-q", "-"][..], Some(&warc)),
+        (&["archive", "-f", "csv", "-q", name][..], None),
+        (
+            &["archive", "-f", "csv", "-t", "papers", "-q", name][..],
+            None,
+        ),
+    ] {
+        let with = |extra: &[&str]| {
+            let args: Vec<&str> = args.iter().chain(extra).copied().collect();
+            match stdin {
+                Some(bytes) => {
+                    let mut child = Command::new(BIN)
+                        .args(&args)
+                        .current_dir(&dir)
+                        .stdin(Stdio::piped())
+                        .stdout(Stdio::piped())
+                        .stderr(Stdio::piped())
+                        .spawn()
+                        .unwrap();
+                    child.stdin.take().unwrap().write_all(bytes).unwrap();
+                    child.wait_with_output().unwrap()
+                }
+                None => run_in(&dir, &args),
+            }
+        };
+        let safe = csv_cells(&with(&[]));
+        let raw = csv_cells(&with(&["--csv-raw"]));
+        assert!(!safe.is_empty(), "{args:?}");
+        assert_eq!(safe.len(), raw.len());
+        let mut neutralised = 0;
+        for (safe_row, raw_row) in safe.iter().zip(&raw) {
+            for (s, r) in safe_row.iter().zip(raw_row) {
+                assert!(!is_formula(s), "{args:?}: {s:?}");
+                if is_formula(r) {
+                    // OWASP's way: a leading apostrophe, the rest as it was.
+                    assert_eq!(*s, format!("'{r}"), "{args:?}");
+                    neutralised += 1;
+                } else {
+                    assert_eq!(s, r, "{args:?}");
+                }
+            }
+        }
+        assert!(
+            neutralised > 0,
+            "{args:?}: nothing to neutralise in {raw:?}"
+        );
+    }
+    let out = run_in(&dir, &["-f", "csv", "-q", name]);
+    let rows = csv_cells(&out);
+    assert_eq!(rows[0][0], format!("'{name}"));
+    assert_eq!(
+        rows[0][5],
+        "'=HYPERLINK(\"http://evil.example\",\"Training\")"
+    );
+    assert_eq!(
+        rows[1][5],
+        "'@SUM(1) PaLM: Scaling Language Modeling with Pathways"
+    );
+    assert!(rows[0][6].starts_with("'+cmd|"), "{:?}", rows[0]);
+    assert!(rows[2][5].starts_with("'-2+3 Continuous"), "{:?}", rows[2]);
+    let help = stdout(&run(&["--help"]));
+    assert!(help.contains("--csv-raw"), "{help}");
+}

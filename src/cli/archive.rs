@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::input::{self, Item};
-use super::output::{Outcome, csv_error, json_error};
+use super::output::{Outcome, csv_error, json_error, write_csv_row};
 use super::{InputArgs, Reading, RunArgs, exit_status, outcome_with, pipeline};
 use crate::archive::{Archive, ArchivedIssue, Dataset, IndexedPaper, Origin, Role};
 use crate::{Digest, Error, LinkKind, Parser};
@@ -35,6 +35,11 @@ pub struct ArchiveArgs {
     /// (summary, issues, papers) and `jsonl` and `csv` the issues.
     #[arg(short, long, value_enum)]
     pub table: Option<Table>,
+    /// CSV cells as they are: without it, a cell that begins with = + - @,
+    /// tab or carriage return gets a leading ' so that no spreadsheet runs
+    /// it as a formula.
+    #[arg(long)]
+    pub csv_raw: bool,
     /// How inputs are found and read.
     #[command(flatten)]
     pub input: InputArgs,
@@ -140,7 +145,7 @@ pub fn archive(args: &ArchiveArgs) -> ExitCode {
     let stdout = io::stdout();
     let written = read.and_then(|()| {
         let mut out = io::BufWriter::new(stdout.lock());
-        write(&mut out, &dataset, args.format, args.table)?;
+        write(&mut out, &dataset, args.format, args.table, args.csv_raw)?;
         out.flush()
     });
     if !args.run.quiet {
@@ -157,7 +162,8 @@ pub fn archive(args: &ArchiveArgs) -> ExitCode {
     exit_status(written, tally.failed())
 }
 
-/// Writes the dataset, or one of its tables, in `format`.
+/// Writes the dataset, or one of its tables, in `format`; CSV cells are
+/// [`spreadsheet_safe`](super::output::spreadsheet_safe) unless `raw_csv`.
 ///
 /// # Errors
 ///
@@ -167,6 +173,7 @@ pub fn write(
     dataset: &Dataset,
     format: ArchiveFormat,
     table: Option<Table>,
+    raw_csv: bool,
 ) -> io::Result<()> {
     match (format, table) {
         (ArchiveFormat::Json, None) => {
@@ -183,10 +190,20 @@ pub fn write(
         }
         (ArchiveFormat::Jsonl, Some(Table::Papers)) => return json_lines(out, &dataset.papers),
         (ArchiveFormat::Csv, None | Some(Table::Issues)) => {
-            return csv_table(out, ISSUE_COLUMNS, dataset.issues.iter().map(issue_row));
+            return csv_table(
+                out,
+                ISSUE_COLUMNS,
+                dataset.issues.iter().map(issue_row),
+                raw_csv,
+            );
         }
         (ArchiveFormat::Csv, Some(Table::Papers)) => {
-            return csv_table(out, PAPER_COLUMNS, dataset.papers.iter().map(paper_row));
+            return csv_table(
+                out,
+                PAPER_COLUMNS,
+                dataset.papers.iter().map(paper_row),
+                raw_csv,
+            );
         }
     }
     writeln!(out)
@@ -204,11 +221,12 @@ fn csv_table<const N: usize>(
     out: &mut dyn Write,
     header: [&str; N],
     rows: impl Iterator<Item = [String; N]>,
+    raw: bool,
 ) -> io::Result<()> {
     let mut csv = csv::Writer::from_writer(out);
     csv.write_record(header).map_err(csv_error)?;
     for row in rows {
-        csv.write_record(&row).map_err(csv_error)?;
+        write_csv_row(&mut csv, &row, raw)?;
     }
     csv.flush()
 }

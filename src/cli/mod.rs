@@ -87,6 +87,11 @@ pub struct ParseArgs {
     /// The output format.
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Json)]
     pub format: OutputFormat,
+    /// CSV cells as they are: without it, a cell that begins with = + - @,
+    /// tab or carriage return gets a leading ' so that no spreadsheet runs
+    /// it as a formula.
+    #[arg(long)]
+    pub csv_raw: bool,
     /// How inputs are found and read.
     #[command(flatten)]
     pub input: InputArgs,
@@ -254,6 +259,7 @@ pub fn parse(args: &ParseArgs) -> ExitCode {
         several,
         color,
     )
+    .map(|writer| writer.raw_csv(args.csv_raw))
     .and_then(|mut writer| {
         pipeline::run_ordered(
             args.run.jobs(),

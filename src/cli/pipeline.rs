@@ -69,7 +69,7 @@ where
             let mut index = 0usize;
             let mut started = 0usize;
             let mut limit = threads;
-            produce(&mut |item| {
+            let _ = produce(&mut |item| {
                 if token_rx.recv().is_err() {
                     return ControlFlow::Break(());
                 }
