@@ -737,3 +737,216 @@ fn csv_cells_never_start_a_formula_unless_asked() {
     let help = stdout(&run(&["--help"]));
     assert!(help.contains("--csv-raw"), "{help}");
 }
+
+/// One WARC record, uncompressed.
+fn plain_record(kind: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
+    let mut record = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n\
+WARC-Date: 2022-04-10T08:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n\
+Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    record.extend_from_slice(block);
+    record.extend_from_slice(b"\r\n\r\n");
+    record
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+    gz.write_all(bytes).unwrap();
+    gz.finish().unwrap()
+}
+
+/// `paper-digest -f jsonl -` on `warc`: its records, its stderr.
+fn read_warc(warc: &[u8]) -> (Output, Vec<Value>, String) {
+    let out = run_with_stdin(&["-f", "jsonl", "-"], warc);
+    let records = jsonl(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out, records, stderr)
+}
+
+const HTTP: &str = "application/http; msgtype=response";
+
+fn seed_response(uri: &str, headers: &str, body: &[u8]) -> Vec<u8> {
+    let block = http_response(
+        "200 OK",
+        &format!("Content-Type: text/html; charset=utf-8\r\n{headers}"),
+        body,
+    );
+    plain_record("response", uri, HTTP, &block)
+}
+
+#[test]
+fn a_warc_header_that_never_ends_is_an_error_naming_the_record() {
+    let first = seed_response(
+        "https://e.example/first",
+        "",
+        &fixture("seed-2022-04-10.txt"),
+    );
+    // A header line of 300 KiB with no end, and 300 KiB of header lines.
+    let long_line = [
+        &b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://e.example/never\r\n"[..],
+        &vec![0u8; 300 << 10],
+    ]
+    .concat();
+    let many_lines = [
+        &b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://e.example/lines\r\n"[..],
+        &b"X-Filler: 0123456789abcdef\r\n".repeat(12_000),
+        b"Content-Length: 0\r\n\r\n\r\n\r\n",
+    ]
+    .concat();
+    for (tail, uri) in [(long_line, "never"), (many_lines, "lines")] {
+        let warc = gzip(&[&first[..], &tail].concat());
+        let (out, records, stderr) = read_warc(&warc);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert_eq!(records.len(), 2, "{records:?}");
+        assert!(records[0].get("digest").is_some());
+        let label = format!("-#https://e.example/{uri}");
+        assert_eq!(records[1]["path"], label.as_str());
+        let error = records[1]["error"].as_str().unwrap();
+        assert!(
+            error.contains(&format!("WARC record 2 at byte {}", first.len())),
+            "{error}"
+        );
+        assert!(error.contains("header longer than 65536 bytes"), "{error}");
+        assert!(stderr.contains(&label), "{stderr}");
+    }
+}
+
+#[test]
+fn a_warc_cut_anywhere_is_an_error_never_a_silent_drop() {
+    let seed = fixture("seed-2022-04-10.txt");
+    let record = seed_response("https://e.example/cut", "", &seed);
+    let http_head = record
+        .windows(4)
+        .position(|w| w == b"HTTP")
+        .expect("the HTTP head");
+    for (cut, what) in [
+        (20, "WARC header"),
+        (http_head + 20, "HTTP header"),
+        (record.len() - 500, "body"),
+    ] {
+        for warc in [record[..cut].to_vec(), gzip(&record[..cut])] {
+            let (out, records, stderr) = read_warc(&warc);
+            assert_eq!(out.status.code(), Some(1), "{what}: {stderr}");
+            assert_eq!(records.len(), 1, "{what}: {records:?}");
+            let error = records[0]["error"].as_str().expect(what);
+            assert!(error.contains("cut"), "{what}: {error}");
+            assert!(stderr.contains("error: -#"), "{what}: {stderr}");
+        }
+    }
+}
+
+#[test]
+fn chunked_warc_bodies_are_decoded_strictly() {
+    let seed = fixture("seed-2022-04-10.txt");
+    let chunks = |body: &[u8], last: &[u8]| {
+        let mut out = Vec::new();
+        for chunk in body.chunks(4000) {
+            out.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+            out.extend_from_slice(chunk);
+            out.extend_from_slice(b"\r\n");
+        }
+        out.extend_from_slice(last);
+        out
+    };
+    let te = "Transfer-Encoding: chunked\r\n";
+    // Without its final chunk: the chunks joined, parsed, and a warning.
+    let warc = seed_response("https://e.example/unfinished", te, &chunks(&seed, b""));
+    let (out, records, stderr) = read_warc(&warc);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let digest = &records[0]["digest"];
+    assert_eq!(digest["papers"].as_array().unwrap().len(), 7);
+    let warnings = digest["warnings"].as_array().unwrap();
+    let truncated: Vec<&Value> = warnings
+        .iter()
+        .filter(|w| w["code"] == "page_truncated")
+        .collect();
+    assert_eq!(truncated.len(), 1, "{warnings:?}");
+    assert!(
+        truncated[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("final chunk"),
+        "{truncated:?}"
+    );
+    let strict = run_with_stdin(&["-f", "jsonl", "--strict", "-"], &warc);
+    assert_eq!(strict.status.code(), Some(1));
+
+    // Complete: no warning of it.
+    let warc = seed_response("https://e.example/whole", te, &chunks(&seed, b"0\r\n\r\n"));
+    let (out, records, _) = read_warc(&warc);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        !records[0]["digest"]["warnings"]
+            .to_string()
+            .contains("final chunk")
+    );
+
+    // Impossible chunk sizes: not hex, more than the body holds, absurd.
+    for (body, why) in [
+        (seed.clone(), "chunk size"),
+        (
+            [&b"ffff\r\n"[..], &seed[..100], b"\r\n0\r\n\r\n"].concat(),
+            "chunk size",
+        ),
+        (
+            [&b"ffffffffffffffff\r\n"[..], &seed[..100]].concat(),
+            "chunk size",
+        ),
+    ] {
+        let (out, records, stderr) = read_warc(&seed_response("https://e.example/bad", te, &body));
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        let error = records[0]["error"].as_str().expect("an error");
+        assert!(error.contains(why), "{error}");
+        assert!(!error.contains("not a digest"), "{error}");
+    }
+}
+
+#[test]
+fn warc_content_coding_errors_are_errors_never_the_raw_bytes() {
+    let seed = fixture("seed-2022-04-10.txt");
+    let deflated = {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), Compression::fast());
+        z.write_all(&seed).unwrap();
+        z.finish().unwrap()
+    };
+    let gzipped = gzip(&seed);
+    let cut = |b: &[u8]| b[..b.len() / 2].to_vec();
+    for (coding, body) in [
+        ("deflate", cut(&deflated)),
+        ("deflate", b"not deflate at all".to_vec()),
+        ("gzip", cut(&gzipped)),
+        ("gzip", seed.clone()),
+        ("br", seed.clone()),
+        ("compress", seed.clone()),
+    ] {
+        let warc = seed_response(
+            "https://e.example/coded",
+            &format!("Content-Encoding: {coding}\r\n"),
+            &body,
+        );
+        let (out, records, stderr) = read_warc(&warc);
+        assert_eq!(out.status.code(), Some(1), "{coding}: {stderr}");
+        let error = records[0]["error"].as_str().expect("an error");
+        assert!(error.contains("content decoding"), "{coding}: {error}");
+        assert!(error.contains(coding), "{coding}: {error}");
+    }
+    // Both deflate flavours, and gzip, decode.
+    let raw = {
+        let mut z = flate2::write::DeflateEncoder::new(Vec::new(), Compression::fast());
+        z.write_all(&seed).unwrap();
+        z.finish().unwrap()
+    };
+    for (coding, body) in [("deflate", deflated), ("deflate", raw), ("gzip", gzipped)] {
+        let warc = seed_response(
+            "https://e.example/coded",
+            &format!("Content-Encoding: {coding}\r\n"),
+            &body,
+        );
+        let (out, records, stderr) = read_warc(&warc);
+        assert_eq!(out.status.code(), Some(0), "{coding}: {stderr}");
+        assert!(records[0].get("digest").is_some());
+    }
+}

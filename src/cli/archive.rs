@@ -99,6 +99,7 @@ pub const PAPER_COLUMNS: [&str; 9] = [
 /// One page: its outcome (the first digest, for the tally) and the digests
 /// after the first.
 fn page(parser: &Parser, item: Item) -> (Outcome, Vec<Digest>) {
+    let truncated = item.as_ref().ok().and_then(|r| r.truncated.clone());
     let mut rest = Vec::new();
     let outcome = outcome_with(item, |bytes| {
         let mut digests = parser.parse_bytes_all(bytes)?.into_iter();
@@ -108,6 +109,21 @@ fn page(parser: &Parser, item: Item) -> (Outcome, Vec<Digest>) {
         rest.extend(digests);
         Ok(first)
     });
+    if let Some(why) = &truncated {
+        for digest in &mut rest {
+            super::add_truncation(digest, why);
+        }
+    }
+    let mut outcome = outcome;
+    if let Ok(first) = &outcome.result {
+        let failed = std::iter::once(first)
+            .chain(&rest)
+            .find_map(|d| super::strictly(parser, d).err());
+        if let Some(message) = failed {
+            outcome.result = Err(message);
+            rest.clear();
+        }
+    }
     (outcome, rest)
 }
 
@@ -348,6 +364,7 @@ mod tests {
                 label: "twice.txt".to_owned(),
                 bytes,
                 date: None,
+                truncated: None,
             })
         };
         let (outcome, rest) = page(&Parser::new(), record(twice));

@@ -73,6 +73,10 @@ pub struct Record {
     pub bytes: Vec<u8>,
     /// The capture date of a WARC record (`WARC-Date`, ISO 8601).
     pub date: Option<String>,
+    /// Why the page is known to be cut short before it is parsed (a chunked
+    /// HTTP body without its final chunk): its digest gets a
+    /// [`PageTruncated`](crate::WarningCode::PageTruncated) warning saying so.
+    pub truncated: Option<String>,
 }
 
 /// An input that could not be read.
@@ -159,6 +163,7 @@ pub fn walk(
                 label: "<sample>".to_owned(),
                 bytes: SAMPLE.to_vec(),
                 date: None,
+                truncated: None,
             }))?,
             Source::Stdin => read_stream("-", io::stdin().lock(), options, visit)?,
             Source::Path(path) => {
@@ -349,6 +354,7 @@ fn read_page(
                 label: label.to_owned(),
                 bytes,
                 date: None,
+                truncated: None,
             })
         },
     ))
