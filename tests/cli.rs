@@ -950,3 +950,189 @@ fn warc_content_coding_errors_are_errors_never_the_raw_bytes() {
         assert!(records[0].get("digest").is_some());
     }
 }
+
+/// What warcio makes of each record of the archives named on its command
+/// line: one JSON line per record with its type, target URI, Content-Length
+/// and, for an HTTP response, its body decoded (hex).
+const WARCIO_RECORDS: &str = r#"
+import json, sys
+from warcio.archiveiterator import ArchiveIterator
+for path in sys.argv[1:]:
+    with open(path, 'rb') as f:
+        for record in ArchiveIterator(f):
+            out = {
+                'archive': path,
+                'type': record.rec_type,
+                'uri': record.rec_headers.get_header('WARC-Target-URI'),
+                'length': int(record.rec_headers.get_header('Content-Length')),
+            }
+            if record.rec_type == 'response' and record.http_headers:
+                out['body'] = record.content_stream().read().hex()
+            print(json.dumps(out))
+"#;
+
+/// Archives of the shapes crawlers write: records gzip-compressed one by
+/// one or not at all, a warcinfo, requests, metadata, HTTP
+/// responses identity, chunked, gzip, zlib and raw deflate, chunked and
+/// gzip both, a folded header line, an empty block.
+fn reference_archives() -> Vec<(String, Vec<u8>)> {
+    let seed = fixture("seed-2022-04-10.txt");
+    let wechat = fixture("sites/wechat/page.html");
+    let deflate = |zlib: bool, body: &[u8]| {
+        if zlib {
+            let mut z = flate2::write::ZlibEncoder::new(Vec::new(), Compression::fast());
+            z.write_all(body).unwrap();
+            z.finish().unwrap()
+        } else {
+            let mut z = flate2::write::DeflateEncoder::new(Vec::new(), Compression::fast());
+            z.write_all(body).unwrap();
+            z.finish().unwrap()
+        }
+    };
+    let chunked = |body: &[u8], size: usize| {
+        let mut out = Vec::new();
+        for chunk in body.chunks(size) {
+            // (No chunk extension: warcio does not read one.)
+            out.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+            out.extend_from_slice(chunk);
+            out.extend_from_slice(b"\r\n");
+        }
+        // (No trailer field either: warcio passes one on as body.)
+        out.extend_from_slice(b"0\r\n\r\n");
+        out
+    };
+    let html = "Content-Type: text/html; charset=utf-8\r\n";
+    let records = vec![
+        plain_record("warcinfo", "", "application/warc-fields", b"software: test\r\n"),
+        plain_record(
+            "request",
+            "https://e.example/a",
+            "application/http; msgtype=request",
+            b"GET /a HTTP/1.1\r\nHost: e.example\r\n\r\n",
+        ),
+        seed_response("https://e.example/a", "", &seed),
+        seed_response(
+            "https://e.example/chunked",
+            "Transfer-Encoding: chunked\r\n",
+            &chunked(&seed, 777),
+        ),
+        seed_response(
+            "https://e.example/gzip",
+            "Content-Encoding: gzip\r\n",
+            &gzip(&wechat),
+        ),
+        seed_response(
+            "https://e.example/zlib",
+            "Content-Encoding: deflate\r\n",
+            &deflate(true, &seed),
+        ),
+        seed_response(
+            "https://e.example/raw-deflate",
+            "Content-Encoding: deflate\r\n",
+            &deflate(false, &wechat),
+        ),
+        seed_response(
+            "https://e.example/both",
+            "Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n",
+            &chunked(&gzip(&seed), 1000),
+        ),
+        plain_record(
+            "response",
+            "https://e.example/empty",
+            HTTP,
+            &http_response("200 OK", html, b""),
+        ),
+        plain_record("resource", "file:///seed.html", "text/html", &seed),
+        plain_record("metadata", "https://e.example/a", "application/warc-fields", b"via: x\r\n"),
+        // A folded header line, and a record with an empty block.
+        b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://e.example/folded\r\nX-Note: one\r\n two\r\n\
+WARC-Date: 2022-04-10T08:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000009>\r\n\
+Content-Type: text/plain\r\nContent-Length: 0\r\n\r\n\r\n\r\n"
+            .to_vec(),
+    ];
+    // (warcio refuses a stream gzip-compressed as one member: it could
+    // not seek to a record.)
+    let per_record: Vec<u8> = records.iter().flat_map(|r| gzip(r)).collect();
+    vec![
+        ("per-record.warc.gz".to_owned(), per_record),
+        ("plain.warc".to_owned(), records.concat()),
+    ]
+}
+
+#[test]
+fn warc_reader_agrees_with_warcio() {
+    // Run by `.ci/warc_reference`, which installs warcio in a venv.
+    let Some(python) = std::env::var_os("PAPER_DIGEST_WARCIO") else {
+        eprintln!("PAPER_DIGEST_WARCIO unset: the warcio reference is not run");
+        return;
+    };
+    let dir = scratch("warcio");
+    let mut paths = Vec::new();
+    let mut ours = Vec::new();
+    for (name, bytes) in reference_archives() {
+        let path = dir.join(&name);
+        fs::write(&path, &bytes).unwrap();
+        let archive = path.to_str().unwrap().to_owned();
+        let stream: Box<dyn std::io::Read> = if name.ends_with(".gz") {
+            Box::new(flate2::read::MultiGzDecoder::new(&bytes[..]))
+        } else {
+            Box::new(&bytes[..])
+        };
+        let mut records = paper_digest::cli::warc::Records::new(std::io::BufReader::new(stream));
+        while let Some(start) = records.next_header().expect("a record header") {
+            let h = &start.header;
+            let kind = h.get("WARC-Type").unwrap().to_owned();
+            let mut record = serde_json::json!({
+                "archive": archive,
+                "type": kind,
+                "uri": h.get("WARC-Target-URI"),
+                "length": h.content_length().unwrap(),
+            });
+            let block = records.read_block(1 << 26).expect("the block");
+            if kind == "response" {
+                let page = paper_digest::cli::warc::http_page(&block, 1 << 26)
+                    .expect("decoded")
+                    .expect("an HTML page");
+                assert_eq!(page.truncated, None);
+                let hex: String = page.bytes.iter().map(|b| format!("{b:02x}")).collect();
+                record["body"] = hex.into();
+            }
+            ours.push(record);
+        }
+        paths.push(archive);
+    }
+    let out = Command::new(python)
+        .arg("-c")
+        .arg(WARCIO_RECORDS)
+        .args(&paths)
+        .stdin(Stdio::null())
+        .output()
+        .expect("python runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let theirs = jsonl(&out);
+    assert_eq!(ours.len(), 2 * 12);
+    assert_eq!(theirs.len(), ours.len());
+    for (a, b) in ours.iter().zip(&theirs) {
+        for field in ["archive", "type", "uri", "length"] {
+            assert_eq!(a.get(field), b.get(field), "{field}: {}", b["uri"]);
+        }
+        // Bodies compared without printing them whole.
+        let body = |v: &Value| v["body"].as_str().map(str::to_owned);
+        if body(a) != body(b) {
+            let (ours, theirs) = (body(a).unwrap_or_default(), body(b).unwrap_or_default());
+            panic!(
+                "{}: bodies differ: ours {} bytes ending {}, warcio's {} bytes ending {}",
+                b["uri"],
+                ours.len() / 2,
+                &ours[ours.len().saturating_sub(40)..],
+                theirs.len() / 2,
+                &theirs[theirs.len().saturating_sub(40)..]
+            );
+        }
+    }
+    eprintln!("warcio and the reader agree on {} records", ours.len());
+}

@@ -455,16 +455,24 @@ fn is_html(content_type: &str) -> bool {
 
 /// The page in an HTTP response, decoded.
 #[derive(Debug, PartialEq, Eq)]
-struct Page {
-    bytes: Vec<u8>,
-    /// Why the body is known to be cut short, when it is.
-    truncated: Option<String>,
+pub struct Page {
+    /// The body, undone of its transfer and content codings.
+    pub bytes: Vec<u8>,
+    /// Why the body is known to be cut short, when it is (see
+    /// [`Record::truncated`]).
+    pub truncated: Option<String>,
 }
 
-/// The page in an HTTP response: `None` when it is not a successful HTML
-/// response (a redirect, a 404, an image, a script), an error when it cannot
-/// be decoded.
-fn http_page(block: &[u8], limit: usize) -> Result<Option<Page>, String> {
+/// The page in an HTTP response (a response record's block): `None` when
+/// it is not a successful HTML response (a redirect, a 404, an image, a
+/// script), an error when it cannot be decoded; a body of more than `limit`
+/// bytes, encoded or decoded, is an error.
+///
+/// # Errors
+///
+/// The HTTP head is cut or malformed, the chunked transfer coding is
+/// broken, or a content coding is unknown, corrupt or over the limit.
+pub fn http_page(block: &[u8], limit: usize) -> Result<Option<Page>, String> {
     let mut headers = [httparse::EMPTY_HEADER; 128];
     let mut response = httparse::Response::new(&mut headers);
     let offset = match response.parse(block) {
