@@ -374,4 +374,50 @@ mod tests {
         assert!(outcome.result.unwrap_err().starts_with("not a digest"));
         assert!(rest.is_empty());
     }
+
+    #[test]
+    fn a_page_known_cut_short_warns_in_every_digest() {
+        // A page without a warning of its own, twice: two digests.
+        let clean = include_bytes!("../../tests/fixtures/synthetic-2021-06-06-crlf.txt");
+        let twice = [&clean[..], b"\r\n", clean].concat();
+        let (outcome, rest) = page(
+            &Parser::new().strict(true),
+            Ok(input::Record {
+                label: "whole.warc#x".to_owned(),
+                bytes: twice.clone(),
+                date: None,
+                truncated: None,
+            }),
+        );
+        assert!(outcome.result.is_ok());
+        assert_eq!(rest.len(), 1);
+        let record = || {
+            Ok(input::Record {
+                label: "cut.warc#x".to_owned(),
+                bytes: twice.clone(),
+                date: None,
+                truncated: Some("no final chunk".to_owned()),
+            })
+        };
+        let (outcome, rest) = page(&Parser::new(), record());
+        let first = outcome.result.unwrap();
+        for digest in std::iter::once(&first).chain(&rest) {
+            let cut: Vec<_> = digest
+                .warnings
+                .iter()
+                .filter(|w| w.code == crate::WarningCode::PageTruncated)
+                .collect();
+            assert_eq!(cut.len(), 1, "{:?}", digest.warnings);
+            assert!(cut[0].message.contains("no final chunk"));
+        }
+        assert_eq!(rest.len(), 1);
+        let (outcome, rest) = page(&Parser::new().strict(true), record());
+        assert!(
+            outcome
+                .result
+                .unwrap_err()
+                .starts_with("strict parsing failed")
+        );
+        assert!(rest.is_empty());
+    }
 }
