@@ -527,3 +527,617 @@ fn archive_tables_as_json_lines_and_csv() {
     assert_eq!(&chinchilla[6], "2022-04-10 featured 1");
     assert_eq!(&chinchilla[7], "https://arxiv.org/pdf/2203.15556.pdf");
 }
+
+// Issue 22 (hostile probe): the CLI: WARC reading, output escaping, --jobs, symlinks
+
+/// A fresh, empty directory for one test under the target's scratch space.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn a_self_referencing_symlink_is_skipped_like_other_loops() {
+    let dir = scratch("self-link");
+    fs::write(dir.join("a-seed.txt"), fixture("seed-2022-04-10.txt")).unwrap();
+    // `ln -s self self`, one with a page's name, and a two-link cycle.
+    std::os::unix::fs::symlink("self", dir.join("self")).unwrap();
+    std::os::unix::fs::symlink("b-self.txt", dir.join("b-self.txt")).unwrap();
+    std::os::unix::fs::symlink("c-two.txt", dir.join("c-one.txt")).unwrap();
+    std::os::unix::fs::symlink("c-one.txt", dir.join("c-two.txt")).unwrap();
+    std::os::unix::fs::symlink(".", dir.join("d-loop")).unwrap();
+    fs::write(dir.join("e-seed.txt"), fixture("seed-2022-04-10.txt")).unwrap();
+    let out = run(&["-f", "jsonl", "-q", dir.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    let paths: Vec<String> = jsonl(&out)
+        .iter()
+        .map(|r| r["path"].as_str().unwrap().to_owned())
+        .collect();
+    let want: Vec<String> = ["a-seed.txt", "e-seed.txt"]
+        .iter()
+        .map(|n| format!("{}/{n}", dir.display()))
+        .collect();
+    assert_eq!(paths, want);
+}
+
+#[test]
+fn jobs_beyond_what_helps_are_capped_and_give_the_same_output() {
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    let one = run(&["-f", "jsonl", "-j", "1", &seed]);
+    let many = run(&["-f", "jsonl", "-j", "65535", &seed]);
+    assert_eq!(many.status.code(), Some(0));
+    assert_eq!(stdout(&many), stdout(&one));
+    let help = stdout(&run(&["--help"]));
+    assert!(help.contains("at most"), "{help}");
+}
+
+/// The seed with terminal escape sequences (screen clear, OSC title, OSC 8
+/// hyperlink, BEL, a C1 CSI) and spreadsheet formulas in its title,
+/// paper titles, authors and a link.
+fn hostile_seed() -> Vec<u8> {
+    let mut page = String::from_utf8(fixture("seed-2022-04-10.txt")).unwrap();
+    for (from, to) in [
+        (
+            "7 Papers & Radios | ",
+            "7 Papers & Radios | \x1b[2J\x1b]0;pwned\x07",
+        ),
+        (
+            "论文 1:Training Compute-Optimal Large Language Models",
+            "论文 1:=HYPERLINK(\"http://evil.example\",\"Training\")",
+        ),
+        (
+            "作者:Jordan Hoffmann 、 Sebastian Borgeaud 等",
+            "作者:+cmd|' /C calc'!A0 、 Sebastian Borgeaud 等",
+        ),
+        ("论文 2:PaLM: Scaling", "论文 2:@SUM(1) PaLM: Scaling"),
+        ("论文 3:Continuous", "论文 3:-2+3 Continuous"),
+        (
+            "论文 4:High-precision",
+            "论文 4:\x1b]8;;http://evil.example/\x1b\\High-precision\x1b]8;;\x1b\\",
+        ),
+        ("作者:Aditya Ramesh", "作者:Aditya\x07\u{9b}31m Ramesh"),
+        (
+            "https://cdn.openai.com/papers/dall-e-2.pdf",
+            "https://cdn.openai.com/papers/\x1b[2Jdall-e-2.pdf",
+        ),
+    ] {
+        assert!(page.contains(from), "{from}");
+        page = page.replacen(from, to, 1);
+    }
+    page.into_bytes()
+}
+
+/// Whether `s` holds a character a terminal acts on: C0 but a newline,
+/// DEL, or C1.
+fn has_terminal_controls(s: &str) -> bool {
+    s.chars().any(|c| c.is_control() && c != '\n')
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn text_output_shows_control_characters_instead_of_sending_them() {
+    let dir = scratch("text-controls");
+    let name = "a\x1b]0;title\x07.txt";
+    fs::write(dir.join(name), hostile_seed()).unwrap();
+    fs::write(dir.join("b\x1b[2J.txt"), b"not a digest\n").unwrap();
+    let out = run_in(&dir, &["-f", "text", name, "b\x1b[2J.txt"]);
+    let text = stdout(&out);
+    let stderr = String::from_utf8(out.stderr.clone()).unwrap();
+    assert!(!has_terminal_controls(&text), "{text:?}");
+    assert!(!has_terminal_controls(&stderr), "{stderr:?}");
+    // Shown the way stderr shows them, as Rust escapes.
+    assert!(text.contains("== a\\u{1b}]0;title\\u{7}.txt"), "{text}");
+    assert!(text.contains("\\u{1b}[2J\\u{1b}]0;pwned\\u{7}"), "{text}");
+    assert!(text.contains("\\u{1b}]8;;http://evil.example/\\u{1b}\\High-precision"));
+    assert!(text.contains("Aditya\\u{7}\\u{9b}31m Ramesh"), "{text}");
+    assert!(text.contains("papers/\\u{1b}[2Jdall-e-2.pdf"), "{text}");
+    assert!(stderr.contains("b\\u{1b}[2J.txt: not a digest"), "{stderr}");
+}
+
+/// Whether a spreadsheet would take a cell as a formula.
+fn is_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+fn csv_cells(out: &Output) -> Vec<Vec<String>> {
+    csv::Reader::from_reader(out.stdout.as_slice())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn csv_cells_never_start_a_formula_unless_asked() {
+    let dir = scratch("csv-formulas");
+    let name = "=HYPERLINK(\"http:evil\").txt";
+    fs::write(dir.join(name), hostile_seed()).unwrap();
+    let warc = warc_record(
+        "resource",
+        "=cmd|' /C calc'!A0",
+        "text/html",
+        &hostile_seed(),
+        1,
+    );
+    for (args, stdin) in [
+        (&["-f", "csv", "-q", name][..], None),
+        (&["-f", "csv", "-q", "-"][..], Some(&warc)),
+        (&["archive", "-f", "csv", "-q", name][..], None),
+        (
+            &["archive", "-f", "csv", "-t", "papers", "-q", name][..],
+            None,
+        ),
+    ] {
+        let with = |extra: &[&str]| {
+            let args: Vec<&str> = args.iter().chain(extra).copied().collect();
+            match stdin {
+                Some(bytes) => {
+                    let mut child = Command::new(BIN)
+                        .args(&args)
+                        .current_dir(&dir)
+                        .stdin(Stdio::piped())
+                        .stdout(Stdio::piped())
+                        .stderr(Stdio::piped())
+                        .spawn()
+                        .unwrap();
+                    child.stdin.take().unwrap().write_all(bytes).unwrap();
+                    child.wait_with_output().unwrap()
+                }
+                None => run_in(&dir, &args),
+            }
+        };
+        let safe = csv_cells(&with(&[]));
+        let raw = csv_cells(&with(&["--csv-raw"]));
+        assert!(!safe.is_empty(), "{args:?}");
+        assert_eq!(safe.len(), raw.len());
+        let mut neutralised = 0;
+        for (safe_row, raw_row) in safe.iter().zip(&raw) {
+            for (s, r) in safe_row.iter().zip(raw_row) {
+                assert!(!is_formula(s), "{args:?}: {s:?}");
+                if is_formula(r) {
+                    // OWASP's way: a leading apostrophe, the rest as it was.
+                    assert_eq!(*s, format!("'{r}"), "{args:?}");
+                    neutralised += 1;
+                } else {
+                    assert_eq!(s, r, "{args:?}");
+                }
+            }
+        }
+        assert!(
+            neutralised > 0,
+            "{args:?}: nothing to neutralise in {raw:?}"
+        );
+    }
+    let out = run_in(&dir, &["-f", "csv", "-q", name]);
+    let rows = csv_cells(&out);
+    assert_eq!(rows[0][0], format!("'{name}"));
+    assert_eq!(
+        rows[0][5],
+        "'=HYPERLINK(\"http://evil.example\",\"Training\")"
+    );
+    assert_eq!(
+        rows[1][5],
+        "'@SUM(1) PaLM: Scaling Language Modeling with Pathways"
+    );
+    assert!(rows[0][6].starts_with("'+cmd|"), "{:?}", rows[0]);
+    assert!(rows[2][5].starts_with("'-2+3 Continuous"), "{:?}", rows[2]);
+    let help = stdout(&run(&["--help"]));
+    assert!(help.contains("--csv-raw"), "{help}");
+}
+
+/// One WARC record, uncompressed.
+fn plain_record(kind: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
+    let mut record = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n\
+WARC-Date: 2022-04-10T08:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n\
+Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    record.extend_from_slice(block);
+    record.extend_from_slice(b"\r\n\r\n");
+    record
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+    gz.write_all(bytes).unwrap();
+    gz.finish().unwrap()
+}
+
+/// `paper-digest -f jsonl -` on `warc`: its records, its stderr.
+fn read_warc(warc: &[u8]) -> (Output, Vec<Value>, String) {
+    let out = run_with_stdin(&["-f", "jsonl", "-"], warc);
+    let records = jsonl(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out, records, stderr)
+}
+
+const HTTP: &str = "application/http; msgtype=response";
+
+fn seed_response(uri: &str, headers: &str, body: &[u8]) -> Vec<u8> {
+    let block = http_response(
+        "200 OK",
+        &format!("Content-Type: text/html; charset=utf-8\r\n{headers}"),
+        body,
+    );
+    plain_record("response", uri, HTTP, &block)
+}
+
+#[test]
+fn a_warc_header_that_never_ends_is_an_error_naming_the_record() {
+    let first = seed_response(
+        "https://e.example/first",
+        "",
+        &fixture("seed-2022-04-10.txt"),
+    );
+    // A header line of 300 KiB with no end, and 300 KiB of header lines.
+    let long_line = [
+        &b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://e.example/never\r\n"[..],
+        &vec![0u8; 300 << 10],
+    ]
+    .concat();
+    let many_lines = [
+        &b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://e.example/lines\r\n"[..],
+        &b"X-Filler: 0123456789abcdef\r\n".repeat(12_000),
+        b"Content-Length: 0\r\n\r\n\r\n\r\n",
+    ]
+    .concat();
+    for (tail, uri) in [(long_line, "never"), (many_lines, "lines")] {
+        let warc = gzip(&[&first[..], &tail].concat());
+        let (out, records, stderr) = read_warc(&warc);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert_eq!(records.len(), 2, "{records:?}");
+        assert!(records[0].get("digest").is_some());
+        let label = format!("-#https://e.example/{uri}");
+        assert_eq!(records[1]["path"], label.as_str());
+        let error = records[1]["error"].as_str().unwrap();
+        assert!(
+            error.contains(&format!("WARC record 2 at byte {}", first.len())),
+            "{error}"
+        );
+        assert!(error.contains("header longer than 65536 bytes"), "{error}");
+        assert!(stderr.contains(&label), "{stderr}");
+    }
+}
+
+#[test]
+fn a_warc_cut_anywhere_is_an_error_never_a_silent_drop() {
+    let seed = fixture("seed-2022-04-10.txt");
+    let record = seed_response("https://e.example/cut", "", &seed);
+    let http_head = record
+        .windows(4)
+        .position(|w| w == b"HTTP")
+        .expect("the HTTP head");
+    for (cut, what) in [
+        (20, "WARC header"),
+        (http_head + 20, "HTTP header"),
+        (record.len() - 500, "body"),
+    ] {
+        for warc in [record[..cut].to_vec(), gzip(&record[..cut])] {
+            let (out, records, stderr) = read_warc(&warc);
+            assert_eq!(out.status.code(), Some(1), "{what}: {stderr}");
+            assert_eq!(records.len(), 1, "{what}: {records:?}");
+            let error = records[0]["error"].as_str().expect(what);
+            assert!(error.contains("cut"), "{what}: {error}");
+            assert!(stderr.contains("error: -#"), "{what}: {stderr}");
+        }
+    }
+}
+
+#[test]
+fn chunked_warc_bodies_are_decoded_strictly() {
+    let seed = fixture("seed-2022-04-10.txt");
+    let chunks = |body: &[u8], last: &[u8]| {
+        let mut out = Vec::new();
+        for chunk in body.chunks(4000) {
+            out.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+            out.extend_from_slice(chunk);
+            out.extend_from_slice(b"\r\n");
+        }
+        out.extend_from_slice(last);
+        out
+    };
+    let te = "Transfer-Encoding: chunked\r\n";
+    // Without its final chunk: the chunks joined, parsed, and a warning.
+    let warc = seed_response("https://e.example/unfinished", te, &chunks(&seed, b""));
+    let (out, records, stderr) = read_warc(&warc);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let digest = &records[0]["digest"];
+    assert_eq!(digest["papers"].as_array().unwrap().len(), 7);
+    let warnings = digest["warnings"].as_array().unwrap();
+    let truncated: Vec<&Value> = warnings
+        .iter()
+        .filter(|w| w["code"] == "page_truncated")
+        .collect();
+    assert_eq!(truncated.len(), 1, "{warnings:?}");
+    assert!(
+        truncated[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("final chunk"),
+        "{truncated:?}"
+    );
+    // A page without a warning of its own fails --strict only when cut.
+    let clean = fixture("synthetic-2021-06-06-crlf.txt");
+    for (last, status) in [(&b""[..], 1), (b"0\r\n\r\n", 0)] {
+        let warc = seed_response("https://e.example/clean", te, &chunks(&clean, last));
+        let strict = run_with_stdin(&["-f", "jsonl", "--strict", "-"], &warc);
+        assert_eq!(strict.status.code(), Some(status), "{:?}", strict);
+    }
+
+    // Complete: no warning of it.
+    let warc = seed_response("https://e.example/whole", te, &chunks(&seed, b"0\r\n\r\n"));
+    let (out, records, _) = read_warc(&warc);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        !records[0]["digest"]["warnings"]
+            .to_string()
+            .contains("final chunk")
+    );
+
+    // Impossible chunk sizes: not hex, more than the body holds, absurd.
+    for (body, why) in [
+        (seed.clone(), "chunk size"),
+        (
+            [&b"ffff\r\n"[..], &seed[..100], b"\r\n0\r\n\r\n"].concat(),
+            "chunk size",
+        ),
+        (
+            [&b"ffffffffffffffff\r\n"[..], &seed[..100]].concat(),
+            "chunk size",
+        ),
+    ] {
+        let (out, records, stderr) = read_warc(&seed_response("https://e.example/bad", te, &body));
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        let error = records[0]["error"].as_str().expect("an error");
+        assert!(error.contains(why), "{error}");
+        assert!(!error.contains("not a digest"), "{error}");
+    }
+}
+
+#[test]
+fn warc_content_coding_errors_are_errors_never_the_raw_bytes() {
+    let seed = fixture("seed-2022-04-10.txt");
+    let deflated = {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), Compression::fast());
+        z.write_all(&seed).unwrap();
+        z.finish().unwrap()
+    };
+    let gzipped = gzip(&seed);
+    let cut = |b: &[u8]| b[..b.len() / 2].to_vec();
+    for (coding, body) in [
+        ("deflate", cut(&deflated)),
+        ("deflate", b"not deflate at all".to_vec()),
+        ("gzip", cut(&gzipped)),
+        ("gzip", seed.clone()),
+        ("br", seed.clone()),
+        ("compress", seed.clone()),
+    ] {
+        let warc = seed_response(
+            "https://e.example/coded",
+            &format!("Content-Encoding: {coding}\r\n"),
+            &body,
+        );
+        let (out, records, stderr) = read_warc(&warc);
+        assert_eq!(out.status.code(), Some(1), "{coding}: {stderr}");
+        let error = records[0]["error"].as_str().expect("an error");
+        assert!(error.contains("content decoding"), "{coding}: {error}");
+        assert!(error.contains(coding), "{coding}: {error}");
+    }
+    // Both deflate flavours, and gzip, decode.
+    let raw = {
+        let mut z = flate2::write::DeflateEncoder::new(Vec::new(), Compression::fast());
+        z.write_all(&seed).unwrap();
+        z.finish().unwrap()
+    };
+    for (coding, body) in [("deflate", deflated), ("deflate", raw), ("gzip", gzipped)] {
+        let warc = seed_response(
+            "https://e.example/coded",
+            &format!("Content-Encoding: {coding}\r\n"),
+            &body,
+        );
+        let (out, records, stderr) = read_warc(&warc);
+        assert_eq!(out.status.code(), Some(0), "{coding}: {stderr}");
+        assert!(records[0].get("digest").is_some());
+    }
+}
+
+/// What warcio makes of each record of the archives named on its command
+/// line: one JSON line per record with its type, target URI, Content-Length
+/// and, for an HTTP response, its body decoded (hex).
+const WARCIO_RECORDS: &str = r#"
+import json, sys
+from warcio.archiveiterator import ArchiveIterator
+for path in sys.argv[1:]:
+    with open(path, 'rb') as f:
+        for record in ArchiveIterator(f):
+            out = {
+                'archive': path,
+                'type': record.rec_type,
+                'uri': record.rec_headers.get_header('WARC-Target-URI'),
+                'length': int(record.rec_headers.get_header('Content-Length')),
+            }
+            if record.rec_type == 'response' and record.http_headers:
+                out['body'] = record.content_stream().read().hex()
+            print(json.dumps(out))
+"#;
+
+/// Archives of the shapes crawlers write: records gzip-compressed one by
+/// one or not at all, a warcinfo, requests, metadata, HTTP
+/// responses identity, chunked, gzip, zlib and raw deflate, chunked and
+/// gzip both, a folded header line, an empty block.
+fn reference_archives() -> Vec<(String, Vec<u8>)> {
+    let seed = fixture("seed-2022-04-10.txt");
+    let wechat = fixture("sites/wechat/page.html");
+    let deflate = |zlib: bool, body: &[u8]| {
+        if zlib {
+            let mut z = flate2::write::ZlibEncoder::new(Vec::new(), Compression::fast());
+            z.write_all(body).unwrap();
+            z.finish().unwrap()
+        } else {
+            let mut z = flate2::write::DeflateEncoder::new(Vec::new(), Compression::fast());
+            z.write_all(body).unwrap();
+            z.finish().unwrap()
+        }
+    };
+    let chunked = |body: &[u8], size: usize| {
+        let mut out = Vec::new();
+        for chunk in body.chunks(size) {
+            // (No chunk extension: warcio does not read one.)
+            out.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+            out.extend_from_slice(chunk);
+            out.extend_from_slice(b"\r\n");
+        }
+        // (No trailer field either: warcio passes one on as body.)
+        out.extend_from_slice(b"0\r\n\r\n");
+        out
+    };
+    let html = "Content-Type: text/html; charset=utf-8\r\n";
+    let records = vec![
+        plain_record("warcinfo", "", "application/warc-fields", b"software: test\r\n"),
+        plain_record(
+            "request",
+            "https://e.example/a",
+            "application/http; msgtype=request",
+            b"GET /a HTTP/1.1\r\nHost: e.example\r\n\r\n",
+        ),
+        seed_response("https://e.example/a", "", &seed),
+        seed_response(
+            "https://e.example/chunked",
+            "Transfer-Encoding: chunked\r\n",
+            &chunked(&seed, 777),
+        ),
+        seed_response(
+            "https://e.example/gzip",
+            "Content-Encoding: gzip\r\n",
+            &gzip(&wechat),
+        ),
+        seed_response(
+            "https://e.example/zlib",
+            "Content-Encoding: deflate\r\n",
+            &deflate(true, &seed),
+        ),
+        seed_response(
+            "https://e.example/raw-deflate",
+            "Content-Encoding: deflate\r\n",
+            &deflate(false, &wechat),
+        ),
+        seed_response(
+            "https://e.example/both",
+            "Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n",
+            &chunked(&gzip(&seed), 1000),
+        ),
+        plain_record(
+            "response",
+            "https://e.example/empty",
+            HTTP,
+            &http_response("200 OK", html, b""),
+        ),
+        plain_record("resource", "file:///seed.html", "text/html", &seed),
+        plain_record("metadata", "https://e.example/a", "application/warc-fields", b"via: x\r\n"),
+        // A folded header line, and a record with an empty block.
+        b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://e.example/folded\r\nX-Note: one\r\n two\r\n\
+WARC-Date: 2022-04-10T08:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000009>\r\n\
+Content-Type: text/plain\r\nContent-Length: 0\r\n\r\n\r\n\r\n"
+            .to_vec(),
+    ];
+    // (warcio refuses a stream gzip-compressed as one member: it could
+    // not seek to a record.)
+    let per_record: Vec<u8> = records.iter().flat_map(|r| gzip(r)).collect();
+    vec![
+        ("per-record.warc.gz".to_owned(), per_record),
+        ("plain.warc".to_owned(), records.concat()),
+    ]
+}
+
+#[test]
+fn warc_reader_agrees_with_warcio() {
+    // Run by `.ci/warc_reference`, which installs warcio in a venv.
+    let Some(python) = std::env::var_os("PAPER_DIGEST_WARCIO") else {
+        eprintln!("PAPER_DIGEST_WARCIO unset: the warcio reference is not run");
+        return;
+    };
+    let dir = scratch("warcio");
+    let mut paths = Vec::new();
+    let mut ours = Vec::new();
+    for (name, bytes) in reference_archives() {
+        let path = dir.join(&name);
+        fs::write(&path, &bytes).unwrap();
+        let archive = path.to_str().unwrap().to_owned();
+        let stream: Box<dyn std::io::Read> = if name.ends_with(".gz") {
+            Box::new(flate2::read::MultiGzDecoder::new(&bytes[..]))
+        } else {
+            Box::new(&bytes[..])
+        };
+        let mut records = paper_digest::cli::warc::Records::new(std::io::BufReader::new(stream));
+        while let Some(start) = records.next_header().expect("a record header") {
+            let h = &start.header;
+            let kind = h.get("WARC-Type").unwrap().to_owned();
+            let mut record = serde_json::json!({
+                "archive": archive,
+                "type": kind,
+                "uri": h.get("WARC-Target-URI"),
+                "length": h.content_length().unwrap(),
+            });
+            let block = records.read_block(1 << 26).expect("the block");
+            if kind == "response" {
+                let page = paper_digest::cli::warc::http_page(&block, 1 << 26)
+                    .expect("decoded")
+                    .expect("an HTML page");
+                assert_eq!(page.truncated, None);
+                let hex: String = page.bytes.iter().map(|b| format!("{b:02x}")).collect();
+                record["body"] = hex.into();
+            }
+            ours.push(record);
+        }
+        paths.push(archive);
+    }
+    let out = Command::new(python)
+        .arg("-c")
+        .arg(WARCIO_RECORDS)
+        .args(&paths)
+        .stdin(Stdio::null())
+        .output()
+        .expect("python runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let theirs = jsonl(&out);
+    assert_eq!(ours.len(), 2 * 12);
+    assert_eq!(theirs.len(), ours.len());
+    for (a, b) in ours.iter().zip(&theirs) {
+        for field in ["archive", "type", "uri", "length"] {
+            assert_eq!(a.get(field), b.get(field), "{field}: {}", b["uri"]);
+        }
+        // Bodies compared without printing them whole.
+        let body = |v: &Value| v["body"].as_str().map(str::to_owned);
+        if body(a) != body(b) {
+            let (ours, theirs) = (body(a).unwrap_or_default(), body(b).unwrap_or_default());
+            panic!(
+                "{}: bodies differ: ours {} bytes ending {}, warcio's {} bytes ending {}",
+                b["uri"],
+                ours.len() / 2,
+                &ours[ours.len().saturating_sub(40)..],
+                theirs.len() / 2,
+                &theirs[theirs.len().saturating_sub(40)..]
+            );
+        }
+    }
+    eprintln!("warcio and the reader agree on {} records", ours.len());
+}

@@ -1,6 +1,7 @@
 //! A WARC archive of thousands of pages streams through the command line's
 //! walk and parallel parse in memory bounded by a few pages, not by the
-//! archive. One test per binary: the allocator's peak is process-wide.
+//! archive. The allocator's peak is process-wide: the tests take turns
+//! ([`ALONE`]).
 
 use std::io::Write;
 
@@ -12,6 +13,9 @@ use peak_alloc::PeakAlloc;
 
 #[global_allocator]
 static PEAK: PeakAlloc = PeakAlloc;
+
+/// Held by each test while it measures, so that no other allocates meanwhile.
+static ALONE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 const SEED: &[u8] = include_bytes!("fixtures/seed-2022-04-10.txt");
 const RECORDS: usize = 3000;
@@ -33,6 +37,9 @@ Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
 
 #[test]
 fn a_large_warc_streams_in_bounded_memory() {
+    let _alone = ALONE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("large.warc.gz");
     {
         let file = std::fs::File::create(&path).unwrap();
@@ -72,4 +79,53 @@ fn a_large_warc_streams_in_bounded_memory() {
         peak < total / 8,
         "peak {peak} bytes for {total} bytes of pages"
     );
+}
+
+// Issue 22 (hostile probe): the CLI: WARC reading, output escaping, --jobs, symlinks
+
+#[test]
+fn a_warc_header_that_never_ends_is_refused_in_bounded_memory() {
+    // `{ printf 'WARC/1.0\r\n' | gzip; head -c 16M /dev/zero | gzip; }`:
+    // gzip members of a mebibyte of zeros each, one after the other.
+    let member = |bytes: &[u8]| {
+        let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+        gz.write_all(bytes).unwrap();
+        gz.finish().unwrap()
+    };
+    let zeros = member(&vec![0u8; 1 << 20]);
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("never-ending.warc.gz");
+    {
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        file.write_all(&member(b"WARC/1.0\r\n")).unwrap();
+        for _ in 0..16 {
+            file.write_all(&zeros).unwrap();
+        }
+        file.flush().unwrap();
+    }
+    let _alone = ALONE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let before = PEAK.current_usage();
+    PEAK.reset_peak_usage();
+    let mut items = Vec::new();
+    let _ = input::walk(
+        &[Source::Path(path)],
+        &WalkOptions::default(),
+        &mut |item| {
+            items.push(item);
+            std::ops::ControlFlow::Continue(())
+        },
+    );
+    let peak = PEAK.peak_usage().saturating_sub(before);
+    eprintln!("peak {peak} bytes refusing a header of 16 MiB of zeros");
+    assert_eq!(items.len(), 1, "{items:?}");
+    let failure = items.pop().unwrap().unwrap_err();
+    assert!(
+        failure
+            .message
+            .contains("WARC record 1 at byte 0: header longer than 65536 bytes"),
+        "{failure:?}"
+    );
+    // The header's 64 KiB, the gzip window and buffers: not the 16 MiB.
+    assert!(peak < 1 << 20, "peak {peak} bytes");
 }

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::input::{self, Item};
-use super::output::{Outcome, csv_error, json_error};
+use super::output::{Outcome, csv_error, json_error, write_csv_row};
 use super::{InputArgs, Reading, RunArgs, exit_status, outcome_with, pipeline};
 use crate::archive::{Archive, ArchivedIssue, Dataset, IndexedPaper, Origin, Role};
 use crate::{Digest, Error, LinkKind, Parser};
@@ -35,6 +35,11 @@ pub struct ArchiveArgs {
     /// (summary, issues, papers) and `jsonl` and `csv` the issues.
     #[arg(short, long, value_enum)]
     pub table: Option<Table>,
+    /// CSV cells as they are: without it, a cell that begins with = + - @,
+    /// tab or carriage return gets a leading ' so that no spreadsheet runs
+    /// it as a formula.
+    #[arg(long)]
+    pub csv_raw: bool,
     /// How inputs are found and read.
     #[command(flatten)]
     pub input: InputArgs,
@@ -94,6 +99,7 @@ pub const PAPER_COLUMNS: [&str; 9] = [
 /// One page: its outcome (the first digest, for the tally) and the digests
 /// after the first.
 fn page(parser: &Parser, item: Item) -> (Outcome, Vec<Digest>) {
+    let truncated = item.as_ref().ok().and_then(|r| r.truncated.clone());
     let mut rest = Vec::new();
     let outcome = outcome_with(item, |bytes| {
         let mut digests = parser.parse_bytes_all(bytes)?.into_iter();
@@ -103,6 +109,21 @@ fn page(parser: &Parser, item: Item) -> (Outcome, Vec<Digest>) {
         rest.extend(digests);
         Ok(first)
     });
+    if let Some(why) = &truncated {
+        for digest in &mut rest {
+            super::add_truncation(digest, why);
+        }
+    }
+    let mut outcome = outcome;
+    if let Ok(first) = &outcome.result {
+        let failed = std::iter::once(first)
+            .chain(&rest)
+            .find_map(|d| super::strictly(parser, d).err());
+        if let Some(message) = failed {
+            outcome.result = Err(message);
+            rest.clear();
+        }
+    }
     (outcome, rest)
 }
 
@@ -140,7 +161,7 @@ pub fn archive(args: &ArchiveArgs) -> ExitCode {
     let stdout = io::stdout();
     let written = read.and_then(|()| {
         let mut out = io::BufWriter::new(stdout.lock());
-        write(&mut out, &dataset, args.format, args.table)?;
+        write(&mut out, &dataset, args.format, args.table, args.csv_raw)?;
         out.flush()
     });
     if !args.run.quiet {
@@ -157,7 +178,8 @@ pub fn archive(args: &ArchiveArgs) -> ExitCode {
     exit_status(written, tally.failed())
 }
 
-/// Writes the dataset, or one of its tables, in `format`.
+/// Writes the dataset, or one of its tables, in `format`; CSV cells are
+/// [`spreadsheet_safe`](super::output::spreadsheet_safe) unless `raw_csv`.
 ///
 /// # Errors
 ///
@@ -167,6 +189,7 @@ pub fn write(
     dataset: &Dataset,
     format: ArchiveFormat,
     table: Option<Table>,
+    raw_csv: bool,
 ) -> io::Result<()> {
     match (format, table) {
         (ArchiveFormat::Json, None) => {
@@ -183,10 +206,20 @@ pub fn write(
         }
         (ArchiveFormat::Jsonl, Some(Table::Papers)) => return json_lines(out, &dataset.papers),
         (ArchiveFormat::Csv, None | Some(Table::Issues)) => {
-            return csv_table(out, ISSUE_COLUMNS, dataset.issues.iter().map(issue_row));
+            return csv_table(
+                out,
+                ISSUE_COLUMNS,
+                dataset.issues.iter().map(issue_row),
+                raw_csv,
+            );
         }
         (ArchiveFormat::Csv, Some(Table::Papers)) => {
-            return csv_table(out, PAPER_COLUMNS, dataset.papers.iter().map(paper_row));
+            return csv_table(
+                out,
+                PAPER_COLUMNS,
+                dataset.papers.iter().map(paper_row),
+                raw_csv,
+            );
         }
     }
     writeln!(out)
@@ -204,11 +237,12 @@ fn csv_table<const N: usize>(
     out: &mut dyn Write,
     header: [&str; N],
     rows: impl Iterator<Item = [String; N]>,
+    raw: bool,
 ) -> io::Result<()> {
     let mut csv = csv::Writer::from_writer(out);
     csv.write_record(header).map_err(csv_error)?;
     for row in rows {
-        csv.write_record(&row).map_err(csv_error)?;
+        write_csv_row(&mut csv, &row, raw)?;
     }
     csv.flush()
 }
@@ -330,6 +364,7 @@ mod tests {
                 label: "twice.txt".to_owned(),
                 bytes,
                 date: None,
+                truncated: None,
             })
         };
         let (outcome, rest) = page(&Parser::new(), record(twice));
@@ -337,6 +372,52 @@ mod tests {
         assert_eq!(rest.len(), 1);
         let (outcome, rest) = page(&Parser::new(), record(b"not a digest".to_vec()));
         assert!(outcome.result.unwrap_err().starts_with("not a digest"));
+        assert!(rest.is_empty());
+    }
+
+    #[test]
+    fn a_page_known_cut_short_warns_in_every_digest() {
+        // A page without a warning of its own, twice: two digests.
+        let clean = include_bytes!("../../tests/fixtures/synthetic-2021-06-06-crlf.txt");
+        let twice = [&clean[..], b"\r\n", clean].concat();
+        let (outcome, rest) = page(
+            &Parser::new().strict(true),
+            Ok(input::Record {
+                label: "whole.warc#x".to_owned(),
+                bytes: twice.clone(),
+                date: None,
+                truncated: None,
+            }),
+        );
+        assert!(outcome.result.is_ok());
+        assert_eq!(rest.len(), 1);
+        let record = || {
+            Ok(input::Record {
+                label: "cut.warc#x".to_owned(),
+                bytes: twice.clone(),
+                date: None,
+                truncated: Some("no final chunk".to_owned()),
+            })
+        };
+        let (outcome, rest) = page(&Parser::new(), record());
+        let first = outcome.result.unwrap();
+        for digest in std::iter::once(&first).chain(&rest) {
+            let cut: Vec<_> = digest
+                .warnings
+                .iter()
+                .filter(|w| w.code == crate::WarningCode::PageTruncated)
+                .collect();
+            assert_eq!(cut.len(), 1, "{:?}", digest.warnings);
+            assert!(cut[0].message.contains("no final chunk"));
+        }
+        assert_eq!(rest.len(), 1);
+        let (outcome, rest) = page(&Parser::new().strict(true), record());
+        assert!(
+            outcome
+                .result
+                .unwrap_err()
+                .starts_with("strict parsing failed")
+        );
         assert!(rest.is_empty());
     }
 }

@@ -73,6 +73,10 @@ pub struct Record {
     pub bytes: Vec<u8>,
     /// The capture date of a WARC record (`WARC-Date`, ISO 8601).
     pub date: Option<String>,
+    /// Why the page is known to be cut short before it is parsed (a chunked
+    /// HTTP body without its final chunk): its digest gets a
+    /// [`PageTruncated`](crate::WarningCode::PageTruncated) warning saying so.
+    pub truncated: Option<String>,
 }
 
 /// An input that could not be read.
@@ -159,6 +163,7 @@ pub fn walk(
                 label: "<sample>".to_owned(),
                 bytes: SAMPLE.to_vec(),
                 date: None,
+                truncated: None,
             }))?,
             Source::Stdin => read_stream("-", io::stdin().lock(), options, visit)?,
             Source::Path(path) => {
@@ -195,8 +200,10 @@ fn walk_dir(
                 }
             }
             // A symbolic link back to an ancestor: the ancestor is walked
-            // already, so the loop is skipped.
-            Err(e) if is_loop(&e) => {}
+            // already, so the loop is skipped. A link that resolves to
+            // itself (`ln -s self self`, or `a -> b -> a`) holds nothing to
+            // walk at all, and is skipped the same way.
+            Err(e) if is_loop(&e) || is_link_cycle(&e) => {}
             Err(e) => visit(Err(Failure {
                 label: root.display().to_string(),
                 message: e.to_string(),
@@ -214,6 +221,60 @@ fn is_loop(error: &ignore::Error) -> bool {
         | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
         _ => false,
     }
+}
+
+/// Whether `error` is about a path that is a symbolic link whose chain of
+/// targets comes back on itself (the system's "too many levels of symbolic
+/// links", found without its platform-dependent error number).
+fn is_link_cycle(error: &ignore::Error) -> bool {
+    match error {
+        ignore::Error::WithPath { path, err } => is_io(err) && link_cycles(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            is_link_cycle(err)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `error` is an I/O error, whatever it is wrapped in.
+fn is_io(error: &ignore::Error) -> bool {
+    match error {
+        ignore::Error::Io(_) => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_io(err),
+        _ => false,
+    }
+}
+
+/// Whether following the symbolic link at `path` (link after link, each
+/// target read relative to its link's directory) returns to a link already
+/// followed, or goes on longer than any system follows.
+fn link_cycles(path: &Path) -> bool {
+    /// Linux gives up after 40 links, the BSDs and macOS after 32.
+    const MAX_LINKS: usize = 40;
+    let mut seen = std::collections::HashSet::new();
+    let mut current = lexical(path);
+    for _ in 0..MAX_LINKS {
+        let Ok(target) = std::fs::read_link(&current) else {
+            // Not a link (any more): the chain ends somewhere real.
+            return false;
+        };
+        let next = lexical(&current.parent().unwrap_or(Path::new("")).join(target));
+        if !seen.insert(current) {
+            return true;
+        }
+        current = next;
+    }
+    true
+}
+
+/// `path` with its `.` components left out, so that `d/./a` and `d/a` are
+/// one link.
+fn lexical(path: &Path) -> PathBuf {
+    path.components()
+        .filter(|c| *c != std::path::Component::CurDir)
+        .collect()
 }
 
 fn read_file(
@@ -293,6 +354,7 @@ fn read_page(
                 label: label.to_owned(),
                 bytes,
                 date: None,
+                truncated: None,
             })
         },
     ))

@@ -87,6 +87,11 @@ pub struct ParseArgs {
     /// The output format.
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Json)]
     pub format: OutputFormat,
+    /// CSV cells as they are: without it, a cell that begins with = + - @,
+    /// tab or carriage return gets a leading ' so that no spreadsheet runs
+    /// it as a formula.
+    #[arg(long)]
+    pub csv_raw: bool,
     /// How inputs are found and read.
     #[command(flatten)]
     pub input: InputArgs,
@@ -165,7 +170,8 @@ impl From<InputFormat> for Format {
 /// How a run behaves: shared by every subcommand.
 #[derive(Clone, Debug, Args)]
 pub struct RunArgs {
-    /// Parse N inputs in parallel [default: all cores].
+    /// Parse N inputs in parallel [default: all cores; at most twice the
+    /// cores, and threads start only as inputs come].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
     /// No progress bar and no closing summary on stderr.
@@ -211,10 +217,38 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// Parses one input's record into an [`Outcome`].
 pub fn outcome(parser: &Parser, item: Item) -> Outcome {
-    outcome_with(item, |bytes| parser.parse_bytes(bytes))
+    let mut outcome = outcome_with(item, |bytes| parser.parse_bytes(bytes));
+    if let Ok(digest) = &outcome.result
+        && let Err(message) = strictly(parser, digest)
+    {
+        outcome.result = Err(message);
+    }
+    outcome
 }
 
-/// One input's record into an [`Outcome`], parsed by `parse`.
+/// A digest the parser returned, under the parser's strictness: in strict
+/// mode, a warning the command line added (a page known to be cut short)
+/// fails the page as the parser's own warnings do.
+pub(crate) fn strictly(parser: &Parser, digest: &crate::Digest) -> Result<(), String> {
+    if parser.strict && !digest.warnings.is_empty() {
+        return Err(crate::Error::Strict(digest.warnings.clone()).to_string());
+    }
+    Ok(())
+}
+
+/// The warning a page known to be cut short before it was parsed gets,
+/// saying `why` (see [`Record::truncated`](input::Record::truncated)).
+pub fn truncation_warning(why: &str) -> crate::Warning {
+    crate::Warning::new(
+        crate::WarningCode::PageTruncated,
+        format!("the page is cut off: {why}"),
+        None,
+    )
+}
+
+/// One input's record into an [`Outcome`], parsed by `parse`; a record
+/// known to be cut short gets its [`truncation_warning`] (unless the parser
+/// found the page cut off already).
 pub fn outcome_with(
     item: Item,
     parse: impl FnOnce(&[u8]) -> Result<crate::Digest, crate::Error>,
@@ -222,7 +256,14 @@ pub fn outcome_with(
     match item {
         Ok(record) => Outcome {
             size: record.bytes.len(),
-            result: parse(&record.bytes).map_err(|e| e.to_string()),
+            result: parse(&record.bytes)
+                .map(|mut digest| {
+                    if let Some(why) = &record.truncated {
+                        add_truncation(&mut digest, why);
+                    }
+                    digest
+                })
+                .map_err(|e| e.to_string()),
             label: record.label,
             date: record.date,
         },
@@ -232,6 +273,23 @@ pub fn outcome_with(
             size: 0,
             result: Err(failure.message),
         },
+    }
+}
+
+/// Adds the [`truncation_warning`] to a digest; where the parser found
+/// the page cut off already, its warning (which knows the line) is told
+/// why instead: one warning of the kind.
+pub(crate) fn add_truncation(digest: &mut crate::Digest, why: &str) {
+    let found = digest
+        .warnings
+        .iter_mut()
+        .find(|w| w.code == crate::WarningCode::PageTruncated);
+    match found {
+        Some(warning) => {
+            warning.message.push_str("; ");
+            warning.message.push_str(why);
+        }
+        None => digest.warnings.push(truncation_warning(why)),
     }
 }
 
@@ -253,6 +311,7 @@ pub fn parse(args: &ParseArgs) -> ExitCode {
         several,
         color,
     )
+    .map(|writer| writer.raw_csv(args.csv_raw))
     .and_then(|mut writer| {
         pipeline::run_ordered(
             args.run.jobs(),

@@ -9,9 +9,10 @@
 //! * `json`: the bare digest for a single input, else one JSON array of the
 //!   same records as `jsonl`;
 //! * `csv`: a header, then one row per paper, featured and radio
-//!   ([`CSV_HEADER`]);
+//!   ([`CSV_HEADER`]), every cell [`spreadsheet_safe`] unless asked raw;
 //! * `text`: a readable summary, CJK-aware column widths.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -96,7 +97,11 @@ enum Inner<W: Write> {
         held: Option<Box<Outcome>>,
     },
     Jsonl(W),
-    Csv(Box<csv::Writer<W>>),
+    Csv {
+        csv: Box<csv::Writer<W>>,
+        /// Cells as they are, not [`spreadsheet_safe`] (`--csv-raw`).
+        raw: bool,
+    },
     Text {
         out: W,
         several: bool,
@@ -138,7 +143,10 @@ impl<W: Write> Writer<W> {
             OutputFormat::Csv => {
                 let mut csv = csv::Writer::from_writer(out);
                 csv.write_record(CSV_HEADER).map_err(csv_error)?;
-                Inner::Csv(Box::new(csv))
+                Inner::Csv {
+                    csv: Box::new(csv),
+                    raw: false,
+                }
             }
             OutputFormat::Text => Inner::Text {
                 out,
@@ -147,6 +155,16 @@ impl<W: Write> Writer<W> {
             },
         };
         Ok(Writer { inner })
+    }
+
+    /// With `raw`, CSV cells are written as they are, not
+    /// [`spreadsheet_safe`] (`--csv-raw`); other formats ignore it.
+    #[must_use]
+    pub fn raw_csv(mut self, raw: bool) -> Self {
+        if let Inner::Csv { raw: r, .. } = &mut self.inner {
+            *r = raw;
+        }
+        self
     }
 
     /// Writes one input's outcome.
@@ -192,10 +210,10 @@ impl<W: Write> Writer<W> {
                 // One line at a time, for consumers that read as it comes.
                 out.flush()
             }
-            Inner::Csv(csv) => {
+            Inner::Csv { csv, raw } => {
                 if let Ok(digest) = &outcome.result {
                     for row in csv_rows(&outcome.label, digest) {
-                        csv.write_record(&row).map_err(csv_error)?;
+                        write_csv_row(csv, &row, *raw)?;
                     }
                 }
                 Ok(())
@@ -210,7 +228,11 @@ impl<W: Write> Writer<W> {
                 };
                 if *several {
                     let style = heading_style(*color);
-                    writeln!(out, "{style}== {}{style:#}", outcome.label)?;
+                    writeln!(
+                        out,
+                        "{style}== {}{style:#}",
+                        super::text::printable(&outcome.label)
+                    )?;
                 }
                 super::text::write_summary(out, digest, *color)
             }
@@ -239,9 +261,54 @@ impl<W: Write> Writer<W> {
                 out.flush()
             }
             Inner::Jsonl(mut out) | Inner::Text { mut out, .. } => out.flush(),
-            Inner::Csv(mut csv) => csv.flush(),
+            Inner::Csv { mut csv, .. } => csv.flush(),
         }
     }
+}
+
+/// The characters that make a spreadsheet (Excel, LibreOffice, Google
+/// Sheets) read a cell that begins with one as a formula, or as the start
+/// of one (tab and carriage return are stripped before the `=`): OWASP's
+/// list, with NUL from the ASVS.
+pub const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\0'];
+
+/// A CSV cell that no spreadsheet runs: a cell that begins with one of
+/// [`FORMULA_STARTS`] gets a leading `'`, as OWASP recommends ("CSV
+/// Injection"), which spreadsheets take as "text follows" and do not show.
+/// Legitimate values that begin so get it too (`-1`, `-LRB-`, `@handle`):
+/// a program reading the CSV strips a leading `'`, or asks for `--csv-raw`.
+///
+/// ```
+/// use paper_digest::cli::output::spreadsheet_safe;
+///
+/// assert_eq!(spreadsheet_safe("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+/// assert_eq!(spreadsheet_safe("@SUM(1)"), "'@SUM(1)");
+/// assert_eq!(spreadsheet_safe("PaLM: Scaling"), "PaLM: Scaling");
+/// ```
+pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// Writes one CSV row, its cells [`spreadsheet_safe`] unless `raw`.
+///
+/// # Errors
+///
+/// Writing failed.
+pub fn write_csv_row<W: Write>(
+    csv: &mut csv::Writer<W>,
+    row: &[String],
+    raw: bool,
+) -> io::Result<()> {
+    if raw {
+        csv.write_record(row)
+    } else {
+        csv.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()))
+    }
+    .map_err(csv_error)
 }
 
 /// One record of a JSON array, after the `[` or `,` its place asks for.

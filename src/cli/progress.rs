@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::output::Outcome;
+use super::text::printable;
 
 /// A progress bar for a run whose length is not known in advance (a
 /// directory is walked and a WARC archive read as the run goes): pages
@@ -54,18 +55,24 @@ impl Tally {
         }
     }
 
-    /// Counts one outcome; a failure is reported as `error: LABEL: MESSAGE`.
+    /// Counts one outcome; a failure is reported as `error: LABEL: MESSAGE`,
+    /// both [`printable`].
     pub fn record(&mut self, outcome: &Outcome) {
         self.pages += 1;
         self.bytes += outcome.size;
         self.bar.inc(1);
-        self.bar.set_message(outcome.label.clone());
+        self.bar.set_message(printable(&outcome.label).into_owned());
         match &outcome.result {
             Ok(_) => self.digests += 1,
             Err(message) => {
                 self.failed += 1;
                 self.bar.suspend(|| {
-                    anstream::eprintln!("{}: {}: {message}", error_label(), outcome.label);
+                    anstream::eprintln!(
+                        "{}: {}: {}",
+                        error_label(),
+                        printable(&outcome.label),
+                        printable(message)
+                    );
                 });
             }
         }

@@ -6,6 +6,7 @@
 //! English titles lines up and no cut splits a character, an emoji sequence
 //! or a combining mark.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
@@ -16,6 +17,37 @@ use crate::Digest;
 
 /// The widest a title column gets, in terminal columns.
 pub const TITLE_COLUMNS: usize = 72;
+
+/// `s` with every character a terminal would act on shown as its Rust
+/// escape instead: the C0 controls but tab (a newline too: every field
+/// written is one line), DEL and the C1 controls, so that an escape
+/// sequence (a screen clear, an OSC window title or hyperlink, a bell) in
+/// a page or a file name is printed, never run. Every piece of page text or
+/// input label written to a terminal goes through it: the `text` format and
+/// the errors on stderr.
+///
+/// ```
+/// use paper_digest::cli::text::printable;
+///
+/// assert_eq!(printable("\u{1b}]0;title\u{7}ok"), "\\u{1b}]0;title\\u{7}ok");
+/// assert_eq!(printable("two\nlines\tand\u{9b}"), "two\\nlines\tand\\u{9b}");
+/// assert_eq!(printable("谷歌 PaLM"), "谷歌 PaLM");
+/// ```
+pub fn printable(s: &str) -> Cow<'_, str> {
+    let acts = |c: char| c.is_control() && c != '\t';
+    if !s.chars().any(acts) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if acts(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// The terminal columns `s` takes.
 pub fn width(s: &str) -> usize {
@@ -79,35 +111,44 @@ pub fn write_summary(out: &mut dyn Write, d: &Digest, color: bool) -> io::Result
     let dim = style(Style::new().dimmed());
     let warn = style(AnsiColor::Yellow.on_default());
     let issue = &d.issue;
-    let name = issue.title.as_deref().unwrap_or("(untitled)");
+    let name = printable(issue.title.as_deref().unwrap_or("(untitled)"));
     writeln!(out, "{title}{name}{title:#}")?;
     if let Some(date) = &issue.date {
-        writeln!(out, "date: {date}")?;
+        writeln!(out, "date: {}", printable(date))?;
     }
     if let Some(source) = &issue.source {
-        writeln!(out, "source: {source}")?;
+        writeln!(out, "source: {}", printable(source))?;
     }
     for h in &issue.headlines {
-        writeln!(out, "  * {h}")?;
+        writeln!(out, "  * {}", printable(h))?;
     }
     for p in &d.papers {
-        writeln!(out, "\n{title}[{}] {}{title:#}", p.number, p.title)?;
+        writeln!(
+            out,
+            "\n{title}[{}] {}{title:#}",
+            p.number,
+            printable(&p.title)
+        )?;
         if !p.authors.is_empty() {
             let et_al = if p.et_al { " et al." } else { "" };
-            writeln!(out, "    authors: {}{et_al}", p.authors.join(", "))?;
+            writeln!(
+                out,
+                "    authors: {}{et_al}",
+                printable(&p.authors.join(", "))
+            )?;
         }
         for l in &p.links {
             let id = l
                 .arxiv_id
                 .as_deref()
-                .map(|i| format!(" (arXiv {i})"))
+                .map(|i| format!(" (arXiv {})", printable(i)))
                 .unwrap_or_default();
             writeln!(
                 out,
                 "    {} {dim}[{}]{dim:#}: {}{id}",
-                l.label,
+                printable(&l.label),
                 l.kind,
-                l.url.as_deref().unwrap_or("-")
+                printable(l.url.as_deref().unwrap_or("-"))
             )?;
         }
         if let Some(a) = &p.abstract_text {
@@ -122,12 +163,12 @@ pub fn write_summary(out: &mut dyn Write, d: &Digest, color: bool) -> io::Result
             writeln!(out, "    figures: {}", p.figures.len())?;
         }
         if let Some(r) = &p.recommendation {
-            writeln!(out, "    recommendation: {r}")?;
+            writeln!(out, "    recommendation: {}", printable(r))?;
         }
     }
     for r in &d.radio {
         let category = r.category.map_or("?", |c| c.as_str());
-        let heading = r.heading.as_deref().unwrap_or("(no heading)");
+        let heading = printable(r.heading.as_deref().unwrap_or("(no heading)"));
         writeln!(
             out,
             "\n{title}{category}: {heading}{title:#}, {} entries",
@@ -136,7 +177,7 @@ pub fn write_summary(out: &mut dyn Write, d: &Digest, color: bool) -> io::Result
         let columns = r
             .entries
             .iter()
-            .map(|e| width(&e.title))
+            .map(|e| width(&printable(&e.title)))
             .max()
             .unwrap_or(0)
             .min(TITLE_COLUMNS);
@@ -145,8 +186,8 @@ pub fn write_summary(out: &mut dyn Write, d: &Digest, color: bool) -> io::Result
                 out,
                 "    {:>2}. {}  {dim}{}{dim:#}",
                 e.number,
-                fit(&e.title, columns),
-                e.from.join(", ")
+                fit(&printable(&e.title), columns),
+                printable(&e.from.join(", "))
             )?;
         }
     }
@@ -163,7 +204,8 @@ pub fn write_summary(out: &mut dyn Write, d: &Digest, color: bool) -> io::Result
         writeln!(
             out,
             "{warn}warning{warn:#}: {line}{} ({})",
-            w.message, w.code
+            printable(&w.message),
+            w.code
         )?;
     }
     Ok(())
