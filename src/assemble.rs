@@ -12,7 +12,7 @@ use crate::decode::Damage;
 use crate::error::Error;
 use crate::grammar::{self, LineKind};
 use crate::model::{
-    Category, Digest, Figure, Link, Paper, RadioEntry, RadioList, Warning, WarningCode,
+    Category, Digest, Figure, Link, Paper, RadioEntry, RadioList, Warning, WarningCode, quote,
 };
 use crate::source::{Hint, Line, Meta};
 use crate::text::trim;
@@ -153,7 +153,10 @@ pub(crate) fn assemble(
             } else if let Some(heat) = trailer::sort(&line.text, &mut b.digest.stripped) {
                 b.warn(
                     WarningCode::InvalidNumber,
-                    format!("heat figure {heat} is too large; the item's heat is left empty"),
+                    format!(
+                        "heat figure {} is too large; the item's heat is left empty",
+                        quote(heat)
+                    ),
                     Some(line.lineno),
                 );
             }
@@ -200,7 +203,9 @@ pub(crate) fn assemble(
                 WarningCode::LinkWithoutUrl,
                 format!(
                     "link \"{}\" of paper {} ({}) has no URL and no text",
-                    paper.links[link].label, paper.number, paper.title
+                    quote(&paper.links[link].label),
+                    paper.number,
+                    quote(&paper.title)
                 ),
                 Some(line),
             ));
@@ -272,7 +277,7 @@ impl Builder {
     fn unplaced(&mut self, line: &Line<'_>, region: &str) {
         self.warn(
             WarningCode::UnplacedLine,
-            format!("line in the {region} fits no field: {}", line.text),
+            format!("line in the {region} fits no field: {}", quote(&line.text)),
             Some(line.lineno),
         );
     }
@@ -334,7 +339,8 @@ impl Builder {
                     self.warn(
                         WarningCode::InvalidDate,
                         format!(
-                            "date \"{raw}\" is not on the calendar; the issue date is left empty"
+                            "date \"{}\" is not on the calendar; the issue date is left empty",
+                            quote(raw)
                         ),
                         Some(line.lineno),
                     );
@@ -378,7 +384,7 @@ impl Builder {
         for (text, lineno) in std::mem::take(&mut self.pending) {
             self.warn(
                 WarningCode::UnplacedLine,
-                format!("line in the header fits no field: {text}"),
+                format!("line in the header fits no field: {}", quote(&text)),
                 Some(lineno),
             );
         }
@@ -649,7 +655,8 @@ fn not_a_digest(digest: &Digest, digest_title: bool, in_contents: bool, lines: u
     let mut found = Vec::new();
     if digest_title && let Some(title) = &digest.issue.title {
         found.push(format!(
-            "a \"7 Papers & Radios\" title or mention (\"{title}\")"
+            "a \"7 Papers & Radios\" title or mention (\"{}\")",
+            quote(title)
         ));
     }
     // Without a `目录` heading, the header's short lines are only taken for
@@ -770,7 +777,10 @@ fn check(
         warnings.push(Warning::new(
             WarningCode::MissingTitle,
             match &digest.issue.title {
-                Some(t) => format!("no \"7 Papers & Radios\" title line; using \"{t}\""),
+                Some(t) => format!(
+                    "no \"7 Papers & Radios\" title line; using \"{}\"",
+                    quote(t)
+                ),
                 None => "no \"7 Papers & Radios\" title line".to_owned(),
             },
             None,
@@ -799,21 +809,21 @@ fn check(
         if paper.authors.is_empty() && write(WarningCode::PaperWithoutAuthors) {
             warnings.push(Warning::new(
                 WarningCode::PaperWithoutAuthors,
-                format!("paper {n} ({}) has no author line", paper.title),
+                format!("paper {n} ({}) has no author line", quote(&paper.title)),
                 Some(line),
             ));
         }
         if paper.links.is_empty() && write(WarningCode::PaperWithoutLink) {
             warnings.push(Warning::new(
                 WarningCode::PaperWithoutLink,
-                format!("paper {n} ({}) has no link", paper.title),
+                format!("paper {n} ({}) has no link", quote(&paper.title)),
                 Some(line),
             ));
         }
         if paper.abstract_text.is_none() && write(WarningCode::PaperWithoutAbstract) {
             warnings.push(Warning::new(
                 WarningCode::PaperWithoutAbstract,
-                format!("paper {n} ({}) has no abstract", paper.title),
+                format!("paper {n} ({}) has no abstract", quote(&paper.title)),
                 Some(line),
             ));
         }
@@ -826,7 +836,7 @@ fn check(
                 WarningCode::RadioListShort,
                 format!(
                     "radio list \"{}\" announces {count} entries but holds {}",
-                    list.heading.as_deref().unwrap_or(""),
+                    quote(list.heading.as_deref().unwrap_or("")),
                     list.entries.len()
                 ),
                 Some(line),

@@ -586,6 +586,28 @@ impl Warning {
     }
 }
 
+/// How many characters of page text a warning quotes at most: a line, a
+/// title or a name is quoted whole up to this length, and past it cut with
+/// `…` (a page whose one title is 30 MiB once wrote three warnings of 30 MiB
+/// each).
+pub(crate) const QUOTE_CHARS: usize = 200;
+
+/// `text` as a warning quotes it: whole up to [`QUOTE_CHARS`] characters,
+/// else its first `QUOTE_CHARS` characters and `…`. The one place every
+/// warning (and error) message that quotes page text goes through.
+pub(crate) fn quote(text: &str) -> std::borrow::Cow<'_, str> {
+    shorten(text, QUOTE_CHARS)
+}
+
+/// `text` whole up to `max` characters, else its first `max` characters
+/// (cut at a character boundary) and `…`.
+pub(crate) fn shorten(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..end])),
+    }
+}
+
 /// The stable codes of [`Warning`]s. They serialize as snake_case strings.
 ///
 /// ```
