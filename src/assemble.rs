@@ -274,6 +274,21 @@ impl Builder {
         self.digest.warnings.push(Warning::new(code, message, line));
     }
 
+    /// Warns of every entry of a name list that cannot be a name; it stays
+    /// in the list as written.
+    fn check_names(&mut self, names: &[String], what: &str, of: &str, lineno: usize) {
+        for name in names.iter().filter(|n| !grammar::is_plausible_name(n)) {
+            self.warn(
+                WarningCode::ImplausibleName,
+                format!(
+                    "{what} \"{}\" {of} holds no letter; kept as written",
+                    quote(name)
+                ),
+                Some(lineno),
+            );
+        }
+    }
+
     fn unplaced(&mut self, line: &Line<'_>, region: &str) {
         self.warn(
             WarningCode::UnplacedLine,
@@ -348,7 +363,8 @@ impl Builder {
             }
             LineKind::Contributors(rest) => {
                 let (names, _) = grammar::split_names(rest);
-                issue.contributors.extend(names);
+                self.check_names(&names, "contributor", "of the issue", line.lineno);
+                self.digest.issue.contributors.extend(names);
             }
             LineKind::SourceLabel(rest) if issue.source.is_none() && !rest.is_empty() => {
                 issue.source = Some(byline_source(rest).to_owned());
@@ -459,6 +475,9 @@ impl Builder {
         match kind {
             LineKind::Authors(rest) => {
                 let (names, et_al) = grammar::split_names(rest);
+                let paper = self.paper();
+                let of = format!("of paper {} ({})", paper.number, quote(&paper.title));
+                self.check_names(&names, "author", &of, line.lineno);
                 let paper = self.paper();
                 paper.authors.extend(names);
                 paper.et_al |= et_al;
@@ -611,6 +630,8 @@ impl Builder {
             );
         }
         let (from, _) = grammar::split_names(from);
+        let of = format!("of radio entry {number} ({})", quote(title));
+        self.check_names(&from, "name", &of, line.lineno);
         if let Some(list) = self.digest.radio.last_mut() {
             list.entries.push(RadioEntry {
                 number,

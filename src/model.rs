@@ -671,6 +671,20 @@ pub enum WarningCode {
     /// Bytes that are invalid in the page's encoding were replaced with
     /// U+FFFD; the warning's line is the line that holds them.
     InvalidBytes,
+    /// An entry of a name list (authors, contributors, a radio entry's
+    /// `from`) that cannot be a name: it holds no letter (`123`, `-2+3`).
+    /// It is kept as written; the message quotes it.
+    ///
+    /// ```
+    /// use paper_digest::{parse, WarningCode};
+    ///
+    /// let digest = parse("7 Papers & Radios | 标题\n论文 1：T\n作者：Team42、123\n")?;
+    /// assert_eq!(digest.papers[0].authors, ["Team42", "123"]);
+    /// let warning = digest.warnings.iter().find(|w| w.code == WarningCode::ImplausibleName);
+    /// assert_eq!(warning.and_then(|w| w.line), Some(3));
+    /// # Ok::<(), paper_digest::Error>(())
+    /// ```
+    ImplausibleName,
     /// A code this version does not know, read from JSON written by a newer
     /// one. The parser never produces it.
     #[serde(other)]
@@ -696,6 +710,7 @@ impl WarningCode {
             WarningCode::InvalidNumber => "invalid_number",
             WarningCode::PageTruncated => "page_truncated",
             WarningCode::InvalidBytes => "invalid_bytes",
+            WarningCode::ImplausibleName => "implausible_name",
             WarningCode::Other => "other",
         }
     }

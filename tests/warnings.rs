@@ -134,3 +134,63 @@ fn warning_codes_serialize_snake_case() {
     );
     assert_eq!(serde_json::from_str::<Warning>(&json).unwrap(), w);
 }
+
+// Issue 22 (hostile probe): author names, line numbers with CR line ends
+
+fn authors_of(line: &str) -> (Vec<String>, Vec<Warning>) {
+    let d = parse(&format!(
+        "7 Papers & Radios | 标题\n论文 1：A Title\n作者：{line}\n论文链接：https://arxiv.org/abs/2201.00001\n摘要：一段摘要。\n"
+    ))
+    .unwrap();
+    (d.papers[0].authors.clone(), d.warnings)
+}
+
+/// The issue's line: digits that belong to a name stay, affiliation marks
+/// go, and nothing else is touched.
+#[test]
+fn digits_of_a_name_are_kept_and_affiliation_marks_removed() {
+    let (authors, warnings) = authors_of("Team42、R2D2、LeileiCui2,∗,Bob");
+    assert_eq!(authors, ["Team42", "R2D2", "LeileiCui", "Bob"]);
+    assert_eq!(warnings, []);
+    for (line, expected) in [
+        (
+            "Wei Zeng1,∗, Xiaozhe Ren1,∗, Teng Su1",
+            &["Wei Zeng", "Xiaozhe Ren", "Teng Su"][..],
+        ),
+        ("Smith1†、Jones1,3、Lee‡", &["Smith", "Jones", "Lee"]),
+        ("张贵发**、李四¹²", &["张贵发", "李四"]),
+        (
+            "Yiming Cui2,∗, Wanxiang Che1, Ting Liu1",
+            &["Yiming Cui", "Wanxiang Che", "Ting Liu"],
+        ),
+        ("GPT4、A3C Team、x2", &["GPT4", "A3C Team", "x2"]),
+    ] {
+        assert_eq!(authors_of(line).0, expected, "{line}");
+    }
+}
+
+/// An entry that is no name is kept as written, with a warning on its line.
+#[test]
+fn an_entry_that_is_no_name_is_kept_with_a_warning() {
+    let (authors, warnings) = authors_of("123、-2+3、Bob");
+    assert_eq!(authors, ["123", "-2+3", "Bob"]);
+    assert_eq!(
+        codes(&warnings),
+        [WarningCode::ImplausibleName, WarningCode::ImplausibleName]
+    );
+    assert!(
+        warnings[0].message.contains("\"123\""),
+        "{}",
+        warnings[0].message
+    );
+    assert!(warnings[1].message.contains("\"-2+3\""));
+    assert_eq!(warnings[0].line, Some(3));
+    assert_eq!(WarningCode::ImplausibleName.as_str(), "implausible_name");
+    let d = parse(&format!(
+        "7 Papers & Radios | 标题\n{GOOD_PAPER}本周 1 篇 NLP 精选论文是：\n1. A. (from 42, Z)\n"
+    ))
+    .unwrap();
+    assert_eq!(d.radio[0].entries[0].from, ["42", "Z"]);
+    assert_eq!(codes(&d.warnings), [WarningCode::ImplausibleName]);
+    assert_eq!(d.warnings[0].line, Some(8));
+}
