@@ -194,3 +194,82 @@ fn an_entry_that_is_no_name_is_kept_with_a_warning() {
     assert_eq!(codes(&d.warnings), [WarningCode::ImplausibleName]);
     assert_eq!(d.warnings[0].line, Some(8));
 }
+
+/// The page's lines joined with `\n`, `\r\n`, a lone `\r`, and `\r\n` and
+/// `\r` in turn.
+fn with_every_line_end(lines: &[String]) -> Vec<(&'static str, String)> {
+    let mixed: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("{l}{}", if i % 2 == 0 { "\r\n" } else { "\r" }))
+        .collect();
+    vec![
+        ("LF", lines.join("\n")),
+        ("CRLF", lines.join("\r\n")),
+        ("CR", lines.join("\r")),
+        ("CRLF and CR", mixed),
+    ]
+}
+
+fn warning_lines(format: paper_digest::Format, page: &str) -> Vec<(WarningCode, Option<usize>)> {
+    let d = paper_digest::Parser::new()
+        .format(format)
+        .parse(page)
+        .unwrap();
+    d.warnings.iter().map(|w| (w.code, w.line)).collect()
+}
+
+/// The issue's case: with old-Mac line ends (a lone `\r`), and with
+/// `\r\n` and `\r` mixed, warnings name the same lines as with `\n`, in
+/// plain text and in Markdown (whose line numbers come from the parser's
+/// byte offsets).
+#[test]
+fn warning_lines_are_the_same_whatever_the_line_ends() {
+    let mut text: Vec<String> = vec![
+        "7 Papers & Radios | 标题".into(),
+        "论文 1：A Title".into(),
+        "作者：A、B".into(),
+        "论文链接：https://arxiv.org/abs/2201.00001".into(),
+        "摘要：一段摘要。".into(),
+    ];
+    text.extend((0..100).map(|i| format!("第 {i} 段摘要。")));
+    text.push("推荐：好文。".into());
+    text.push("推荐之后的一行无处可放".into());
+    text.push("论文 2：B Title".into());
+    text.push("作者：123".into());
+    let expected = [
+        (WarningCode::UnplacedLine, Some(107)),
+        (WarningCode::PaperWithoutLink, Some(108)),
+        (WarningCode::PaperWithoutAbstract, Some(108)),
+        (WarningCode::ImplausibleName, Some(109)),
+        (WarningCode::PageTruncated, Some(109)),
+    ];
+    for (name, page) in with_every_line_end(&text) {
+        let mut got = warning_lines(paper_digest::Format::Text, &page);
+        got.sort_by_key(|&(code, line)| (line, code.as_str()));
+        let mut want = expected.to_vec();
+        want.sort_by_key(|&(code, line)| (line, code.as_str()));
+        assert_eq!(got, want, "text, {name}");
+    }
+    // Markdown: the same page, a blank line between paragraphs.
+    let markdown: Vec<String> = text
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| {
+            let l = if i == 0 { format!("# {l}") } else { l.clone() };
+            [l, String::new()]
+        })
+        .collect();
+    let lf = warning_lines(paper_digest::Format::Markdown, &markdown.join("\n"));
+    assert!(
+        lf.contains(&(WarningCode::ImplausibleName, Some(217))),
+        "{lf:?}"
+    );
+    for (name, page) in with_every_line_end(&markdown) {
+        assert_eq!(
+            warning_lines(paper_digest::Format::Markdown, &page),
+            lf,
+            "markdown, {name}"
+        );
+    }
+}
