@@ -12,7 +12,7 @@ use crate::decode::Damage;
 use crate::error::Error;
 use crate::grammar::{self, LineKind};
 use crate::model::{
-    Category, Digest, Figure, Link, Paper, RadioEntry, RadioList, Warning, WarningCode,
+    Category, Digest, Figure, Link, Paper, RadioEntry, RadioList, Warning, WarningCode, quote,
 };
 use crate::source::{Hint, Line, Meta};
 use crate::text::trim;
@@ -157,7 +157,10 @@ pub(crate) fn assemble(
             } else if let Some(heat) = trailer::sort(&line.text, &mut b.digest.stripped) {
                 b.warn(
                     WarningCode::InvalidNumber,
-                    format!("heat figure {heat} is too large; the item's heat is left empty"),
+                    format!(
+                        "heat figure {} is too large; the item's heat is left empty",
+                        quote(heat)
+                    ),
                     Some(line.lineno),
                 );
             }
@@ -213,7 +216,9 @@ pub(crate) fn assemble(
                 WarningCode::LinkWithoutUrl,
                 format!(
                     "link \"{}\" of paper {} ({}) has no URL and no text",
-                    paper.links[link].label, paper.number, paper.title
+                    quote(&paper.links[link].label),
+                    paper.number,
+                    quote(&paper.title)
                 ),
                 Some(line),
             ));
@@ -282,10 +287,25 @@ impl Builder {
         self.digest.warnings.push(Warning::new(code, message, line));
     }
 
+    /// Warns of every entry of a name list that cannot be a name; it stays
+    /// in the list as written.
+    fn check_names(&mut self, names: &[String], what: &str, of: &str, lineno: usize) {
+        for name in names.iter().filter(|n| !grammar::is_plausible_name(n)) {
+            self.warn(
+                WarningCode::ImplausibleName,
+                format!(
+                    "{what} \"{}\" {of} holds no letter; kept as written",
+                    quote(name)
+                ),
+                Some(lineno),
+            );
+        }
+    }
+
     fn unplaced(&mut self, line: &Line<'_>, region: &str) {
         self.warn(
             WarningCode::UnplacedLine,
-            format!("line in the {region} fits no field: {}", line.text),
+            format!("line in the {region} fits no field: {}", quote(&line.text)),
             Some(line.lineno),
         );
     }
@@ -347,7 +367,8 @@ impl Builder {
                     self.warn(
                         WarningCode::InvalidDate,
                         format!(
-                            "date \"{raw}\" is not on the calendar; the issue date is left empty"
+                            "date \"{}\" is not on the calendar; the issue date is left empty",
+                            quote(raw)
                         ),
                         Some(line.lineno),
                     );
@@ -355,7 +376,8 @@ impl Builder {
             }
             LineKind::Contributors(rest) => {
                 let (names, _) = grammar::split_names(rest);
-                issue.contributors.extend(names);
+                self.check_names(&names, "contributor", "of the issue", line.lineno);
+                self.digest.issue.contributors.extend(names);
             }
             LineKind::SourceLabel(rest) if issue.source.is_none() && !rest.is_empty() => {
                 issue.source = Some(byline_source(rest).to_owned());
@@ -391,7 +413,7 @@ impl Builder {
         for (text, lineno) in std::mem::take(&mut self.pending) {
             self.warn(
                 WarningCode::UnplacedLine,
-                format!("line in the header fits no field: {text}"),
+                format!("line in the header fits no field: {}", quote(&text)),
                 Some(lineno),
             );
         }
@@ -466,6 +488,9 @@ impl Builder {
         match kind {
             LineKind::Authors(rest) => {
                 let (names, et_al) = grammar::split_names(rest);
+                let paper = self.paper();
+                let of = format!("of paper {} ({})", paper.number, quote(&paper.title));
+                self.check_names(&names, "author", &of, line.lineno);
                 let paper = self.paper();
                 paper.authors.extend(names);
                 paper.et_al |= et_al;
@@ -648,6 +673,8 @@ impl Builder {
             );
         }
         let (from, _) = grammar::split_names(from);
+        let of = format!("of radio entry {number} ({})", quote(title));
+        self.check_names(&from, "name", &of, line.lineno);
         if let Some(list) = self.digest.radio.last_mut() {
             list.entries.push(RadioEntry {
                 number,
@@ -692,7 +719,8 @@ fn not_a_digest(digest: &Digest, digest_title: bool, in_contents: bool, lines: u
     let mut found = Vec::new();
     if digest_title && let Some(title) = &digest.issue.title {
         found.push(format!(
-            "a \"7 Papers & Radios\" title or mention (\"{title}\")"
+            "a \"7 Papers & Radios\" title or mention (\"{}\")",
+            quote(title)
         ));
     }
     // Without a `目录` heading, the header's short lines are only taken for
@@ -745,17 +773,9 @@ fn without_evidence(digest: &Digest, lines: usize) -> String {
          no radio-list entry and no paper with an author line or a link label in {lines} line(s) \
          of text; found paper headings over running text, not a digest",
         digest.papers.len(),
-        short(&first.title),
+        crate::model::quote(&first.title),
         first.number,
     )
-}
-
-/// At most 80 characters of `s`, then `…`.
-fn short(s: &str) -> String {
-    match s.char_indices().nth(80) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_owned(),
-    }
 }
 
 /// Paper headings that repeat later with their content are a table of
@@ -804,7 +824,10 @@ fn fold_repeated_headings(digest: &mut Digest, paper_lines: &mut Vec<usize>) {
         } else {
             digest.warnings.push(Warning::new(
                 WarningCode::UnplacedLine,
-                format!("text under a contents entry fits no field: {text}"),
+                format!(
+                    "text under a contents entry fits no field: {}",
+                    crate::model::quote(&text)
+                ),
                 lines.get(i).map(|l| l + 1),
             ));
         }
@@ -915,7 +938,10 @@ fn check(
         warnings.push(Warning::new(
             WarningCode::MissingTitle,
             match &digest.issue.title {
-                Some(t) => format!("no \"7 Papers & Radios\" title line; using \"{t}\""),
+                Some(t) => format!(
+                    "no \"7 Papers & Radios\" title line; using \"{}\"",
+                    quote(t)
+                ),
                 None => "no \"7 Papers & Radios\" title line".to_owned(),
             },
             None,
@@ -958,21 +984,21 @@ fn check(
         if paper.authors.is_empty() && write(WarningCode::PaperWithoutAuthors) {
             warnings.push(Warning::new(
                 WarningCode::PaperWithoutAuthors,
-                format!("paper {n} ({}) has no author line", paper.title),
+                format!("paper {n} ({}) has no author line", quote(&paper.title)),
                 Some(line),
             ));
         }
         if paper.links.is_empty() && write(WarningCode::PaperWithoutLink) {
             warnings.push(Warning::new(
                 WarningCode::PaperWithoutLink,
-                format!("paper {n} ({}) has no link", paper.title),
+                format!("paper {n} ({}) has no link", quote(&paper.title)),
                 Some(line),
             ));
         }
         if paper.abstract_text.is_none() && write(WarningCode::PaperWithoutAbstract) {
             warnings.push(Warning::new(
                 WarningCode::PaperWithoutAbstract,
-                format!("paper {n} ({}) has no abstract", paper.title),
+                format!("paper {n} ({}) has no abstract", quote(&paper.title)),
                 Some(line),
             ));
         }
@@ -985,7 +1011,7 @@ fn check(
                 WarningCode::RadioListShort,
                 format!(
                     "radio list \"{}\" announces {count} entries but holds {}",
-                    list.heading.as_deref().unwrap_or(""),
+                    quote(list.heading.as_deref().unwrap_or("")),
                     list.entries.len()
                 ),
                 Some(line),

@@ -586,6 +586,28 @@ impl Warning {
     }
 }
 
+/// How many characters of page text a warning quotes at most: a line, a
+/// title or a name is quoted whole up to this length, and past it cut with
+/// `…` (a page whose one title is 30 MiB once wrote three warnings of 30 MiB
+/// each).
+pub(crate) const QUOTE_CHARS: usize = 200;
+
+/// `text` as a warning quotes it: whole up to [`QUOTE_CHARS`] characters,
+/// else its first `QUOTE_CHARS` characters and `…`. The one place every
+/// warning (and error) message that quotes page text goes through.
+pub(crate) fn quote(text: &str) -> std::borrow::Cow<'_, str> {
+    shorten(text, QUOTE_CHARS)
+}
+
+/// `text` whole up to `max` characters, else its first `max` characters
+/// (cut at a character boundary) and `…`.
+pub(crate) fn shorten(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..end])),
+    }
+}
+
 /// The stable codes of [`Warning`]s. They serialize as snake_case strings.
 ///
 /// ```
@@ -655,6 +677,20 @@ pub enum WarningCode {
     /// lost both. A crawl that wants only the column keeps the digests
     /// without this code.
     SeriesUnconfirmed,
+    /// An entry of a name list (authors, contributors, a radio entry's
+    /// `from`) that cannot be a name: it holds no letter (`123`, `-2+3`).
+    /// It is kept as written; the message quotes it.
+    ///
+    /// ```
+    /// use paper_digest::{parse, WarningCode};
+    ///
+    /// let digest = parse("7 Papers & Radios | 标题\n论文 1：T\n作者：Team42、123\n")?;
+    /// assert_eq!(digest.papers[0].authors, ["Team42", "123"]);
+    /// let warning = digest.warnings.iter().find(|w| w.code == WarningCode::ImplausibleName);
+    /// assert_eq!(warning.and_then(|w| w.line), Some(3));
+    /// # Ok::<(), paper_digest::Error>(())
+    /// ```
+    ImplausibleName,
     /// A code this version does not know, read from JSON written by a newer
     /// one. The parser never produces it.
     #[serde(other)]
@@ -681,6 +717,7 @@ impl WarningCode {
             WarningCode::PageTruncated => "page_truncated",
             WarningCode::InvalidBytes => "invalid_bytes",
             WarningCode::SeriesUnconfirmed => "series_unconfirmed",
+            WarningCode::ImplausibleName => "implausible_name",
             WarningCode::Other => "other",
         }
     }

@@ -146,9 +146,10 @@ pub(crate) fn first(
     digest.warnings.push(Warning::new(
         WarningCode::MoreDigestsFollow,
         format!(
-            "{} more digest(s) follow in this input, the next from line {} (\"{title}\"){repeat}; parse_all returns every one",
+            "{} more digest(s) follow in this input, the next from line {} (\"{}\"){repeat}; parse_all returns every one",
             starts.len(),
-            lines[next].lineno
+            lines[next].lineno,
+            crate::model::quote(title)
         ),
         Some(lines[next].lineno),
     ));

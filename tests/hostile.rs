@@ -445,3 +445,99 @@ fn a_page_within_its_budget_is_read_whole() {
         "the last item is read"
     );
 }
+
+// Issue 22 (hostile probe): decoding in one pass, huge quotes
+
+/// The longest warning message allowed, in characters: a quote of page
+/// text is cut to a few hundred characters, whatever it quotes.
+const MESSAGE_CAP: usize = 500;
+
+fn assert_short_messages(digest: &paper_digest::Digest) {
+    for w in &digest.warnings {
+        let n = w.message.chars().count();
+        assert!(n <= MESSAGE_CAP, "{:?}: {n} characters", w.code);
+    }
+}
+
+/// 512 KiB of random bytes are refused as not a digest, within 8x the input,
+/// and what decoding replaced is counted.
+#[test]
+fn random_bytes_are_refused_within_budget() {
+    let _guard = serial();
+    let input = shapes::random_bytes(512 << 10);
+    let len = input.len();
+    let (result, peak) = measured(move || parse_bytes(&input));
+    assert!(matches!(result, Err(Error::NotADigest(_))), "{result:?}");
+    assert_memory(peak, len, 8);
+}
+
+/// A UTF-8 digest with an invalid byte after every character stays UTF-8:
+/// its paper is found, and the damage is counted in capped warnings.
+#[test]
+fn dense_invalid_utf8_is_utf8_with_capped_warnings() {
+    let _guard = serial();
+    let input = shapes::utf8_dense_ff(2 << 20);
+    let len = input.len();
+    let (result, peak) = measured(move || Parser::new().parse_bytes_detailed(&input));
+    let parsed = result.expect("a digest");
+    assert_eq!(parsed.encoding, "UTF-8");
+    assert_eq!(parsed.digest.papers.len(), 1);
+    assert_eq!(parsed.digest.papers[0].title, "T");
+    let invalid = parsed
+        .digest
+        .warnings
+        .iter()
+        .filter(|w| w.code == paper_digest::WarningCode::InvalidBytes)
+        .count();
+    assert!((1..=101).contains(&invalid), "{invalid}");
+    assert_short_messages(&parsed.digest);
+    assert_memory(peak, len, 8);
+}
+
+/// The issue's case at 512 KiB: a GBK page whose one paper has a huge title.
+/// Its `paper_without_*` warnings quote the title cut short (each once held
+/// all of it: 12x the input at 31 MiB, and 195 MB of JSON).
+#[test]
+fn a_huge_title_is_quoted_short_within_budget() {
+    let _guard = serial();
+    let input = shapes::gbk_huge_title(512 << 10);
+    let len = input.len();
+    let (result, peak) = measured(move || parse_bytes(&input));
+    let digest = result.expect("a digest");
+    assert_eq!(digest.papers.len(), 1);
+    assert!(digest.papers[0].title.len() > len, "the title is whole");
+    assert!(digest.warnings.len() >= 3, "{:?}", digest.warnings);
+    assert_short_messages(&digest);
+    assert!(
+        digest.warnings.iter().any(|w| w.message.contains("甲…")),
+        "{:?}",
+        digest.warnings
+    );
+    assert_memory(peak, len, 8);
+}
+
+/// Every warning that quotes page text quotes it short: a title line that
+/// is not the column's, a paper title, a line that fits no field, a line
+/// held back in the header, a radio heading, the next digest's title; and
+/// the error for a page that is not a digest.
+#[test]
+fn no_warning_quotes_more_than_a_few_hundred_characters() {
+    let _guard = serial();
+    let big = "很长的文字".repeat(20_000);
+    let page = format!(
+        "{big}\n短行{big}\n本周论文包括一些研究。\n论文 1：{big}\n作者：张三\n机构：{big}\n摘要：一段摘要。\n本周 10 篇 NLP 精选论文是：{big}\n1. A. (from Z)\n7 Papers & Radios | {big}\n论文 1：T\n"
+    );
+    let digest = parse(&page).unwrap();
+    let codes: Vec<_> = digest.warnings.iter().map(|w| w.code.as_str()).collect();
+    for code in [
+        "missing_title",
+        "unplaced_line",
+        "paper_without_link",
+        "more_digests_follow",
+    ] {
+        assert!(codes.contains(&code), "{code} in {codes:?}");
+    }
+    assert_short_messages(&digest);
+    let error = parse(&format!("7 Papers & Radios | {big}\n")).unwrap_err();
+    assert!(error.to_string().chars().count() <= MESSAGE_CAP);
+}

@@ -263,8 +263,5 @@ impl Resolver {
 
 /// A value quoted for a message, cut to [`QUOTED_CHARS`] characters.
 fn quote(text: &str) -> String {
-    match text.char_indices().nth(QUOTED_CHARS) {
-        Some((at, _)) => format!("\"{}…\"", &text[..at]),
-        None => format!("\"{text}\""),
-    }
+    format!("\"{}\"", crate::model::shorten(text, QUOTED_CHARS))
 }

@@ -484,6 +484,20 @@ pub(crate) fn date_line(s: &str) -> Option<LineKind<'_>> {
 
 /// Splits a name list (`A 、 B 等`, `A, B and C`, `Cui2,∗, Che1`) into names
 /// and whether it ended with `等` / `et al.`.
+///
+/// Affiliation marks are removed, and nothing else: every other character
+/// is kept as written, and an entry that is no name (`123`) is kept too
+/// (the caller warns of it, see [`is_plausible_name`]). The marks are
+/// - a trailing run of mark characters (`*` `∗` `†` `‡` `§` `¶` `#` `♯`,
+///   superscript digits), always;
+/// - trailing ASCII digits right after a word of at least two letters that
+///   ends in a lowercase (or caseless, as Chinese) letter, when the entry has
+///   other words (`Ting Liu1`), a mark follows the digits (`Smith1†`), or a
+///   comma and a mark or digit follow without a space (`Cui2,∗`,
+///   `Smith1,3`). So `Team42` and `R2D2` keep their digits (a one-word name,
+///   a word whose letters and digits interleave);
+/// - an entry of nothing but marks, and an entry of nothing but digits and
+///   marks right after an entry that had marks (the `3` of `Smith1,3`).
 pub(crate) fn split_names(s: &str) -> (Vec<String>, bool) {
     let mut s = trim(s);
     let mut et_al = false;
@@ -494,21 +508,101 @@ pub(crate) fn split_names(s: &str) -> (Vec<String>, bool) {
             break;
         }
     }
-    let s = s.trim_end_matches([',', '，', '、', ';', '；']);
+    let s = s.trim_end_matches(NAME_SEPARATORS);
+    // Entries with the separator before each (`None` for the first).
+    let mut entries: Vec<(Option<char>, &str)> = Vec::new();
+    let mut from = 0;
+    let mut before = None;
+    for (at, c) in s
+        .char_indices()
+        .filter(|&(_, c)| NAME_SEPARATORS.contains(&c))
+    {
+        entries.push((before, &s[from..at]));
+        before = Some(c);
+        from = at + c.len_utf8();
+    }
+    entries.push((before, &s[from..]));
     let mut names = Vec::new();
-    for part in s.split([',', '，', '、', ';', '；']) {
-        for name in part.split(" and ") {
+    // Whether the entry before had affiliation marks (so `,3` continues them).
+    let mut marked = false;
+    for (i, &(before, entry)) in entries.iter().enumerate() {
+        // A mark or digit list glued to this entry by a comma: `Cui2,∗`.
+        let glued = entries.get(i + 1).is_some_and(|&(sep, next)| {
+            sep == Some(',')
+                && next.starts_with(|c: char| c.is_ascii_digit() || is_mark(c))
+                && next
+                    .trim()
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || is_mark(c))
+        });
+        for name in entry.split(" and ") {
             let name = trim(name);
-            let name = trim(name.trim_end_matches(|c: char| {
-                c.is_ascii_digit() || matches!(c, '∗' | '*' | '†' | '‡' | '§' | '¶' | '#' | '♯')
-            }));
-            if name.is_empty() || !name.chars().any(char::is_alphabetic) {
+            if name.is_empty() {
                 continue;
             }
-            names.push(name.to_owned());
+            if name.chars().all(is_mark)
+                || (marked
+                    && before == Some(',')
+                    && name.chars().all(|c| c.is_ascii_digit() || is_mark(c)))
+            {
+                // Marks alone, or the rest of the entry before's marks.
+                continue;
+            }
+            let (bare, had_marks) = strip_affiliation(name, glued);
+            marked = had_marks;
+            names.push(bare.to_owned());
         }
     }
     (names, et_al)
+}
+
+/// What separates the names of a list.
+const NAME_SEPARATORS: &[char] = &[',', '，', '、', ';', '；'];
+
+/// A character that marks an affiliation or a role after a name.
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '∗' | '*' | '†' | '‡' | '§' | '¶' | '#' | '♯' | '¹' | '²' | '³' | '⁰' | '⁴'..='⁹'
+    )
+}
+
+/// `name` without its affiliation marks (see [`split_names`]), and whether
+/// it had any. `glued`: a comma and a mark or digit list follow it.
+fn strip_affiliation(name: &str, glued: bool) -> (&str, bool) {
+    let without_marks = trim(name.trim_end_matches(is_mark));
+    let mark_after = without_marks.len() < name.len();
+    let digits = without_marks.len()
+        - without_marks
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let mut bare = without_marks;
+    if digits > 0 {
+        let head = &without_marks[..without_marks.len() - digits];
+        let word = head.rsplit(char::is_whitespace).next().unwrap_or(head);
+        let letters = word.chars().rev().take_while(|c| c.is_alphabetic()).count();
+        let ends_lower = word
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_lowercase() || (c.is_alphabetic() && !c.is_uppercase()));
+        let other_words = word.len() < head.len();
+        // The word is letters (and the dots, hyphens and apostrophes of
+        // names) throughout: `R2D2`'s is not.
+        let word_is_letters = word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+        if letters >= 2 && ends_lower && word_is_letters && (other_words || mark_after || glued) {
+            bare = trim(head);
+        }
+    }
+    let bare = if bare.is_empty() { name } else { bare };
+    (bare, bare.len() < name.len())
+}
+
+/// Whether an entry of a name list can be a name: it holds a letter (of any
+/// script). `123` and `-2+3` are kept as written, with a warning.
+pub(crate) fn is_plausible_name(name: &str) -> bool {
+    name.chars().any(char::is_alphabetic)
 }
 
 /// The first `http(s)://` URL in `s`, trailing punctuation removed.

@@ -7,22 +7,39 @@ use crate::text::trim;
 /// trimmed, blank lines omitted, numbered from 1 as in the input.
 pub(crate) fn read(input: &str) -> Document<'_> {
     let mut lines = Vec::new();
-    for (i, raw) in input.split('\n').enumerate() {
-        // A lone `\r` (old Mac line ends) also separates lines; it keeps the
-        // line numbering of the `\n` split, which is what editors show for CRLF.
-        if memchr::memchr(b'\r', raw.as_bytes()).is_some() {
-            for part in raw.split('\r') {
-                push(&mut lines, part, i + 1);
-            }
-        } else {
-            push(&mut lines, raw, i + 1);
-        }
+    for (i, (_, raw)) in source_lines(input).enumerate() {
+        push(&mut lines, raw, i + 1);
     }
     Document {
         cut: None,
         lines,
         meta: Default::default(),
     }
+}
+
+/// The lines of `s` with the byte offset each starts at, line ends
+/// excluded: `\n`, `\r\n` and a lone `\r` (old Mac files) each end one line,
+/// as CommonMark and HTML count them. Every source line number (plain text,
+/// Markdown) is an index into these lines, so a page numbers its lines the
+/// same whatever its line ends.
+pub(crate) fn source_lines(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = s.as_bytes();
+    let mut at = Some(0);
+    std::iter::from_fn(move || {
+        let start = at?;
+        match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+            Some(i) => {
+                let end = start + i;
+                let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+                at = Some(end + 1 + usize::from(crlf));
+                Some((start, &s[start..end]))
+            }
+            None => {
+                at = None;
+                Some((start, &s[start..]))
+            }
+        }
+    })
 }
 
 fn push<'a>(lines: &mut Vec<Line<'a>>, raw: &'a str, lineno: usize) {
@@ -45,6 +62,26 @@ mod tests {
             .map(|l| (l.text.as_ref(), l.lineno))
             .collect();
         assert_eq!(got, vec![("a", 1), ("b", 3), ("c", 4)]);
+    }
+
+    /// Issue 22: a lone `\r` ends a line like `\n` and `\r\n`, mixed or not.
+    #[test]
+    fn every_line_end_counts_once() {
+        for end in ["\n", "\r\n", "\r"] {
+            let page = ["a", "", "b", "c"].join(end);
+            let doc = read(&page);
+            let got: Vec<_> = doc
+                .lines
+                .iter()
+                .map(|l| (l.text.as_ref(), l.lineno))
+                .collect();
+            assert_eq!(got, vec![("a", 1), ("b", 3), ("c", 4)], "{end:?}");
+        }
+        let got: Vec<_> = source_lines("a\r\nb\rc\n\rd\r").collect();
+        assert_eq!(
+            got,
+            [(0, "a"), (3, "b"), (5, "c"), (7, ""), (8, "d"), (10, "")]
+        );
     }
 
     #[test]

@@ -21,6 +21,8 @@ enum Kind {
     Papers,
     /// The seed in GBK again and again, then a lone lead byte.
     GbkLoneLead,
+    /// Built by a function of the size.
+    Built(fn(usize) -> Vec<u8>),
 }
 
 impl Shape {
@@ -45,6 +47,7 @@ impl Shape {
             Kind::Markdown(line) => fill(MD_HEAD, line, "", size),
             Kind::Papers => papers(size),
             Kind::GbkLoneLead => gbk_lone_lead(size),
+            Kind::Built(build) => build(size),
         }
     }
 }
@@ -96,6 +99,40 @@ fn gbk_lone_lead(size: usize) -> Vec<u8> {
     out
 }
 
+/// Issue 22: a UTF-8 text digest, then `甲` and an invalid byte `0xFF`
+/// repeated: a replaced sequence every four bytes.
+pub fn utf8_dense_ff(size: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(size);
+    out.extend_from_slice("7 Papers & Radios | 极限\n论文 1：T\n作者：A\n".as_bytes());
+    while out.len() + 4 <= size {
+        out.extend_from_slice("甲".as_bytes());
+        out.push(0xFF);
+    }
+    out
+}
+
+/// Issue 22: bytes from a fixed xorshift sequence, no digest at all.
+pub fn random_bytes(size: usize) -> Vec<u8> {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    (0..size)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 32) as u8
+        })
+        .collect()
+}
+
+/// Issue 22: a GBK text digest whose one paper's title (`甲` again and
+/// again) fills the page.
+pub fn gbk_huge_title(size: usize) -> Vec<u8> {
+    let head = "7 Papers & Radios | 极限\n论文 1：";
+    let room = size.saturating_sub(head.len()) / 2;
+    let page = format!("{head}{}\n", "甲".repeat(room.saturating_sub(1)));
+    encoding_rs::GBK.encode(&page).0.into_owned()
+}
+
 /// Every shape of the issue.
 pub const ALL: &[Shape] = &[
     Shape::html("html <li>甲", "<li>甲"),
@@ -111,6 +148,19 @@ pub const ALL: &[Shape] = &[
         name: "text 论文 N：x",
         kind: Kind::Papers,
     },
+    Shape {
+        name: "utf-8 甲 0xFF (dense invalid)",
+        kind: Kind::Built(utf8_dense_ff),
+    },
+    Shape {
+        name: "random bytes",
+        kind: Kind::Built(random_bytes),
+    },
+    Shape {
+        name: "gbk one huge title",
+        kind: Kind::Built(gbk_huge_title),
+    },
+    // Last: `tests/hostile.rs` builds it as `ALL.last()`.
     Shape {
         name: "gbk seed, lone lead byte",
         kind: Kind::GbkLoneLead,
