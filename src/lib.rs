@@ -137,6 +137,12 @@ pub mod __private {
         crate::source::html::located_agrees(page)
     }
 
+    /// Every alias of the paper label (`论文`, `論文`, `Paper`, …) in the
+    /// vocabulary table, for the pre-check's soundness tests.
+    pub fn paper_aliases() -> Vec<&'static str> {
+        crate::vocabulary::aliases(crate::vocabulary::Label::Paper).collect()
+    }
+
     /// Does the pre-check let `input` (bytes, decoded and format-detected
     /// as [`crate::parse_bytes`] does) through to the parse?
     pub fn precheck(input: &[u8]) -> bool {
