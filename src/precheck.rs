@@ -310,11 +310,12 @@ pub(crate) fn may_be_digest(text: &str, format: Format) -> bool {
     let bytes = text.as_bytes();
     let mut hidden = (markup == Markup::Html).then(|| Hidden::new(bytes));
     let mut hidden2 = (markup == Markup::Html).then(|| Hidden::new(bytes));
-    // Is a mark possible at `at` (where it may start in the visible text)?
+    // Is a mark possible at `at`? Whether `at` is hidden is asked last: it
+    // reads the page's tokens up to `at`.
     let mark_at = |hidden: &mut Option<Hidden<'_>>, at: usize, mark: &Mark| {
         (!mark.starts_word || !inside_word(text, at))
-            && !hidden.as_mut().is_some_and(|h| h.contains(at))
             && possible(text, at, mark, markup)
+            && !hidden.as_mut().is_some_and(|h| h.contains(at))
     };
     // Marks written as they are read.
     for start in heads(bytes) {
