@@ -407,10 +407,10 @@ fn every_alias_of_the_paper_label_passes_the_precheck() {
             format!("{first}<b></b>{}", chars.as_str())
         };
         for page in [
-            format!("{alias} 1：某个模型\n"),
+            format!("{alias} 1：某个模型\n作者：张三\n"),
             format!("**{alias} 1：某个模型**\n\n- 作者：张三\n"),
-            format!("<html><body><p>{alias}&nbsp;1：某个模型</p></body></html>"),
-            format!("<html><body><p>{split} 2：某个模型</p></body></html>"),
+            format!("<html><body><p>{alias}&nbsp;1：某个模型</p><p>作者：张三</p></body></html>"),
+            format!("<html><body><p>{split} 2：某个模型</p><p>作者：张三</p></body></html>"),
         ] {
             assert!(parse_bytes_unchecked(page.as_bytes()).is_ok(), "{page}");
             assert!(precheck(page.as_bytes()), "{page}");
