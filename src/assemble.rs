@@ -195,6 +195,7 @@ pub(crate) fn assemble(
             digest_title,
             in_contents,
             doc_lines.len(),
+            damage.unread,
         )));
     }
     if !has_evidence(&digest, digest_title) {
@@ -714,8 +715,15 @@ impl Builder {
 
 /// Why a page without a paper or radio-list entry is not a digest: what it
 /// does hold of one (a title mention, a `目录` contents list, an empty radio
-/// heading), or that it holds nothing of one.
-fn not_a_digest(digest: &Digest, digest_title: bool, in_contents: bool, lines: usize) -> String {
+/// heading), or that it holds nothing of one; and, when the page was cut at
+/// its budget (`unread`), that what followed was not read.
+fn not_a_digest(
+    digest: &Digest,
+    digest_title: bool,
+    in_contents: bool,
+    lines: usize,
+    unread: Option<crate::source::Cut>,
+) -> String {
     let mut found = Vec::new();
     if digest_title && let Some(title) = &digest.issue.title {
         found.push(format!(
@@ -747,8 +755,15 @@ fn not_a_digest(digest: &Digest, digest_title: bool, in_contents: bool, lines: u
     } else {
         found.join(", ")
     };
+    let read = match unread {
+        Some(cut) => format!(
+            " (the page holds more markup than its size explains: it was read up to its first {} {}, and its last {} bytes were not read)",
+            cut.units, cut.what, cut.unread
+        ),
+        None => String::new(),
+    };
     format!(
-        "no \"论文 N:\" paper and no \"本周 N 篇 … 精选论文\" radio-list entry in {lines} line(s) of text; found {found}"
+        "no \"论文 N:\" paper and no \"本周 N 篇 … 精选论文\" radio-list entry in {lines} line(s) of text{read}; found {found}"
     )
 }
 

@@ -137,11 +137,19 @@ pub mod __private {
         crate::source::html::located_agrees(page)
     }
 
+    /// Every alias of the paper label (`论文`, `論文`, `Paper`, …) in the
+    /// vocabulary table, for the pre-check's soundness tests.
+    pub fn paper_aliases() -> Vec<&'static str> {
+        crate::vocabulary::aliases(crate::vocabulary::Label::Paper).collect()
+    }
+
     /// Does the pre-check let `input` (bytes, decoded and format-detected
     /// as [`crate::parse_bytes`] does) through to the parse?
     pub fn precheck(input: &[u8]) -> bool {
         let (text, _, _) = crate::decode::decode(input);
-        crate::precheck::may_be_digest(&text, crate::source::detect(&text))
+        crate::source::formats(&text, None)
+            .iter()
+            .any(|&format| crate::precheck::may_be_digest(&text, format))
     }
 
     /// [`crate::parse_bytes`] without the pre-check: what the full parse
@@ -448,19 +456,17 @@ impl Parser {
     }
 
     /// Parses decoded text; with `precheck`, a page that cannot be a digest
-    /// is turned away before any source reads it.
+    /// is turned away before any source reads it. The page is read in each
+    /// of [`source::formats`] until one finds a digest.
     fn parse_text(
         &self,
         input: &str,
         damage: decode::Damage,
         precheck: bool,
     ) -> Result<(Digest, Format), Error> {
-        let format = self.format.unwrap_or_else(|| source::detect(input));
-        if precheck && !precheck::may_be_digest(input, format) {
-            return Err(Error::NotADigest(precheck::REFUSAL.to_owned()));
-        }
-        let document = source::read(input, format);
-        let digest = split::first(document, &self.furniture, damage)?;
+        let (digest, format) = self.read_as(input, precheck, |document| {
+            split::first(document, &self.furniture, damage)
+        })?;
         if self.strict && !digest.warnings.is_empty() {
             return Err(Error::Strict(digest.warnings));
         }
@@ -468,16 +474,41 @@ impl Parser {
     }
 
     fn parse_text_all(&self, input: &str, damage: decode::Damage) -> Result<Vec<Digest>, Error> {
-        let format = self.format.unwrap_or_else(|| source::detect(input));
-        if !precheck::may_be_digest(input, format) {
-            return Err(Error::NotADigest(precheck::REFUSAL.to_owned()));
-        }
-        let digests = split::all(source::read(input, format), &self.furniture, damage)?;
+        let (digests, _) = self.read_as(input, true, |document| {
+            split::all(document, &self.furniture, damage)
+        })?;
         if self.strict
             && let Some(d) = digests.iter().find(|d| !d.warnings.is_empty())
         {
             return Err(Error::Strict(d.warnings.clone()));
         }
         Ok(digests)
+    }
+
+    /// `input` read in each of its [`source::formats`] in turn (those the
+    /// pre-check lets through, with `precheck`) and assembled with
+    /// `assemble`, up to the first that is not [`Error::NotADigest`]; when
+    /// none is a digest, the first format's refusal.
+    fn read_as<T>(
+        &self,
+        input: &str,
+        precheck: bool,
+        assemble: impl Fn(source::Document<'_>) -> Result<T, Error>,
+    ) -> Result<(T, Format), Error> {
+        let mut refusal = None;
+        for &format in source::formats(input, self.format) {
+            let result = if precheck && !precheck::may_be_digest(input, format) {
+                Err(Error::NotADigest(precheck::REFUSAL.to_owned()))
+            } else {
+                assemble(source::read(input, format))
+            };
+            match result {
+                Err(e @ Error::NotADigest(_)) => {
+                    refusal.get_or_insert(e);
+                }
+                other => return other.map(|t| (t, format)),
+            }
+        }
+        Err(refusal.unwrap_or_else(|| Error::NotADigest(precheck::REFUSAL.to_owned())))
     }
 }

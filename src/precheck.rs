@@ -3,39 +3,61 @@
 //! text, no HTML or Markdown parse.
 //!
 //! A digest needs a featured paper or a radio-list entry, and the line
-//! grammar ([`crate::lines::classify`]) only makes one from a line that holds
+//! grammar ([`crate::grammar::classify`]) only makes one from
 //!
-//! * `论文` (a `论文 N：` heading, a `本周 N 篇 … 精选论文` radio heading),
-//! * `paper` (any case) then white space and an ASCII digit (`Paper 1:`), or
-//! * `(` or `（`, white space, then `from` (any case): a `Title. (from A)` entry.
+//! * a paper heading: a line that starts with an alias of the paper label
+//!   ([`Label::Paper`] in [`crate::vocabulary`]: `论文`, `論文`, `Paper`),
+//!   white space, a number, white space and a separator (`：`, `.`, `、`);
+//! * a radio entry: a line that ends in `(from …)` ([`vocabulary::RADIO_FROM`]),
+//!   or a numbered line after a radio heading, which holds
+//!   `精选论文` ([`vocabulary::RADIO_HEADING`]).
 //!
-//! So a page whose visible text holds none of these is not a digest. The
-//! check has to be **sound**: it may let a non-digest through (the parse
+//! The marks are these necessary conditions, built from the vocabulary
+//! table (a new alias of the paper label is a new mark): an alias at the
+//! start of a word (no letter or digit right before it: `优秀论文奖`, `钟南山论文`
+//! and `extremepapers` are no heading), followed by white space, a digit, and
+//! (after more digits and white space) a separator; `from` after `(` or `（`
+//! and white space; `精选论文`. A page whose visible text holds none of these
+//! is not a digest. One more mark only serves the refusal's message: the
+//! series' title (`7 Papers`, `Papers & Radios`, [`vocabulary::SERIES`]), so
+//! that a page holding one gets the full parse's "found a title" message.
+//!
+//! The check has to be **sound**: it may let a non-digest through (the parse
 //! then says no), but never turn away a page that parses as a digest. The
 //! visible text is not the raw text, so every place where markup could hide
 //! one of these marks counts as a possible mark:
 //!
 //! * a mark whose characters are split by markup (`论<b>文</b>`,
-//!   `Pa<span>per</span> 1`): the scan finds a prefix of the mark followed by
-//!   markup and follows the markup. In HTML, end tags, comments and the
-//!   doctype are followed (the HTML tokenizer says where they end) and
-//!   numeric character references are decoded; a start tag (its element may
-//!   be hidden, skipped or a table that moves text) ends the scan with
-//!   "possible", and so does a named reference where white space may come
-//!   (no name stands for a letter, a digit, `论` or `文`). In Markdown any
-//!   inline markup character but `&` is "possible";
+//!   `Pa<span>per</span> 1`): the scan finds a proper prefix of the mark's
+//!   literal head followed by markup and follows the markup. In HTML, end
+//!   tags, comments and the doctype are followed (the HTML tokenizer says
+//!   where they end) and numeric character references are decoded; a start
+//!   tag (its element may be hidden, skipped or a table that moves text) ends
+//!   the scan with "possible", and so does a named reference where white
+//!   space or a separator may come (no name stands for a letter, a digit or
+//!   a CJK character). In Markdown any inline markup character but `&` is
+//!   "possible";
 //! * a mark that starts with a numeric character reference (`&#35770;文`):
 //!   every `&#` is a candidate start;
 //! * a `(` written as a reference or separated from `from` by markup: a
 //!   `from` preceded by `;`, `>` (or, in Markdown, any ASCII punctuation) is
-//!   possible.
+//!   possible;
+//! * the start of a word: only a letter or digit written right before the
+//!   mark in the raw text rules it out (markup before it ends in `>` or `;`).
+//!
+//! In HTML, the bodies of `<script>` and `<style>` elements and comments
+//! (as the one tokenizer, [`Tokens`], reads them) are no visible text: the
+//! HTML source drops them before any parse, so no mark starts in one
+//! (`for(;f<n.length;)` is no `(from`).
 //!
 //! GBK and GB18030 pages are checked after decoding, like every page.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::Format;
 use crate::source::html::tokens::{Token, Tokens, is_one_of};
+use crate::vocabulary::{self, Label};
 
 /// What the markup of a format can hide a character behind.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -72,107 +94,148 @@ impl Markup {
 }
 
 /// One step of a mark.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Step {
     /// This character (ASCII letters in any case).
     Char(char),
     /// Any amount of white space (`char::is_whitespace`, as `trim_start`).
     Spaces,
-    /// An ASCII digit.
-    Digit,
+    /// One ASCII digit or more.
+    Digits,
+    /// What separates a paper heading's number from its title ([`is_separator`]).
+    Separator,
 }
 
-/// The marks, each with its literal head (what the scan searches for).
-const MARKS: [(&str, &[Step]); 3] = [
-    ("论文", &[Step::Char('论'), Step::Char('文')]),
-    (
-        "paper",
-        &[
-            Step::Char('p'),
-            Step::Char('a'),
-            Step::Char('p'),
-            Step::Char('e'),
-            Step::Char('r'),
-            Step::Spaces,
-            Step::Digit,
-        ],
-    ),
-    (
-        "from",
-        &[
-            Step::Char('f'),
-            Step::Char('r'),
-            Step::Char('o'),
-            Step::Char('m'),
-        ],
-    ),
-];
+/// What a mark shows when it is found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shows {
+    /// A paper heading.
+    Paper,
+    /// A radio entry's `(from …)`.
+    From,
+    /// A radio heading.
+    RadioHeading,
+    /// The series' title: only for the refusal's message.
+    Title,
+}
 
-/// The index of the `from` mark, which also looks back for its `(`.
-const FROM: usize = 2;
+/// A mark: its literal head (ASCII-lowercased), the steps of its visible
+/// text from the head's start, whether it must start a word, and what it
+/// shows.
+#[derive(Debug)]
+struct Mark {
+    head: String,
+    steps: Vec<Step>,
+    starts_word: bool,
+    shows: Shows,
+}
 
-/// The first pass: each mark's head (`paper` and `from` in any ASCII
-/// case) and the column's `目录` mentions. Heads are rare words, so the
-/// regex's literal prefilter skips most of a page.
-///
-/// One packed (Teddy) search for few literals: `论文`, `目录`, `目錄` and every
-/// ASCII case of `pap` and `fro`, the rest of `paper` and `from` checked at
-/// each hit. (A regex of the whole words in any case is 51 literals, a
-/// search three times slower per byte.)
+/// The steps that spell `word`.
+fn spelled(word: &str) -> Vec<Step> {
+    word.chars().map(Step::Char).collect()
+}
+
+/// Every mark, from the vocabulary table.
+static MARKS: LazyLock<Vec<Mark>> = LazyLock::new(|| {
+    let mut marks: Vec<Mark> = vocabulary::aliases(Label::Paper)
+        .map(|alias| Mark {
+            head: alias.to_ascii_lowercase(),
+            steps: [
+                spelled(alias),
+                vec![Step::Spaces, Step::Digits, Step::Spaces, Step::Separator],
+            ]
+            .concat(),
+            starts_word: true,
+            shows: Shows::Paper,
+        })
+        .collect();
+    let word = |head: &str, shows| Mark {
+        head: head.to_ascii_lowercase(),
+        steps: spelled(head),
+        starts_word: false,
+        shows,
+    };
+    marks.push(word(vocabulary::RADIO_FROM, Shows::From));
+    marks.push(word(vocabulary::RADIO_HEADING.1, Shows::RadioHeading));
+    marks.push(word(vocabulary::SERIES.0, Shows::Title));
+    marks
+});
+
+/// Is `c` what may separate a paper heading's number from its title
+/// (`论文 1：`, `Paper 2.`, `论文 3、`)? A unit test holds it to the grammar.
+fn is_separator(c: char) -> bool {
+    matches!(c, ':' | '：' | '︰' | '∶' | '.' | '．' | '、')
+}
+
+/// How many bytes of an ASCII head the first pass searches for, in every
+/// case: the rest is checked at each hit.
+const ASCII_PREFIX: usize = 3;
+
+/// The first pass: the literal head of every mark, ASCII heads by their
+/// first [`ASCII_PREFIX`] bytes in every ASCII case. Heads are rare words,
+/// so the packed (Teddy) search skips most of a page. (A regex of the whole
+/// words in any case is dozens of literals, a search three times slower
+/// per byte.)
 static HEAD_SEARCH: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
-    let mut patterns: Vec<Vec<u8>> = vec![
-        "论文".as_bytes().to_vec(),
-        "目录".as_bytes().to_vec(),
-        "目錄".as_bytes().to_vec(),
-    ];
-    for word in [b"pap", b"fro"] {
-        for case in 0..8u8 {
-            patterns.push(
-                word.iter()
-                    .enumerate()
-                    .map(|(i, b)| {
-                        if case >> i & 1 == 1 {
-                            b.to_ascii_uppercase()
-                        } else {
-                            *b
-                        }
-                    })
-                    .collect(),
-            );
+    let mut patterns: Vec<Vec<u8>> = Vec::new();
+    for mark in MARKS.iter() {
+        let head = mark.head.as_bytes();
+        let variants: Vec<Vec<u8>> = if mark.head.is_ascii() {
+            let prefix = &head[..head.len().min(ASCII_PREFIX)];
+            (0..1u32 << prefix.len())
+                .map(|case| {
+                    prefix
+                        .iter()
+                        .enumerate()
+                        .map(|(i, b)| {
+                            if case >> i & 1 == 1 {
+                                b.to_ascii_uppercase()
+                            } else {
+                                *b
+                            }
+                        })
+                        .collect()
+                })
+                .collect()
+        } else {
+            vec![head.to_vec()]
+        };
+        for v in variants {
+            if !patterns.contains(&v) {
+                patterns.push(v);
+            }
         }
     }
     aho_corasick::packed::Searcher::new(patterns)
 });
 
-/// Each head in `bytes` (`论文`, `目录`/`目錄`, `paper` or `from` in any ASCII
-/// case), in order, as its start and length.
-fn heads(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// For each byte, may it end a proper prefix of a mark's head (in any ASCII
+/// case)? A one-byte test before the prefixes are compared.
+static PREFIX_ENDS: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut ends = [false; 256];
+    for mark in MARKS.iter() {
+        for (cut, _) in mark.head.char_indices().skip(1) {
+            let b = mark.head.as_bytes()[cut - 1];
+            ends[usize::from(b.to_ascii_lowercase())] = true;
+            ends[usize::from(b.to_ascii_uppercase())] = true;
+        }
+    }
+    ends
+});
+
+/// The start of each place in `bytes` where a mark's head may begin (a hit
+/// of [`HEAD_SEARCH`]), in order.
+fn heads(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
         let search = HEAD_SEARCH.as_ref()?;
-        while at < bytes.len() {
-            let m = search.find_in(bytes, aho_corasick::Span::from(at..bytes.len()))?;
-            let start = m.start();
-            let rest = |word: &[u8]| {
-                bytes
-                    .get(m.end()..m.end() + word.len())
-                    .is_some_and(|b| b.eq_ignore_ascii_case(word))
-            };
-            let len = match bytes[start].to_ascii_lowercase() {
-                b'p' if rest(b"er") => Some(5),
-                b'f' if rest(b"m") => Some(4),
-                b'p' | b'f' => None,
-                _ => Some(m.len()),
-            };
-            match len {
-                Some(len) => {
-                    at = start + len;
-                    return Some((start, len));
-                }
-                None => at = start + 1,
-            }
+        if at >= bytes.len() {
+            return None;
         }
-        None
+        let m = search.find_in(bytes, aho_corasick::Span::from(at..bytes.len()))?;
+        // Heads may overlap (`精选论文` holds `论文`): go on from the next byte.
+        at = m.start() + 1;
+        Some(m.start())
     })
 }
 
@@ -184,6 +247,58 @@ fn is_markup_byte(markup: Markup, b: u8) -> bool {
 /// The [`crate::Error::NotADigest`] message for a page the pre-check turns away.
 pub(crate) const REFUSAL: &str = "no \"论文 N:\" paper, no \"本周 N 篇 … 精选论文\" radio heading and no \"(from …)\" radio entry anywhere in the page; found nothing of a digest";
 
+/// The spans of an HTML page that are no visible text (script and style
+/// bodies, comments), read from its tokens as far as the questions asked
+/// so far need.
+struct Hidden<'a> {
+    tokens: Tokens<'a>,
+    spans: Vec<Range<usize>>,
+    /// The tokens have been read past this byte.
+    read_to: usize,
+}
+
+impl<'a> Hidden<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Hidden {
+            tokens: Tokens::new(bytes),
+            spans: Vec::new(),
+            read_to: 0,
+        }
+    }
+
+    /// Is byte `at` inside a script or style body or a comment?
+    fn contains(&mut self, at: usize) -> bool {
+        while self.read_to <= at {
+            match self.tokens.next() {
+                Some(token) => {
+                    let span = token.span();
+                    self.read_to = span.end;
+                    let hidden = match token {
+                        Token::RawText { name, .. } => is_one_of(name, &[b"script", b"style"]),
+                        Token::Comment { .. } => true,
+                        _ => false,
+                    };
+                    if hidden {
+                        self.spans.push(span);
+                    }
+                }
+                None => self.read_to = usize::MAX,
+            }
+        }
+        let i = self.spans.partition_point(|s| s.end <= at);
+        self.spans.get(i).is_some_and(|s| s.start <= at)
+    }
+}
+
+/// Does the text before byte `at` end in a letter or digit, so that a mark
+/// starting at `at` does not start a word?
+fn inside_word(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
 /// Can `text`, read as `format`, be a digest (or a near miss whose
 /// `NotADigest` message the full parse should write)? `false` only when no
 /// line of it can be a paper heading, a radio heading or a radio entry.
@@ -192,83 +307,90 @@ pub(crate) fn may_be_digest(text: &str, format: Format) -> bool {
     if HEAD_SEARCH.is_none() {
         return true;
     }
-    // Marks written as they are read, and mentions of the column
-    // (`papers`, `目录`), whose near misses the full parse describes.
-    for (start, len) in heads(text.as_bytes()) {
-        let head = &text.as_bytes()[start..start + len];
-        let index = if head == "论文".as_bytes() {
-            0
-        } else if head.starts_with("目".as_bytes()) {
-            return true;
-        } else if head.len() == "from".len() {
-            FROM
-        } else if text
-            .as_bytes()
-            .get(start + len)
-            .is_some_and(|b| b.eq_ignore_ascii_case(&b's'))
-        {
-            return true;
-        } else {
-            1
-        };
-        if possible(text, start, index, MARKS[index].1, markup) {
-            return true;
+    let bytes = text.as_bytes();
+    let mut hidden = (markup == Markup::Html).then(|| Hidden::new(bytes));
+    let mut hidden2 = (markup == Markup::Html).then(|| Hidden::new(bytes));
+    // Is a mark possible at `at`? Whether `at` is hidden is asked last: it
+    // reads the page's tokens up to `at`.
+    let mark_at = |hidden: &mut Option<Hidden<'_>>, at: usize, mark: &Mark| {
+        (!mark.starts_word || !inside_word(text, at))
+            && possible(text, at, mark, markup)
+            && !hidden.as_mut().is_some_and(|h| h.contains(at))
+    };
+    // Marks written as they are read.
+    for start in heads(bytes) {
+        for mark in MARKS.iter() {
+            let written = bytes
+                .get(start..start + mark.head.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(mark.head.as_bytes()));
+            if written && mark_at(&mut hidden, start, mark) {
+                return true;
+            }
         }
     }
-    let bytes = text.as_bytes();
-    let check_at = |i: usize| {
+    let mut check_at = |i: usize| {
         // A mark that starts with a numeric character reference.
         if bytes[i] == b'&'
             && bytes.get(i + 1) == Some(&b'#')
-            && MARKS
-                .iter()
-                .enumerate()
-                .any(|(k, (_, steps))| possible(text, i, k, steps, markup))
+            && MARKS.iter().any(|mark| mark_at(&mut hidden2, i, mark))
         {
             return true;
         }
         // A mark whose head is cut by markup: a proper prefix of the head
         // right before the markup (first a one-byte test of its last byte).
         i > 0
-            && matches!(
-                bytes[i - 1].to_ascii_lowercase(),
-                b'p' | b'a' | b'e' | b'f' | b'r' | b'o' | 0xBA
-            )
-            && MARKS.iter().enumerate().any(|(k, (head, steps))| {
-                head.char_indices().skip(1).any(|(cut, _)| {
+            && PREFIX_ENDS[usize::from(bytes[i - 1])]
+            && MARKS.iter().any(|mark| {
+                mark.head.char_indices().skip(1).any(|(cut, _)| {
                     i >= cut
-                        && bytes[i - cut..i].eq_ignore_ascii_case(&head.as_bytes()[..cut])
-                        && possible(text, i - cut, k, steps, markup)
+                        && bytes[i - cut..i].eq_ignore_ascii_case(&mark.head.as_bytes()[..cut])
+                        && mark_at(&mut hidden2, i - cut, mark)
                 })
             })
     };
     match markup {
         Markup::None => false,
-        Markup::Html => memchr::memchr2_iter(b'<', b'&', bytes).any(check_at),
+        Markup::Html => memchr::memchr2_iter(b'<', b'&', bytes).any(&mut check_at),
         Markup::Markdown => (0..bytes.len())
             .filter(|&i| is_markup_byte(markup, bytes[i]))
-            .any(check_at),
+            .any(&mut check_at),
     }
 }
 
-/// Does mark `index` (`steps`) possibly start at byte `at` of the visible text?
-fn possible(text: &str, at: usize, index: usize, steps: &[Step], markup: Markup) -> bool {
+/// Does `mark` possibly start at byte `at` of the visible text?
+fn possible(text: &str, at: usize, mark: &Mark, markup: Markup) -> bool {
     let mut cursor = Cursor {
         text,
         pos: at,
         markup,
     };
-    for step in steps {
+    for step in &mark.steps {
         let ok = match step {
             Step::Char(want) => match cursor.next() {
                 Next::Char(c) => c.eq_ignore_ascii_case(want),
                 Next::Unknown => return true,
                 Next::Named | Next::End => false,
             },
-            Step::Digit => match cursor.next() {
-                Next::Char(c) => c.is_ascii_digit(),
-                Next::Unknown => return true,
-                Next::Named | Next::End => false,
+            Step::Digits => {
+                match cursor.next() {
+                    Next::Char(c) if c.is_ascii_digit() => {}
+                    Next::Unknown => return true,
+                    _ => return false,
+                }
+                loop {
+                    let mut ahead = cursor.clone();
+                    match ahead.next() {
+                        Next::Char(c) if c.is_ascii_digit() => cursor = ahead,
+                        Next::Unknown => return true,
+                        _ => break true,
+                    }
+                }
+            }
+            Step::Separator => match cursor.next() {
+                Next::Char(c) => is_separator(c),
+                // `&colon;`, `&period;`: a name may stand for one.
+                Next::Unknown | Next::Named => return true,
+                Next::End => false,
             },
             Step::Spaces => loop {
                 let mut ahead = cursor.clone();
@@ -285,7 +407,21 @@ fn possible(text: &str, at: usize, index: usize, steps: &[Step], markup: Markup)
             return false;
         }
     }
-    index != FROM || paren_before(text, at, markup)
+    match mark.shows {
+        Shows::From => paren_before(text, at, markup),
+        Shows::Title => series_title(text, at, cursor.pos),
+        Shows::Paper | Shows::RadioHeading => true,
+    }
+}
+
+/// Is the series word at `at..end` part of the series' title: after a
+/// number (`7 Papers`) or before its second word (`Papers & Radios`)? Only
+/// for the refusal's message, so a look at the raw text is enough.
+fn series_title(text: &str, at: usize, end: usize) -> bool {
+    let before = text[..at].trim_end();
+    let after = &text[end..crate::source::floor_char_boundary(text, end + 16)];
+    before.ends_with(|c: char| c.is_ascii_digit())
+        || crate::text::find_ascii_ci(after, vocabulary::SERIES.1).is_some()
 }
 
 /// Is the `from` at `at` possibly preceded by `(` or `（` and white space in
@@ -539,19 +675,65 @@ mod tests {
     use super::*;
 
     #[test]
-    fn heads_in_any_case_and_overlapping_a_false_start() {
+    fn heads_are_found_in_any_case_and_overlapping() {
         fn found(s: &str) -> Vec<&str> {
-            heads(s.as_bytes())
-                .map(|(at, len)| &s[at..at + len])
-                .collect()
+            heads(s.as_bytes()).map(|at| &s[at..]).collect()
         }
-        assert_eq!(
-            found("papaper PaPeR frfrom FROM"),
-            ["paper", "PaPeR", "from", "FROM"]
-        );
-        assert_eq!(found("pap fro pape fr"), Vec::<&str>::new());
-        assert_eq!(found("论文 目录 目錄 论"), ["论文", "目录", "目錄"]);
-        assert_eq!(found("paper"), ["paper"]);
-        assert_eq!(found("pape"), Vec::<&str>::new());
+        assert_eq!(found("xPaPeR"), ["PaPeR"]);
+        assert_eq!(found("精选论文"), ["精选论文", "论文"]);
+        assert_eq!(found("論文 FROM"), ["論文 FROM", "FROM"]);
+        assert!(found("目录 目錄 论 pa fr").is_empty());
+    }
+
+    /// Every character after which the grammar reads `论文 1` and a title
+    /// as a paper heading is a separator to the pre-check, and every
+    /// amount of white space it reads around the number is white space.
+    #[test]
+    fn the_separators_are_the_grammars() {
+        use crate::grammar::{LineKind, classify};
+        let heading = |line: &str| matches!(classify(line), LineKind::PaperHeading { .. });
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            if heading(&format!("论文 1{c}标题")) {
+                assert!(is_separator(c), "{c:?} U+{:04X}", c as u32);
+            }
+            if heading(&format!("论文{c}1：标题")) {
+                assert!(
+                    c.is_whitespace() || c.is_ascii_digit(),
+                    "{c:?} U+{:04X}",
+                    c as u32
+                );
+            }
+            if heading(&format!("论文 1{c}：标题")) {
+                assert!(
+                    c.is_whitespace() || c.is_ascii_digit() || is_separator(c),
+                    "{c:?} U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+    }
+
+    /// The marks come from the vocabulary: one per alias of the paper
+    /// label, and the radio and series words.
+    #[test]
+    fn every_alias_of_the_paper_label_is_a_mark() {
+        for alias in vocabulary::aliases(Label::Paper) {
+            assert!(
+                MARKS
+                    .iter()
+                    .any(|m| m.shows == Shows::Paper && m.head == alias.to_ascii_lowercase()),
+                "{alias}"
+            );
+            for markup in [Format::Text, Format::Markdown, Format::Html] {
+                assert!(
+                    may_be_digest(&format!("{alias} 1：标题"), markup),
+                    "{alias}"
+                );
+                assert!(
+                    !may_be_digest(&format!("优秀{alias}奖 1：标题"), markup),
+                    "{alias}"
+                );
+            }
+        }
     }
 }

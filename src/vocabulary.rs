@@ -67,6 +67,27 @@ pub(crate) const LABELS: &[(Label, &[&str])] = &[
     ),
 ];
 
+/// The aliases of `label`.
+pub(crate) fn aliases(label: Label) -> impl Iterator<Item = &'static str> {
+    LABELS
+        .iter()
+        .filter(move |(l, _)| *l == label)
+        .flat_map(|(_, aliases)| aliases.iter().copied())
+}
+
+/// A radio list's heading starts with the first word and holds the second:
+/// `本周 10 篇 NLP 精选论文是：`.
+pub(crate) const RADIO_HEADING: (&str, &str) = ("本周", "精选论文");
+
+/// The word (ASCII case-insensitive) that opens the parenthesis of a radio
+/// entry's authors: `Title. (from A, B)`.
+pub(crate) const RADIO_FROM: &str = "from";
+
+/// The words (ASCII case-insensitive) of the series' title, `7 Papers &
+/// Radios`: a title holds the first after its number, or the first and
+/// then the second.
+pub(crate) const SERIES: (&str, &str) = ("papers", "radio");
+
 /// The aliases in one list, and the label of each.
 static ALIASES: LazyLock<(Vec<&'static str>, Vec<Label>)> = LazyLock::new(|| {
     LABELS

@@ -541,3 +541,111 @@ fn no_warning_quotes_more_than_a_few_hundred_characters() {
     let error = parse(&format!("7 Papers & Radios | {big}\n")).unwrap_err();
     assert!(error.to_string().chars().count() <= MESSAGE_CAP);
 }
+
+// Issue 22 (hostile probe): budgets that refused digests
+
+/// A valid article after `lead` (markup that makes no digest text) in a
+/// page's body: two papers, each with its author.
+fn after(head: &str, lead: &str) -> String {
+    [
+        "<!doctype html><html><head>",
+        head,
+        "</head><body>",
+        lead,
+        "<div class=\"content\"><h1>7 Papers &amp; Radios | 清单</h1>",
+        "<p>论文 1：T</p><p>作者：A</p><p>论文 2：U</p><p>作者：B</p></div></body></html>",
+    ]
+    .concat()
+}
+
+/// Both papers of [`after`]'s article, and no warning that the page was not
+/// read to its end.
+fn assert_both_papers(result: Result<paper_digest::Digest, Error>) {
+    let digest = result.expect("the article is a digest");
+    let titles: Vec<&str> = digest.papers.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["T", "U"]);
+    assert_eq!(digest.papers[1].authors, ["B"]);
+    assert!(unread(&digest).is_none(), "{:?}", unread(&digest));
+}
+
+/// 17,000 `<meta>` tags (607 KB, more than the 16,384 elements of the
+/// budget's floor) in the head once used up the budget before the body, and
+/// the page was "not a digest": a `<meta>` or `<link>` that no selector reads
+/// makes no text and costs nothing, so the article is read, within 8x.
+#[test]
+fn seventeen_thousand_meta_tags_in_the_head_leave_the_article_read() {
+    let _guard = serial();
+    let metas = "<meta name=\"keywords\" content=\"yyyyyyyyy\">".repeat(17_000);
+    let page = after(&metas, "");
+    assert!(page.len() > 600_000, "{}", page.len());
+    let len = page.len();
+    let (result, peak) = measured(move || parse_bytes(page.as_bytes()));
+    assert_both_papers(result);
+    assert_memory(peak, len, 8);
+    let links = "<link rel=\"preload\" href=\"/a.css\">".repeat(17_000);
+    assert_both_papers(parse(&after(&links, "")));
+    // The metadata a `<meta>` gives is still read among them.
+    let dated = after(
+        &[
+            &metas,
+            "<meta property=\"article:published_time\" content=\"2022-04-10\">",
+        ]
+        .concat(),
+        "",
+    );
+    assert_eq!(
+        parse(&dated).unwrap().issue.date.as_deref(),
+        Some("2022-04-10")
+    );
+}
+
+/// A page whose budget is used up before its article by elements that do
+/// make lines is cut there; what was read is no digest, and the refusal says
+/// the page was not read to its end rather than that it held nothing.
+#[test]
+fn a_page_cut_at_its_budget_before_its_article_says_so() {
+    let _guard = serial();
+    let page = after("", &"<p>甲</p>".repeat(17_000));
+    let Err(Error::NotADigest(message)) = parse(&page) else {
+        panic!("the article is past the budget");
+    };
+    assert!(
+        message.contains("bytes were not read") && message.contains("elements"),
+        "{message}"
+    );
+}
+
+/// 1,000 nested tables of one cell each (33 KB) were read only to 1,734
+/// elements, the budget's floor being 16,384, and paper 2 was lost: the
+/// depth charge counted every open table, where html5ever's walks of its
+/// stack stop at the innermost one, and the rows and cells past the nesting
+/// cap paid 17 each. Tables now cost what divs do.
+#[test]
+fn a_thousand_nested_tables_leave_the_article_after_them_read() {
+    let _guard = serial();
+    let tables = "<table><tr><td>".repeat(1_000) + "x" + &"</td></tr></table>".repeat(1_000);
+    assert_eq!(tables.len(), 33_001);
+    assert_both_papers(parse(&after("", &tables)));
+    let divs = "<div>".repeat(1_000) + "x" + &"</div>".repeat(1_000);
+    assert_both_papers(parse(&after("", &divs)));
+}
+
+/// 2 MiB of nested one-cell tables: cut at the budget with a warning and
+/// read within 8x the input (html5ever adds a `<tbody>` to each table).
+#[test]
+fn two_megabytes_of_nested_tables_are_cut_within_memory() {
+    let _guard = serial();
+    let article = "<h1>7 Papers &amp; Radios | 清单</h1><p>论文 1：T</p>";
+    let page = [
+        "<!doctype html><html><body><div id=\"content\">",
+        article,
+        &"<table><tr><td>甲".repeat((2 << 20) / 18),
+    ]
+    .concat();
+    let len = page.len();
+    let (result, peak) = measured(move || parse_bytes(page.as_bytes()));
+    let digest = result.expect("paper 1 is read");
+    assert_eq!(digest.papers.len(), 1);
+    assert!(unread(&digest).is_some(), "{:?}", digest.warnings);
+    assert_memory(peak, len, 8);
+}

@@ -153,3 +153,142 @@ fn format_detection_counts_a_heading_and_a_later_quote() {
     let parsed = Parser::new().parse_bytes_detailed(one.as_bytes()).unwrap();
     assert_eq!(parsed.format, Format::Text);
 }
+
+// Issue 22 (hostile probe): format detection that turned digests away
+
+/// Two papers in Markdown whose only markup is the bold of their headings
+/// and the bullets of their metadata.
+const BOLD_PAPERS: &str = "**论文 1：T**\n\n- 作者：A\n- 论文链接：https://arxiv.org/abs/2204.02311\n\n\
+                           **论文 2：U**\n\n- 作者：B\n";
+
+/// `page` parses without a forced format, as Markdown, with both papers.
+fn assert_read_as_markdown(page: &str) {
+    let parsed = Parser::new()
+        .parse_bytes_detailed(page.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(parsed.format, Format::Markdown);
+    let titles: Vec<&str> = parsed
+        .digest
+        .papers
+        .iter()
+        .map(|p| p.title.as_str())
+        .collect();
+    assert_eq!(titles, ["T", "U"]);
+    assert_eq!(parsed.digest.papers[0].authors, ["A"]);
+    let forced = Parser::new().format(Format::Markdown).parse(page).unwrap();
+    assert_eq!(forced, parsed.digest);
+}
+
+/// Headings that are only bold are one Markdown construct, where detection
+/// wants two: the page was read as text, where `**` hides the heading.
+#[test]
+fn a_markdown_page_whose_headings_are_only_bold_is_a_digest() {
+    assert_read_as_markdown(&format!("7 Papers & Radios | 清单\n\n{BOLD_PAPERS}"));
+}
+
+/// Detection samples the first 64 KiB: an intro longer than that hid the
+/// page's Markdown from it.
+#[test]
+fn a_markdown_page_whose_intro_runs_past_64_kib_is_a_digest() {
+    let intro = "本周论文包括很多。".repeat(3_000);
+    assert!(intro.len() > 64 * 1024);
+    assert_read_as_markdown(&format!(
+        "7 Papers & Radios | 清单\n\n{intro}\n\n{BOLD_PAPERS}"
+    ));
+}
+
+/// 256 nested list lines take 64 KiB of indentation (each level two spaces
+/// deeper), so the headings after them were past detection's sample too.
+#[test]
+fn a_markdown_page_after_256_nested_list_lines_is_a_digest() {
+    let nested: String = (0..256).map(|i| "  ".repeat(i) + "- 条目\n").collect();
+    assert!(nested.len() > 64 * 1024);
+    assert_read_as_markdown(&format!(
+        "7 Papers & Radios | 清单\n\n{nested}\n{BOLD_PAPERS}"
+    ));
+}
+
+/// A text page that Markdown reads as no digest (a stray `<!--` opens an
+/// HTML comment block that runs to the end) is still read as text when
+/// detection takes it for Markdown.
+#[test]
+fn a_text_page_detected_as_markdown_falls_back_to_text() {
+    let page = "# 7 Papers & Radios | 清单\n> 本周论文包括 T。\n<!-- 转载\n论文 1：T\n作者：A\n";
+    let markdown = Parser::new().format(Format::Markdown).parse(page);
+    assert!(markdown.is_err(), "{markdown:?}");
+    let text = Parser::new().format(Format::Text).parse(page).unwrap();
+    let parsed = Parser::new().parse_bytes_detailed(page.as_bytes()).unwrap();
+    assert_eq!((parsed.format, parsed.digest), (Format::Text, text));
+}
+
+mod detection_property {
+    use paper_digest::{Format, Parser};
+    use proptest::prelude::*;
+    use proptest::sample::select;
+
+    /// A line-based digest page in the shapes detection can misjudge: a
+    /// title plain or as a heading, an intro short or past 64 KiB, nested
+    /// list lines, paper headings plain, bold or as headings, metadata
+    /// plain, bulleted or indented, links bare or in Markdown.
+    fn page() -> impl Strategy<Value = String> {
+        (
+            select(vec![
+                "7 Papers & Radios | 清单",
+                "# 7 Papers & Radios | 清单",
+            ]),
+            select(vec![0usize, 1, 8_000]),
+            select(vec![0usize, 3, 40]),
+            proptest::collection::vec(
+                (
+                    select(vec![
+                        "论文 {n}：T{n}",
+                        "**论文 {n}：T{n}**",
+                        "## 论文 {n}：T{n}",
+                        "**Paper {n}: T{n}**",
+                        "論文 {n}：T{n}",
+                    ]),
+                    select(vec!["作者：A", "- 作者：A", "* 作者：A", "    作者：A", ""]),
+                    select(vec![
+                        "论文链接：https://arxiv.org/abs/2204.02311",
+                        "[论文链接](https://arxiv.org/abs/2204.02311)",
+                        "- 论文链接：https://arxiv.org/abs/2204.02311",
+                        "",
+                    ]),
+                    select(vec!["\n", "\n\n"]),
+                ),
+                0..4,
+            ),
+        )
+            .prop_map(|(title, intro, nested, papers)| {
+                let mut page = format!("{title}\n\n");
+                page += &"本周论文包括很多。".repeat(intro);
+                page += "\n\n";
+                for i in 0..nested {
+                    page += &("  ".repeat(i) + "- 条目\n");
+                }
+                page += "\n";
+                for (n, (heading, authors, link, gap)) in papers.iter().enumerate() {
+                    let heading = heading.replace("{n}", &(n + 1).to_string());
+                    page += &[heading.as_str(), authors, link, ""].join(gap);
+                    page += "\n";
+                }
+                page
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// If a page parses as a digest in some forced format, it parses as
+        /// one without a forced format.
+        #[test]
+        fn detection_never_turns_a_digest_away(page in page()) {
+            let detected = paper_digest::parse(&page);
+            for format in [Format::Text, Format::Markdown, Format::Html] {
+                if Parser::new().format(format).parse(&page).is_ok() {
+                    prop_assert!(detected.is_ok(), "{format:?} reads a digest, detection: {detected:?}");
+                }
+            }
+        }
+    }
+}

@@ -4,7 +4,7 @@
 //! hidden elements, Markdown emphasis, code spans and links), and it does turn
 //! the real news pages away.
 
-use paper_digest::__private::{parse_bytes_unchecked, precheck};
+use paper_digest::__private::{paper_aliases, parse_bytes_unchecked, precheck};
 use proptest::prelude::*;
 
 /// A small deterministic generator driven by proptest's seed.
@@ -51,8 +51,12 @@ fn mark_line(rng: &mut Rng, n: u64) -> String {
     let colon = ["：", ":", "、", "."][rng.below(4) as usize];
     let space = [" ", "", "\u{3000}", "  "][rng.below(4) as usize];
     match rng.below(5) {
-        0 | 1 => format!("论文{space}{n}{colon}某个模型的标题"),
-        2 => format!("{}{space}{n}{colon} Scaling Laws", case(rng, "paper")),
+        // Every alias of the paper label in the vocabulary.
+        0..=2 => {
+            let aliases = paper_aliases();
+            let alias = aliases[rng.below(aliases.len() as u64) as usize];
+            format!("{}{space}{n}{colon}某个模型的标题", case(rng, alias))
+        }
         3 => {
             let open = ["(", "（"][rng.below(2) as usize];
             let close = [")", "）"][rng.below(2) as usize];
@@ -152,7 +156,14 @@ fn page(seed: u64, lines: usize, shape: Shape, encoding: u8, title: bool) -> Vec
     }
     for n in 1..=lines as u64 {
         let line = if rng.chance(60) {
-            mark_line(&mut rng, n)
+            let line = mark_line(&mut rng, n);
+            // A radio heading makes a digest with the numbered line after it.
+            if line.contains("精选论文") {
+                body.push(obscure(&mut rng, &line, shape));
+                "1. 某篇精选论文的标题".to_owned()
+            } else {
+                line
+            }
         } else {
             [
                 "今天天气很好。",
@@ -306,4 +317,103 @@ fn regression_space_reference_without_semicolon_before_from() {
     let page = "<html><body><p>3. Complex-Valued Autoencoders. （&#0000032FROm:&#0000032Max Welling）</p></body></html>";
     assert!(parse_bytes_unchecked(page.as_bytes()).is_ok());
     assert!(precheck(page.as_bytes()));
+}
+
+// Issue 22 (hostile probe): the pre-check from the vocabulary and the grammar
+
+/// A news page of a portal: head, navigation, the article, a sidebar and an
+/// inline script, with `extra` in the navigation, `article` as the body text
+/// and `script` in the inline script.
+fn news_page(nav: &str, article: &str, script: &str) -> String {
+    format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>新闻 - 门户</title>\
+         <link rel=\"stylesheet\" href=\"https://static.example.com/extremepapers/main.css\">\
+         <script>{script}</script></head><body>\
+         <div class=\"nav\"><ul><li><a href=\"/\">首页</a></li>{nav}</ul></div>\
+         <div class=\"article\"><h1>一则新闻</h1><p>{article}</p></div>\
+         <div class=\"sidebar\"><h3>分类目录</h3><ul><li><a href=\"/c/1\">科技</a></li></ul></div>\
+         <!-- 论文 1：注释里的标题 (from 某人) -->\
+         </body></html>"
+    )
+}
+
+/// `page` is turned away by the pre-check and is no digest.
+fn assert_turned_away(page: &str) {
+    assert!(!precheck(page.as_bytes()), "passed the pre-check:\n{page}");
+    assert!(parse_bytes_unchecked(page.as_bytes()).is_err());
+    assert!(paper_digest::parse_bytes(page.as_bytes()).is_err());
+}
+
+/// `论文` in a navigation link or the running text is no paper heading:
+/// the marker must start a word and be followed by a number and a separator.
+#[test]
+fn a_paper_word_in_a_nav_link_or_a_sentence_is_turned_away() {
+    for nav in [
+        "<li><a href=\"/award\">优秀论文奖</a></li>",
+        "<li><a href=\"/n/1\">钟南山论文:新冠研究</a></li>",
+        "<li><a href=\"/n/2\">但论文为何被\"秒删\"</a></li>",
+        "<li><a href=\"/n/3\">论文 写作指南</a></li>",
+    ] {
+        assert_turned_away(&news_page(nav, "今天天气很好。", "var a = 1;"));
+    }
+    assert_turned_away(&news_page(
+        "",
+        "研究者发表的论文2篇获奖。Best Paper 奖。",
+        "",
+    ));
+}
+
+/// `papers` inside a longer word (a URL's path) is no series title and no
+/// paper heading, and a `目录` in a widget's title is no table of contents.
+#[test]
+fn papers_in_a_url_and_a_contents_widget_are_turned_away() {
+    let nav =
+        "<li><a href=\"https://www.extremepapers.com/past-papers/2021\">extremepapers</a></li>";
+    assert_turned_away(&news_page(nav, "本站目录", ""));
+}
+
+/// An inline script's `f<n.length` is no `(from`: script and style bodies
+/// and comments are no visible text.
+#[test]
+fn an_inline_script_with_f_less_than_is_turned_away() {
+    let script = "for(var i=0,f=0;f<n.length;f++){s.from(f)}; var t = '论文 1：' + x;";
+    assert_turned_away(&news_page("", "今天天气很好。", script));
+    let style = "<style>.p:after{content:\"论文 1：\"}</style>";
+    assert_turned_away(&news_page(style, "今天天气很好。", ""));
+}
+
+/// A traditional-character page without the series' title: the grammar
+/// reads `論文 1：`, the vocabulary table's alias, so the pre-check lets it
+/// through.
+#[test]
+fn a_traditional_page_without_the_series_title_is_a_digest() {
+    let page = "論文 1：某個模型的標題\n作者：張三、李四\n摘要：一段摘要。\n";
+    assert!(precheck(page.as_bytes()));
+    let digest = paper_digest::parse(page).expect("a digest");
+    assert_eq!(digest.papers[0].title, "某個模型的標題");
+}
+
+/// Every alias of the paper label in the vocabulary makes a digest that
+/// passes the pre-check, in every format and behind markup; a new alias is
+/// covered without a change here.
+#[test]
+fn every_alias_of_the_paper_label_passes_the_precheck() {
+    let aliases = paper_aliases();
+    assert!(aliases.len() >= 3, "{aliases:?}");
+    for alias in aliases {
+        let split = {
+            let mut chars = alias.chars();
+            let first = chars.next().unwrap();
+            format!("{first}<b></b>{}", chars.as_str())
+        };
+        for page in [
+            format!("{alias} 1：某个模型\n作者：张三\n"),
+            format!("**{alias} 1：某个模型**\n\n- 作者：张三\n"),
+            format!("<html><body><p>{alias}&nbsp;1：某个模型</p><p>作者：张三</p></body></html>"),
+            format!("<html><body><p>{split} 2：某个模型</p><p>作者：张三</p></body></html>"),
+        ] {
+            assert!(parse_bytes_unchecked(page.as_bytes()).is_ok(), "{page}");
+            assert!(precheck(page.as_bytes()), "{page}");
+        }
+    }
 }

@@ -133,13 +133,13 @@ pub(crate) fn strip_numbering(s: &str) -> Option<(u32, &str)> {
 /// Is this line the title of a digest (`7 Papers & Radios | …`)?
 pub(crate) fn is_digest_title(s: &str) -> bool {
     // Cheap and anchored: the series name always carries "Papers".
-    let Some(pos) = find_ascii_ci(s, "papers") else {
+    let Some(pos) = find_ascii_ci(s, vocabulary::SERIES.0) else {
         return false;
     };
     let before = trim(&s[..pos]);
     let after = &s[pos..];
     before.bytes().all(|b| b.is_ascii_digit()) && !before.is_empty()
-        || find_ascii_ci(after, "radio").is_some()
+        || find_ascii_ci(after, vocabulary::SERIES.1).is_some()
 }
 
 /// Splits a title at its series separator (`|`, `｜`, `丨`): series and headlines.
@@ -321,8 +321,8 @@ fn numbered_heading(rest: &str) -> Option<LineKind<'_>> {
 
 /// `本周 10 篇 NLP 精选论文是：`.
 fn radio_heading(s: &str) -> Option<LineKind<'_>> {
-    let rest = s.strip_prefix("本周")?;
-    let pos = rest.find("精选论文")?;
+    let rest = s.strip_prefix(vocabulary::RADIO_HEADING.0)?;
+    let pos = rest.find(vocabulary::RADIO_HEADING.1)?;
     if s.chars().count() > 40 {
         return None;
     }
@@ -408,10 +408,14 @@ pub(crate) fn split_from(rest: &str) -> Option<(&str, &str)> {
     let par = par.strip_prefix('(').or_else(|| par.strip_prefix('（'))?;
     let par = par.trim_start();
     // `get`: the fifth byte may sit inside a CJK character (`(附音频)`).
-    if !par.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("from")) {
+    let word = vocabulary::RADIO_FROM;
+    if !par
+        .get(..word.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(word))
+    {
         return None;
     }
-    let from = trim(&par[4..]);
+    let from = trim(&par[word.len()..]);
     let from = from.strip_prefix([':', '：']).map(trim).unwrap_or(from);
     let title = trim(&inner[..open]);
     let title = trim(title.trim_end_matches(['.', '。']));

@@ -161,6 +161,49 @@ fn lines_within_budget(input: &str, bytes_per_line: usize) -> (&str, Option<Cut>
     }
 }
 
+/// The formats to read `input` in, in order, until one finds a digest: the
+/// forced one alone, or the detected one ([`detect`]) and then, for the two
+/// line formats, the other one.
+///
+/// Detection is a guess from a sample (two Markdown constructs in the first
+/// 64 KiB), and a guess must never turn a digest away: a Markdown page
+/// whose only markup is `**论文 1：…**`, or whose markup starts past the
+/// sample, reads as no digest in text, where the emphasis hides the
+/// heading; a text page read as Markdown can lose lines to its rules
+/// (indented code, lazy continuation). So a page detected as one of them
+/// that holds no digest is read as the other too. An HTML page (one that
+/// starts with a tag) is read as HTML only: read as text, its markup and
+/// scripts would be taken for lines. Nor is a page that looks binary
+/// ([`looks_binary`]) read as Markdown after text: no Markdown page holds
+/// control characters, and pulldown-cmark's tree of a page of noise costs
+/// about 10x its size.
+pub(crate) fn formats(input: &str, forced: Option<Format>) -> &'static [Format] {
+    match forced {
+        Some(Format::Text) => &[Format::Text],
+        Some(Format::Markdown) => &[Format::Markdown],
+        Some(Format::Html) => &[Format::Html],
+        None => match detect(input) {
+            Format::Text if looks_binary(input) => &[Format::Text],
+            Format::Text => &[Format::Text, Format::Markdown],
+            Format::Markdown => &[Format::Markdown, Format::Text],
+            Format::Html => &[Format::Html],
+        },
+    }
+}
+
+/// Does `input` hold more than one control character (C0 but tab, line
+/// feed, form feed and carriage return; DEL) or replacement character
+/// (U+FFFD, a byte invalid in the page's encoding) in 256 bytes, as noise
+/// and binary files do and no text page does?
+pub(crate) fn looks_binary(input: &str) -> bool {
+    let controls = input
+        .bytes()
+        .filter(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r')) || b == 0x7f)
+        .count();
+    let replaced = memchr::memmem::find_iter(input.as_bytes(), "\u{FFFD}".as_bytes()).count();
+    (controls + replaced) * 256 > input.len()
+}
+
 /// Guesses the format of `input` from its first bytes and its markup.
 ///
 /// HTML: the text starts (after white space) with `<` and an HTML-ish tag
@@ -275,6 +318,26 @@ mod tests {
             );
         }
         assert_eq!(detect("正文 <div>"), Format::Text);
+    }
+
+    /// A line format detected is followed by the other; HTML and a forced
+    /// format stand alone.
+    #[test]
+    fn a_detected_line_format_falls_back_to_the_other() {
+        use Format::{Html, Markdown, Text};
+        assert_eq!(formats("正文", None), [Text, Markdown]);
+        assert_eq!(formats("# 标题\n> 引用\n", None), [Markdown, Text]);
+        assert_eq!(formats("<div>正文</div>", None), [Html]);
+        let noise: String = (0..4096u32)
+            .map(|i| char::from((i * 37 % 97) as u8))
+            .collect();
+        assert!(looks_binary(&noise));
+        assert_eq!(formats(&noise, None), [Text]);
+        assert!(!looks_binary("正文\t正文\r\n\x0c"));
+        assert!(!looks_binary(&format!("{}\u{FFFD}", "正文".repeat(100))));
+        for forced in [Text, Markdown, Html] {
+            assert_eq!(formats("# 标题\n> 引用\n", Some(forced)), [forced]);
+        }
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub(super) fn text_len(el: ElementRef<'_>, cap: usize) -> usize {
 }
 
 /// [`CONTAINER_LIST`] with each selector's [`Need`](super::select::Need).
-static CONTAINER_SELS: LazyLock<Vec<Sel>> = LazyLock::new(|| selectors(&CONTAINER_LIST));
+pub(super) static CONTAINER_SELS: LazyLock<Vec<Sel>> = LazyLock::new(|| selectors(&CONTAINER_LIST));
 
 pub(super) fn find_container(html: &Html) -> ElementRef<'_> {
     choose(html).0

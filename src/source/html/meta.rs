@@ -66,6 +66,17 @@ static CHAINS: LazyLock<[Vec<&'static Sel>; 3]> = LazyLock::new(|| {
     ]
 });
 
+/// The selectors of the page's metadata and the sites' containers: an
+/// element none of them may match ([`Sel::may_match`]) is read by none.
+pub(super) static READ_BY_SELECTORS: LazyLock<Vec<&'static Sel>> = LazyLock::new(|| {
+    CHAINS
+        .iter()
+        .flatten()
+        .copied()
+        .chain(super::container::CONTAINER_SELS.iter())
+        .collect()
+});
+
 /// Which selector found each field (the title, the date, the source) in
 /// the pieces of a page read so far: its place in the field's chain
 /// ([`CHAINS`]), `None` when none did. A field not asked for counts as

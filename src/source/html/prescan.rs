@@ -4,8 +4,10 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::tag_sets::nests;
-use super::tokens::{Token, Tokens, is_one_of};
+use super::meta::READ_BY_SELECTORS;
+use super::tag_sets::{SCOPE, nests};
+use super::tokens::{Attributes, Token, Tokens, is_one_of};
+use super::walk::Attrs;
 use crate::dates;
 use crate::source::{BYTES_PER_UNIT, Cut, budget};
 
@@ -28,6 +30,11 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
 /// before the first tag past the budget, and the [`Cut`] says so: html5ever
 /// would build a node or two of a few hundred bytes for each (issue 12:
 /// 30 MiB of `<li>甲` once took 1.7 GB).
+///
+/// `<meta>` and `<link>` tags that no selector reads ([`unread_void`]) are
+/// left out and cost nothing: they make no text and no line, so they never
+/// use up the budget before the article is reached (issue 22: 17,000 of
+/// them in a page's head once made a digest "not a digest").
 pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<String>, Option<Cut>) {
     let bytes = input.as_bytes();
     let mut out: Option<String> = None;
@@ -45,16 +52,32 @@ pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<String>, Option<Cut>)
     let budget = budget(input.len(), BYTES_PER_UNIT);
     let mut cost = 0usize;
     let mut tags = 0usize;
+    // Indices in `open` of the elements that bound html5ever's walks of
+    // its stack (a table, an object, …: [`SCOPE`]).
+    let mut bounds: Vec<usize> = Vec::new();
     let mut end = input.len();
     let mut stopped = None;
+    // Past an `<svg>` or `<math>` start tag, a `<meta>` may end foreign
+    // content, and is kept.
+    let mut foreign = false;
     for token in Tokens::new(bytes) {
+        if let Token::Start { name, span, .. } = &token {
+            foreign |= is_one_of(name, &[b"svg", b"math"]);
+            if !foreign && unread_void(bytes, name, span) {
+                cut(&mut out, span.clone(), &mut copied);
+                continue;
+            }
+        }
         // A start tag the depth guard below keeps is a node to build.
         if let Token::Start { name, span, .. } = &token
             && !(nests(name) && open.len() >= MAX_NESTING)
         {
             // html5ever walks its stack of open elements for many start
-            // tags: deep in the page, a tag costs as much as several.
-            cost += 1 + open.len() / DEPTH_PER_UNIT;
+            // tags, down to the innermost table (or other [`SCOPE`]
+            // element) at most: deep in the page, a tag costs as much as
+            // several.
+            let depth = open.len() - bounds.last().map_or(0, |b| b + 1);
+            cost += 1 + depth / DEPTH_PER_UNIT;
             if cost > budget {
                 end = span.start;
                 stopped = Some(Cut {
@@ -82,6 +105,9 @@ pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<String>, Option<Cut>)
                     over += 1;
                     cut(&mut out, span, &mut copied);
                 } else {
+                    if is_one_of(name, &SCOPE) {
+                        bounds.push(open.len());
+                    }
                     open.push(name);
                 }
             }
@@ -91,6 +117,9 @@ pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<String>, Option<Cut>)
                     cut(&mut out, span, &mut copied);
                 } else if let Some(i) = open.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
                     open.truncate(i);
+                    while bounds.last().is_some_and(|&b| b >= i) {
+                        bounds.pop();
+                    }
                 }
             }
             _ => {}
@@ -104,6 +133,62 @@ pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<String>, Option<Cut>)
         }
     };
     (reduced, ct_date, stopped)
+}
+
+/// Is the start tag `span` (named `name`) a `<meta>` or `<link>` that no
+/// selector of the page's metadata or the sites' containers may match
+/// ([`READ_BY_SELECTORS`])? Such a void element makes no text and no line,
+/// and leaving it out changes nothing else in the tree. A tag with a
+/// character reference, a carriage return or a NUL is kept: its attributes
+/// are read as decoded, which the raw bytes may not show.
+fn unread_void(bytes: &[u8], name: &[u8], span: &Range<usize>) -> bool {
+    if !is_one_of(name, &[b"meta", b"link"])
+        || bytes[span.clone()]
+            .iter()
+            .any(|b| matches!(b, b'&' | b'\r' | 0))
+    {
+        return false;
+    }
+    let tag = RawTag {
+        name: if name.eq_ignore_ascii_case(b"meta") {
+            "meta"
+        } else {
+            "link"
+        },
+        attrs: Attributes::of_tag(bytes, span.clone())
+            .map(|a| {
+                (
+                    String::from_utf8_lossy(&bytes[a.name]).to_ascii_lowercase(),
+                    String::from_utf8_lossy(&bytes[a.value]).into_owned(),
+                )
+            })
+            .collect(),
+    };
+    !READ_BY_SELECTORS.iter().any(|s| s.may_match(&tag))
+}
+
+/// A start tag's name and attributes (names lowercased), as [`Attrs`].
+struct RawTag {
+    name: &'static str,
+    attrs: Vec<(String, String)>,
+}
+
+impl Attrs for RawTag {
+    fn name(&self) -> &str {
+        self.name
+    }
+
+    fn attr(&self, name: &str) -> Option<&str> {
+        // html5ever keeps the first attribute of a name.
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn has_attr(&self, name: &str) -> bool {
+        self.attrs.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
+    }
 }
 
 /// Each this many open elements make a start tag count once more against

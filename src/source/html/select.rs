@@ -37,28 +37,9 @@ impl Need {
     /// The need of `selector`'s subject, [`Need::Any`] when the text is not
     /// a plain compound this reads (a group, escapes, namespaces, pseudo-classes first).
     pub(super) fn of(selector: &str) -> Need {
-        if selector.contains(['\\', '|', ',']) {
+        let Some(subject) = subject(selector) else {
             return Need::Any;
-        }
-        // The subject is the compound after the last combinator outside
-        // brackets, parentheses and quotes.
-        let mut start = 0;
-        let mut depth = 0usize;
-        let mut quote = None;
-        for (i, b) in selector.bytes().enumerate() {
-            match quote {
-                Some(q) if b == q => quote = None,
-                Some(_) => {}
-                None => match b {
-                    b'"' | b'\'' => quote = Some(b),
-                    b'[' | b'(' => depth += 1,
-                    b']' | b')' => depth = depth.saturating_sub(1),
-                    b' ' | b'\t' | b'\n' | b'>' | b'+' | b'~' if depth == 0 => start = i + 1,
-                    _ => {}
-                },
-            }
-        }
-        let subject = &selector[start..];
+        };
         let word = |s: &str| {
             s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
                 .next()
@@ -135,6 +116,136 @@ impl Need {
     }
 }
 
+/// The subject of `selector`: the compound after its last combinator
+/// outside brackets, parentheses and quotes; `None` for a group, escapes or
+/// namespaces.
+fn subject(selector: &str) -> Option<&str> {
+    if selector.contains(['\\', '|', ',']) {
+        return None;
+    }
+    // The subject is the compound after the last combinator outside
+    // brackets, parentheses and quotes.
+    let mut start = 0;
+    let mut depth = 0usize;
+    let mut quote = None;
+    for (i, b) in selector.bytes().enumerate() {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None => match b {
+                b'"' | b'\'' => quote = Some(b),
+                b'[' | b'(' => depth += 1,
+                b']' | b')' => depth = depth.saturating_sub(1),
+                b' ' | b'\t' | b'\n' | b'>' | b'+' | b'~' if depth == 0 => start = i + 1,
+                _ => {}
+            },
+        }
+    }
+    Some(&selector[start..])
+}
+
+/// One condition of a compound selector.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Part {
+    /// `tag`.
+    Tag(String),
+    /// `#id`.
+    Id(String),
+    /// `.class`.
+    Class(String),
+    /// `[name]`, or `[name op value]` with an operator other than `=`.
+    Attr(String),
+    /// `[name=value]` (quoted or not).
+    AttrEq(String, String),
+}
+
+impl Part {
+    /// Does `el` meet the condition, with names, ids, classes and values
+    /// compared ASCII case-insensitively (so it never rules out a match)?
+    fn holds(&self, el: &(impl Attrs + ?Sized)) -> bool {
+        match self {
+            Part::Tag(t) => el.name().eq_ignore_ascii_case(t),
+            Part::Id(id) => el.id().is_some_and(|v| v.eq_ignore_ascii_case(id)),
+            Part::Class(c) => el.has_class_ci(c),
+            Part::Attr(a) => el.has_attr(a),
+            Part::AttrEq(a, v) => el.attr(a).is_some_and(|x| x.eq_ignore_ascii_case(v)),
+        }
+    }
+}
+
+/// The conditions of the compound `subject` ([`subject`]); `None` when it
+/// holds anything else (pseudo-classes, an attribute selector this does not
+/// read), whose match is then not known.
+fn parts(subject: &str) -> Option<Vec<Part>> {
+    let s = subject.as_bytes();
+    let ident = |from: usize| {
+        let len = s[from..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_') || b >= 0x80)
+            .count();
+        (len > 0).then(|| (subject[from..from + len].to_ascii_lowercase(), from + len))
+    };
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        match s[i] {
+            b'*' if i == 0 => i += 1,
+            b'#' | b'.' => {
+                let (w, next) = ident(i + 1)?;
+                parts.push(if s[i] == b'#' {
+                    Part::Id(w)
+                } else {
+                    Part::Class(w)
+                });
+                i = next;
+            }
+            b'[' => {
+                let close = i + s[i..].iter().position(|b| *b == b']')?;
+                let inside = subject[i + 1..close].trim();
+                let name_len = inside
+                    .bytes()
+                    .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+                    .count();
+                let (name, rest) = inside.split_at(name_len);
+                if name.is_empty() {
+                    return None;
+                }
+                let name = name.to_ascii_lowercase();
+                let rest = rest.trim_start();
+                match rest.strip_prefix('=') {
+                    _ if rest.is_empty() => parts.push(Part::Attr(name)),
+                    Some(value) => {
+                        let value = value.trim();
+                        let quoted = ['"', '\'']
+                            .into_iter()
+                            .find_map(|q| value.strip_prefix(q).and_then(|v| v.strip_suffix(q)));
+                        // A value with a flag (`i`), quotes inside, or (unquoted)
+                        // anything but a word is not read.
+                        let plain = match quoted {
+                            Some(v) => !v.contains(['"', '\'']),
+                            None => !value.contains(['"', '\'', ' ', '\t']),
+                        };
+                        if !plain {
+                            return None;
+                        }
+                        parts.push(Part::AttrEq(name, quoted.unwrap_or(value).to_owned()));
+                    }
+                    // `~=`, `*=`, `^=`, …: the attribute must be there.
+                    None => parts.push(Part::Attr(name)),
+                }
+                i = close + 1;
+            }
+            _ if i == 0 => {
+                let (w, next) = ident(0)?;
+                parts.push(Part::Tag(w));
+                i = next;
+            }
+            _ => return None,
+        }
+    }
+    Some(parts)
+}
+
 /// Does the value of `el`'s attribute `a` hold `w`, in any ASCII case?
 fn attr_has(el: &(impl Attrs + ?Sized), a: &str, w: &str) -> bool {
     el.attr(a).is_some_and(|v| {
@@ -203,9 +314,20 @@ impl Needs {
 pub(super) struct Sel {
     pub selector: Selector,
     need: Need,
+    /// The conditions of its subject ([`parts`]), when known.
+    parts: Option<Vec<Part>>,
 }
 
 impl Sel {
+    /// May the selector match `el`, whatever its ancestors and siblings?
+    /// `false` only when `el` fails a condition of the selector's subject.
+    pub(super) fn may_match(&self, el: &(impl Attrs + ?Sized)) -> bool {
+        match &self.parts {
+            Some(parts) => parts.iter().all(|p| p.holds(el)),
+            None => self.need.holds(el),
+        }
+    }
+
     /// [`Need::needle`] of the selector's need.
     pub(super) fn needle(&self) -> Option<String> {
         self.need.needle()
@@ -224,6 +346,7 @@ pub(super) fn selectors(list: &[&str]) -> Vec<Sel> {
             Selector::parse(s).ok().map(|selector| Sel {
                 selector,
                 need: Need::of(s),
+                parts: subject(s).and_then(parts),
             })
         })
         .collect()

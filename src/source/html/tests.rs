@@ -1341,3 +1341,59 @@ fn the_token_readers_density_fallback_steps_only_into_a_container_with_text() {
     assert!(!read_alone(&format!("<span>{text}</span>")));
     assert!(!read_alone("<div><p></p></div>"));
 }
+
+/// A `<meta>` or `<link>` no selector reads is left out of the page and
+/// costs nothing against the budget; one a metadata selector may match
+/// stays, and so does one in foreign content or with a reference.
+#[test]
+fn textless_tags_no_selector_reads_are_left_out() {
+    let kept = |tag: &str| reduce(&format!("<p>a{tag}b</p>")).0.contains(tag);
+    for tag in [
+        "<meta name=\"keywords\" content=\"x\">",
+        "<META NAME=viewport>",
+        "<link rel=\"stylesheet\" href=\"/a.css\">",
+        "<meta property=\"og:image\" content=\"x\">",
+    ] {
+        assert!(!kept(tag), "{tag}");
+    }
+    for tag in [
+        "<meta property=\"og:title\" content=\"x\">",
+        "<meta name=\"PUBDATE\" content=\"2022-04-10\">",
+        "<meta name=\"weibo: article:create_at\" content=\"2022-04-10\">",
+        "<meta itemprop=datePublished content=x>",
+        "<meta name=\"&#112;ubdate\" content=\"2022-04-10\">",
+        "<meta class=\"date\">",
+        "<link id=\"js_content\">",
+    ] {
+        assert!(kept(tag), "{tag}");
+    }
+    // In foreign content a `<meta>` ends the `<svg>`: it stays.
+    let svg = "<svg><meta name=\"keywords\"></svg>";
+    assert!(reduce(svg).0.contains("<meta"));
+    // Each left-out tag costs nothing: a floor's worth of them and one
+    // element more are read whole.
+    use crate::source::{BYTES_PER_UNIT, budget};
+    let floor = budget(0, BYTES_PER_UNIT);
+    let page = "<meta name=x>".repeat(floor + 10) + "<p>x</p>";
+    let (reduced, _, cut) = reduce(&page);
+    assert!(cut.is_none());
+    assert_eq!(reduced, "<p>x</p>");
+}
+
+/// html5ever's walks of its stack stop at the innermost table: the depth a
+/// start tag is charged for counts from there, so 1,000 nested one-cell
+/// tables cost what their 3,000 tags do, and divs inside a table pay for
+/// their own depth only.
+#[test]
+fn the_depth_charge_counts_from_the_innermost_table() {
+    let tables = "<table><tr><td>".repeat(1_000);
+    assert!(reduce(&tables).2.is_none());
+    use crate::source::{BYTES_PER_UNIT, budget};
+    let floor = budget(0, BYTES_PER_UNIT);
+    // 64 divs (96 units), a table, and `br`s in its cell at 1 each, not 3.
+    let page = "<div>".repeat(64) + "<table><tr><td>" + &"<br>".repeat(floor / 2);
+    assert!(reduce(&page).2.is_none());
+    // After the table's end tag, the divs' depth counts again.
+    let page = "<div>".repeat(64) + "<table></table>" + &"<br>".repeat(floor / 2);
+    assert!(reduce(&page).2.is_some());
+}
