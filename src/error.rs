@@ -30,3 +30,21 @@ pub enum Error {
     #[error("strict parsing failed with {} warning(s), the first: {}: {}", .0.len(), .0.first().map(|w| w.code.as_str()).unwrap_or("none"), .0.first().map(|w| w.message.as_str()).unwrap_or(""))]
     Strict(Vec<Warning>),
 }
+
+impl Error {
+    /// A stable, machine-readable name of the error's kind, in snake case:
+    /// `not_a_digest`, `too_large`, `strict`, `invalid_pattern`. Programs
+    /// branch on it rather than on the message, which may change.
+    ///
+    /// ```
+    /// let err = paper_digest::parse("hello").unwrap_err();
+    /// assert_eq!(err.code(), "not_a_digest");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NotADigest(_) => "not_a_digest",
+            Error::TooLarge { .. } => "too_large",
+            Error::Strict(_) => "strict",
+        }
+    }
+}

@@ -39,6 +39,18 @@ fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// The message of a record with status `error`, whose reason is one of `reasons`.
+fn error_of<'a>(record: &'a Value, reasons: &[&str]) -> &'a str {
+    assert_eq!(record["status"], "error", "{record}");
+    let reason = record["reason"].as_str().expect("a reason");
+    assert!(
+        reasons.contains(&reason),
+        "{reason} not in {reasons:?}: {record}"
+    );
+    assert!(record.get("digest").is_none(), "{record}");
+    record["message"].as_str().expect("a message")
+}
+
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
 }
@@ -225,25 +237,63 @@ fn a_mixed_folder_gives_one_record_per_page_in_order() {
         .iter()
         .map(|r| {
             let path = r["path"].as_str().expect("a path").to_owned();
-            assert!(
-                r.get("digest").is_some() != r.get("error").is_some(),
-                "digest or error: {r}"
-            );
-            (path, r.get("digest").is_some())
+            let digest = r.get("digest").is_some();
+            if digest {
+                assert_eq!(r["status"], "digest", "{r}");
+                assert!(
+                    r.get("reason").is_none() && r.get("message").is_none(),
+                    "{r}"
+                );
+            } else {
+                assert_eq!(r["status"], "not_digest", "{r}");
+                assert_eq!(r["reason"], "not_a_digest", "{r}");
+                assert!(
+                    r["message"].as_str().unwrap().starts_with("not a digest"),
+                    "{r}"
+                );
+            }
+            (path, digest)
         })
         .collect();
     assert_eq!(got, expected);
-    // Some inputs are not digests: exit status 1, each named on stderr.
-    assert_eq!(out.status.code(), Some(1));
+    // Pages that are not digests are results: exit status 0, no error
+    // line each, and the summary counts them and what was skipped.
+    assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("not a digest:"), "{stderr}");
+    assert!(!stderr.contains("error:"), "{stderr}");
+    let digests = expected.iter().filter(|(_, d)| *d).count();
+    let summary = format!(
+        "{} pages: {digests} digests, {} not digests, 0 errors, ",
+        expected.len(),
+        expected.len() - digests
+    );
+    assert!(stderr.contains(&summary), "{summary}\n{stderr}");
+    // .hidden.html, .gitignore, .gitattributes; ignored/; gen.py.
     assert!(
-        stderr.contains("news.example.com/a.html: not a digest"),
+        stderr.contains("\n5 files skipped: 1 unknown extension, 3 hidden, 1 ignored\n"),
         "{stderr}"
     );
     assert!(
         !stderr.contains("gen.py") && !stderr.contains("Is a directory"),
         "{stderr}"
     );
+    assert!(!stderr.contains("hint:"), "{stderr}");
+
+    // --skip-non-digests: the digests only, the summary the same.
+    let skip = run(&["--format", "jsonl", "--skip-non-digests", dir]);
+    assert_eq!(skip.status.code(), Some(0));
+    let kept: Vec<String> = jsonl(&skip)
+        .iter()
+        .map(|r| r["path"].as_str().unwrap().to_owned())
+        .collect();
+    let digests: Vec<String> = expected
+        .iter()
+        .filter(|(_, d)| *d)
+        .map(|(p, _)| p.clone())
+        .collect();
+    assert_eq!(kept, digests);
+    assert!(String::from_utf8_lossy(&skip.stderr).contains(&summary));
     // WARC records carry their capture date.
     let wechat = &records[3];
     assert_eq!(wechat["date"], "2022-04-10T08:00:03Z");
@@ -337,19 +387,47 @@ fn exit_status_and_explicit_files() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert_eq!(jsonl(&out).len(), 2);
     // A file named explicitly is tried whatever its name.
+    // It is not a digest: a result (exit 0), the reason said on stderr,
+    // not as an error.
     let py = dir.join("gen.py");
-    let out = run(&["-q", "-f", "jsonl", py.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
+    let out = run(&["-f", "jsonl", py.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let record = &jsonl(&out)[0];
+    assert_eq!(record["status"], "not_digest");
+    assert_eq!(record["reason"], "not_a_digest");
     assert!(
-        jsonl(&out)[0]["error"]
+        record["message"]
             .as_str()
             .unwrap()
             .starts_with("not a digest")
     );
-    // A missing file is an error record, not a crash.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("gen.py: not a digest"), "{stderr}");
+    assert!(!stderr.contains("error:"), "{stderr}");
+    // A missing file is an error record, not a crash: exit 1.
     let out = run(&["-q", "-f", "jsonl", "/nonexistent/page.html"]);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(jsonl(&out)[0]["path"], "/nonexistent/page.html");
+    let record = &jsonl(&out)[0];
+    assert_eq!(record["path"], "/nonexistent/page.html");
+    error_of(record, &["read_error"]);
+    // A mixed run with one unreadable input: exit 1, the rest still written.
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    let out = run(&[
+        "-f",
+        "jsonl",
+        py.to_str().unwrap(),
+        &seed,
+        "/nonexistent/page.html",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let statuses: Vec<Value> = jsonl(&out).iter().map(|r| r["status"].clone()).collect();
+    assert_eq!(statuses, ["not_digest", "digest", "error"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("3 pages: 1 digest, 1 not a digest, 1 error, "),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -380,6 +458,8 @@ fn the_flags_people_expect() {
     let strict = run(&["-q", "--strict", &truncated]);
     assert_eq!(strict.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&strict.stderr).contains("strict parsing failed"));
+    let strict = run(&["-q", "--strict", "-f", "jsonl", &truncated]);
+    error_of(&jsonl(&strict)[0], &["strict"]);
 
     // --input-format: Markdown read as HTML finds no digest structure.
     let md = format!("{FIXTURES}/markdown/seed.md");
@@ -445,8 +525,8 @@ fn archive_merges_the_copies_in_a_folder() {
     let (dir, _) = mixed_folder("archive-json");
     let dir = dir.to_str().unwrap();
     let out = run(&["archive", "-j2", dir]);
-    // Some inputs are not digests: reported, and exit status 1, as `parse`.
-    assert_eq!(out.status.code(), Some(1));
+    // Some inputs are not digests: counted, not errors, as in `parse`.
+    assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("archive: 6 pages, 6 copies, 2 issues, 49 distinct papers, 0 conflict(s)"),
@@ -645,6 +725,10 @@ fn text_output_shows_control_characters_instead_of_sending_them() {
     assert!(text.contains("\\u{1b}]8;;http://evil.example/\\u{1b}\\High-precision"));
     assert!(text.contains("Aditya\\u{7}\\u{9b}31m Ramesh"), "{text}");
     assert!(text.contains("papers/\\u{1b}[2Jdall-e-2.pdf"), "{text}");
+    // A single page that is not a digest is named on stderr, escaped too.
+    let out = run_in(&dir, &["-f", "text", "b\x1b[2J.txt"]);
+    let stderr = String::from_utf8(out.stderr.clone()).unwrap();
+    assert!(!has_terminal_controls(&stderr), "{stderr:?}");
     assert!(stderr.contains("b\\u{1b}[2J.txt: not a digest"), "{stderr}");
 }
 
@@ -804,7 +888,7 @@ fn a_warc_header_that_never_ends_is_an_error_naming_the_record() {
         assert!(records[0].get("digest").is_some());
         let label = format!("-#https://e.example/{uri}");
         assert_eq!(records[1]["path"], label.as_str());
-        let error = records[1]["error"].as_str().unwrap();
+        let error = error_of(&records[1], &["warc_error"]);
         assert!(
             error.contains(&format!("WARC record 2 at byte {}", first.len())),
             "{error}"
@@ -831,7 +915,7 @@ fn a_warc_cut_anywhere_is_an_error_never_a_silent_drop() {
             let (out, records, stderr) = read_warc(&warc);
             assert_eq!(out.status.code(), Some(1), "{what}: {stderr}");
             assert_eq!(records.len(), 1, "{what}: {records:?}");
-            let error = records[0]["error"].as_str().expect(what);
+            let error = error_of(&records[0], &["warc_error", "decode_error"]);
             assert!(error.contains("cut"), "{what}: {error}");
             assert!(stderr.contains("error: -#"), "{what}: {stderr}");
         }
@@ -903,7 +987,7 @@ fn chunked_warc_bodies_are_decoded_strictly() {
     ] {
         let (out, records, stderr) = read_warc(&seed_response("https://e.example/bad", te, &body));
         assert_eq!(out.status.code(), Some(1), "{stderr}");
-        let error = records[0]["error"].as_str().expect("an error");
+        let error = error_of(&records[0], &["decode_error", "too_large"]);
         assert!(error.contains(why), "{error}");
         assert!(!error.contains("not a digest"), "{error}");
     }
@@ -934,7 +1018,7 @@ fn warc_content_coding_errors_are_errors_never_the_raw_bytes() {
         );
         let (out, records, stderr) = read_warc(&warc);
         assert_eq!(out.status.code(), Some(1), "{coding}: {stderr}");
-        let error = records[0]["error"].as_str().expect("an error");
+        let error = error_of(&records[0], &["decode_error"]);
         assert!(error.contains("content decoding"), "{coding}: {error}");
         assert!(error.contains(coding), "{coding}: {error}");
     }
@@ -1140,4 +1224,41 @@ fn warc_reader_agrees_with_warcio() {
         }
     }
     eprintln!("warcio and the reader agree on {} records", ours.len());
+}
+
+#[test]
+fn a_directory_without_pages_says_what_it_skipped_and_how_to_take_it() {
+    let dir = scratch("no-pages");
+    fs::write(dir.join("notes.doc"), b"not a page").unwrap();
+    let out = run(&[dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "[]\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("0 pages: 0 digests, 0 not digests, 0 errors, "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 file skipped: 1 unknown extension"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint:")
+            && stderr.contains("--all-files")
+            && stderr.contains("--no-ignore"),
+        "{stderr}"
+    );
+    // --all-files takes it: a page that is not a digest, and no hint.
+    let out = run(&["--all-files", "-f", "jsonl", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(jsonl(&out)[0]["status"], "not_digest");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 page: 0 digests, 1 not a digest, 0 errors"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("hint:") && !stderr.contains("skipped"),
+        "{stderr}"
+    );
 }

@@ -135,13 +135,15 @@ pub fn archive(args: &ArchiveArgs) -> ExitCode {
         parser,
         walk,
         mut tally,
+        skipped,
         ..
     } = Reading::new(&args.paths, &args.input, &args.run);
+    let skipped = &skipped;
     let mut archive = Archive::new();
 
     let read: Result<(), io::Error> = pipeline::run_ordered(
         args.run.jobs(),
-        |emit| input::walk(&sources, &walk, emit),
+        |emit| input::walk_counting(&sources, &walk, skipped, emit),
         |item| page(&parser, item),
         |(outcome, rest)| {
             tally.record(&outcome);
@@ -156,7 +158,7 @@ pub fn archive(args: &ArchiveArgs) -> ExitCode {
             Ok(())
         },
     );
-    tally.finish(!args.run.quiet);
+    tally.finish(!args.run.quiet, args.run.quiet, skipped);
     let dataset = archive.build();
     let stdout = io::stdout();
     let written = read.and_then(|()| {
@@ -361,6 +363,7 @@ mod tests {
         let twice = [seed, b"\n", seed].concat();
         let record = |bytes: Vec<u8>| {
             Ok(input::Record {
+                url: None,
                 label: "twice.txt".to_owned(),
                 bytes,
                 date: None,
@@ -371,7 +374,13 @@ mod tests {
         assert!(outcome.result.is_ok());
         assert_eq!(rest.len(), 1);
         let (outcome, rest) = page(&Parser::new(), record(b"not a digest".to_vec()));
-        assert!(outcome.result.unwrap_err().starts_with("not a digest"));
+        assert!(
+            outcome
+                .result
+                .unwrap_err()
+                .message
+                .starts_with("not a digest")
+        );
         assert!(rest.is_empty());
     }
 
@@ -383,6 +392,7 @@ mod tests {
         let (outcome, rest) = page(
             &Parser::new().strict(true),
             Ok(input::Record {
+                url: None,
                 label: "whole.warc#x".to_owned(),
                 bytes: twice.clone(),
                 date: None,
@@ -393,6 +403,7 @@ mod tests {
         assert_eq!(rest.len(), 1);
         let record = || {
             Ok(input::Record {
+                url: None,
                 label: "cut.warc#x".to_owned(),
                 bytes: twice.clone(),
                 date: None,
@@ -416,6 +427,7 @@ mod tests {
             outcome
                 .result
                 .unwrap_err()
+                .message
                 .starts_with("strict parsing failed")
         );
         assert!(rest.is_empty());
