@@ -1262,3 +1262,42 @@ fn a_directory_without_pages_says_what_it_skipped_and_how_to_take_it() {
         "{stderr}"
     );
 }
+
+#[test]
+fn piped_input_is_read_without_a_dash_and_no_input_gives_the_sample() {
+    // A page on a pipe, no path: that page, not the sample.
+    let crlf = fixture("synthetic-2021-06-06-crlf.txt");
+    let out = run_with_stdin(&["-f", "jsonl"], &crlf);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["path"], "-");
+    assert_eq!(records[0]["digest"]["issue"]["date"], "2021-06-06");
+    // The same with -f text: the piped page's digest.
+    let text = stdout(&run_with_stdin(&["-f", "text"], &crlf));
+    assert!(text.contains("2021-06-06"), "{text}");
+    assert!(!text.contains("Pathways"), "{text}");
+    // A file on standard input is read too.
+    let file = fs::File::open(format!("{FIXTURES}/synthetic-2021-06-06-crlf.txt")).unwrap();
+    let out = Command::new(BIN)
+        .args(["-f", "jsonl"])
+        .stdin(file)
+        .output()
+        .unwrap();
+    assert_eq!(jsonl(&out)[0]["digest"]["issue"]["date"], "2021-06-06");
+    // An empty pipe is an empty page, not the sample: not a digest.
+    let out = run_with_stdin(&["-f", "jsonl"], b"");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(jsonl(&out)[0]["status"], "not_digest");
+    // No standard input (/dev/null, as CI runs): the bundled sample.
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(0));
+    let sample: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(sample["issue"]["title"].as_str().unwrap().contains("Pathways"));
+    // A path named: standard input is not read.
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    let out = run_with_stdin(&["-f", "jsonl", &seed], &crlf);
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["digest"], sample);
+}

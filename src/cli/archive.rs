@@ -24,8 +24,9 @@ use crate::{Digest, Error, LinkKind, Parser};
 /// The arguments of `archive`.
 #[derive(Clone, Debug, Args)]
 pub struct ArchiveArgs {
-    /// Files, directories, WARC archives, or - for standard input; none
-    /// takes the sample page bundled with the crate.
+    /// Files, directories, WARC archives, or - for standard input. None
+    /// reads standard input when it is a pipe or a file, else takes the
+    /// sample page bundled with the crate.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// The output format.

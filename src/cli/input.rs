@@ -56,6 +56,18 @@ impl Source {
         }
     }
 
+    /// The sources for a list of arguments as the command line reads them:
+    /// none stands for standard input when it is a pipe, a socket or a
+    /// file ([`stdin_has_input`]), else for the sample page. A terminal,
+    /// `/dev/null` and a closed standard input give the sample.
+    pub fn from_args_or_stdin(args: &[PathBuf]) -> Vec<Source> {
+        if args.is_empty() && stdin_has_input() {
+            vec![Source::Stdin]
+        } else {
+            Source::from_args(args)
+        }
+    }
+
     /// Whether this source may stand for more than one page (a directory or
     /// a WARC archive), decided from the name and the file system only.
     pub fn is_multiple(&self) -> bool {
@@ -64,6 +76,39 @@ impl Source {
             Source::Path(p) => p.is_dir() || is_warc_name(p),
         }
     }
+}
+
+/// Whether standard input holds something to read, as ripgrep decides it:
+/// it is not a terminal, and it is a pipe, a socket or a regular file (on
+/// Unix; elsewhere, anything but a terminal). `/dev/null` (a character
+/// device) and a closed standard input hold nothing.
+pub fn stdin_has_input() -> bool {
+    use std::io::IsTerminal;
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    readable_stdin(&stdin)
+}
+
+#[cfg(unix)]
+fn readable_stdin(stdin: &io::Stdin) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    // A duplicate of the descriptor, to ask its type without unsafe code.
+    let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    let Ok(meta) = File::from(fd).metadata() else {
+        return false;
+    };
+    let kind = meta.file_type();
+    kind.is_file() || kind.is_fifo() || kind.is_socket()
+}
+
+#[cfg(not(unix))]
+fn readable_stdin(_: &io::Stdin) -> bool {
+    true
 }
 
 /// One page to parse.

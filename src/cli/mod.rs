@@ -12,9 +12,10 @@
 //! and the closing summary.
 //!
 //! ```text
-//! paper-digest                                  # the bundled sample page, as JSON
+//! paper-digest                                  # at a terminal: the bundled sample page, as JSON
 //! paper-digest page.html notes/                 # files and directories
-//! cat page.txt | paper-digest -                 # standard input
+//! cat page.txt | paper-digest                   # standard input (a pipe or a file)
+//! paper-digest - < page.txt                     # standard input, said explicitly
 //! paper-digest -f jsonl -j4 archive/ crawl.warc.gz > digests.jsonl
 //! paper-digest -f csv archive/ > papers.csv
 //! ```
@@ -93,8 +94,9 @@ pub enum Command {
 /// The arguments of `parse`.
 #[derive(Clone, Debug, Args)]
 pub struct ParseArgs {
-    /// Files, directories, WARC archives, or - for standard input; none
-    /// parses the sample page bundled with the crate.
+    /// Files, directories, WARC archives, or - for standard input. None
+    /// reads standard input when it is a pipe or a file, else (a terminal,
+    /// /dev/null, closed) parses the sample page bundled with the crate.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// The output format.
@@ -377,7 +379,7 @@ pub struct Reading {
 impl Reading {
     /// The reading of `paths` with these options.
     pub fn new(paths: &[PathBuf], input: &InputArgs, run: &RunArgs) -> Self {
-        let sources = Source::from_args(paths);
+        let sources = Source::from_args_or_stdin(paths);
         let several = sources.len() > 1 || sources.iter().any(Source::is_multiple);
         let show = several && !run.quiet && io::stderr().is_terminal();
         Reading {
