@@ -333,18 +333,29 @@ fn csv_has_one_row_per_paper() {
         reader.headers().unwrap(),
         vec![
             "path",
+            "url",
+            "captured_at",
             "issue_date",
             "issue_title",
             "section",
+            "category",
             "number",
             "title",
             "authors",
+            "et_al",
+            "from",
             "arxiv_id",
             "paper_link",
             "code_link"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let col = |name: &str| {
+        paper_digest::cli::output::CSV_HEADER
+            .iter()
+            .position(|c| *c == name)
+            .unwrap()
+    };
     // Every digest's papers, featured and radio, and nothing of the rest.
     let seed = paper_digest::parse_bytes(&fixture("seed-2022-04-10.txt")).unwrap();
     let per_seed = seed.every_paper().count();
@@ -354,16 +365,68 @@ fn csv_has_one_row_per_paper() {
         .collect();
     assert_eq!(seed_rows.len(), per_seed);
     let first = seed_rows[0];
-    assert_eq!(&first[3], "featured");
-    assert_eq!(&first[4], "1");
-    assert_eq!(&first[5], "Training Compute-Optimal Large Language Models");
-    assert_eq!(&first[6], "Jordan Hoffmann; Sebastian Borgeaud");
-    assert_eq!(&first[7], "2203.15556");
-    assert!(first[8].contains("arxiv.org"), "{first:?}");
-    assert!(seed_rows.iter().any(|r| &r[3] == "NLP"));
+    assert_eq!(&first[col("section")], "featured");
+    assert_eq!(&first[col("category")], "");
+    assert_eq!(&first[col("number")], "1");
+    assert_eq!(
+        &first[col("title")],
+        "Training Compute-Optimal Large Language Models"
+    );
+    assert_eq!(
+        &first[col("authors")],
+        "Jordan Hoffmann; Sebastian Borgeaud"
+    );
+    assert_eq!(&first[col("et_al")], "true");
+    assert_eq!(&first[col("from")], "");
+    // An identifier no CSV reader takes for a number.
+    assert_eq!(&first[col("arxiv_id")], "arXiv:2203.15556");
+    assert!(first[col("paper_link")].contains("arxiv.org"), "{first:?}");
+    assert_eq!(&first[col("url")], "");
+    assert_eq!(&first[col("captured_at")], "");
+    // Radio entries: section radio, the list's category, `from` names.
+    let radio: Vec<_> = seed_rows
+        .iter()
+        .filter(|r| &r[col("section")] == "radio")
+        .collect();
+    assert_eq!(
+        radio.len(),
+        seed.radio.iter().map(|l| l.entries.len()).sum::<usize>()
+    );
+    assert!(radio.iter().any(|r| &r[col("category")] == "NLP"));
+    assert!(
+        radio
+            .iter()
+            .all(|r| ["NLP", "CV", "ML", ""].contains(&&r[col("category")]))
+    );
+    assert!(
+        radio
+            .iter()
+            .all(|r| r[col("authors")].is_empty() && &r[col("et_al")] == "false")
+    );
+    assert!(
+        radio.iter().any(|r| &r[col("from")] == "Max Tegmark"),
+        "{radio:?}"
+    );
+    assert!(
+        seed_rows
+            .iter()
+            .all(|r| ["featured", "radio"].contains(&&r[col("section")]))
+    );
     let digests = expected.iter().filter(|(_, d)| *d).count();
     let paths: std::collections::BTreeSet<&str> = rows.iter().map(|r| &r[0]).collect();
     assert_eq!(paths.len(), digests);
+    // WARC records: their URL and capture date.
+    let wechat: Vec<_> = rows
+        .iter()
+        .filter(|r| r[0].ends_with("crawl.warc.gz#https://mp.weixin.qq.com/s/digest"))
+        .collect();
+    assert!(!wechat.is_empty());
+    assert!(
+        wechat
+            .iter()
+            .all(|r| &r[col("url")] == "https://mp.weixin.qq.com/s/digest"
+                && &r[col("captured_at")] == "2022-04-10T08:00:03Z")
+    );
     // A code link is found by its kind.
     let crlf: Vec<_> = rows
         .iter()
@@ -371,7 +434,8 @@ fn csv_has_one_row_per_paper() {
         .collect();
     if cfg!(unix) {
         assert!(
-            crlf.iter().any(|r| r[9].starts_with("https://")),
+            crlf.iter()
+                .any(|r| r[col("code_link")].starts_with("https://")),
             "{crlf:?}"
         );
     }
@@ -599,6 +663,7 @@ fn archive_tables_as_json_lines_and_csv() {
         .iter()
         .find(|r| &r[0] == "arxiv:2203.15556")
         .expect("the first paper, by its arXiv id");
+    assert_eq!(&chinchilla[1], "arXiv:2203.15556", "never a number");
     assert_eq!(
         &chinchilla[2],
         "Training Compute-Optimal Large Language Models"
@@ -809,15 +874,15 @@ fn csv_cells_never_start_a_formula_unless_asked() {
     let rows = csv_cells(&out);
     assert_eq!(rows[0][0], format!("'{name}"));
     assert_eq!(
-        rows[0][5],
+        rows[0][8],
         "'=HYPERLINK(\"http://evil.example\",\"Training\")"
     );
     assert_eq!(
-        rows[1][5],
+        rows[1][8],
         "'@SUM(1) PaLM: Scaling Language Modeling with Pathways"
     );
-    assert!(rows[0][6].starts_with("'+cmd|"), "{:?}", rows[0]);
-    assert!(rows[2][5].starts_with("'-2+3 Continuous"), "{:?}", rows[2]);
+    assert!(rows[0][9].starts_with("'+cmd|"), "{:?}", rows[0]);
+    assert!(rows[2][8].starts_with("'-2+3 Continuous"), "{:?}", rows[2]);
     let help = stdout(&run(&["--help"]));
     assert!(help.contains("--csv-raw"), "{help}");
 }
@@ -1293,11 +1358,128 @@ fn piped_input_is_read_without_a_dash_and_no_input_gives_the_sample() {
     let out = run(&[]);
     assert_eq!(out.status.code(), Some(0));
     let sample: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert!(sample["issue"]["title"].as_str().unwrap().contains("Pathways"));
+    assert!(
+        sample["issue"]["title"]
+            .as_str()
+            .unwrap()
+            .contains("Pathways")
+    );
     // A path named: standard input is not read.
     let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
     let out = run_with_stdin(&["-f", "jsonl", &seed], &crlf);
     let records = jsonl(&out);
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["digest"], sample);
+}
+
+/// Loads `--format csv` and `--format jsonl` with pandas and DuckDB, with
+/// their default options, and checks the types they give: argv is the CSV,
+/// the JSON Lines and the expected arXiv cells (a JSON array).
+const DATA_LOADING: &str = r#"
+import json, sys
+import duckdb
+import pandas as pd
+from pandas.api import types as pt
+
+csv_path, jsonl_path, expected = sys.argv[1], sys.argv[2], set(json.loads(sys.argv[3]))
+text = lambda s: pt.is_string_dtype(s.dtype) or pt.is_object_dtype(s.dtype)
+
+df = pd.read_csv(csv_path)
+assert text(df["arxiv_id"]), df["arxiv_id"].dtype
+ids = set(df["arxiv_id"].dropna())
+assert ids == expected, sorted(ids ^ expected)
+assert pt.is_integer_dtype(df["number"].dtype), df["number"].dtype
+assert pt.is_bool_dtype(df["et_al"].dtype), df["et_al"].dtype
+for c in ["path", "url", "captured_at", "issue_date", "issue_title", "section",
+          "category", "title", "authors", "from", "paper_link", "code_link"]:
+    assert text(df[c]), (c, df[c].dtype)
+assert set(df["section"]) == {"featured", "radio"}, set(df["section"])
+assert set(df["category"].dropna()) == {"NLP", "CV", "ML"}, set(df["category"].dropna())
+
+con = duckdb.connect()
+rel = con.sql(f"select * from read_csv_auto('{csv_path}')")
+kinds = {c: str(t) for c, t in zip(rel.columns, rel.types)}
+assert kinds["arxiv_id"] == "VARCHAR", kinds
+assert kinds["number"] in ("BIGINT", "INTEGER"), kinds
+assert kinds["et_al"] == "BOOLEAN", kinds
+for c in ["path", "url", "issue_title", "section", "category", "title", "authors",
+          "from", "paper_link", "code_link"]:
+    assert kinds[c] == "VARCHAR", (c, kinds)
+rows = con.sql(f"select arxiv_id from read_csv_auto('{csv_path}') where arxiv_id is not null")
+duck = {r[0] for r in rows.fetchall()}
+assert duck == expected, sorted(duck ^ expected)
+
+j = pd.read_json(jsonl_path, lines=True)
+assert set(j["status"]) == {"digest", "not_digest"}, set(j["status"])
+assert set(j[j["status"] == "not_digest"]["reason"]) == {"not_a_digest"}
+assert j[j["status"] == "digest"]["reason"].isna().all()
+found = set()
+for digest in j[j["status"] == "digest"]["digest"]:
+    for paper in digest["papers"]:
+        first = next((l["arxiv_id"] for l in paper["links"] if l.get("arxiv_id")), None)
+        if first is not None:
+            assert isinstance(first, str), first
+            found.add("arXiv:" + first)
+assert found == expected, sorted(found ^ expected)
+statuses = dict(con.sql(
+    f"select status, count(*) from read_json_auto('{jsonl_path}') group by status").fetchall())
+assert set(statuses) == {"digest", "not_digest"}, statuses
+print(json.dumps({"csv_rows": len(df), "jsonl_records": len(j), "arxiv_ids": sorted(expected),
+                  "pandas": pd.__version__, "duckdb": duckdb.__version__,
+                  "pandas_dtypes": {c: str(t) for c, t in df.dtypes.items()}, "duckdb_types": kinds}))
+"#;
+
+#[test]
+fn csv_and_json_lines_load_in_pandas_and_duckdb_with_default_options() {
+    // Run by `.ci/csv_loading`, which installs pandas and DuckDB in a venv.
+    let Some(python) = std::env::var_os("PAPER_DIGEST_DATA_PYTHON") else {
+        eprintln!("PAPER_DIGEST_DATA_PYTHON unset: the pandas/DuckDB check is not run");
+        return;
+    };
+    let (dir, _) = mixed_folder("data-loading");
+    // An identifier with a trailing zero, which a float drops.
+    let seed = String::from_utf8(fixture("seed-2022-04-10.txt")).unwrap();
+    assert!(seed.contains("2203.15556"));
+    fs::write(
+        dir.join("z-zero.txt"),
+        seed.replace("2203.15556", "2203.00850"),
+    )
+    .unwrap();
+    let dir = dir.to_str().unwrap();
+    let scratch = scratch("data-loading-out");
+    let csv = scratch.join("papers.csv");
+    let jsonl_path = scratch.join("pages.jsonl");
+    let out = run(&["-q", "-f", "csv", dir]);
+    assert_eq!(out.status.code(), Some(0));
+    fs::write(&csv, &out.stdout).unwrap();
+    let out = run(&["-q", "-f", "jsonl", dir]);
+    assert_eq!(out.status.code(), Some(0));
+    fs::write(&jsonl_path, &out.stdout).unwrap();
+    let mut expected = std::collections::BTreeSet::new();
+    for record in jsonl(&out) {
+        if let Some(digest) = record.get("digest") {
+            let digest: paper_digest::Digest = serde_json::from_value(digest.clone()).unwrap();
+            for paper in &digest.papers {
+                if let Some(id) = paper.arxiv_id() {
+                    expected.insert(format!("arXiv:{id}"));
+                }
+            }
+        }
+    }
+    assert!(expected.contains("arXiv:2203.00850"), "{expected:?}");
+    let out = Command::new(python)
+        .arg("-c")
+        .arg(DATA_LOADING)
+        .arg(&csv)
+        .arg(&jsonl_path)
+        .arg(serde_json::to_string(&expected).unwrap())
+        .stdin(Stdio::null())
+        .output()
+        .expect("python runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    eprintln!("{}", stdout(&out));
 }

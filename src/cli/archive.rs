@@ -283,7 +283,8 @@ pub fn issue_row(issue: &ArchivedIssue) -> [String; 10] {
     ]
 }
 
-/// One row of the papers table ([`PAPER_COLUMNS`]): `seen_in` lists the
+/// One row of the papers table ([`PAPER_COLUMNS`]), the arXiv identifier
+/// as [`arxiv_cell`](super::output::arxiv_cell) writes it: `seen_in` lists the
 /// appearances as `DATE featured N` or `DATE NLP N` (`undated` for an
 /// issue without a date, `radio` for a list without a category).
 pub fn paper_row(paper: &IndexedPaper) -> [String; 9] {
@@ -309,7 +310,11 @@ pub fn paper_row(paper: &IndexedPaper) -> [String; 9] {
     };
     [
         paper.id.clone(),
-        paper.arxiv_id.clone().unwrap_or_default(),
+        paper
+            .arxiv_id
+            .as_deref()
+            .map(super::output::arxiv_cell)
+            .unwrap_or_default(),
         paper.title.clone(),
         paper.authors.join("; "),
         paper.appearances.len().to_string(),

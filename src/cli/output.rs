@@ -35,7 +35,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::{Digest, LinkKind, PaperRef};
+use crate::{Digest, PaperRef};
 
 /// The output formats.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -201,19 +201,49 @@ impl Outcome {
     }
 }
 
-/// The columns of `--format csv`, one row per paper.
-pub const CSV_HEADER: [&str; 10] = [
+/// The columns of `--format csv`, one row per paper, featured and radio:
+///
+/// * `path`: the input's label; `url` and `captured_at`: a WARC record's
+///   target URI and capture date (empty for other inputs);
+/// * `issue_date` (`YYYY-MM-DD`), `issue_title`;
+/// * `section`: `featured` or `radio`; `category`: a radio list's `NLP`,
+///   `CV` or `ML` (empty for featured papers and lists without one);
+/// * `number`, `title`;
+/// * `authors` (featured papers) and `et_al` (`true`/`false`), `from`
+///   (radio entries), names joined with `; `;
+/// * `arxiv_id` as `arXiv:2203.00850`, so that no CSV reader takes it for a
+///   number (and drops a trailing zero);
+/// * `paper_link` (the abstract, else the PDF), `code_link`.
+pub const CSV_HEADER: [&str; 15] = [
     "path",
+    "url",
+    "captured_at",
     "issue_date",
     "issue_title",
     "section",
+    "category",
     "number",
     "title",
     "authors",
+    "et_al",
+    "from",
     "arxiv_id",
     "paper_link",
     "code_link",
 ];
+
+/// An arXiv identifier as the CSV writes it: `arXiv:2203.00850`, the
+/// form arXiv itself cites, never a number.
+///
+/// ```
+/// use paper_digest::cli::output::arxiv_cell;
+///
+/// assert_eq!(arxiv_cell("2203.00850"), "arXiv:2203.00850");
+/// assert_eq!(arxiv_cell("hep-th/9901001"), "arXiv:hep-th/9901001");
+/// ```
+pub fn arxiv_cell(id: &str) -> String {
+    format!("arXiv:{id}")
+}
 
 /// One record of `jsonl` and of a `json` array.
 #[derive(Serialize)]
@@ -385,7 +415,7 @@ impl<W: Write> Writer<W> {
             }
             Inner::Csv { csv, raw } => {
                 if let Ok(digest) = &outcome.result {
-                    for row in csv_rows(&outcome.label, digest) {
+                    for row in csv_rows(outcome, digest) {
                         write_csv_row(csv, &row, *raw)?;
                     }
                 }
@@ -528,33 +558,50 @@ fn heading_style(color: bool) -> anstyle::Style {
     }
 }
 
-/// The CSV rows of one digest: one per paper, featured then radio.
-pub fn csv_rows(label: &str, digest: &Digest) -> Vec<[String; 10]> {
+/// The CSV rows of one input's digest ([`CSV_HEADER`]): one per paper,
+/// featured then radio.
+pub fn csv_rows(outcome: &Outcome, digest: &Digest) -> Vec<[String; 15]> {
     let issue = &digest.issue;
+    let names = |n: &[String]| n.join("; ");
     digest
         .every_paper()
         .map(|paper| {
-            let url = |kind| match paper {
-                PaperRef::Featured(p) => {
-                    p.link(kind).and_then(|l| l.url.clone()).unwrap_or_default()
-                }
-                _ => String::new(),
-            };
-            let paper_link = match url(LinkKind::Abstract) {
-                u if u.is_empty() => url(LinkKind::Pdf),
-                u => u,
+            let (section, category, authors, et_al, from, paper_link, code_link) = match paper {
+                PaperRef::Featured(p) => (
+                    "featured",
+                    "",
+                    names(&p.authors),
+                    p.et_al,
+                    String::new(),
+                    p.paper_url().unwrap_or_default().to_owned(),
+                    p.code_url().unwrap_or_default().to_owned(),
+                ),
+                PaperRef::Radio { list, entry } => (
+                    "radio",
+                    list.category.map_or("", |c| c.as_str()),
+                    String::new(),
+                    false,
+                    names(&entry.from),
+                    String::new(),
+                    String::new(),
+                ),
             };
             [
-                label.to_owned(),
+                outcome.label.clone(),
+                outcome.url.clone().unwrap_or_default(),
+                outcome.date.clone().unwrap_or_default(),
                 issue.date.clone().unwrap_or_default(),
                 issue.title.clone().unwrap_or_default(),
-                paper.section().to_owned(),
+                section.to_owned(),
+                category.to_owned(),
                 paper.number().to_string(),
                 paper.title().to_owned(),
-                paper.authors().join("; "),
-                paper.arxiv_id().unwrap_or_default().to_owned(),
+                authors,
+                et_al.to_string(),
+                from,
+                paper.arxiv_id().map(arxiv_cell).unwrap_or_default(),
                 paper_link,
-                url(LinkKind::Code),
+                code_link,
             ]
         })
         .collect()
