@@ -1483,3 +1483,119 @@ fn csv_and_json_lines_load_in_pandas_and_duckdb_with_default_options() {
     );
     eprintln!("{}", stdout(&out));
 }
+
+#[test]
+fn text_shows_the_whole_digest_as_a_person_reads_it() {
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    let out = run(&["-f", "text", &seed]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let digest = paper_digest::parse_bytes(&fixture("seed-2022-04-10.txt")).unwrap();
+    let issue = &digest.issue;
+    // The intro and the contents.
+    assert!(text.contains(issue.summary.as_deref().unwrap()), "{text}");
+    for entry in &issue.contents {
+        assert!(text.contains(entry.as_str()), "{entry}");
+    }
+    // Every paper: title, authors, links, every abstract paragraph, the
+    // recommendation.
+    for p in &digest.papers {
+        assert!(
+            text.contains(&format!("[{}] {}", p.number, p.title)),
+            "{}",
+            p.title
+        );
+        assert!(text.contains(&p.authors.join(", ")), "{:?}", p.authors);
+        for l in &p.links {
+            assert!(text.contains(l.url.as_deref().unwrap()), "{l:?}");
+        }
+        for paragraph in p.abstract_text.as_deref().unwrap_or("").lines() {
+            assert!(text.contains(paragraph), "{paragraph}");
+        }
+        if let Some(r) = &p.recommendation {
+            assert!(text.contains(r.as_str()), "{r}");
+        }
+    }
+    assert!(
+        !text.contains(" characters, "),
+        "no abstract counted, all shown"
+    );
+    // The radio lists, entry by entry.
+    for list in &digest.radio {
+        for e in &list.entries {
+            assert!(text.contains(&e.title), "{}", e.title);
+        }
+    }
+    // Contributors, link passwords and figure captions.
+    let page = "7 Papers & Radios | 标题\n参与：杜伟、楚航\n论文 1：某论文\n\
+网盘链接：https://pan.baidu.com/s/1abc 密码：9qzz\n摘要：一段摘要。\n";
+    let text = stdout(&run_with_stdin(&["-f", "text"], page.as_bytes()));
+    assert!(text.contains("contributors: 杜伟, 楚航"), "{text}");
+    assert!(
+        text.contains("https://pan.baidu.com/s/1abc") && text.contains("password: 9qzz"),
+        "{text}"
+    );
+    let md = fixture("markdown/seed.md");
+    let with_figures = paper_digest::parse_bytes(&md).unwrap();
+    let caption = with_figures
+        .papers
+        .iter()
+        .flat_map(|p| &p.figures)
+        .find_map(|f| f.caption.clone());
+    let text = stdout(&run_with_stdin(&["-f", "text"], &md));
+    for f in with_figures.papers.iter().flat_map(|p| &p.figures) {
+        if let Some(image) = &f.image {
+            assert!(text.contains(image.as_str()), "{image}");
+        }
+    }
+    if let Some(caption) = caption {
+        assert!(text.contains(&format!("figure: {caption}")), "{text}");
+    }
+}
+
+#[test]
+fn markdown_output_is_the_canonical_markdown() {
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    let out = run(&["-f", "markdown", &seed]);
+    assert_eq!(out.status.code(), Some(0));
+    let digest = paper_digest::parse_bytes(&fixture("seed-2022-04-10.txt")).unwrap();
+    assert_eq!(stdout(&out), paper_digest::render::markdown(&digest));
+    // It reads back as the same digest.
+    let again = paper_digest::parse(&stdout(&out)).unwrap();
+    assert_eq!(again.papers, digest.papers);
+    // Several inputs: each under a comment naming it, a rule between.
+    let md = format!("{FIXTURES}/markdown/seed.md");
+    let text = stdout(&run(&["-q", "-f", "markdown", &seed, &md]));
+    assert!(
+        text.starts_with(&format!("<!-- {seed} -->\n\n# ")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("\n---\n\n<!-- {md} -->\n\n# ")),
+        "{text}"
+    );
+}
+
+#[test]
+fn archive_has_a_readable_text_form() {
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    let md = format!("{FIXTURES}/markdown/seed.md");
+    let crlf = format!("{FIXTURES}/synthetic-2021-06-06-crlf.txt");
+    let out = run(&["archive", "-q", "-f", "text", &seed, &md, &crlf]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.starts_with("2 issues from 3 pages: "), "{text}");
+    assert!(text.contains(&format!("  copy: {seed}\n")), "{text}");
+    assert!(text.contains("\n2022-04-10 7 Papers & Radios | "), "{text}");
+    assert!(
+        text.contains("  [1] Training Compute-Optimal Large Language Models\n"),
+        "{text}"
+    );
+    let papers = stdout(&run(&[
+        "archive", "-q", "-f", "text", "-t", "papers", &seed, &md,
+    ]));
+    assert!(
+        papers.starts_with("Training Compute-Optimal Large Language Models\n  by: Jordan Hoffmann, Sebastian Borgeaud et al.\n  id: arxiv:2203.15556\n  seen in: 2022-04-10 featured 1"),
+        "{papers}"
+    );
+}

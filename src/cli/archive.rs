@@ -59,6 +59,9 @@ pub enum ArchiveFormat {
     Jsonl,
     /// One row per issue or paper, with a header row.
     Csv,
+    /// For a person: each issue with its copies, papers and conflicts, or
+    /// each paper with its appearances.
+    Text,
 }
 
 /// The tables of an archive.
@@ -224,8 +227,86 @@ pub fn write(
                 raw_csv,
             );
         }
+        (ArchiveFormat::Text, None | Some(Table::Issues)) => return issues_text(out, dataset),
+        (ArchiveFormat::Text, Some(Table::Papers)) => return papers_text(out, dataset),
     }
     writeln!(out)
+}
+
+/// `--format text`: each issue, its copies, papers, radio lists and
+/// conflicts; every piece of page text [`printable`](super::text::printable).
+fn issues_text(out: &mut dyn Write, dataset: &Dataset) -> io::Result<()> {
+    use super::progress::count;
+    use super::text::printable;
+    let s = &dataset.summary;
+    writeln!(
+        out,
+        "{} from {}: {}, {}",
+        count(s.issues, "issue", "issues"),
+        count(s.pages, "page", "pages"),
+        count(s.papers, "distinct paper", "distinct papers"),
+        count(s.conflicts, "conflict", "conflicts"),
+    )?;
+    for issue in &dataset.issues {
+        let date = issue.issue.date.as_deref().unwrap_or("undated");
+        let title = issue.issue.title.as_deref().unwrap_or("(untitled)");
+        writeln!(out, "\n{} {}", printable(date), printable(title))?;
+        let radio: usize = issue.radio.iter().map(|l| l.entries.len()).sum();
+        writeln!(
+            out,
+            "  {}, {}, {}",
+            count(issue.papers.len(), "paper", "papers"),
+            count(radio, "radio entry", "radio entries"),
+            count(issue.copies.len(), "copy", "copies"),
+        )?;
+        for copy in &issue.copies {
+            writeln!(out, "  copy: {}", printable(&copy.origin.to_string()))?;
+        }
+        for paper in &issue.papers {
+            writeln!(out, "  [{}] {}", paper.number, printable(&paper.title))?;
+        }
+        for list in &issue.radio {
+            let category = list.category.map_or("radio", |c| c.as_str());
+            writeln!(
+                out,
+                "  {category}: {}",
+                count(list.entries.len(), "entry", "entries")
+            )?;
+        }
+        for w in &issue.warnings {
+            writeln!(out, "  warning: {} ({})", printable(&w.message), w.code)?;
+        }
+    }
+    Ok(())
+}
+
+/// `--format text --table papers`: each paper, its id and appearances.
+fn papers_text(out: &mut dyn Write, dataset: &Dataset) -> io::Result<()> {
+    use super::text::printable;
+    for (i, paper) in dataset.papers.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}", printable(&paper.title))?;
+        let names = if paper.authors.is_empty() {
+            &paper.from
+        } else {
+            &paper.authors
+        };
+        if !names.is_empty() {
+            let et_al = if paper.et_al { " et al." } else { "" };
+            writeln!(out, "  by: {}{et_al}", printable(&names.join(", ")))?;
+        }
+        let row = paper_row(paper);
+        writeln!(out, "  id: {}", printable(&paper.id))?;
+        writeln!(out, "  seen in: {}", printable(&row[6]))?;
+        for (label, cell) in [("paper", &row[7]), ("code", &row[8])] {
+            if !cell.is_empty() {
+                writeln!(out, "  {label}: {}", printable(cell))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn json_lines<T: serde::Serialize>(out: &mut dyn Write, items: &[T]) -> io::Result<()> {
@@ -359,7 +440,7 @@ mod tests {
         assert_eq!(args.format, ArchiveFormat::Csv);
         assert!(args.run.quiet);
         assert_eq!(args.paths, [PathBuf::from("a/")]);
-        let err = Cli::try_parse_from(["paper-digest", "archive", "-f", "text"]).unwrap_err();
+        let err = Cli::try_parse_from(["paper-digest", "archive", "-f", "markdown"]).unwrap_err();
         assert_eq!(err.kind(), clap::error::ErrorKind::InvalidValue);
     }
 

@@ -437,7 +437,7 @@ impl<W: Write> Writer<W> {
                         super::text::printable(&outcome.label)
                     )?;
                 }
-                super::text::write_summary(out, digest, *color)
+                super::text::write_digest(out, digest, *color)
             }
             Inner::Markdown {
                 out,
