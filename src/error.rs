@@ -29,6 +29,16 @@ pub enum Error {
     /// page produced warnings; they are all here.
     #[error("strict parsing failed with {} warning(s), the first: {}: {}", .0.len(), .0.first().map(|w| w.code.as_str()).unwrap_or("none"), .0.first().map(|w| w.message.as_str()).unwrap_or(""))]
     Strict(Vec<Warning>),
+    /// A furniture rule given as a pattern
+    /// ([`Parser::furniture_pattern`](crate::Parser::furniture_pattern))
+    /// is not a regular expression.
+    #[error("invalid furniture pattern {pattern:?}: {message}")]
+    InvalidPattern {
+        /// The pattern as given.
+        pattern: String,
+        /// Why it does not compile (the `regex` crate's message).
+        message: String,
+    },
 }
 
 impl Error {
@@ -45,6 +55,7 @@ impl Error {
             Error::NotADigest(_) => "not_a_digest",
             Error::TooLarge { .. } => "too_large",
             Error::Strict(_) => "strict",
+            Error::InvalidPattern { .. } => "invalid_pattern",
         }
     }
 }
