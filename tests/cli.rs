@@ -593,7 +593,7 @@ fn archive_merges_the_copies_in_a_folder() {
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("archive: 6 pages, 6 copies, 2 issues, 49 distinct papers, 0 conflict(s)"),
+        stderr.contains("archive: 6 pages, 6 copies, 2 issues, 49 distinct papers, 0 conflicts"),
         "{stderr}"
     );
     let dataset: Value = serde_json::from_str(&stdout(&out)).expect("one JSON document");
@@ -1597,5 +1597,44 @@ fn archive_has_a_readable_text_form() {
     assert!(
         papers.starts_with("Training Compute-Optimal Large Language Models\n  by: Jordan Hoffmann, Sebastian Borgeaud et al.\n  id: arxiv:2203.15556\n  seen in: 2022-04-10 featured 1"),
         "{papers}"
+    );
+}
+
+#[test]
+fn errors_quote_a_page_only_in_part_and_json_shapes_are_said() {
+    // The plain-text seed read as HTML is one long line: the message
+    // quotes the start of it, not the page.
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    let out = run(&["-f", "jsonl", "--input-format", "html", &seed]);
+    let record = &jsonl(&out)[0];
+    assert_eq!(record["status"], "not_digest", "{record}");
+    let message = record["message"].as_str().unwrap();
+    let most = paper_digest::cli::output::MESSAGE_CHARS + 1;
+    assert!(message.chars().count() <= most, "{message}");
+    assert!(message.ends_with('…'), "{message}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.chars().count() < most + seed.len() + 10, "{stderr}");
+    // The library's own message is longer: the cap is what shortens it.
+    let full = paper_digest::Parser::new()
+        .format(paper_digest::Format::Html)
+        .parse_bytes(&fixture("seed-2022-04-10.txt"))
+        .unwrap_err()
+        .to_string();
+    assert!(full.chars().count() > most, "{}", full.chars().count());
+
+    // --array: an array of records even for one page.
+    let out = run(&["--array", &seed]);
+    let array: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let array = array.as_array().expect("an array");
+    assert_eq!(array.len(), 1);
+    assert_eq!(array[0]["status"], "digest");
+    assert_eq!(array[0]["path"], seed.as_str());
+    // The shape is said in --help.
+    let help = stdout(&run(&["--help"]));
+    assert!(help.contains("--array"), "{help}");
+    assert!(help.contains("bare digest when a single page"), "{help}");
+    assert!(
+        help.contains("not_a_digest") && help.contains("decode_error"),
+        "{help}"
     );
 }

@@ -172,13 +172,14 @@ pub fn archive(args: &ArchiveArgs) -> ExitCode {
     });
     if !args.run.quiet {
         let s = &dataset.summary;
+        use super::progress::count;
         anstream::eprintln!(
-            "archive: {} pages, {} copies, {} issues, {} distinct papers, {} conflict(s)",
-            s.pages,
-            s.copies,
-            s.issues,
-            s.papers,
-            s.conflicts
+            "archive: {}, {}, {}, {}, {}",
+            count(s.pages, "page", "pages"),
+            count(s.copies, "copy", "copies"),
+            count(s.issues, "issue", "issues"),
+            count(s.papers, "distinct paper", "distinct papers"),
+            count(s.conflicts, "conflict", "conflicts"),
         );
     }
     exit_status(written, tally.failed())

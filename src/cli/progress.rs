@@ -18,12 +18,29 @@ pub fn bar(visible: bool) -> ProgressBar {
     }
     let bar = ProgressBar::new_spinner();
     if let Ok(style) =
-        ProgressStyle::with_template("{spinner} {pos} pages, {per_sec}, {elapsed}  {wide_msg:.dim}")
+        ProgressStyle::with_template("{spinner} {pos} pages, {rate}, {elapsed}  {wide_msg:.dim}")
     {
-        bar.set_style(style);
+        bar.set_style(style.with_key(
+            "rate",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = w.write_str(&rate(state.per_sec()));
+            },
+        ));
     }
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
+}
+
+/// A rate of pages per second as the bar shows it: a whole number
+/// (`293/s`), one decimal below 10 (`2.5/s`).
+pub fn rate(per_sec: f64) -> String {
+    if !per_sec.is_finite() || per_sec <= 0.0 {
+        "0/s".to_owned()
+    } else if per_sec < 10.0 {
+        format!("{per_sec:.1}/s")
+    } else {
+        format!("{per_sec:.0}/s")
+    }
 }
 
 /// `error` in red where stderr takes colour (through `anstream`).
@@ -161,5 +178,53 @@ impl Tally {
                 count(skipped.total(), "file skipped", "files skipped"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_are_rounded() {
+        assert_eq!(rate(293.0199), "293/s");
+        assert_eq!(rate(2.4567), "2.5/s");
+        assert_eq!(rate(0.0), "0/s");
+        assert_eq!(rate(f64::INFINITY), "0/s");
+    }
+
+    #[test]
+    fn counts_agree_with_their_number() {
+        assert_eq!(count(1, "error", "errors"), "1 error");
+        assert_eq!(count(0, "error", "errors"), "0 errors");
+        assert_eq!(count(2, "page", "pages"), "2 pages");
+    }
+
+    #[test]
+    fn the_summary_says_one_page_and_one_error() {
+        use crate::cli::output::{Outcome, Problem, Reason};
+        let mut tally = Tally::new(ProgressBar::hidden());
+        tally.record(&Outcome {
+            label: "x".to_owned(),
+            url: None,
+            date: None,
+            size: 0,
+            result: Err(Problem::new(Reason::ReadError, "gone")),
+        });
+        let summary = tally.summary(&Skipped::default());
+        assert!(
+            summary.starts_with("1 page: 0 digests, 0 not digests, 1 error, "),
+            "{summary}"
+        );
+        assert!(!summary.contains("skipped"), "{summary}");
+        let skipped = Skipped::default();
+        skipped
+            .hidden
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        assert!(
+            tally
+                .summary(&skipped)
+                .ends_with("\n1 file skipped: 1 hidden")
+        );
     }
 }
