@@ -296,7 +296,8 @@ fn a_mixed_folder_gives_one_record_per_page_in_order() {
     assert!(String::from_utf8_lossy(&skip.stderr).contains(&summary));
     // WARC records carry their capture date.
     let wechat = &records[3];
-    assert_eq!(wechat["date"], "2022-04-10T08:00:03Z");
+    assert_eq!(wechat["captured_at"], "2022-04-10T08:00:03Z");
+    assert_eq!(wechat["url"], "https://mp.weixin.qq.com/s/digest");
     assert_eq!(
         wechat["digest"]["papers"][0]["links"][0]["arxiv_id"],
         "2203.15556"
@@ -1413,6 +1414,8 @@ j = pd.read_json(jsonl_path, lines=True)
 assert set(j["status"]) == {"digest", "not_digest"}, set(j["status"])
 assert set(j[j["status"] == "not_digest"]["reason"]) == {"not_a_digest"}
 assert j[j["status"] == "digest"]["reason"].isna().all()
+assert text(j["path"]) and text(j["url"]), (j["path"].dtype, j["url"].dtype)
+assert pt.is_datetime64_any_dtype(j["captured_at"].dtype), j["captured_at"].dtype
 found = set()
 for digest in j[j["status"] == "digest"]["digest"]:
     for paper in digest["papers"]:

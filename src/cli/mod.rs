@@ -8,8 +8,9 @@
 //! [`input::walk`] turns files, directories, standard input and WARC
 //! archives into a stream of pages; [`pipeline::run_ordered`] parses them in
 //! parallel and hands the results back in input order; [`output::Writer`]
-//! writes JSON, JSON Lines, CSV or text; [`progress`] draws the progress bar
-//! and the closing summary.
+//! writes JSON, JSON Lines, CSV, text or Markdown (with each input's
+//! [`Status`](output::Status) and [`Reason`](output::Reason)); [`progress`]
+//! draws the progress bar and the closing summary.
 //!
 //! ```text
 //! paper-digest                                  # at a terminal: the bundled sample page, as JSON
@@ -18,6 +19,7 @@
 //! paper-digest - < page.txt                     # standard input, said explicitly
 //! paper-digest -f jsonl -j4 archive/ crawl.warc.gz > digests.jsonl
 //! paper-digest -f csv archive/ > papers.csv
+//! paper-digest -f markdown page.html > page.md
 //! ```
 
 pub mod archive;
@@ -66,7 +68,7 @@ be read or decoded, or failed --strict (each reported on stderr), 2 bad usage.";
     name = "paper-digest",
     bin_name = "paper-digest",
     version,
-    about = "Parse saved \"7 Papers & Radios\" pages (text, Markdown, HTML; UTF-8 or GBK) into JSON, JSON Lines, CSV or text",
+    about = "Parse saved \"7 Papers & Radios\" pages (text, Markdown, HTML; UTF-8 or GBK) into JSON, JSON Lines, CSV, text or Markdown",
     after_help = AFTER_HELP,
     args_conflicts_with_subcommands = true
 )]

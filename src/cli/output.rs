@@ -6,8 +6,8 @@
 //!
 //! * `jsonl`: one line per input, `{"path": …, "status": "digest",
 //!   "digest": …}`, or `{"path": …, "status": "not_digest" | "error",
-//!   "reason": …, "message": …}` (plus `"url"` and `"date"` for a WARC
-//!   record): the [`Status`] and, without a digest, the [`Reason`];
+//!   "reason": …, "message": …}` (plus `"url"` and `"captured_at"` for a
+//!   WARC record, as the CSV columns): the [`Status`] and, without a digest, the [`Reason`];
 //! * `json`: the bare digest for a single input, else (or with `--array`)
 //!   one JSON array of the same records as `jsonl`;
 //! * `csv`: a header, then one row per paper, featured and radio
@@ -252,7 +252,7 @@ struct JsonRecord<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<&'a str>,
+    captured_at: Option<&'a str>,
     status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<Reason>,
@@ -267,7 +267,7 @@ impl<'a> From<&'a Outcome> for JsonRecord<'a> {
         JsonRecord {
             path: &o.label,
             url: o.url.as_deref(),
-            date: o.date.as_deref(),
+            captured_at: o.date.as_deref(),
             status: o.status(),
             reason: o.result.as_ref().err().map(|p| p.reason),
             message: o.result.as_ref().err().map(|p| p.message.as_str()),
