@@ -2,9 +2,9 @@
 //! `paper-digest` command line, run from the source tree.
 //!
 //! ```text
-//! cargo run --example parse                         # the bundled sample page
+//! cargo run --example parse                         # at a terminal: the bundled sample page
 //! cargo run --example parse -- page.html notes/     # files and directories
-//! cat page.txt | cargo run --example parse -- -     # standard input
+//! cat page.txt | cargo run --example parse           # standard input (a pipe or a file)
 //! cargo run --release --example parse -- -f jsonl -j4 archive/ crawl.warc.gz
 //! cargo run --example parse -- --help               # every option
 //! ```

@@ -29,4 +29,33 @@ pub enum Error {
     /// page produced warnings; they are all here.
     #[error("strict parsing failed with {} warning(s), the first: {}: {}", .0.len(), .0.first().map(|w| w.code.as_str()).unwrap_or("none"), .0.first().map(|w| w.message.as_str()).unwrap_or(""))]
     Strict(Vec<Warning>),
+    /// A furniture rule given as a pattern
+    /// ([`Parser::furniture_pattern`](crate::Parser::furniture_pattern))
+    /// is not a regular expression.
+    #[error("invalid furniture pattern {pattern:?}: {message}")]
+    InvalidPattern {
+        /// The pattern as given.
+        pattern: String,
+        /// Why it does not compile (the `regex` crate's message).
+        message: String,
+    },
+}
+
+impl Error {
+    /// A stable, machine-readable name of the error's kind, in snake case:
+    /// `not_a_digest`, `too_large`, `strict`, `invalid_pattern`. Programs
+    /// branch on it rather than on the message, which may change.
+    ///
+    /// ```
+    /// let err = paper_digest::parse("hello").unwrap_err();
+    /// assert_eq!(err.code(), "not_a_digest");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NotADigest(_) => "not_a_digest",
+            Error::TooLarge { .. } => "too_large",
+            Error::Strict(_) => "strict",
+            Error::InvalidPattern { .. } => "invalid_pattern",
+        }
+    }
 }

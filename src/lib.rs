@@ -378,6 +378,34 @@ impl Parser {
         self
     }
 
+    /// Adds a furniture rule given as a pattern string, compiled with the
+    /// crate's own `regex` (so a caller needs no `regex` dependency of its
+    /// own): see [`furniture`](Self::furniture) for what a rule does.
+    ///
+    /// ```
+    /// use paper_digest::{Error, Parser};
+    ///
+    /// let page = "7 Papers & Radios | 标题\n论文 1：某论文\n摘要：一段摘要。\n由 MyFeeds 抓取\n";
+    /// let digest = Parser::new().furniture_pattern(r"^由 MyFeeds")?.parse(page)?;
+    /// assert_eq!(digest.stripped.boilerplate, ["由 MyFeeds 抓取"]);
+    ///
+    /// let err = Parser::new().furniture_pattern("(").unwrap_err();
+    /// assert!(matches!(err, Error::InvalidPattern { .. }));
+    /// assert_eq!(err.code(), "invalid_pattern");
+    /// # Ok::<(), paper_digest::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidPattern`] when `pattern` is not a regular expression.
+    pub fn furniture_pattern(self, pattern: &str) -> Result<Self, Error> {
+        let rule = regex::Regex::new(pattern).map_err(|e| Error::InvalidPattern {
+            pattern: pattern.to_owned(),
+            message: e.to_string(),
+        })?;
+        Ok(self.furniture(rule))
+    }
+
     /// Parses a page given as text.
     ///
     /// # Errors

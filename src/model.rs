@@ -728,3 +728,43 @@ impl std::fmt::Display for WarningCode {
         f.write_str(self.as_str())
     }
 }
+
+/// URL helpers: the links most callers want, without naming a [`LinkKind`].
+impl Paper {
+    /// The URL of the paper's code (the first [`LinkKind::Code`] link with
+    /// a URL).
+    ///
+    /// ```
+    /// let digest = paper_digest::parse(
+    ///     "7 Papers & Radios | 标题\n论文 1：StyleGAN3\n项目地址：https://github.com/NVlabs/stylegan3\n",
+    /// )?;
+    /// assert_eq!(digest.papers[0].code_url(), Some("https://github.com/NVlabs/stylegan3"));
+    /// assert_eq!(digest.papers[0].paper_url(), None);
+    /// # Ok::<(), paper_digest::Error>(())
+    /// ```
+    pub fn code_url(&self) -> Option<&str> {
+        self.url_of(LinkKind::Code)
+    }
+
+    /// The URL of the paper itself: its abstract page
+    /// ([`LinkKind::Abstract`]), else its PDF ([`LinkKind::Pdf`]).
+    ///
+    /// ```
+    /// let digest = paper_digest::parse(
+    ///     "7 Papers & Radios | 标题\n论文 1：Chinchilla\n论文链接：https://arxiv.org/pdf/2203.15556.pdf\n",
+    /// )?;
+    /// assert_eq!(digest.papers[0].paper_url(), Some("https://arxiv.org/pdf/2203.15556.pdf"));
+    /// # Ok::<(), paper_digest::Error>(())
+    /// ```
+    pub fn paper_url(&self) -> Option<&str> {
+        self.url_of(LinkKind::Abstract)
+            .or_else(|| self.url_of(LinkKind::Pdf))
+    }
+
+    fn url_of(&self, kind: LinkKind) -> Option<&str> {
+        self.links
+            .iter()
+            .filter(|l| l.kind == kind)
+            .find_map(|l| l.url.as_deref())
+    }
+}

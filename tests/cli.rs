@@ -39,6 +39,18 @@ fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// The message of a record with status `error`, whose reason is one of `reasons`.
+fn error_of<'a>(record: &'a Value, reasons: &[&str]) -> &'a str {
+    assert_eq!(record["status"], "error", "{record}");
+    let reason = record["reason"].as_str().expect("a reason");
+    assert!(
+        reasons.contains(&reason),
+        "{reason} not in {reasons:?}: {record}"
+    );
+    assert!(record.get("digest").is_none(), "{record}");
+    record["message"].as_str().expect("a message")
+}
+
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
 }
@@ -225,28 +237,67 @@ fn a_mixed_folder_gives_one_record_per_page_in_order() {
         .iter()
         .map(|r| {
             let path = r["path"].as_str().expect("a path").to_owned();
-            assert!(
-                r.get("digest").is_some() != r.get("error").is_some(),
-                "digest or error: {r}"
-            );
-            (path, r.get("digest").is_some())
+            let digest = r.get("digest").is_some();
+            if digest {
+                assert_eq!(r["status"], "digest", "{r}");
+                assert!(
+                    r.get("reason").is_none() && r.get("message").is_none(),
+                    "{r}"
+                );
+            } else {
+                assert_eq!(r["status"], "not_digest", "{r}");
+                assert_eq!(r["reason"], "not_a_digest", "{r}");
+                assert!(
+                    r["message"].as_str().unwrap().starts_with("not a digest"),
+                    "{r}"
+                );
+            }
+            (path, digest)
         })
         .collect();
     assert_eq!(got, expected);
-    // Some inputs are not digests: exit status 1, each named on stderr.
-    assert_eq!(out.status.code(), Some(1));
+    // Pages that are not digests are results: exit status 0, no error
+    // line each, and the summary counts them and what was skipped.
+    assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("not a digest:"), "{stderr}");
+    assert!(!stderr.contains("error:"), "{stderr}");
+    let digests = expected.iter().filter(|(_, d)| *d).count();
+    let summary = format!(
+        "{} pages: {digests} digests, {} not digests, 0 errors, ",
+        expected.len(),
+        expected.len() - digests
+    );
+    assert!(stderr.contains(&summary), "{summary}\n{stderr}");
+    // .hidden.html, .gitignore, .gitattributes; ignored/; gen.py.
     assert!(
-        stderr.contains("news.example.com/a.html: not a digest"),
+        stderr.contains("\n5 files skipped: 1 unknown extension, 3 hidden, 1 ignored\n"),
         "{stderr}"
     );
     assert!(
         !stderr.contains("gen.py") && !stderr.contains("Is a directory"),
         "{stderr}"
     );
+    assert!(!stderr.contains("hint:"), "{stderr}");
+
+    // --skip-non-digests: the digests only, the summary the same.
+    let skip = run(&["--format", "jsonl", "--skip-non-digests", dir]);
+    assert_eq!(skip.status.code(), Some(0));
+    let kept: Vec<String> = jsonl(&skip)
+        .iter()
+        .map(|r| r["path"].as_str().unwrap().to_owned())
+        .collect();
+    let digests: Vec<String> = expected
+        .iter()
+        .filter(|(_, d)| *d)
+        .map(|(p, _)| p.clone())
+        .collect();
+    assert_eq!(kept, digests);
+    assert!(String::from_utf8_lossy(&skip.stderr).contains(&summary));
     // WARC records carry their capture date.
     let wechat = &records[3];
-    assert_eq!(wechat["date"], "2022-04-10T08:00:03Z");
+    assert_eq!(wechat["captured_at"], "2022-04-10T08:00:03Z");
+    assert_eq!(wechat["url"], "https://mp.weixin.qq.com/s/digest");
     assert_eq!(
         wechat["digest"]["papers"][0]["links"][0]["arxiv_id"],
         "2203.15556"
@@ -283,18 +334,29 @@ fn csv_has_one_row_per_paper() {
         reader.headers().unwrap(),
         vec![
             "path",
+            "url",
+            "captured_at",
             "issue_date",
             "issue_title",
             "section",
+            "category",
             "number",
             "title",
             "authors",
+            "et_al",
+            "from",
             "arxiv_id",
             "paper_link",
             "code_link"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let col = |name: &str| {
+        paper_digest::cli::output::CSV_HEADER
+            .iter()
+            .position(|c| *c == name)
+            .unwrap()
+    };
     // Every digest's papers, featured and radio, and nothing of the rest.
     let seed = paper_digest::parse_bytes(&fixture("seed-2022-04-10.txt")).unwrap();
     let per_seed = seed.every_paper().count();
@@ -304,16 +366,68 @@ fn csv_has_one_row_per_paper() {
         .collect();
     assert_eq!(seed_rows.len(), per_seed);
     let first = seed_rows[0];
-    assert_eq!(&first[3], "featured");
-    assert_eq!(&first[4], "1");
-    assert_eq!(&first[5], "Training Compute-Optimal Large Language Models");
-    assert_eq!(&first[6], "Jordan Hoffmann; Sebastian Borgeaud");
-    assert_eq!(&first[7], "2203.15556");
-    assert!(first[8].contains("arxiv.org"), "{first:?}");
-    assert!(seed_rows.iter().any(|r| &r[3] == "NLP"));
+    assert_eq!(&first[col("section")], "featured");
+    assert_eq!(&first[col("category")], "");
+    assert_eq!(&first[col("number")], "1");
+    assert_eq!(
+        &first[col("title")],
+        "Training Compute-Optimal Large Language Models"
+    );
+    assert_eq!(
+        &first[col("authors")],
+        "Jordan Hoffmann; Sebastian Borgeaud"
+    );
+    assert_eq!(&first[col("et_al")], "true");
+    assert_eq!(&first[col("from")], "");
+    // An identifier no CSV reader takes for a number.
+    assert_eq!(&first[col("arxiv_id")], "arXiv:2203.15556");
+    assert!(first[col("paper_link")].contains("arxiv.org"), "{first:?}");
+    assert_eq!(&first[col("url")], "");
+    assert_eq!(&first[col("captured_at")], "");
+    // Radio entries: section radio, the list's category, `from` names.
+    let radio: Vec<_> = seed_rows
+        .iter()
+        .filter(|r| &r[col("section")] == "radio")
+        .collect();
+    assert_eq!(
+        radio.len(),
+        seed.radio.iter().map(|l| l.entries.len()).sum::<usize>()
+    );
+    assert!(radio.iter().any(|r| &r[col("category")] == "NLP"));
+    assert!(
+        radio
+            .iter()
+            .all(|r| ["NLP", "CV", "ML", ""].contains(&&r[col("category")]))
+    );
+    assert!(
+        radio
+            .iter()
+            .all(|r| r[col("authors")].is_empty() && &r[col("et_al")] == "false")
+    );
+    assert!(
+        radio.iter().any(|r| &r[col("from")] == "Max Tegmark"),
+        "{radio:?}"
+    );
+    assert!(
+        seed_rows
+            .iter()
+            .all(|r| ["featured", "radio"].contains(&&r[col("section")]))
+    );
     let digests = expected.iter().filter(|(_, d)| *d).count();
     let paths: std::collections::BTreeSet<&str> = rows.iter().map(|r| &r[0]).collect();
     assert_eq!(paths.len(), digests);
+    // WARC records: their URL and capture date.
+    let wechat: Vec<_> = rows
+        .iter()
+        .filter(|r| r[0].ends_with("crawl.warc.gz#https://mp.weixin.qq.com/s/digest"))
+        .collect();
+    assert!(!wechat.is_empty());
+    assert!(
+        wechat
+            .iter()
+            .all(|r| &r[col("url")] == "https://mp.weixin.qq.com/s/digest"
+                && &r[col("captured_at")] == "2022-04-10T08:00:03Z")
+    );
     // A code link is found by its kind.
     let crlf: Vec<_> = rows
         .iter()
@@ -321,7 +435,8 @@ fn csv_has_one_row_per_paper() {
         .collect();
     if cfg!(unix) {
         assert!(
-            crlf.iter().any(|r| r[9].starts_with("https://")),
+            crlf.iter()
+                .any(|r| r[col("code_link")].starts_with("https://")),
             "{crlf:?}"
         );
     }
@@ -337,19 +452,47 @@ fn exit_status_and_explicit_files() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert_eq!(jsonl(&out).len(), 2);
     // A file named explicitly is tried whatever its name.
+    // It is not a digest: a result (exit 0), the reason said on stderr,
+    // not as an error.
     let py = dir.join("gen.py");
-    let out = run(&["-q", "-f", "jsonl", py.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
+    let out = run(&["-f", "jsonl", py.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let record = &jsonl(&out)[0];
+    assert_eq!(record["status"], "not_digest");
+    assert_eq!(record["reason"], "not_a_digest");
     assert!(
-        jsonl(&out)[0]["error"]
+        record["message"]
             .as_str()
             .unwrap()
             .starts_with("not a digest")
     );
-    // A missing file is an error record, not a crash.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("gen.py: not a digest"), "{stderr}");
+    assert!(!stderr.contains("error:"), "{stderr}");
+    // A missing file is an error record, not a crash: exit 1.
     let out = run(&["-q", "-f", "jsonl", "/nonexistent/page.html"]);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(jsonl(&out)[0]["path"], "/nonexistent/page.html");
+    let record = &jsonl(&out)[0];
+    assert_eq!(record["path"], "/nonexistent/page.html");
+    error_of(record, &["read_error"]);
+    // A mixed run with one unreadable input: exit 1, the rest still written.
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    let out = run(&[
+        "-f",
+        "jsonl",
+        py.to_str().unwrap(),
+        &seed,
+        "/nonexistent/page.html",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let statuses: Vec<Value> = jsonl(&out).iter().map(|r| r["status"].clone()).collect();
+    assert_eq!(statuses, ["not_digest", "digest", "error"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("3 pages: 1 digest, 1 not a digest, 1 error, "),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -380,6 +523,8 @@ fn the_flags_people_expect() {
     let strict = run(&["-q", "--strict", &truncated]);
     assert_eq!(strict.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&strict.stderr).contains("strict parsing failed"));
+    let strict = run(&["-q", "--strict", "-f", "jsonl", &truncated]);
+    error_of(&jsonl(&strict)[0], &["strict"]);
 
     // --input-format: Markdown read as HTML finds no digest structure.
     let md = format!("{FIXTURES}/markdown/seed.md");
@@ -445,11 +590,11 @@ fn archive_merges_the_copies_in_a_folder() {
     let (dir, _) = mixed_folder("archive-json");
     let dir = dir.to_str().unwrap();
     let out = run(&["archive", "-j2", dir]);
-    // Some inputs are not digests: reported, and exit status 1, as `parse`.
-    assert_eq!(out.status.code(), Some(1));
+    // Some inputs are not digests: counted, not errors, as in `parse`.
+    assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("archive: 6 pages, 6 copies, 2 issues, 49 distinct papers, 0 conflict(s)"),
+        stderr.contains("archive: 6 pages, 6 copies, 2 issues, 49 distinct papers, 0 conflicts"),
         "{stderr}"
     );
     let dataset: Value = serde_json::from_str(&stdout(&out)).expect("one JSON document");
@@ -519,6 +664,7 @@ fn archive_tables_as_json_lines_and_csv() {
         .iter()
         .find(|r| &r[0] == "arxiv:2203.15556")
         .expect("the first paper, by its arXiv id");
+    assert_eq!(&chinchilla[1], "arXiv:2203.15556", "never a number");
     assert_eq!(
         &chinchilla[2],
         "Training Compute-Optimal Large Language Models"
@@ -645,6 +791,10 @@ fn text_output_shows_control_characters_instead_of_sending_them() {
     assert!(text.contains("\\u{1b}]8;;http://evil.example/\\u{1b}\\High-precision"));
     assert!(text.contains("Aditya\\u{7}\\u{9b}31m Ramesh"), "{text}");
     assert!(text.contains("papers/\\u{1b}[2Jdall-e-2.pdf"), "{text}");
+    // A single page that is not a digest is named on stderr, escaped too.
+    let out = run_in(&dir, &["-f", "text", "b\x1b[2J.txt"]);
+    let stderr = String::from_utf8(out.stderr.clone()).unwrap();
+    assert!(!has_terminal_controls(&stderr), "{stderr:?}");
     assert!(stderr.contains("b\\u{1b}[2J.txt: not a digest"), "{stderr}");
 }
 
@@ -725,15 +875,15 @@ fn csv_cells_never_start_a_formula_unless_asked() {
     let rows = csv_cells(&out);
     assert_eq!(rows[0][0], format!("'{name}"));
     assert_eq!(
-        rows[0][5],
+        rows[0][8],
         "'=HYPERLINK(\"http://evil.example\",\"Training\")"
     );
     assert_eq!(
-        rows[1][5],
+        rows[1][8],
         "'@SUM(1) PaLM: Scaling Language Modeling with Pathways"
     );
-    assert!(rows[0][6].starts_with("'+cmd|"), "{:?}", rows[0]);
-    assert!(rows[2][5].starts_with("'-2+3 Continuous"), "{:?}", rows[2]);
+    assert!(rows[0][9].starts_with("'+cmd|"), "{:?}", rows[0]);
+    assert!(rows[2][8].starts_with("'-2+3 Continuous"), "{:?}", rows[2]);
     let help = stdout(&run(&["--help"]));
     assert!(help.contains("--csv-raw"), "{help}");
 }
@@ -804,7 +954,7 @@ fn a_warc_header_that_never_ends_is_an_error_naming_the_record() {
         assert!(records[0].get("digest").is_some());
         let label = format!("-#https://e.example/{uri}");
         assert_eq!(records[1]["path"], label.as_str());
-        let error = records[1]["error"].as_str().unwrap();
+        let error = error_of(&records[1], &["warc_error"]);
         assert!(
             error.contains(&format!("WARC record 2 at byte {}", first.len())),
             "{error}"
@@ -831,7 +981,7 @@ fn a_warc_cut_anywhere_is_an_error_never_a_silent_drop() {
             let (out, records, stderr) = read_warc(&warc);
             assert_eq!(out.status.code(), Some(1), "{what}: {stderr}");
             assert_eq!(records.len(), 1, "{what}: {records:?}");
-            let error = records[0]["error"].as_str().expect(what);
+            let error = error_of(&records[0], &["warc_error", "decode_error"]);
             assert!(error.contains("cut"), "{what}: {error}");
             assert!(stderr.contains("error: -#"), "{what}: {stderr}");
         }
@@ -903,7 +1053,7 @@ fn chunked_warc_bodies_are_decoded_strictly() {
     ] {
         let (out, records, stderr) = read_warc(&seed_response("https://e.example/bad", te, &body));
         assert_eq!(out.status.code(), Some(1), "{stderr}");
-        let error = records[0]["error"].as_str().expect("an error");
+        let error = error_of(&records[0], &["decode_error", "too_large"]);
         assert!(error.contains(why), "{error}");
         assert!(!error.contains("not a digest"), "{error}");
     }
@@ -934,7 +1084,7 @@ fn warc_content_coding_errors_are_errors_never_the_raw_bytes() {
         );
         let (out, records, stderr) = read_warc(&warc);
         assert_eq!(out.status.code(), Some(1), "{coding}: {stderr}");
-        let error = records[0]["error"].as_str().expect("an error");
+        let error = error_of(&records[0], &["decode_error"]);
         assert!(error.contains("content decoding"), "{coding}: {error}");
         assert!(error.contains(coding), "{coding}: {error}");
     }
@@ -1140,4 +1290,354 @@ fn warc_reader_agrees_with_warcio() {
         }
     }
     eprintln!("warcio and the reader agree on {} records", ours.len());
+}
+
+#[test]
+fn a_directory_without_pages_says_what_it_skipped_and_how_to_take_it() {
+    let dir = scratch("no-pages");
+    fs::write(dir.join("notes.doc"), b"not a page").unwrap();
+    let out = run(&[dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "[]\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("0 pages: 0 digests, 0 not digests, 0 errors, "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 file skipped: 1 unknown extension"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint:")
+            && stderr.contains("--all-files")
+            && stderr.contains("--no-ignore"),
+        "{stderr}"
+    );
+    // --all-files takes it: a page that is not a digest, and no hint.
+    let out = run(&["--all-files", "-f", "jsonl", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(jsonl(&out)[0]["status"], "not_digest");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 page: 0 digests, 1 not a digest, 0 errors"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("hint:") && !stderr.contains("skipped"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn piped_input_is_read_without_a_dash_and_no_input_gives_the_sample() {
+    // A page on a pipe, no path: that page, not the sample.
+    let crlf = fixture("synthetic-2021-06-06-crlf.txt");
+    let out = run_with_stdin(&["-f", "jsonl"], &crlf);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["path"], "-");
+    assert_eq!(records[0]["digest"]["issue"]["date"], "2021-06-06");
+    // The same with -f text: the piped page's digest.
+    let text = stdout(&run_with_stdin(&["-f", "text"], &crlf));
+    assert!(text.contains("2021-06-06"), "{text}");
+    assert!(!text.contains("Pathways"), "{text}");
+    // A file on standard input is read too.
+    let file = fs::File::open(format!("{FIXTURES}/synthetic-2021-06-06-crlf.txt")).unwrap();
+    let out = Command::new(BIN)
+        .args(["-f", "jsonl"])
+        .stdin(file)
+        .output()
+        .unwrap();
+    assert_eq!(jsonl(&out)[0]["digest"]["issue"]["date"], "2021-06-06");
+    // An empty pipe is an empty page, not the sample: not a digest.
+    let out = run_with_stdin(&["-f", "jsonl"], b"");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(jsonl(&out)[0]["status"], "not_digest");
+    // No standard input (/dev/null, as CI runs): the bundled sample.
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(0));
+    let sample: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(
+        sample["issue"]["title"]
+            .as_str()
+            .unwrap()
+            .contains("Pathways")
+    );
+    // A path named: standard input is not read.
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    let out = run_with_stdin(&["-f", "jsonl", &seed], &crlf);
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["digest"], sample);
+}
+
+/// Loads `--format csv` and `--format jsonl` with pandas and DuckDB, with
+/// their default options, and checks the types they give: argv is the CSV,
+/// the JSON Lines and the expected arXiv cells (a JSON array).
+const DATA_LOADING: &str = r#"
+import json, sys
+import duckdb
+import pandas as pd
+from pandas.api import types as pt
+
+csv_path, jsonl_path, expected = sys.argv[1], sys.argv[2], set(json.loads(sys.argv[3]))
+text = lambda s: pt.is_string_dtype(s.dtype) or pt.is_object_dtype(s.dtype)
+
+df = pd.read_csv(csv_path)
+assert text(df["arxiv_id"]), df["arxiv_id"].dtype
+ids = set(df["arxiv_id"].dropna())
+assert ids == expected, sorted(ids ^ expected)
+assert pt.is_integer_dtype(df["number"].dtype), df["number"].dtype
+assert pt.is_bool_dtype(df["et_al"].dtype), df["et_al"].dtype
+for c in ["path", "url", "captured_at", "issue_date", "issue_title", "section",
+          "category", "title", "authors", "from", "paper_link", "code_link"]:
+    assert text(df[c]), (c, df[c].dtype)
+assert set(df["section"]) == {"featured", "radio"}, set(df["section"])
+assert set(df["category"].dropna()) == {"NLP", "CV", "ML"}, set(df["category"].dropna())
+
+con = duckdb.connect()
+rel = con.sql(f"select * from read_csv_auto('{csv_path}')")
+kinds = {c: str(t) for c, t in zip(rel.columns, rel.types)}
+assert kinds["arxiv_id"] == "VARCHAR", kinds
+assert kinds["number"] in ("BIGINT", "INTEGER"), kinds
+assert kinds["et_al"] == "BOOLEAN", kinds
+for c in ["path", "url", "issue_title", "section", "category", "title", "authors",
+          "from", "paper_link", "code_link"]:
+    assert kinds[c] == "VARCHAR", (c, kinds)
+rows = con.sql(f"select arxiv_id from read_csv_auto('{csv_path}') where arxiv_id is not null")
+duck = {r[0] for r in rows.fetchall()}
+assert duck == expected, sorted(duck ^ expected)
+
+j = pd.read_json(jsonl_path, lines=True)
+assert set(j["status"]) == {"digest", "not_digest"}, set(j["status"])
+assert set(j[j["status"] == "not_digest"]["reason"]) == {"not_a_digest"}
+assert j[j["status"] == "digest"]["reason"].isna().all()
+assert text(j["path"]) and text(j["url"]), (j["path"].dtype, j["url"].dtype)
+assert pt.is_datetime64_any_dtype(j["captured_at"].dtype), j["captured_at"].dtype
+found = set()
+for digest in j[j["status"] == "digest"]["digest"]:
+    for paper in digest["papers"]:
+        first = next((l["arxiv_id"] for l in paper["links"] if l.get("arxiv_id")), None)
+        if first is not None:
+            assert isinstance(first, str), first
+            found.add("arXiv:" + first)
+assert found == expected, sorted(found ^ expected)
+statuses = dict(con.sql(
+    f"select status, count(*) from read_json_auto('{jsonl_path}') group by status").fetchall())
+assert set(statuses) == {"digest", "not_digest"}, statuses
+print(json.dumps({"csv_rows": len(df), "jsonl_records": len(j), "arxiv_ids": sorted(expected),
+                  "pandas": pd.__version__, "duckdb": duckdb.__version__,
+                  "pandas_dtypes": {c: str(t) for c, t in df.dtypes.items()}, "duckdb_types": kinds}))
+"#;
+
+#[test]
+fn csv_and_json_lines_load_in_pandas_and_duckdb_with_default_options() {
+    // Run by `.ci/csv_loading`, which installs pandas and DuckDB in a venv.
+    let Some(python) = std::env::var_os("PAPER_DIGEST_DATA_PYTHON") else {
+        eprintln!("PAPER_DIGEST_DATA_PYTHON unset: the pandas/DuckDB check is not run");
+        return;
+    };
+    let (dir, _) = mixed_folder("data-loading");
+    // An identifier with a trailing zero, which a float drops.
+    let seed = String::from_utf8(fixture("seed-2022-04-10.txt")).unwrap();
+    assert!(seed.contains("2203.15556"));
+    fs::write(
+        dir.join("z-zero.txt"),
+        seed.replace("2203.15556", "2203.00850"),
+    )
+    .unwrap();
+    let dir = dir.to_str().unwrap();
+    let scratch = scratch("data-loading-out");
+    let csv = scratch.join("papers.csv");
+    let jsonl_path = scratch.join("pages.jsonl");
+    let out = run(&["-q", "-f", "csv", dir]);
+    assert_eq!(out.status.code(), Some(0));
+    fs::write(&csv, &out.stdout).unwrap();
+    let out = run(&["-q", "-f", "jsonl", dir]);
+    assert_eq!(out.status.code(), Some(0));
+    fs::write(&jsonl_path, &out.stdout).unwrap();
+    let mut expected = std::collections::BTreeSet::new();
+    for record in jsonl(&out) {
+        if let Some(digest) = record.get("digest") {
+            let digest: paper_digest::Digest = serde_json::from_value(digest.clone()).unwrap();
+            for paper in &digest.papers {
+                if let Some(id) = paper.arxiv_id() {
+                    expected.insert(format!("arXiv:{id}"));
+                }
+            }
+        }
+    }
+    assert!(expected.contains("arXiv:2203.00850"), "{expected:?}");
+    let out = Command::new(python)
+        .arg("-c")
+        .arg(DATA_LOADING)
+        .arg(&csv)
+        .arg(&jsonl_path)
+        .arg(serde_json::to_string(&expected).unwrap())
+        .stdin(Stdio::null())
+        .output()
+        .expect("python runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    eprintln!("{}", stdout(&out));
+}
+
+#[test]
+fn text_shows_the_whole_digest_as_a_person_reads_it() {
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    let out = run(&["-f", "text", &seed]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let digest = paper_digest::parse_bytes(&fixture("seed-2022-04-10.txt")).unwrap();
+    let issue = &digest.issue;
+    // The intro and the contents.
+    assert!(text.contains(issue.summary.as_deref().unwrap()), "{text}");
+    for entry in &issue.contents {
+        assert!(text.contains(entry.as_str()), "{entry}");
+    }
+    // Every paper: title, authors, links, every abstract paragraph, the
+    // recommendation.
+    for p in &digest.papers {
+        assert!(
+            text.contains(&format!("[{}] {}", p.number, p.title)),
+            "{}",
+            p.title
+        );
+        assert!(text.contains(&p.authors.join(", ")), "{:?}", p.authors);
+        for l in &p.links {
+            assert!(text.contains(l.url.as_deref().unwrap()), "{l:?}");
+        }
+        for paragraph in p.abstract_text.as_deref().unwrap_or("").lines() {
+            assert!(text.contains(paragraph), "{paragraph}");
+        }
+        if let Some(r) = &p.recommendation {
+            assert!(text.contains(r.as_str()), "{r}");
+        }
+    }
+    assert!(
+        !text.contains(" characters, "),
+        "no abstract counted, all shown"
+    );
+    // The radio lists, entry by entry.
+    for list in &digest.radio {
+        for e in &list.entries {
+            assert!(text.contains(&e.title), "{}", e.title);
+        }
+    }
+    // Contributors, link passwords and figure captions.
+    let page = "7 Papers & Radios | 标题\n参与：杜伟、楚航\n论文 1：某论文\n\
+网盘链接：https://pan.baidu.com/s/1abc 密码：9qzz\n摘要：一段摘要。\n";
+    let text = stdout(&run_with_stdin(&["-f", "text"], page.as_bytes()));
+    assert!(text.contains("contributors: 杜伟, 楚航"), "{text}");
+    assert!(
+        text.contains("https://pan.baidu.com/s/1abc") && text.contains("password: 9qzz"),
+        "{text}"
+    );
+    let md = fixture("markdown/seed.md");
+    let with_figures = paper_digest::parse_bytes(&md).unwrap();
+    let caption = with_figures
+        .papers
+        .iter()
+        .flat_map(|p| &p.figures)
+        .find_map(|f| f.caption.clone());
+    let text = stdout(&run_with_stdin(&["-f", "text"], &md));
+    for f in with_figures.papers.iter().flat_map(|p| &p.figures) {
+        if let Some(image) = &f.image {
+            assert!(text.contains(image.as_str()), "{image}");
+        }
+    }
+    if let Some(caption) = caption {
+        assert!(text.contains(&format!("figure: {caption}")), "{text}");
+    }
+}
+
+#[test]
+fn markdown_output_is_the_canonical_markdown() {
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    let out = run(&["-f", "markdown", &seed]);
+    assert_eq!(out.status.code(), Some(0));
+    let digest = paper_digest::parse_bytes(&fixture("seed-2022-04-10.txt")).unwrap();
+    assert_eq!(stdout(&out), paper_digest::render::markdown(&digest));
+    // It reads back as the same digest.
+    let again = paper_digest::parse(&stdout(&out)).unwrap();
+    assert_eq!(again.papers, digest.papers);
+    // Several inputs: each under a comment naming it, a rule between.
+    let md = format!("{FIXTURES}/markdown/seed.md");
+    let text = stdout(&run(&["-q", "-f", "markdown", &seed, &md]));
+    assert!(
+        text.starts_with(&format!("<!-- {seed} -->\n\n# ")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("\n---\n\n<!-- {md} -->\n\n# ")),
+        "{text}"
+    );
+}
+
+#[test]
+fn archive_has_a_readable_text_form() {
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    let md = format!("{FIXTURES}/markdown/seed.md");
+    let crlf = format!("{FIXTURES}/synthetic-2021-06-06-crlf.txt");
+    let out = run(&["archive", "-q", "-f", "text", &seed, &md, &crlf]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.starts_with("2 issues from 3 pages: "), "{text}");
+    assert!(text.contains(&format!("  copy: {seed}\n")), "{text}");
+    assert!(text.contains("\n2022-04-10 7 Papers & Radios | "), "{text}");
+    assert!(
+        text.contains("  [1] Training Compute-Optimal Large Language Models\n"),
+        "{text}"
+    );
+    let papers = stdout(&run(&[
+        "archive", "-q", "-f", "text", "-t", "papers", &seed, &md,
+    ]));
+    assert!(
+        papers.starts_with("Training Compute-Optimal Large Language Models\n  by: Jordan Hoffmann, Sebastian Borgeaud et al.\n  id: arxiv:2203.15556\n  seen in: 2022-04-10 featured 1"),
+        "{papers}"
+    );
+}
+
+#[test]
+fn errors_quote_a_page_only_in_part_and_json_shapes_are_said() {
+    // The plain-text seed read as HTML is one long line: the message
+    // quotes the start of it, not the page.
+    let seed = format!("{FIXTURES}/seed-2022-04-10.txt");
+    let out = run(&["-f", "jsonl", "--input-format", "html", &seed]);
+    let record = &jsonl(&out)[0];
+    assert_eq!(record["status"], "not_digest", "{record}");
+    let message = record["message"].as_str().unwrap();
+    let most = paper_digest::cli::output::MESSAGE_CHARS + 1;
+    assert!(message.chars().count() <= most, "{message}");
+    assert!(message.ends_with('…'), "{message}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.chars().count() < most + seed.len() + 10, "{stderr}");
+    // The library's own message is longer: the cap is what shortens it.
+    let full = paper_digest::Parser::new()
+        .format(paper_digest::Format::Html)
+        .parse_bytes(&fixture("seed-2022-04-10.txt"))
+        .unwrap_err()
+        .to_string();
+    assert!(full.chars().count() > most, "{}", full.chars().count());
+
+    // --array: an array of records even for one page.
+    let out = run(&["--array", &seed]);
+    let array: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let array = array.as_array().expect("an array");
+    assert_eq!(array.len(), 1);
+    assert_eq!(array[0]["status"], "digest");
+    assert_eq!(array[0]["path"], seed.as_str());
+    // The shape is said in --help.
+    let help = stdout(&run(&["--help"]));
+    assert!(help.contains("--array"), "{help}");
+    assert!(help.contains("bare digest when a single page"), "{help}");
+    assert!(
+        help.contains("not_a_digest") && help.contains("decode_error"),
+        "{help}"
+    );
 }

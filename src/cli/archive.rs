@@ -24,8 +24,9 @@ use crate::{Digest, Error, LinkKind, Parser};
 /// The arguments of `archive`.
 #[derive(Clone, Debug, Args)]
 pub struct ArchiveArgs {
-    /// Files, directories, WARC archives, or - for standard input; none
-    /// takes the sample page bundled with the crate.
+    /// Files, directories, WARC archives, or - for standard input. None
+    /// reads standard input when it is a pipe or a file, else takes the
+    /// sample page bundled with the crate.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// The output format.
@@ -58,6 +59,9 @@ pub enum ArchiveFormat {
     Jsonl,
     /// One row per issue or paper, with a header row.
     Csv,
+    /// For a person: each issue with its copies, papers and conflicts, or
+    /// each paper with its appearances.
+    Text,
 }
 
 /// The tables of an archive.
@@ -135,13 +139,15 @@ pub fn archive(args: &ArchiveArgs) -> ExitCode {
         parser,
         walk,
         mut tally,
+        skipped,
         ..
     } = Reading::new(&args.paths, &args.input, &args.run);
+    let skipped = &skipped;
     let mut archive = Archive::new();
 
     let read: Result<(), io::Error> = pipeline::run_ordered(
         args.run.jobs(),
-        |emit| input::walk(&sources, &walk, emit),
+        |emit| input::walk_counting(&sources, &walk, skipped, emit),
         |item| page(&parser, item),
         |(outcome, rest)| {
             tally.record(&outcome);
@@ -156,7 +162,7 @@ pub fn archive(args: &ArchiveArgs) -> ExitCode {
             Ok(())
         },
     );
-    tally.finish(!args.run.quiet);
+    tally.finish(!args.run.quiet, args.run.quiet, skipped);
     let dataset = archive.build();
     let stdout = io::stdout();
     let written = read.and_then(|()| {
@@ -166,13 +172,14 @@ pub fn archive(args: &ArchiveArgs) -> ExitCode {
     });
     if !args.run.quiet {
         let s = &dataset.summary;
+        use super::progress::count;
         anstream::eprintln!(
-            "archive: {} pages, {} copies, {} issues, {} distinct papers, {} conflict(s)",
-            s.pages,
-            s.copies,
-            s.issues,
-            s.papers,
-            s.conflicts
+            "archive: {}, {}, {}, {}, {}",
+            count(s.pages, "page", "pages"),
+            count(s.copies, "copy", "copies"),
+            count(s.issues, "issue", "issues"),
+            count(s.papers, "distinct paper", "distinct papers"),
+            count(s.conflicts, "conflict", "conflicts"),
         );
     }
     exit_status(written, tally.failed())
@@ -221,8 +228,86 @@ pub fn write(
                 raw_csv,
             );
         }
+        (ArchiveFormat::Text, None | Some(Table::Issues)) => return issues_text(out, dataset),
+        (ArchiveFormat::Text, Some(Table::Papers)) => return papers_text(out, dataset),
     }
     writeln!(out)
+}
+
+/// `--format text`: each issue, its copies, papers, radio lists and
+/// conflicts; every piece of page text [`printable`](super::text::printable).
+fn issues_text(out: &mut dyn Write, dataset: &Dataset) -> io::Result<()> {
+    use super::progress::count;
+    use super::text::printable;
+    let s = &dataset.summary;
+    writeln!(
+        out,
+        "{} from {}: {}, {}",
+        count(s.issues, "issue", "issues"),
+        count(s.pages, "page", "pages"),
+        count(s.papers, "distinct paper", "distinct papers"),
+        count(s.conflicts, "conflict", "conflicts"),
+    )?;
+    for issue in &dataset.issues {
+        let date = issue.issue.date.as_deref().unwrap_or("undated");
+        let title = issue.issue.title.as_deref().unwrap_or("(untitled)");
+        writeln!(out, "\n{} {}", printable(date), printable(title))?;
+        let radio: usize = issue.radio.iter().map(|l| l.entries.len()).sum();
+        writeln!(
+            out,
+            "  {}, {}, {}",
+            count(issue.papers.len(), "paper", "papers"),
+            count(radio, "radio entry", "radio entries"),
+            count(issue.copies.len(), "copy", "copies"),
+        )?;
+        for copy in &issue.copies {
+            writeln!(out, "  copy: {}", printable(&copy.origin.to_string()))?;
+        }
+        for paper in &issue.papers {
+            writeln!(out, "  [{}] {}", paper.number, printable(&paper.title))?;
+        }
+        for list in &issue.radio {
+            let category = list.category.map_or("radio", |c| c.as_str());
+            writeln!(
+                out,
+                "  {category}: {}",
+                count(list.entries.len(), "entry", "entries")
+            )?;
+        }
+        for w in &issue.warnings {
+            writeln!(out, "  warning: {} ({})", printable(&w.message), w.code)?;
+        }
+    }
+    Ok(())
+}
+
+/// `--format text --table papers`: each paper, its id and appearances.
+fn papers_text(out: &mut dyn Write, dataset: &Dataset) -> io::Result<()> {
+    use super::text::printable;
+    for (i, paper) in dataset.papers.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}", printable(&paper.title))?;
+        let names = if paper.authors.is_empty() {
+            &paper.from
+        } else {
+            &paper.authors
+        };
+        if !names.is_empty() {
+            let et_al = if paper.et_al { " et al." } else { "" };
+            writeln!(out, "  by: {}{et_al}", printable(&names.join(", ")))?;
+        }
+        let row = paper_row(paper);
+        writeln!(out, "  id: {}", printable(&paper.id))?;
+        writeln!(out, "  seen in: {}", printable(&row[6]))?;
+        for (label, cell) in [("paper", &row[7]), ("code", &row[8])] {
+            if !cell.is_empty() {
+                writeln!(out, "  {label}: {}", printable(cell))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn json_lines<T: serde::Serialize>(out: &mut dyn Write, items: &[T]) -> io::Result<()> {
@@ -280,7 +365,8 @@ pub fn issue_row(issue: &ArchivedIssue) -> [String; 10] {
     ]
 }
 
-/// One row of the papers table ([`PAPER_COLUMNS`]): `seen_in` lists the
+/// One row of the papers table ([`PAPER_COLUMNS`]), the arXiv identifier
+/// as [`arxiv_cell`](super::output::arxiv_cell) writes it: `seen_in` lists the
 /// appearances as `DATE featured N` or `DATE NLP N` (`undated` for an
 /// issue without a date, `radio` for a list without a category).
 pub fn paper_row(paper: &IndexedPaper) -> [String; 9] {
@@ -306,7 +392,11 @@ pub fn paper_row(paper: &IndexedPaper) -> [String; 9] {
     };
     [
         paper.id.clone(),
-        paper.arxiv_id.clone().unwrap_or_default(),
+        paper
+            .arxiv_id
+            .as_deref()
+            .map(super::output::arxiv_cell)
+            .unwrap_or_default(),
         paper.title.clone(),
         paper.authors.join("; "),
         paper.appearances.len().to_string(),
@@ -351,7 +441,7 @@ mod tests {
         assert_eq!(args.format, ArchiveFormat::Csv);
         assert!(args.run.quiet);
         assert_eq!(args.paths, [PathBuf::from("a/")]);
-        let err = Cli::try_parse_from(["paper-digest", "archive", "-f", "text"]).unwrap_err();
+        let err = Cli::try_parse_from(["paper-digest", "archive", "-f", "markdown"]).unwrap_err();
         assert_eq!(err.kind(), clap::error::ErrorKind::InvalidValue);
     }
 
@@ -361,6 +451,7 @@ mod tests {
         let twice = [seed, b"\n", seed].concat();
         let record = |bytes: Vec<u8>| {
             Ok(input::Record {
+                url: None,
                 label: "twice.txt".to_owned(),
                 bytes,
                 date: None,
@@ -371,7 +462,13 @@ mod tests {
         assert!(outcome.result.is_ok());
         assert_eq!(rest.len(), 1);
         let (outcome, rest) = page(&Parser::new(), record(b"not a digest".to_vec()));
-        assert!(outcome.result.unwrap_err().starts_with("not a digest"));
+        assert!(
+            outcome
+                .result
+                .unwrap_err()
+                .message
+                .starts_with("not a digest")
+        );
         assert!(rest.is_empty());
     }
 
@@ -383,6 +480,7 @@ mod tests {
         let (outcome, rest) = page(
             &Parser::new().strict(true),
             Ok(input::Record {
+                url: None,
                 label: "whole.warc#x".to_owned(),
                 bytes: twice.clone(),
                 date: None,
@@ -393,6 +491,7 @@ mod tests {
         assert_eq!(rest.len(), 1);
         let record = || {
             Ok(input::Record {
+                url: None,
                 label: "cut.warc#x".to_owned(),
                 bytes: twice.clone(),
                 date: None,
@@ -416,6 +515,7 @@ mod tests {
             outcome
                 .result
                 .unwrap_err()
+                .message
                 .starts_with("strict parsing failed")
         );
         assert!(rest.is_empty());

@@ -12,8 +12,12 @@ use std::fs::File;
 use std::io::{self, BufReader, Cursor, Read};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use flate2::read::MultiGzDecoder;
+
+use super::output::Reason;
 
 /// The sample page bundled with the crate: a real plain-text scrape.
 pub const SAMPLE: &[u8] = include_bytes!("../../tests/fixtures/seed-2022-04-10.txt");
@@ -52,6 +56,18 @@ impl Source {
         }
     }
 
+    /// The sources for a list of arguments as the command line reads them:
+    /// none stands for standard input when it is a pipe, a socket or a
+    /// file ([`stdin_has_input`]), else for the sample page. A terminal,
+    /// `/dev/null` and a closed standard input give the sample.
+    pub fn from_args_or_stdin(args: &[PathBuf]) -> Vec<Source> {
+        if args.is_empty() && stdin_has_input() {
+            vec![Source::Stdin]
+        } else {
+            Source::from_args(args)
+        }
+    }
+
     /// Whether this source may stand for more than one page (a directory or
     /// a WARC archive), decided from the name and the file system only.
     pub fn is_multiple(&self) -> bool {
@@ -60,6 +76,39 @@ impl Source {
             Source::Path(p) => p.is_dir() || is_warc_name(p),
         }
     }
+}
+
+/// Whether standard input holds something to read, as ripgrep decides it:
+/// it is not a terminal, and it is a pipe, a socket or a regular file (on
+/// Unix; elsewhere, anything but a terminal). `/dev/null` (a character
+/// device) and a closed standard input hold nothing.
+pub fn stdin_has_input() -> bool {
+    use std::io::IsTerminal;
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    readable_stdin(&stdin)
+}
+
+#[cfg(unix)]
+fn readable_stdin(stdin: &io::Stdin) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    // A duplicate of the descriptor, to ask its type without unsafe code.
+    let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    let Ok(meta) = File::from(fd).metadata() else {
+        return false;
+    };
+    let kind = meta.file_type();
+    kind.is_file() || kind.is_fifo() || kind.is_socket()
+}
+
+#[cfg(not(unix))]
+fn readable_stdin(_: &io::Stdin) -> bool {
+    true
 }
 
 /// One page to parse.
@@ -71,6 +120,8 @@ pub struct Record {
     /// The page's bytes (an HTTP body decoded of its transfer and content
     /// encodings).
     pub bytes: Vec<u8>,
+    /// The target URI of a WARC record (`WARC-Target-URI`).
+    pub url: Option<String>,
     /// The capture date of a WARC record (`WARC-Date`, ISO 8601).
     pub date: Option<String>,
     /// Why the page is known to be cut short before it is parsed (a chunked
@@ -84,6 +135,8 @@ pub struct Record {
 pub struct Failure {
     /// Where the input came from, as in [`Record::label`].
     pub label: String,
+    /// Why, as a stable code.
+    pub reason: Reason,
     /// What went wrong.
     pub message: String,
 }
@@ -157,18 +210,71 @@ pub fn walk(
     options: &WalkOptions,
     visit: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
+    walk_counting(sources, options, &Skipped::default(), visit)
+}
+
+/// What a directory walk left out, counted as it goes (shared between the
+/// thread that walks and the one that reports).
+#[derive(Debug, Default)]
+pub struct Skipped {
+    /// Files without a page extension (without `--all-files`).
+    pub unknown_extension: AtomicUsize,
+    /// Hidden files and directories (a directory counts once).
+    pub hidden: AtomicUsize,
+    /// Files and directories `.gitignore` or `.ignore` exclude (a directory
+    /// counts once).
+    pub ignored: AtomicUsize,
+    /// The directories named that yielded no page at all.
+    pub empty_dirs: Mutex<Vec<String>>,
+}
+
+impl Skipped {
+    /// The counts: unknown extension, hidden, ignored.
+    pub fn counts(&self) -> [(usize, &'static str); 3] {
+        [
+            (
+                self.unknown_extension.load(Ordering::Relaxed),
+                "unknown extension",
+            ),
+            (self.hidden.load(Ordering::Relaxed), "hidden"),
+            (self.ignored.load(Ordering::Relaxed), "ignored"),
+        ]
+    }
+
+    /// Every file or directory left out.
+    pub fn total(&self) -> usize {
+        self.counts().iter().map(|(n, _)| n).sum()
+    }
+
+    /// The directories that yielded no page.
+    pub fn empty_dirs(&self) -> Vec<String> {
+        self.empty_dirs
+            .lock()
+            .map(|d| d.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// [`walk`], counting in `skipped` what directories leave out.
+pub fn walk_counting(
+    sources: &[Source],
+    options: &WalkOptions,
+    skipped: &Skipped,
+    visit: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     for source in sources {
         match source {
             Source::Sample => visit(Ok(Record {
                 label: "<sample>".to_owned(),
                 bytes: SAMPLE.to_vec(),
+                url: None,
                 date: None,
                 truncated: None,
             }))?,
             Source::Stdin => read_stream("-", io::stdin().lock(), options, visit)?,
             Source::Path(path) => {
                 if path.is_dir() {
-                    walk_dir(path, options, visit)?;
+                    walk_dir(path, options, skipped, visit)?;
                 } else {
                     read_file(path, options, visit)?;
                 }
@@ -181,6 +287,7 @@ pub fn walk(
 fn walk_dir(
     root: &Path,
     options: &WalkOptions,
+    skipped: &Skipped,
     visit: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     let mut builder = ignore::WalkBuilder::new(root);
@@ -188,29 +295,104 @@ fn walk_dir(
         .follow_links(true)
         .require_git(false)
         .sort_by_file_name(|a, b| a.cmp(b));
+    let hidden = Arc::new(AtomicUsize::new(0));
     if options.no_ignore {
         builder.standard_filters(false);
+    } else {
+        // Hidden entries left out here rather than by the walker, so that
+        // they are counted.
+        let counter = Arc::clone(&hidden);
+        builder.hidden(false).filter_entry(move |entry| {
+            let keep = entry.depth() == 0 || !is_hidden(entry.file_name());
+            if !keep {
+                counter.fetch_add(1, Ordering::Relaxed);
+            }
+            keep
+        });
     }
+    // What the walker yielded, to count afterwards what the ignore files
+    // left out: the children of each directory it did not yield.
+    let mut seen = std::collections::HashSet::new();
+    let mut dirs = Vec::new();
+    let mut pages = 0usize;
     for entry in builder.build() {
         match entry {
             Ok(entry) => {
-                let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                if is_file && (options.all_files || is_page_name(entry.path())) {
+                let file_type = entry.file_type();
+                if file_type.is_some_and(|t| t.is_dir()) {
+                    dirs.push(entry.path().to_owned());
+                }
+                if !options.no_ignore {
+                    seen.insert(entry.path().to_owned());
+                }
+                let is_file = file_type.is_some_and(|t| t.is_file());
+                if !is_file {
+                    continue;
+                }
+                if options.all_files || is_page_name(entry.path()) {
+                    pages += 1;
                     read_file(entry.path(), options, visit)?;
+                } else {
+                    skipped.unknown_extension.fetch_add(1, Ordering::Relaxed);
                 }
             }
             // A symbolic link back to an ancestor: the ancestor is walked
             // already, so the loop is skipped. A link that resolves to
             // itself (`ln -s self self`, or `a -> b -> a`) holds nothing to
             // walk at all, and is skipped the same way.
-            Err(e) if is_loop(&e) || is_link_cycle(&e) => {}
-            Err(e) => visit(Err(Failure {
-                label: root.display().to_string(),
-                message: e.to_string(),
-            }))?,
+            Err(e) if is_loop(&e) || is_link_cycle(&e) => {
+                if let Some(path) = error_path(&e) {
+                    seen.insert(path.to_owned());
+                }
+            }
+            Err(e) => {
+                if let Some(path) = error_path(&e) {
+                    seen.insert(path.to_owned());
+                }
+                pages += 1;
+                visit(Err(Failure {
+                    label: root.display().to_string(),
+                    reason: Reason::ReadError,
+                    message: e.to_string(),
+                }))?;
+            }
         }
     }
+    skipped
+        .hidden
+        .fetch_add(hidden.load(Ordering::Relaxed), Ordering::Relaxed);
+    if !options.no_ignore {
+        let ignored = dirs
+            .iter()
+            .filter_map(|dir| std::fs::read_dir(dir).ok())
+            .flat_map(|children| children.filter_map(Result::ok))
+            .filter(|child| !is_hidden(&child.file_name()) && !seen.contains(&child.path()))
+            .count();
+        skipped.ignored.fetch_add(ignored, Ordering::Relaxed);
+    }
+    if pages == 0
+        && let Ok(mut empty) = skipped.empty_dirs.lock()
+    {
+        empty.push(root.display().to_string());
+    }
     ControlFlow::Continue(())
+}
+
+/// Whether a file name is hidden: it begins with a dot.
+fn is_hidden(name: &OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+/// The path an error of the walk is about.
+fn error_path(error: &ignore::Error) -> Option<&Path> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::Loop { child, .. } => Some(child),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
+    }
 }
 
 fn is_loop(error: &ignore::Error) -> bool {
@@ -287,6 +469,7 @@ fn read_file(
         Ok(file) => read_stream(&label, file, options, visit),
         Err(e) => visit(Err(Failure {
             label,
+            reason: Reason::ReadError,
             message: e.to_string(),
         })),
     }
@@ -300,20 +483,21 @@ pub fn read_stream(
     options: &WalkOptions,
     visit: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
-    let fail = |message: String| {
+    let fail = |reason: Reason, message: String| {
         Err(Failure {
             label: label.to_owned(),
+            reason,
             message,
         })
     };
     let (head, reader) = match peek(reader, 5) {
         Ok(peeked) => peeked,
-        Err(e) => return visit(fail(e.to_string())),
+        Err(e) => return visit(fail(Reason::ReadError, e.to_string())),
     };
     if head.starts_with(&[0x1f, 0x8b]) {
         let (inner, reader) = match peek(MultiGzDecoder::new(reader), 5) {
             Ok(peeked) => peeked,
-            Err(e) => return visit(fail(format!("gzip: {e}"))),
+            Err(e) => return visit(fail(Reason::DecodeError, format!("gzip: {e}"))),
         };
         if inner == b"WARC/" {
             return super::warc::read(label, BufReader::new(reader), options, visit);
@@ -343,9 +527,10 @@ fn read_page(
     visit: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     visit(read_limited(reader, options.max_bytes).map_or_else(
-        |message| {
+        |(reason, message)| {
             Err(Failure {
                 label: label.to_owned(),
+                reason,
                 message,
             })
         },
@@ -353,6 +538,7 @@ fn read_page(
             Ok(Record {
                 label: label.to_owned(),
                 bytes,
+                url: None,
                 date: None,
                 truncated: None,
             })
@@ -361,17 +547,30 @@ fn read_page(
 }
 
 /// Reads a whole stream of at most `limit` bytes; a longer one is refused
-/// after `limit + 1` bytes, with the parser's message.
-pub(crate) fn read_limited(reader: impl Read, limit: usize) -> Result<Vec<u8>, String> {
+/// after `limit + 1` bytes, with the parser's message. A gzip stream that
+/// breaks is a [`Reason::DecodeError`], any other failure to read a
+/// [`Reason::ReadError`].
+pub(crate) fn read_limited(reader: impl Read, limit: usize) -> Result<Vec<u8>, (Reason, String)> {
     let mut bytes = Vec::new();
     let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
     BufReader::new(reader)
         .take(cap)
         .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| {
+            let reason = if e.kind() == io::ErrorKind::InvalidData
+                || e.kind() == io::ErrorKind::InvalidInput
+                || e.kind() == io::ErrorKind::UnexpectedEof
+            {
+                Reason::DecodeError
+            } else {
+                Reason::ReadError
+            };
+            (reason, e.to_string())
+        })?;
     if bytes.len() > limit {
-        return Err(format!(
-            "input too large: more than {limit} bytes, the limit"
+        return Err((
+            Reason::TooLarge,
+            format!("input too large: more than {limit} bytes, the limit"),
         ));
     }
     Ok(bytes)
@@ -432,7 +631,8 @@ mod tests {
 
     #[test]
     fn the_limit_refuses_without_reading_everything() {
-        let err = read_limited(&[b'a'; 11][..], 10).unwrap_err();
+        let (reason, err) = read_limited(&[b'a'; 11][..], 10).unwrap_err();
+        assert_eq!(reason, Reason::TooLarge);
         assert!(err.contains("more than 10 bytes"), "{err}");
         assert_eq!(read_limited(&[b'a'; 10][..], 10).unwrap().len(), 10);
     }

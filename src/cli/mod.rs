@@ -8,15 +8,18 @@
 //! [`input::walk`] turns files, directories, standard input and WARC
 //! archives into a stream of pages; [`pipeline::run_ordered`] parses them in
 //! parallel and hands the results back in input order; [`output::Writer`]
-//! writes JSON, JSON Lines, CSV or text; [`progress`] draws the progress bar
-//! and the closing summary.
+//! writes JSON, JSON Lines, CSV, text or Markdown (with each input's
+//! [`Status`](output::Status) and [`Reason`](output::Reason)); [`progress`]
+//! draws the progress bar and the closing summary.
 //!
 //! ```text
-//! paper-digest                                  # the bundled sample page, as JSON
+//! paper-digest                                  # at a terminal: the bundled sample page, as JSON
 //! paper-digest page.html notes/                 # files and directories
-//! cat page.txt | paper-digest -                 # standard input
+//! cat page.txt | paper-digest                   # standard input (a pipe or a file)
+//! paper-digest - < page.txt                     # standard input, said explicitly
 //! paper-digest -f jsonl -j4 archive/ crawl.warc.gz > digests.jsonl
 //! paper-digest -f csv archive/ > papers.csv
+//! paper-digest -f markdown page.html > page.md
 //! ```
 
 pub mod archive;
@@ -35,16 +38,29 @@ use clap::{Args, Parser as _, Subcommand, ValueEnum};
 
 use crate::{Format, Parser};
 use input::{Item, Source, WalkOptions};
-use output::{Outcome, OutputFormat, Writer};
+use output::{Outcome, OutputFormat, Problem, Status, Writer};
 
 const AFTER_HELP: &str = "\
 A directory stands for every page file below it (.html .htm .shtml .md .markdown
-.txt, WARC, and .gz of these), hidden and .gitignore'd files left out; a file
-named explicitly is always tried. A WARC archive (.warc, .warc.gz) stands for
-each HTML response it holds, reported as ARCHIVE#URL.
+.txt, WARC, and .gz of these), hidden and .gitignore'd files left out and
+counted in the summary; a file named explicitly is always tried. A WARC archive
+(.warc, .warc.gz) stands for each HTML response it holds, reported as
+ARCHIVE#URL.
 
-Exit status: 0 every input parsed, 1 some input was not a digest or could not
-be read (each reported on stderr), 2 bad usage.";
+A page that is not a digest is a result, not an error: counted in the summary
+(\"71 pages: 5 digests, 66 not digests, 0 errors\"), and a record with status
+not_digest in JSON Lines and JSON (--skip-non-digests leaves it out). Each
+record has a status (digest, not_digest, error) and, without a digest, a stable
+reason: not_a_digest, too_large, strict (--strict and a warning), read_error,
+warc_error (a WARC record that cannot be framed), decode_error (broken gzip,
+chunked or content coding), invalid_pattern.
+
+-f json writes the bare digest when a single page is read, an array of records
+(as in JSON Lines) when the inputs may hold several (a directory, a WARC, more
+than one path) or with --array.
+
+Exit status: 0 every input was read (digests or not), 1 some input could not
+be read or decoded, or failed --strict (each reported on stderr), 2 bad usage.";
 
 /// The command line: `paper-digest [OPTIONS] [PATH]...`, or a subcommand.
 #[derive(Clone, Debug, clap::Parser)]
@@ -52,7 +68,7 @@ be read (each reported on stderr), 2 bad usage.";
     name = "paper-digest",
     bin_name = "paper-digest",
     version,
-    about = "Parse saved \"7 Papers & Radios\" pages (text, Markdown, HTML; UTF-8 or GBK) into JSON, JSON Lines, CSV or text",
+    about = "Parse saved \"7 Papers & Radios\" pages (text, Markdown, HTML; UTF-8 or GBK) into JSON, JSON Lines, CSV, text or Markdown",
     after_help = AFTER_HELP,
     args_conflicts_with_subcommands = true
 )]
@@ -80,13 +96,21 @@ pub enum Command {
 /// The arguments of `parse`.
 #[derive(Clone, Debug, Args)]
 pub struct ParseArgs {
-    /// Files, directories, WARC archives, or - for standard input; none
-    /// parses the sample page bundled with the crate.
+    /// Files, directories, WARC archives, or - for standard input. None
+    /// reads standard input when it is a pipe or a file, else (a terminal,
+    /// /dev/null, closed) parses the sample page bundled with the crate.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// The output format.
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Json)]
     pub format: OutputFormat,
+    /// Leave pages that are not digests out of the output (they are still
+    /// counted in the summary).
+    #[arg(long)]
+    pub skip_non_digests: bool,
+    /// With -f json, always write an array of records, even for one page.
+    #[arg(long)]
+    pub array: bool,
     /// CSV cells as they are: without it, a cell that begins with = + - @,
     /// tab or carriage return gets a leading ' so that no spreadsheet runs
     /// it as a formula.
@@ -229,9 +253,9 @@ pub fn outcome(parser: &Parser, item: Item) -> Outcome {
 /// A digest the parser returned, under the parser's strictness: in strict
 /// mode, a warning the command line added (a page known to be cut short)
 /// fails the page as the parser's own warnings do.
-pub(crate) fn strictly(parser: &Parser, digest: &crate::Digest) -> Result<(), String> {
+pub(crate) fn strictly(parser: &Parser, digest: &crate::Digest) -> Result<(), Problem> {
     if parser.strict && !digest.warnings.is_empty() {
-        return Err(crate::Error::Strict(digest.warnings.clone()).to_string());
+        return Err(crate::Error::Strict(digest.warnings.clone()).into());
     }
     Ok(())
 }
@@ -256,6 +280,7 @@ pub fn outcome_with(
     match item {
         Ok(record) => Outcome {
             size: record.bytes.len(),
+            url: record.url,
             result: parse(&record.bytes)
                 .map(|mut digest| {
                     if let Some(why) = &record.truncated {
@@ -263,15 +288,16 @@ pub fn outcome_with(
                     }
                     digest
                 })
-                .map_err(|e| e.to_string()),
+                .map_err(Problem::from),
             label: record.label,
             date: record.date,
         },
         Err(failure) => Outcome {
             label: failure.label,
+            url: None,
             date: None,
             size: 0,
-            result: Err(failure.message),
+            result: Err(Problem::new(failure.reason, failure.message)),
         },
     }
 }
@@ -293,7 +319,10 @@ pub(crate) fn add_truncation(digest: &mut crate::Digest, why: &str) {
     }
 }
 
-/// `paper-digest parse`: every input parsed in parallel, written in input order.
+/// `paper-digest parse`: every input parsed in parallel, written in input
+/// order. Pages that are not digests are results (status `not_digest`):
+/// only inputs that could not be read or decoded, or failed `--strict`,
+/// make the exit status 1.
 pub fn parse(args: &ParseArgs) -> ExitCode {
     let color = args.run.apply_color();
     let Reading {
@@ -302,29 +331,34 @@ pub fn parse(args: &ParseArgs) -> ExitCode {
         parser,
         walk,
         mut tally,
+        skipped,
     } = Reading::new(&args.paths, &args.input, &args.run);
+    let skipped = &skipped;
 
     let stdout = io::stdout();
     let written = Writer::new(
         args.format,
         io::BufWriter::new(stdout.lock()),
-        several,
+        several || args.array,
         color,
     )
     .map(|writer| writer.raw_csv(args.csv_raw))
     .and_then(|mut writer| {
         pipeline::run_ordered(
             args.run.jobs(),
-            |emit| input::walk(&sources, &walk, emit),
+            |emit| input::walk_counting(&sources, &walk, skipped, emit),
             |item| outcome(&parser, item),
             |outcome| {
                 tally.record(&outcome);
+                if args.skip_non_digests && outcome.status() == Status::NotDigest {
+                    return Ok(());
+                }
                 writer.write(&outcome)
             },
         )?;
         writer.finish()
     });
-    tally.finish(several && !args.run.quiet);
+    tally.finish(several && !args.run.quiet, args.run.quiet, skipped);
     exit_status(written, tally.failed())
 }
 
@@ -340,12 +374,14 @@ pub struct Reading {
     pub walk: WalkOptions,
     /// The tally, with a progress bar when several pages go to a terminal.
     pub tally: progress::Tally,
+    /// What the directory walks leave out, counted as they go.
+    pub skipped: input::Skipped,
 }
 
 impl Reading {
     /// The reading of `paths` with these options.
     pub fn new(paths: &[PathBuf], input: &InputArgs, run: &RunArgs) -> Self {
-        let sources = Source::from_args(paths);
+        let sources = Source::from_args_or_stdin(paths);
         let several = sources.len() > 1 || sources.iter().any(Source::is_multiple);
         let show = several && !run.quiet && io::stderr().is_terminal();
         Reading {
@@ -353,7 +389,8 @@ impl Reading {
             several,
             parser: input.parser(),
             walk: input.walk_options(),
-            tally: progress::Tally::new(progress::bar(show)),
+            tally: progress::Tally::new(progress::bar(show)).name_not_digests(!several),
+            skipped: input::Skipped::default(),
         }
     }
 }

@@ -4,20 +4,38 @@
 //! the input's label with each result, so a program can tell which document
 //! came from which file:
 //!
-//! * `jsonl`: one line per input, `{"path": …, "digest": …}` or
-//!   `{"path": …, "error": …}` (plus `"date"` for a WARC record);
-//! * `json`: the bare digest for a single input, else one JSON array of the
-//!   same records as `jsonl`;
+//! * `jsonl`: one line per input, `{"path": …, "status": "digest",
+//!   "digest": …}`, or `{"path": …, "status": "not_digest" | "error",
+//!   "reason": …, "message": …}` (plus `"url"` and `"captured_at"` for a
+//!   WARC record, as the CSV columns): the [`Status`] and, without a digest, the [`Reason`];
+//! * `json`: the bare digest for a single input, else (or with `--array`)
+//!   one JSON array of the same records as `jsonl`;
 //! * `csv`: a header, then one row per paper, featured and radio
-//!   ([`CSV_HEADER`]), every cell [`spreadsheet_safe`] unless asked raw;
-//! * `text`: a readable summary, CJK-aware column widths.
+//!   ([`CSV_HEADER`]), every cell [`spreadsheet_safe`] unless asked raw,
+//!   no identifier that a CSV reader could take for a number;
+//! * `text`: the whole digest as a person reads it, CJK-aware column widths;
+//! * `markdown`: the digest as Markdown ([`render::markdown`](crate::render::markdown)).
+//!
+//! # Reasons
+//!
+//! An input without a digest has a [`Reason`], a stable code:
+//!
+//! | `reason` | `status` | what happened |
+//! | --- | --- | --- |
+//! | `not_a_digest` | `not_digest` | the page was read and is not a "7 Papers & Radios" digest |
+//! | `too_large` | `error` | the input is above the size limit |
+//! | `strict` | `error` | `--strict`, and the page produced warnings |
+//! | `invalid_pattern` | `error` | a furniture pattern does not compile |
+//! | `read_error` | `error` | the file or directory could not be read |
+//! | `warc_error` | `error` | a WARC record could not be framed (the archive ends there) |
+//! | `decode_error` | `error` | gzip, or a response's chunked or content coding, is broken |
 
 use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::{Digest, LinkKind, PaperRef};
+use crate::{Digest, PaperRef};
 
 /// The output formats.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -29,8 +47,133 @@ pub enum OutputFormat {
     Jsonl,
     /// One row per paper (featured and radio), with a header row.
     Csv,
-    /// A readable summary.
+    /// The whole digest as a person reads it.
     Text,
+    /// The digest as Markdown.
+    Markdown,
+}
+
+/// What became of one input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The input holds a digest.
+    Digest,
+    /// The input was read and is not a digest: a result, not an error.
+    NotDigest,
+    /// The input could not be read, decoded or parsed.
+    Error,
+}
+
+impl Status {
+    /// The status's name in the output: `digest`, `not_digest`, `error`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Digest => "digest",
+            Status::NotDigest => "not_digest",
+            Status::Error => "error",
+        }
+    }
+}
+
+/// Why an input has no digest: a stable code beside the message (see the
+/// [module documentation](self#reasons)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// Read, and not a digest ([`Error::NotADigest`](crate::Error::NotADigest)).
+    NotADigest,
+    /// Above the size limit ([`Error::TooLarge`](crate::Error::TooLarge)).
+    TooLarge,
+    /// Warnings under `--strict` ([`Error::Strict`](crate::Error::Strict)).
+    Strict,
+    /// A furniture pattern that does not compile.
+    InvalidPattern,
+    /// A file or directory that could not be read.
+    ReadError,
+    /// A WARC record that could not be framed.
+    WarcError,
+    /// Broken gzip, chunked or content coding.
+    DecodeError,
+}
+
+impl Reason {
+    /// Every reason, in the order of the module documentation.
+    pub const ALL: [Reason; 7] = [
+        Reason::NotADigest,
+        Reason::TooLarge,
+        Reason::Strict,
+        Reason::InvalidPattern,
+        Reason::ReadError,
+        Reason::WarcError,
+        Reason::DecodeError,
+    ];
+
+    /// The reason's code: `not_a_digest`, `too_large`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::NotADigest => "not_a_digest",
+            Reason::TooLarge => "too_large",
+            Reason::Strict => "strict",
+            Reason::InvalidPattern => "invalid_pattern",
+            Reason::ReadError => "read_error",
+            Reason::WarcError => "warc_error",
+            Reason::DecodeError => "decode_error",
+        }
+    }
+
+    /// The reason for a parser's error, from its [`code`](crate::Error::code).
+    pub fn of(error: &crate::Error) -> Reason {
+        Reason::ALL
+            .into_iter()
+            .find(|r| r.as_str() == error.code())
+            .unwrap_or(Reason::DecodeError)
+    }
+
+    /// The status of an input that failed for this reason.
+    pub fn status(self) -> Status {
+        match self {
+            Reason::NotADigest => Status::NotDigest,
+            _ => Status::Error,
+        }
+    }
+}
+
+/// The most characters of a message an outcome keeps: a page that is not
+/// what it was read as must not be quoted whole.
+pub const MESSAGE_CHARS: usize = 300;
+
+/// Why an input has no digest: the reason's code and a message for people.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The stable code.
+    pub reason: Reason,
+    /// What went wrong, at most [`MESSAGE_CHARS`] characters (cut with `…`).
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem; a message longer than [`MESSAGE_CHARS`] is cut.
+    pub fn new(reason: Reason, message: impl Into<String>) -> Self {
+        let mut message = message.into();
+        if let Some((cut, _)) = message.char_indices().nth(MESSAGE_CHARS) {
+            message.truncate(cut);
+            message.push('…');
+        }
+        Problem { reason, message }
+    }
+}
+
+impl From<crate::Error> for Problem {
+    fn from(e: crate::Error) -> Self {
+        Problem::new(Reason::of(&e), e.to_string())
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
 }
 
 /// The result of one input, as the writers take it.
@@ -38,47 +181,97 @@ pub enum OutputFormat {
 pub struct Outcome {
     /// Where the input came from (see [`Record::label`](super::input::Record::label)).
     pub label: String,
+    /// A WARC record's target URI.
+    pub url: Option<String>,
     /// A WARC record's capture date.
     pub date: Option<String>,
     /// The input's size in bytes (0 when it could not be read).
     pub size: usize,
     /// The digest, or why there is none.
-    pub result: Result<Digest, String>,
+    pub result: Result<Digest, Problem>,
 }
 
-/// The columns of `--format csv`, one row per paper.
-pub const CSV_HEADER: [&str; 10] = [
+impl Outcome {
+    /// What became of the input.
+    pub fn status(&self) -> Status {
+        match &self.result {
+            Ok(_) => Status::Digest,
+            Err(p) => p.reason.status(),
+        }
+    }
+}
+
+/// The columns of `--format csv`, one row per paper, featured and radio:
+///
+/// * `path`: the input's label; `url` and `captured_at`: a WARC record's
+///   target URI and capture date (empty for other inputs);
+/// * `issue_date` (`YYYY-MM-DD`), `issue_title`;
+/// * `section`: `featured` or `radio`; `category`: a radio list's `NLP`,
+///   `CV` or `ML` (empty for featured papers and lists without one);
+/// * `number`, `title`;
+/// * `authors` (featured papers) and `et_al` (`true`/`false`), `from`
+///   (radio entries), names joined with `; `;
+/// * `arxiv_id` as `arXiv:2203.00850`, so that no CSV reader takes it for a
+///   number (and drops a trailing zero);
+/// * `paper_link` (the abstract, else the PDF), `code_link`.
+pub const CSV_HEADER: [&str; 15] = [
     "path",
+    "url",
+    "captured_at",
     "issue_date",
     "issue_title",
     "section",
+    "category",
     "number",
     "title",
     "authors",
+    "et_al",
+    "from",
     "arxiv_id",
     "paper_link",
     "code_link",
 ];
+
+/// An arXiv identifier as the CSV writes it: `arXiv:2203.00850`, the
+/// form arXiv itself cites, never a number.
+///
+/// ```
+/// use paper_digest::cli::output::arxiv_cell;
+///
+/// assert_eq!(arxiv_cell("2203.00850"), "arXiv:2203.00850");
+/// assert_eq!(arxiv_cell("hep-th/9901001"), "arXiv:hep-th/9901001");
+/// ```
+pub fn arxiv_cell(id: &str) -> String {
+    format!("arXiv:{id}")
+}
 
 /// One record of `jsonl` and of a `json` array.
 #[derive(Serialize)]
 struct JsonRecord<'a> {
     path: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<&'a str>,
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    captured_at: Option<&'a str>,
+    status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<Reason>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     digest: Option<&'a Digest>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<&'a str>,
 }
 
 impl<'a> From<&'a Outcome> for JsonRecord<'a> {
     fn from(o: &'a Outcome) -> Self {
         JsonRecord {
             path: &o.label,
-            date: o.date.as_deref(),
+            url: o.url.as_deref(),
+            captured_at: o.date.as_deref(),
+            status: o.status(),
+            reason: o.result.as_ref().err().map(|p| p.reason),
+            message: o.result.as_ref().err().map(|p| p.message.as_str()),
             digest: o.result.as_ref().ok(),
-            error: o.result.as_ref().err().map(String::as_str),
         }
     }
 }
@@ -106,6 +299,11 @@ enum Inner<W: Write> {
         out: W,
         several: bool,
         color: bool,
+    },
+    Markdown {
+        out: W,
+        several: bool,
+        written: usize,
     },
 }
 
@@ -152,6 +350,11 @@ impl<W: Write> Writer<W> {
                 out,
                 several,
                 color,
+            },
+            OutputFormat::Markdown => Inner::Markdown {
+                out,
+                several,
+                written: 0,
             },
         };
         Ok(Writer { inner })
@@ -212,7 +415,7 @@ impl<W: Write> Writer<W> {
             }
             Inner::Csv { csv, raw } => {
                 if let Ok(digest) = &outcome.result {
-                    for row in csv_rows(&outcome.label, digest) {
+                    for row in csv_rows(outcome, digest) {
                         write_csv_row(csv, &row, *raw)?;
                     }
                 }
@@ -234,7 +437,27 @@ impl<W: Write> Writer<W> {
                         super::text::printable(&outcome.label)
                     )?;
                 }
-                super::text::write_summary(out, digest, *color)
+                super::text::write_digest(out, digest, *color)
+            }
+            Inner::Markdown {
+                out,
+                several,
+                written,
+            } => {
+                let Ok(digest) = &outcome.result else {
+                    return Ok(());
+                };
+                if *written > 0 {
+                    out.write_all(b"\n---\n\n")?;
+                }
+                if *several {
+                    // The label in a comment: no Markdown reader shows it,
+                    // and `--` (which would end it) never reaches it.
+                    let label = super::text::printable(&outcome.label).replace("--", "- -");
+                    writeln!(out, "<!-- {label} -->\n")?;
+                }
+                *written += 1;
+                write_lines(out, &crate::render::markdown(digest))
             }
         }
     }
@@ -260,7 +483,9 @@ impl<W: Write> Writer<W> {
                 }
                 out.flush()
             }
-            Inner::Jsonl(mut out) | Inner::Text { mut out, .. } => out.flush(),
+            Inner::Jsonl(mut out)
+            | Inner::Text { mut out, .. }
+            | Inner::Markdown { mut out, .. } => out.flush(),
             Inner::Csv { mut csv, .. } => csv.flush(),
         }
     }
@@ -311,6 +536,14 @@ pub fn write_csv_row<W: Write>(
     .map_err(csv_error)
 }
 
+/// Writes `text` line by line, each line [`printable`](super::text::printable).
+fn write_lines(out: &mut impl Write, text: &str) -> io::Result<()> {
+    for line in text.lines() {
+        writeln!(out, "{}", super::text::printable(line))?;
+    }
+    Ok(())
+}
+
 /// One record of a JSON array, after the `[` or `,` its place asks for.
 fn json_record(out: &mut impl Write, outcome: &Outcome, index: usize) -> io::Result<()> {
     out.write_all(if index == 0 { b"[\n" } else { b",\n" })?;
@@ -325,33 +558,50 @@ fn heading_style(color: bool) -> anstyle::Style {
     }
 }
 
-/// The CSV rows of one digest: one per paper, featured then radio.
-pub fn csv_rows(label: &str, digest: &Digest) -> Vec<[String; 10]> {
+/// The CSV rows of one input's digest ([`CSV_HEADER`]): one per paper,
+/// featured then radio.
+pub fn csv_rows(outcome: &Outcome, digest: &Digest) -> Vec<[String; 15]> {
     let issue = &digest.issue;
+    let names = |n: &[String]| n.join("; ");
     digest
         .every_paper()
         .map(|paper| {
-            let url = |kind| match paper {
-                PaperRef::Featured(p) => {
-                    p.link(kind).and_then(|l| l.url.clone()).unwrap_or_default()
-                }
-                _ => String::new(),
-            };
-            let paper_link = match url(LinkKind::Abstract) {
-                u if u.is_empty() => url(LinkKind::Pdf),
-                u => u,
+            let (section, category, authors, et_al, from, paper_link, code_link) = match paper {
+                PaperRef::Featured(p) => (
+                    "featured",
+                    "",
+                    names(&p.authors),
+                    p.et_al,
+                    String::new(),
+                    p.paper_url().unwrap_or_default().to_owned(),
+                    p.code_url().unwrap_or_default().to_owned(),
+                ),
+                PaperRef::Radio { list, entry } => (
+                    "radio",
+                    list.category.map_or("", |c| c.as_str()),
+                    String::new(),
+                    false,
+                    names(&entry.from),
+                    String::new(),
+                    String::new(),
+                ),
             };
             [
-                label.to_owned(),
+                outcome.label.clone(),
+                outcome.url.clone().unwrap_or_default(),
+                outcome.date.clone().unwrap_or_default(),
                 issue.date.clone().unwrap_or_default(),
                 issue.title.clone().unwrap_or_default(),
-                paper.section().to_owned(),
+                section.to_owned(),
+                category.to_owned(),
                 paper.number().to_string(),
                 paper.title().to_owned(),
-                paper.authors().join("; "),
-                paper.arxiv_id().unwrap_or_default().to_owned(),
+                authors,
+                et_al.to_string(),
+                from,
+                paper.arxiv_id().map(arxiv_cell).unwrap_or_default(),
                 paper_link,
-                url(LinkKind::Code),
+                code_link,
             ]
         })
         .collect()

@@ -1,4 +1,4 @@
-//! The `text` format: a summary of a digest for a person at a terminal.
+//! The `text` format: the whole digest, for a person at a terminal.
 //!
 //! Titles are cut to a column width by grapheme cluster
 //! (`unicode-segmentation`), each cluster measured in terminal columns
@@ -15,7 +15,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::Digest;
 
-/// The widest a title column gets, in terminal columns.
+/// The widest a radio list's title column gets, in terminal columns (a
+/// longer title is written whole, past the column).
 pub const TITLE_COLUMNS: usize = 72;
 
 /// `s` with every character a terminal would act on shown as its Rust
@@ -100,12 +101,17 @@ pub fn fit(s: &str, columns: usize) -> String {
     format!("{cut}{}", " ".repeat(pad))
 }
 
-/// Writes a readable summary of a digest; `color` adds ANSI styles.
+/// Writes the whole digest as a person reads it: the title, date, source,
+/// contributors and headlines, the intro, the contents, every paper (its
+/// authors, links with passwords and arXiv ids, abstract paragraphs,
+/// figure captions and recommendation), the radio lists in aligned columns,
+/// what was stripped and the warnings. Every piece of page text goes
+/// through [`printable`]; `color` adds ANSI styles.
 ///
 /// # Errors
 ///
 /// Writing failed.
-pub fn write_summary(out: &mut dyn Write, d: &Digest, color: bool) -> io::Result<()> {
+pub fn write_digest(out: &mut dyn Write, d: &Digest, color: bool) -> io::Result<()> {
     let style = |s: Style| if color { s } else { Style::new() };
     let title = style(Style::new().bold());
     let dim = style(Style::new().dimmed());
@@ -119,61 +125,41 @@ pub fn write_summary(out: &mut dyn Write, d: &Digest, color: bool) -> io::Result
     if let Some(source) = &issue.source {
         writeln!(out, "source: {}", printable(source))?;
     }
+    if !issue.contributors.is_empty() {
+        writeln!(
+            out,
+            "contributors: {}",
+            printable(&issue.contributors.join(", "))
+        )?;
+    }
     for h in &issue.headlines {
         writeln!(out, "  * {}", printable(h))?;
     }
-    for p in &d.papers {
-        writeln!(
-            out,
-            "\n{title}[{}] {}{title:#}",
-            p.number,
-            printable(&p.title)
-        )?;
-        if !p.authors.is_empty() {
-            let et_al = if p.et_al { " et al." } else { "" };
-            writeln!(
-                out,
-                "    authors: {}{et_al}",
-                printable(&p.authors.join(", "))
-            )?;
-        }
-        for l in &p.links {
-            let id = l
-                .arxiv_id
-                .as_deref()
-                .map(|i| format!(" (arXiv {})", printable(i)))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "    {} {dim}[{}]{dim:#}: {}{id}",
-                printable(&l.label),
-                l.kind,
-                printable(l.url.as_deref().unwrap_or("-"))
-            )?;
-        }
-        if let Some(a) = &p.abstract_text {
-            writeln!(
-                out,
-                "    abstract: {} characters, {} paragraph(s)",
-                a.chars().count(),
-                a.lines().count()
-            )?;
-        }
-        if !p.figures.is_empty() {
-            writeln!(out, "    figures: {}", p.figures.len())?;
-        }
-        if let Some(r) = &p.recommendation {
-            writeln!(out, "    recommendation: {}", printable(r))?;
+    if let Some(summary) = &issue.summary {
+        writeln!(out)?;
+        for paragraph in summary.lines() {
+            writeln!(out, "{}", printable(paragraph))?;
         }
     }
+    if !issue.contents.is_empty() {
+        writeln!(out, "\n{title}contents{title:#}")?;
+        for (i, entry) in issue.contents.iter().enumerate() {
+            writeln!(out, "  {:>2}. {}", i + 1, printable(entry))?;
+        }
+    }
+    for p in &d.papers {
+        write_paper(out, p, title, dim)?;
+    }
     for r in &d.radio {
-        let category = r.category.map_or("?", |c| c.as_str());
+        let category = r.category.map_or("radio", |c| c.as_str());
         let heading = printable(r.heading.as_deref().unwrap_or("(no heading)"));
-        writeln!(
-            out,
-            "\n{title}{category}: {heading}{title:#}, {} entries",
-            r.entries.len()
-        )?;
+        let entries = r.entries.len();
+        let entries = if entries == 1 {
+            "1 entry".to_owned()
+        } else {
+            format!("{entries} entries")
+        };
+        writeln!(out, "\n{title}{category}: {heading}{title:#}, {entries}")?;
         let columns = r
             .entries
             .iter()
@@ -182,11 +168,15 @@ pub fn write_summary(out: &mut dyn Write, d: &Digest, color: bool) -> io::Result
             .unwrap_or(0)
             .min(TITLE_COLUMNS);
         for e in &r.entries {
+            // Titles are padded to line up, never cut: one longer than
+            // the column pushes its names along.
+            let title = printable(&e.title);
+            let pad = columns.saturating_sub(width(&title));
             writeln!(
                 out,
-                "    {:>2}. {}  {dim}{}{dim:#}",
+                "    {:>2}. {title}{}  {dim}{}{dim:#}",
                 e.number,
-                fit(&printable(&e.title), columns),
+                " ".repeat(pad),
                 printable(&e.from.join(", "))
             )?;
         }
@@ -207,6 +197,63 @@ pub fn write_summary(out: &mut dyn Write, d: &Digest, color: bool) -> io::Result
             printable(&w.message),
             w.code
         )?;
+    }
+    Ok(())
+}
+
+/// One featured paper of [`write_digest`].
+fn write_paper(out: &mut dyn Write, p: &crate::Paper, title: Style, dim: Style) -> io::Result<()> {
+    writeln!(
+        out,
+        "\n{title}[{}] {}{title:#}",
+        p.number,
+        printable(&p.title)
+    )?;
+    if !p.authors.is_empty() {
+        let et_al = if p.et_al { " et al." } else { "" };
+        writeln!(
+            out,
+            "    authors: {}{et_al}",
+            printable(&p.authors.join(", "))
+        )?;
+    }
+    for l in &p.links {
+        let id = l
+            .arxiv_id
+            .as_deref()
+            .map(|i| format!(" (arXiv {})", printable(i)))
+            .unwrap_or_default();
+        let password = l
+            .password
+            .as_deref()
+            .map(|pw| format!(", password: {}", printable(pw)))
+            .unwrap_or_default();
+        let target = l.url.as_deref().or(l.text.as_deref()).unwrap_or("-");
+        writeln!(
+            out,
+            "    {} {dim}[{}]{dim:#}: {}{id}{password}",
+            printable(&l.label),
+            l.kind,
+            printable(target)
+        )?;
+    }
+    if let Some(a) = &p.abstract_text {
+        writeln!(out)?;
+        for paragraph in a.lines() {
+            writeln!(out, "    {}", printable(paragraph))?;
+        }
+    }
+    for f in &p.figures {
+        let caption = f.caption.as_deref().unwrap_or("(no caption)");
+        let image = f
+            .image
+            .as_deref()
+            .map(|i| format!(" {dim}<{}>{dim:#}", printable(i)))
+            .unwrap_or_default();
+        writeln!(out, "    figure: {}{image}", printable(caption))?;
+    }
+    if let Some(r) = &p.recommendation {
+        writeln!(out, "\n    recommendation: {}", printable(r))?;
     }
     Ok(())
 }
@@ -241,7 +288,7 @@ mod tests {
         )
         .unwrap();
         let mut out = Vec::new();
-        write_summary(&mut out, &digest, false).unwrap();
+        write_digest(&mut out, &digest, false).unwrap();
         let text = String::from_utf8(out).unwrap();
         let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("     ")).collect();
         assert_eq!(rows.len(), 2, "{text}");

@@ -30,6 +30,7 @@ use std::io::{self, BufRead, Read};
 use std::ops::ControlFlow;
 
 use super::input::{Failure, Item, Record, WalkOptions};
+use super::output::Reason;
 
 /// Room for the HTTP header block on top of the page-size limit.
 const HEADER_ALLOWANCE: usize = 256 * 1024;
@@ -384,6 +385,7 @@ pub fn read(
                 let index = records.index().max(1);
                 return visit(Err(Failure {
                     label: label_of(e.target.as_deref(), index),
+                    reason: Reason::WarcError,
                     message: format!("WARC record {index} at byte {}: {}", e.offset, e.message),
                 }));
             }
@@ -392,9 +394,10 @@ pub fn read(
         let place = format!("WARC record {} at byte {}", start.index, start.offset);
         let target = header.get("WARC-Target-URI").filter(|t| !t.is_empty());
         let label = label_of(target, start.index);
-        let fail = |message: String| {
+        let fail = |reason: Reason, message: String| {
             Err(Failure {
                 label: label.clone(),
+                reason,
                 message,
             })
         };
@@ -410,7 +413,7 @@ pub fn read(
         };
         if !wanted {
             if let Err(e) = records.skip_rest() {
-                return visit(fail(format!("{place}: {e}")));
+                return visit(fail(Reason::WarcError, format!("{place}: {e}")));
             }
             continue;
         }
@@ -419,17 +422,22 @@ pub fn read(
         let block = match records.read_block(limit) {
             Ok(block) => block,
             Err(e @ BlockError::TooLarge { .. }) => {
-                visit(fail(format!("{place}: {e}")))?;
+                visit(fail(Reason::TooLarge, format!("{place}: {e}")))?;
                 continue;
             }
-            Err(e) => return visit(fail(format!("{place}: {e}"))),
+            Err(e) => return visit(fail(Reason::WarcError, format!("{place}: {e}"))),
         };
         let page = if is_http {
             match http_page(&block, options.max_bytes) {
                 Ok(Some(page)) => page,
                 Ok(None) => continue,
                 Err(message) => {
-                    visit(fail(message))?;
+                    let reason = if message.contains("too large") {
+                        Reason::TooLarge
+                    } else {
+                        Reason::DecodeError
+                    };
+                    visit(fail(reason, message))?;
                     continue;
                 }
             }
@@ -440,6 +448,7 @@ pub fn read(
             }
         };
         visit(Ok(Record {
+            url: target.map(str::to_owned),
             label,
             bytes: page.bytes,
             date,
@@ -572,7 +581,7 @@ fn is_zlib_header(body: &[u8]) -> bool {
 }
 
 fn inflate(reader: impl Read, limit: usize) -> Result<Vec<u8>, String> {
-    super::input::read_limited(reader, limit)
+    super::input::read_limited(reader, limit).map_err(|(_, message)| message)
 }
 
 /// Joins the chunks of a chunked body, at most `limit` bytes of them, and
