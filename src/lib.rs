@@ -524,7 +524,10 @@ impl Parser {
         assemble: impl Fn(source::Document<'_>) -> Result<T, Error>,
     ) -> Result<(T, Format), Error> {
         let mut refusal = None;
-        for &format in source::formats(input, self.format) {
+        for (i, &format) in source::formats(input, self.format).iter().enumerate() {
+            if i > 0 && !source::retry(input, format) {
+                break;
+            }
             let result = if precheck && !precheck::may_be_digest(input, format) {
                 Err(Error::NotADigest(precheck::REFUSAL.to_owned()))
             } else {

@@ -169,7 +169,7 @@ fn is_separator(c: char) -> bool {
 
 /// How many bytes of an ASCII head the first pass searches for, in every
 /// case: the rest is checked at each hit.
-const ASCII_PREFIX: usize = 3;
+const ASCII_PREFIX: usize = 4;
 
 /// The first pass: the literal head of every mark, ASCII heads by their
 /// first [`ASCII_PREFIX`] bytes in every ASCII case. Heads are rare words,

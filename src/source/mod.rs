@@ -176,19 +176,26 @@ fn lines_within_budget(input: &str, bytes_per_line: usize) -> (&str, Option<Cut>
 /// scripts would be taken for lines. Nor is a page that looks binary
 /// ([`looks_binary`]) read as Markdown after text: no Markdown page holds
 /// control characters, and pulldown-cmark's tree of a page of noise costs
-/// about 10x its size.
+/// about 10x its size. That is [`retry`]'s to say, asked only when the
+/// first format found no digest (the scan costs about 10 instructions a
+/// byte, a third of the text path's whole cost on a digest).
 pub(crate) fn formats(input: &str, forced: Option<Format>) -> &'static [Format] {
     match forced {
         Some(Format::Text) => &[Format::Text],
         Some(Format::Markdown) => &[Format::Markdown],
         Some(Format::Html) => &[Format::Html],
         None => match detect(input) {
-            Format::Text if looks_binary(input) => &[Format::Text],
             Format::Text => &[Format::Text, Format::Markdown],
             Format::Markdown => &[Format::Markdown, Format::Text],
             Format::Html => &[Format::Html],
         },
     }
+}
+
+/// May `input` be read as `format` after the detected format found no
+/// digest? Not as Markdown when it looks binary ([`looks_binary`]).
+pub(crate) fn retry(input: &str, format: Format) -> bool {
+    format != Format::Markdown || !looks_binary(input)
 }
 
 /// Does `input` hold more than one control character (C0 but tab, line
@@ -332,7 +339,9 @@ mod tests {
             .map(|i| char::from((i * 37 % 97) as u8))
             .collect();
         assert!(looks_binary(&noise));
-        assert_eq!(formats(&noise, None), [Text]);
+        assert_eq!(formats(&noise, None), [Text, Markdown]);
+        assert!(!retry(&noise, Markdown));
+        assert!(retry("正文", Markdown) && retry(&noise, Text));
         assert!(!looks_binary("正文\t正文\r\n\x0c"));
         assert!(!looks_binary(&format!("{}\u{FFFD}", "正文".repeat(100))));
         for forced in [Text, Markdown, Html] {
