@@ -255,3 +255,40 @@ def test_threads_agree() -> None:
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         got = list(pool.map(lambda p: paper_digest.parse(p.read_bytes()), pages * 3))
     assert got == want * 3
+
+
+def test_the_gil_is_released_while_parsing() -> None:
+    """Another Python thread runs while a parse is in Rust: with the GIL held
+    it could run at most one switch interval (5 ms) of a parse that takes
+    far longer. Counted in loop iterations, independent of free cores."""
+    import threading
+    import time
+
+    big = SEED_TXT.read_text(encoding="utf-8") * 300
+    started, finished = threading.Event(), threading.Event()
+    span = []
+
+    def worker() -> None:
+        started.set()
+        t = time.perf_counter()
+        _native.parse_all_json(big)
+        span.append(time.perf_counter() - t)
+        finished.set()
+
+    # The main loop's speed alone.
+    n, t = 0, time.perf_counter()
+    while time.perf_counter() - t < 0.05:
+        n += 1
+    rate = n / (time.perf_counter() - t)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    started.wait()
+    n = 0
+    while not finished.is_set():
+        n += 1
+        time.perf_counter()
+    thread.join()
+    assert span[0] > 0.05, f"the parse took only {span[0]:.3f} s"
+    # With the GIL held: at most ~0.005 s worth of iterations.
+    assert n > 0.2 * rate * span[0], (n, rate, span[0])
