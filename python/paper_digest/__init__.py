@@ -14,7 +14,7 @@ a BOM, a `<meta charset>`), as the crate's `parse_bytes` does.
 from __future__ import annotations
 
 import json
-from typing import List, Optional, Union
+from typing import List, Optional, Sequence, Union
 
 from . import _native
 from ._errors import NotADigestError, PaperDigestError, StrictError, TooLargeError
@@ -99,21 +99,34 @@ PageData = Union[str, bytes, bytearray, memoryview]
 InputFormat = Optional[str]
 
 
+def _rules(furniture: Optional[Sequence[str]]) -> Optional[List[str]]:
+    if furniture is None:
+        return None
+    if isinstance(furniture, (str, bytes)):
+        raise TypeError("furniture must be a sequence of patterns, not one string")
+    return list(furniture)
+
+
 def parse(
     data: PageData,
     *,
     input_format: InputFormat = None,
     strict: bool = False,
     max_bytes: Optional[int] = None,
+    furniture: Optional[Sequence[str]] = None,
 ) -> Digest:
     """Parses one page into a `Digest`.
+
+    `furniture`: regular expressions (the `regex` crate's syntax) for lines
+    of a site's own furniture, kept in `stripped.boilerplate`, never read as
+    content (the crate's `Parser::furniture`); a bad pattern is a `ValueError`.
 
     Raises `NotADigestError` (a `ValueError`; `.reason` says what the page
     held), `TooLargeError` above `max_bytes` (default 32 MiB), `StrictError`
     with `strict=True` when the page gave warnings, `TypeError` for input
     that is neither text nor bytes.
     """
-    text = _native.parse_json(data, input_format, strict, max_bytes)
+    text = _native.parse_json(data, input_format, strict, max_bytes, _rules(furniture))
     return Digest.from_dict(json.loads(text))
 
 
@@ -123,10 +136,11 @@ def parse_all(
     input_format: InputFormat = None,
     strict: bool = False,
     max_bytes: Optional[int] = None,
+    furniture: Optional[Sequence[str]] = None,
 ) -> List[Digest]:
     """Parses every digest in an input that holds several one after another,
     in input order. Raises as `parse`."""
-    text = _native.parse_all_json(data, input_format, strict, max_bytes)
+    text = _native.parse_all_json(data, input_format, strict, max_bytes, _rules(furniture))
     return [Digest.from_dict(d) for d in json.loads(text)]
 
 
@@ -136,11 +150,12 @@ def scan(
     input_format: InputFormat = None,
     strict: bool = False,
     max_bytes: Optional[int] = None,
+    furniture: Optional[Sequence[str]] = None,
 ) -> List[Digest]:
     """The crawl path: every digest in a page, or `[]` when the page is not
     one (no exception per page; the pre-check turns most pages away before
     they are read). `TooLargeError` and `StrictError` are still raised."""
-    text = _native.scan_json(data, input_format, strict, max_bytes)
+    text = _native.scan_json(data, input_format, strict, max_bytes, _rules(furniture))
     if text is None:
         return []
     return [Digest.from_dict(d) for d in json.loads(text)]
@@ -164,8 +179,9 @@ class Archive:
         input_format: InputFormat = None,
         strict: bool = False,
         max_bytes: Optional[int] = None,
+        furniture: Optional[Sequence[str]] = None,
     ) -> None:
-        self._native = _native.NativeArchive(input_format, strict, max_bytes)
+        self._native = _native.NativeArchive(input_format, strict, max_bytes, _rules(furniture))
 
     def add_page(
         self,

@@ -1,6 +1,6 @@
 """The Rust extension (python/src/lib.rs). Use the `paper_digest` API instead."""
 
-from typing import Optional, Union
+from typing import Optional, Sequence, Union
 
 __version__: str
 DEFAULT_MAX_INPUT_BYTES: int
@@ -12,18 +12,21 @@ def parse_json(
     input_format: Optional[str] = None,
     strict: bool = False,
     max_bytes: Optional[int] = None,
+    furniture: Optional[Sequence[str]] = None,
 ) -> str: ...
 def parse_all_json(
     data: _Data,
     input_format: Optional[str] = None,
     strict: bool = False,
     max_bytes: Optional[int] = None,
+    furniture: Optional[Sequence[str]] = None,
 ) -> str: ...
 def scan_json(
     data: _Data,
     input_format: Optional[str] = None,
     strict: bool = False,
     max_bytes: Optional[int] = None,
+    furniture: Optional[Sequence[str]] = None,
 ) -> Optional[str]: ...
 
 class NativeArchive:
@@ -32,6 +35,7 @@ class NativeArchive:
         input_format: Optional[str] = None,
         strict: bool = False,
         max_bytes: Optional[int] = None,
+        furniture: Optional[Sequence[str]] = None,
     ) -> None: ...
     def add_page(
         self,

@@ -60,8 +60,19 @@ impl<'a> Page<'a> {
 }
 
 /// The options every entry point takes, as a [`Parser`].
-fn parser(input_format: Option<&str>, strict: bool, max_bytes: Option<i64>) -> PyResult<Parser> {
+fn parser(
+    input_format: Option<&str>,
+    strict: bool,
+    max_bytes: Option<i64>,
+    furniture: Option<Vec<String>>,
+) -> PyResult<Parser> {
     let mut parser = Parser::new().strict(strict);
+    for pattern in furniture.unwrap_or_default() {
+        let rule = regex::Regex::new(&pattern).map_err(|e| {
+            PyValueError::new_err(format!("invalid furniture pattern {pattern:?}: {e}"))
+        })?;
+        parser = parser.furniture(rule);
+    }
     if let Some(name) = input_format {
         let format = match name.to_ascii_lowercase().as_str() {
             "text" | "txt" => Format::Text,
@@ -124,16 +135,17 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 
 /// Parses one page; returns the digest as JSON.
 #[pyfunction]
-#[pyo3(signature = (data, input_format=None, strict=false, max_bytes=None))]
+#[pyo3(signature = (data, input_format=None, strict=false, max_bytes=None, furniture=None))]
 fn parse_json(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
     input_format: Option<&str>,
     strict: bool,
     max_bytes: Option<i64>,
+    furniture: Option<Vec<String>>,
 ) -> PyResult<String> {
     let page = Page::extract(data)?;
-    let parser = parser(input_format, strict, max_bytes)?;
+    let parser = parser(input_format, strict, max_bytes, furniture)?;
     py.detach(|| {
         match &page {
             Page::Text(s) => parser.parse(s),
@@ -148,16 +160,17 @@ fn parse_json(
 /// path, where almost every page is not one and an exception per page
 /// would cost more than the pre-check that turned it away.
 #[pyfunction]
-#[pyo3(signature = (data, input_format=None, strict=false, max_bytes=None))]
+#[pyo3(signature = (data, input_format=None, strict=false, max_bytes=None, furniture=None))]
 fn scan_json(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
     input_format: Option<&str>,
     strict: bool,
     max_bytes: Option<i64>,
+    furniture: Option<Vec<String>>,
 ) -> PyResult<Option<String>> {
     let page = Page::extract(data)?;
-    let parser = parser(input_format, strict, max_bytes)?;
+    let parser = parser(input_format, strict, max_bytes, furniture)?;
     match py.detach(|| {
         match &page {
             Page::Text(s) => parser.parse_all(s),
@@ -173,16 +186,17 @@ fn scan_json(
 
 /// Parses every digest of a page; returns a JSON array.
 #[pyfunction]
-#[pyo3(signature = (data, input_format=None, strict=false, max_bytes=None))]
+#[pyo3(signature = (data, input_format=None, strict=false, max_bytes=None, furniture=None))]
 fn parse_all_json(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
     input_format: Option<&str>,
     strict: bool,
     max_bytes: Option<i64>,
+    furniture: Option<Vec<String>>,
 ) -> PyResult<String> {
     let page = Page::extract(data)?;
-    let parser = parser(input_format, strict, max_bytes)?;
+    let parser = parser(input_format, strict, max_bytes, furniture)?;
     py.detach(|| {
         match &page {
             Page::Text(s) => parser.parse_all(s),
@@ -206,10 +220,15 @@ struct NativeArchive {
 #[pymethods]
 impl NativeArchive {
     #[new]
-    #[pyo3(signature = (input_format=None, strict=false, max_bytes=None))]
-    fn new(input_format: Option<&str>, strict: bool, max_bytes: Option<i64>) -> PyResult<Self> {
+    #[pyo3(signature = (input_format=None, strict=false, max_bytes=None, furniture=None))]
+    fn new(
+        input_format: Option<&str>,
+        strict: bool,
+        max_bytes: Option<i64>,
+        furniture: Option<Vec<String>>,
+    ) -> PyResult<Self> {
         Ok(NativeArchive {
-            archive: Archive::with_parser(parser(input_format, strict, max_bytes)?),
+            archive: Archive::with_parser(parser(input_format, strict, max_bytes, furniture)?),
         })
     }
 

@@ -292,3 +292,39 @@ def test_the_gil_is_released_while_parsing() -> None:
     assert span[0] > 0.05, f"the parse took only {span[0]:.3f} s"
     # With the GIL held: at most ~0.005 s worth of iterations.
     assert n > 0.2 * rate * span[0], (n, rate, span[0])
+
+
+def test_furniture_rules() -> None:
+    page = (
+        "7 Papers & Radios | 标题\n论文 1：某论文\n摘要：一段摘要。\n"
+        "由 MyFeeds 于 2022-04-11 08:00 抓取 · 原文链接\n"
+    )
+    plain = paper_digest.parse(page)
+    assert plain.papers[0].abstract is not None and "MyFeeds" in plain.papers[0].abstract
+    digest = paper_digest.parse(page, furniture=[r"^由 MyFeeds 于 .* 抓取"])
+    assert digest.papers[0].abstract == "一段摘要。"
+    assert digest.stripped.boilerplate == ["由 MyFeeds 于 2022-04-11 08:00 抓取 · 原文链接"]
+    assert paper_digest.parse_all(page, furniture=(r"MyFeeds",))[0].papers[0].abstract == "一段摘要。"
+    archive = paper_digest.Archive(furniture=[r"MyFeeds"])
+    archive.add_page(page.encode())
+    assert archive.build().issues[0].papers[0].abstract == "一段摘要。"
+    with pytest.raises(ValueError, match="invalid furniture pattern"):
+        paper_digest.parse(page, furniture=["(unclosed"])
+    with pytest.raises(TypeError, match="sequence of patterns"):
+        paper_digest.parse(page, furniture="MyFeeds")  # a str is a Sequence[str]: refused at run time
+
+
+def test_warning_codes_are_the_crates() -> None:
+    """WARNING_CODES (the WarningCode literal) lists every code of src/model.rs."""
+    import re
+
+    model = (SEED_TXT.parents[2] / "src" / "model.rs").read_text(encoding="utf-8")
+    rust = re.findall(r'WarningCode::\w+ => "(\w+)"', model)
+    assert rust, "no WarningCode::as_str arms found in src/model.rs"
+    assert sorted(paper_digest.WARNING_CODES) == sorted(rust)
+    assert len(set(paper_digest.WARNING_CODES)) == len(paper_digest.WARNING_CODES)
+
+
+def test_unknown_warning_code_is_kept() -> None:
+    w = paper_digest.ParseWarning.from_dict({"code": "from_the_future", "message": "m"})
+    assert w.to_dict() == {"code": "from_the_future", "message": "m", "line": None}
