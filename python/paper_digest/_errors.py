@@ -9,7 +9,10 @@ from ._model import ParseWarning
 
 
 class PaperDigestError(ValueError):
-    """Why a page could not be turned into a digest (the crate's `Error`)."""
+    """Why a page could not be turned into a digest (the crate's `Error`).
+    `code` is a stable name of the kind, for programs to branch on."""
+
+    code: str = "error"
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -27,6 +30,8 @@ class NotADigestError(PaperDigestError):
     looked for and what the input held instead (the crate's
     `Error::NotADigest(reason)`); `str(err)` is `"not a digest: " + reason`."""
 
+    code = "not_a_digest"
+
     def __init__(self, message: str, reason: str) -> None:
         super().__init__(message)
         self.reason = reason
@@ -37,6 +42,8 @@ class NotADigestError(PaperDigestError):
 
 class TooLargeError(PaperDigestError):
     """The input is larger than `max_bytes` (by default 32 MiB)."""
+
+    code = "too_large"
 
     def __init__(self, message: str, size: int, limit: int) -> None:
         super().__init__(message)
@@ -49,6 +56,8 @@ class TooLargeError(PaperDigestError):
 
 class StrictError(PaperDigestError):
     """`strict=True` and the page produced warnings; they are all in `warnings`."""
+
+    code = "strict"
 
     def __init__(self, message: str, warnings: str | List[ParseWarning]) -> None:
         super().__init__(message)

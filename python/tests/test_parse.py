@@ -140,6 +140,7 @@ def test_not_a_digest(page: pathlib.Path) -> None:
     assert isinstance(err, ValueError)
     assert "found" in err.reason
     assert str(err) == "not a digest: " + err.reason
+    assert err.code == "not_a_digest"
     assert paper_digest.scan(page.read_bytes()) == []
 
 
@@ -172,6 +173,7 @@ def test_too_large() -> None:
         paper_digest.parse(huge)
     assert caught.value.size == len(huge)
     assert caught.value.limit == 32 * 1024 * 1024
+    assert caught.value.code == "too_large"
     assert isinstance(caught.value, ValueError)
     with pytest.raises(paper_digest.TooLargeError):
         paper_digest.parse(SEED_TXT.read_text(encoding="utf-8"), max_bytes=100)
