@@ -31,6 +31,7 @@ WarningCode = Literal[
     "page_truncated",
     "invalid_bytes",
     "series_unconfirmed",
+    "implausible_name",
     "other",
 ]
 ArchiveWarningCode = Literal["conflict", "ambiguous_copy", "dates_differ", "other"]
