@@ -10,7 +10,7 @@ use super::key::{same_or_prefix, title_key};
 use crate::model::{Category, Figure, Link};
 
 /// A value one field can take, and how two values of it compare.
-pub(crate) trait Value: Clone + PartialEq {
+pub(crate) trait Value: Clone + PartialEq + std::fmt::Debug {
     /// How complete the value is; the most complete value wins.
     fn score(&self) -> usize;
     /// Whether two values say the same, one perhaps less of it than the
@@ -100,10 +100,22 @@ impl Value for Links {
         })
     }
     fn text(&self) -> Cow<'_, str> {
+        // Every field that can tell two values apart is in the text: it is the
+        // last tie-break, and two lists that differ only in a password (or a
+        // link's text) must not be chosen by the order copies came in.
         let parts: Vec<String> = self
             .0
             .iter()
-            .map(|l| format!("{}: {}", l.label, l.url.as_deref().unwrap_or("(no URL)")))
+            .map(|l| {
+                let mut part = format!("{}: {}", l.label, l.url.as_deref().unwrap_or("(no URL)"));
+                if let Some(text) = &l.text {
+                    part.push_str(&format!(" \"{text}\""));
+                }
+                if let Some(password) = &l.password {
+                    part.push_str(&format!(" (password {password})"));
+                }
+                part
+            })
             .collect();
         Cow::Owned(parts.join(", "))
     }
@@ -123,14 +135,17 @@ impl Value for Figures {
         true
     }
     fn text(&self) -> Cow<'_, str> {
-        let parts: Vec<&str> = self
+        // The caption and the image both: the text is the last tie-break, and
+        // two lists with the same captions under other images must not be
+        // chosen by the order copies came in.
+        let parts: Vec<String> = self
             .0
             .iter()
-            .map(|f| {
-                f.caption
-                    .as_deref()
-                    .or(f.image.as_deref())
-                    .unwrap_or_default()
+            .map(|f| match (f.caption.as_deref(), f.image.as_deref()) {
+                (Some(caption), Some(image)) => format!("{caption} <{image}>"),
+                (Some(caption), None) => caption.to_owned(),
+                (None, Some(image)) => format!("<{image}>"),
+                (None, None) => String::new(),
             })
             .collect();
         Cow::Owned(parts.join(" | "))
@@ -224,7 +239,9 @@ impl<T: Value> Field<T> {
     }
 
     /// The winning value: the most complete, then the one most copies
-    /// give, then the first in text order. Independent of arrival order.
+    /// give, then the first in text order, then in the order of its whole
+    /// value written out (two values with the same text, say links that
+    /// differ only in a password, never fall to arrival order).
     pub(crate) fn choice(&self) -> Option<&Candidate<T>> {
         if let [only] = self.candidates.as_slice() {
             return Some(only);
@@ -233,7 +250,12 @@ impl<T: Value> Field<T> {
             .iter()
             .map(|c| {
                 (
-                    (c.value.score(), c.copies.len(), Reverse(c.value.text())),
+                    (
+                        c.value.score(),
+                        c.copies.len(),
+                        Reverse(c.value.text()),
+                        Reverse(format!("{:?}", c.value)),
+                    ),
                     c,
                 )
             })
@@ -248,7 +270,10 @@ impl<T: Value> Field<T> {
             .iter()
             .filter(|c| !std::ptr::eq(*c, winner) && !c.value.agrees(&winner.value))
             .collect();
-        out.sort_by(|a, b| a.value.text().cmp(&b.value.text()));
+        out.sort_by(|a, b| {
+            (a.value.text(), format!("{:?}", a.value))
+                .cmp(&(b.value.text(), format!("{:?}", b.value)))
+        });
         out
     }
 
@@ -315,6 +340,24 @@ mod tests {
         g.add(Name("b".into()), 0);
         g.add(Name("a".into()), 1);
         assert_eq!(g.value(), Some(&Name("a".into())));
+    }
+
+    #[test]
+    fn links_that_differ_only_in_a_password_are_chosen_whatever_the_order() {
+        let link = |password: Option<&str>| Link {
+            label: "网盘链接".into(),
+            url: Some("https://pan.example/s/1".into()),
+            password: password.map(str::to_owned),
+            ..Link::default()
+        };
+        let (a, b) = (Links(vec![link(Some("ab12"))]), Links(vec![link(None)]));
+        let mut forward = Field::default();
+        forward.add(a.clone(), 0);
+        forward.add(b.clone(), 1);
+        let mut backward = Field::default();
+        backward.add(b, 1);
+        backward.add(a, 0);
+        assert_eq!(forward.value(), backward.value());
     }
 
     #[test]
