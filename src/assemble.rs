@@ -188,7 +188,13 @@ pub(crate) fn assemble(
         ..
     } = b;
     let mut paper_lines = paper_lines;
-    fold_repeated_headings(&mut digest, &mut paper_lines);
+    let folded = fold_repeated_headings(&mut digest, &mut paper_lines);
+    // The folded papers had no links: every empty link is of a later paper,
+    // which now stands `folded` places earlier.
+    let empty_links: Vec<(usize, usize, usize)> = empty_links
+        .into_iter()
+        .filter_map(|(paper, link, line)| Some((paper.checked_sub(folded)?, link, line)))
+        .collect();
     if digest.papers.is_empty() && digest.radio.iter().all(|l| l.entries.is_empty()) {
         return Err(Error::NotADigest(not_a_digest(
             &digest,
@@ -801,7 +807,10 @@ fn without_evidence(digest: &Digest, lines: usize) -> String {
 /// issue already has contents, stripped boilerplate; so each paper appears
 /// once. Text the run held (the intro read as the last entry's abstract)
 /// becomes the summary when there is none, else an `unplaced_line` warning.
-fn fold_repeated_headings(digest: &mut Digest, paper_lines: &mut Vec<usize>) {
+///
+/// Returns how many papers were folded (0 when none were), so that indices
+/// into the papers can be shifted.
+fn fold_repeated_headings(digest: &mut Digest, paper_lines: &mut Vec<usize>) -> usize {
     let headings_only = |p: &Paper| {
         p.authors.is_empty()
             && p.links.is_empty()
@@ -814,7 +823,7 @@ fn fold_repeated_headings(digest: &mut Digest, paper_lines: &mut Vec<usize>) {
         .take_while(|p| headings_only(p))
         .count();
     if run == 0 || run == digest.papers.len() {
-        return;
+        return 0;
     }
     let later: std::collections::HashSet<String> = digest.papers[run..]
         .iter()
@@ -825,7 +834,7 @@ fn fold_repeated_headings(digest: &mut Digest, paper_lines: &mut Vec<usize>) {
         .iter()
         .all(|p| later.contains(&title_key(&p.title)))
     {
-        return;
+        return 0;
     }
     let lines: Vec<usize> = paper_lines.drain(..run.min(paper_lines.len())).collect();
     let mut listed = Vec::with_capacity(run);
@@ -852,6 +861,7 @@ fn fold_repeated_headings(digest: &mut Digest, paper_lines: &mut Vec<usize>) {
     } else {
         digest.stripped.boilerplate.extend(listed);
     }
+    run
 }
 
 /// A title compared without its white space and case: a site that squashes a

@@ -100,3 +100,28 @@ fn fuzz_2_archive_order_password() {
     }
     assert_eq!(forward.build(), backward.build());
 }
+
+/// Paper headings repeated as a table of contents before the papers, and a
+/// later paper with a link label and nothing after it: the contents were
+/// folded out of the papers, but the empty link's paper index was not moved
+/// with them, and the `link_without_url` check indexed past the papers.
+/// Found by the `parse_all` fuzz target.
+#[test]
+fn fuzz_3_folded_contents_empty_link() {
+    parse_every_way(&fixture("fuzz_3_folded_contents_empty_link.txt"));
+    let page = "7 Papers & Radios | 标题\n论文 1：A\n论文 2：B\n本期精选了两篇论文。\n\
+                论文 1：A\n作者：甲\n论文链接：\n摘要：一段。\n\
+                论文 2：B\n作者：乙\n代码地址：\n摘要：又一段。\n";
+    let digest = parse(page).expect("a digest");
+    assert_eq!(digest.papers.len(), 2);
+    assert_eq!(digest.issue.contents, ["A", "B"]);
+    let empty: Vec<&str> = digest
+        .warnings
+        .iter()
+        .filter(|w| w.code == paper_digest::WarningCode::LinkWithoutUrl)
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(empty.len(), 2, "{:?}", digest.warnings);
+    assert!(empty[0].contains("of paper 1 (A)"), "{empty:?}");
+    assert!(empty[1].contains("of paper 2 (B)"), "{empty:?}");
+}
