@@ -133,6 +133,17 @@ fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
 }
 
+/// Every digest of `page` as one JSON array, parsed with the GIL released.
+fn all_as_json(py: Python<'_>, page: &Page, parser: &Parser) -> Result<String, Error> {
+    py.detach(|| {
+        match page {
+            Page::Text(s) => parser.parse_all(s),
+            Page::Bytes(b) => parser.parse_bytes_all(b),
+        }
+        .map(|d| json(&d))
+    })
+}
+
 /// Parses one page; returns the digest as JSON.
 #[pyfunction]
 #[pyo3(signature = (data, input_format=None, strict=false, max_bytes=None, furniture=None))]
@@ -171,13 +182,7 @@ fn scan_json(
 ) -> PyResult<Option<String>> {
     let page = Page::extract(data)?;
     let parser = parser(input_format, strict, max_bytes, furniture)?;
-    match py.detach(|| {
-        match &page {
-            Page::Text(s) => parser.parse_all(s),
-            Page::Bytes(b) => parser.parse_bytes_all(b),
-        }
-        .map(|d| json(&d))
-    }) {
+    match all_as_json(py, &page, &parser) {
         Ok(s) => Ok(Some(s)),
         Err(Error::NotADigest(_)) => Ok(None),
         Err(e) => Err(to_py_err(py, e)),
@@ -197,14 +202,7 @@ fn parse_all_json(
 ) -> PyResult<String> {
     let page = Page::extract(data)?;
     let parser = parser(input_format, strict, max_bytes, furniture)?;
-    py.detach(|| {
-        match &page {
-            Page::Text(s) => parser.parse_all(s),
-            Page::Bytes(b) => parser.parse_bytes_all(b),
-        }
-        .map(|d| json(&d))
-    })
-    .map_err(|e| to_py_err(py, e))
+    all_as_json(py, &page, &parser).map_err(|e| to_py_err(py, e))
 }
 
 fn origin(path: Option<String>, url: Option<String>, record: Option<String>) -> Origin {
