@@ -24,7 +24,7 @@ use peak_alloc::PeakAlloc;
 #[global_allocator]
 static PEAK: PeakAlloc = PeakAlloc;
 
-#[path = "../tests/support/shapes.rs"]
+#[path = "../tests/memory/shapes.rs"]
 mod shapes;
 
 /// This process's user and system CPU time in seconds, from

@@ -5,11 +5,11 @@
 //! perf record target/release/examples/limit_one "<p>x</p>" 32
 //! ```
 //!
-//! The first argument is part of a shape's name (`tests/support/shapes.rs`),
+//! The first argument is part of a shape's name (`tests/memory/shapes.rs`),
 //! the second the size in MiB (default 1). Prints the time and the first
 //! warnings.
 
-#[path = "../tests/support/shapes.rs"]
+#[path = "../tests/memory/shapes.rs"]
 mod shapes;
 
 fn main() {

@@ -87,6 +87,8 @@ mod assemble;
 mod dates;
 mod decode;
 mod error;
+#[cfg(test)]
+mod fixtures;
 mod grammar;
 mod links;
 mod model;

@@ -3,12 +3,12 @@
 //! comments, CDATA, raw-text elements, markup in attribute values, odd end
 //! tags, foreign content, random ancestors) must read, through the crate, as
 //! the visible text `scraper` shows from a parse of the whole page. The page
-//! grammar and the reference are shared with `tests/differential.rs`.
+//! grammar and the reference are shared with `tests/it/differential.rs`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../tests/support/html_pages.rs"]
+#[path = "../../tests/it/support/html_pages.rs"]
 mod html_pages;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,13 +2,13 @@
 //! libFuzzer: on a page with metadata elements before, in and after its
 //! article, the located path reads the same lines and metadata as the
 //! whole page's parse. The page grammar is shared with
-//! `tests/located_metadata.rs`; a raw input is also tried as the markup
+//! `tests/it/located_metadata.rs`; a raw input is also tried as the markup
 //! after, before and inside the article.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../tests/support/html_pages.rs"]
+#[path = "../../tests/it/support/html_pages.rs"]
 mod html_pages;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,13 +2,13 @@
 //! libFuzzer: on a page whose article holds markup built from the input
 //! bytes, the token reader either declines or reads exactly what the parse
 //! of the article gives (the container, how it was chosen, its text, its
-//! lines). The page grammar is shared with `tests/token_reader.rs`; a raw
+//! lines). The page grammar is shared with `tests/it/token_reader.rs`; a raw
 //! input is also tried as the article's own markup.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../tests/support/html_pages.rs"]
+#[path = "../../tests/it/support/html_pages.rs"]
 mod html_pages;
 
 fuzz_target!(|data: &[u8]| {

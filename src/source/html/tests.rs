@@ -304,9 +304,7 @@ fn the_token_reader_declines_an_element_its_end_tag_does_not_close() {
     ));
 }
 
-#[path = "../../../tests/common/sites.rs"]
-#[allow(dead_code)] // shared with the integration tests
-mod site_fixtures;
+use crate::fixtures as site_fixtures;
 
 /// The site fixtures (`tests/fixtures/sites/<name>/page.html`, discovered)
 /// and the real saved pages, with the class of their container.

@@ -1,7 +1,7 @@
 //! Inputs that once crashed or misled the parser, each named after how it was
 //! found (`fuzz_N_…` from cargo-fuzz, `proptest_…` from a property).
 
-mod common;
+use crate::common;
 
 use paper_digest::{Format, Parser, parse, parse_bytes};
 

@@ -1,12 +1,12 @@
 //! The Markdown source: the seed reposted as Markdown reads as the text seed does.
 
-mod common;
+use crate::common;
 
 use common::SEED as TEXT_SEED;
 use paper_digest::{Digest, Format, Parser};
 
-const MD_SEED: &str = include_str!("fixtures/markdown/seed.md");
-const MD_SEED_CRLF: &str = include_str!("fixtures/markdown/seed-crlf.md");
+const MD_SEED: &str = include_str!("../fixtures/markdown/seed.md");
+const MD_SEED_CRLF: &str = include_str!("../fixtures/markdown/seed-crlf.md");
 
 /// The images the Markdown repost adds (the text scrape lost them), by paper.
 const IMAGES: [(usize, &str, Option<&str>); 3] = [

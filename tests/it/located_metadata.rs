@@ -9,9 +9,7 @@
 //! The same property runs as the `located_metadata` fuzz target. Every
 //! disagreement it finds becomes a named test below.
 
-mod support {
-    pub mod html_pages;
-}
+use crate::support;
 
 use paper_digest::__private::html_located_agrees;
 use proptest::prelude::*;

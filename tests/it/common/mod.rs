@@ -5,7 +5,7 @@
 pub mod sites;
 
 /// The plain-text seed digest every fixture is derived from.
-pub const SEED: &str = include_str!("../fixtures/seed-2022-04-10.txt");
+pub const SEED: &str = include_str!("../../fixtures/seed-2022-04-10.txt");
 
 /// The bytes of `tests/fixtures/<name>`.
 pub fn fixture(name: &str) -> Vec<u8> {

@@ -1,7 +1,7 @@
 //! The line vocabulary in English: the seed with every label translated, as
 //! an English or translated repost writes it, gives the Chinese seed's digest.
 
-mod common;
+use crate::common;
 
 use common::{SEED, seed};
 use paper_digest::{Digest, LinkKind};

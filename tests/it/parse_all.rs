@@ -1,14 +1,14 @@
 //! Several digests in one input: `parse_all` returns each, `parse` the first
 //! with a `more_digests_follow` warning.
 
-mod common;
+use crate::common;
 
 use common::SEED;
 use paper_digest::{Error, Format, Parser, WarningCode, parse, parse_all};
 
-const CRLF: &str = include_str!("fixtures/synthetic-2021-06-06-crlf.txt");
-const TRUNCATED: &str = include_str!("fixtures/synthetic-truncated.txt");
-const SEED_MD: &str = include_str!("fixtures/markdown/seed.md");
+const CRLF: &str = include_str!("../fixtures/synthetic-2021-06-06-crlf.txt");
+const TRUNCATED: &str = include_str!("../fixtures/synthetic-truncated.txt");
+const SEED_MD: &str = include_str!("../fixtures/markdown/seed.md");
 
 fn codes(d: &paper_digest::Digest) -> Vec<WarningCode> {
     d.warnings.iter().map(|w| w.code).collect()

@@ -1,7 +1,7 @@
 //! `Parser::furniture`: lines a user's own aggregator adds to every page go
 //! to `stripped.boilerplate`, and the digest reads as if they were not there.
 
-mod common;
+use crate::common;
 
 use common::SEED;
 use paper_digest::Parser;

@@ -1,20 +1,15 @@
 //! The archive's memory grows with the distinct issues and papers it holds,
 //! not with the pages read: a copy of an issue already held costs a small
 //! record (its origin, and its place in each field's list of copies), not
-//! its text. Alone in its test binary so that no other test's allocations
-//! are counted.
+//! its text. It holds [`alone`](crate::alone), so that no other test's allocations are
+//! counted.
 
-mod common;
-
-use common::SEED;
+use crate::{PEAK, SEED};
 use paper_digest::archive::{Archive, Origin};
-use peak_alloc::PeakAlloc;
-
-#[global_allocator]
-static PEAK: PeakAlloc = PeakAlloc;
 
 #[test]
 fn memory_grows_with_distinct_issues_not_with_pages() {
+    let _alone = crate::alone();
     let digest = paper_digest::parse(SEED).unwrap();
     let before = PEAK.current_usage();
     let one = digest.clone();

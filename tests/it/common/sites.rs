@@ -2,7 +2,8 @@
 //! `tests/fixtures/sites/<name>/` (and per site with no row under
 //! `tests/fixtures/unknown-sites/<name>/`), holding `page.html` (the seed digest in the
 //! site's markup) and `expect.txt` (what the page must give). Read by
-//! `tests/html_sites.rs` and by the HTML reader's unit tests.
+//! the modules of `tests/it/` (the unit tests read the same folders with
+//! `src/fixtures.rs`).
 
 use std::path::PathBuf;
 

@@ -7,9 +7,7 @@
 //! The same property runs as the `html_differential` fuzz target. Every
 //! disagreement it found is a named test below.
 
-mod support {
-    pub mod html_pages;
-}
+use crate::support;
 
 use proptest::prelude::*;
 use support::html_pages::{NOISE, TAIL, page, placed, squash, visible_text};

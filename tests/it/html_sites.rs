@@ -3,7 +3,7 @@
 //! in that site's markup and must give the same digest as the plain-text
 //! seed, with none of the site's furniture in it.
 
-mod common;
+use crate::common;
 
 use common::sites::{SiteFixture, site_fixtures, unknown_site_fixtures};
 use common::{fixture, seed};

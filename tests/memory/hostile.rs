@@ -4,24 +4,12 @@
 //! Memory is measured with a counting global allocator; the tests take a lock
 //! so that one test's allocations do not show up in another's peak.
 
-mod common;
-
-use common::SEED;
-use std::sync::Mutex;
-
 use paper_digest::{Error, Parser, parse, parse_bytes};
-use peak_alloc::PeakAlloc;
 
-#[global_allocator]
-static PEAK: PeakAlloc = PeakAlloc;
-
-static SERIAL: Mutex<()> = Mutex::new(());
-
-/// Every test holds this lock from its first line (input building included),
-/// so that no other test allocates while a peak is measured.
-fn serial() -> std::sync::MutexGuard<'static, ()> {
-    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
-}
+// Every test holds this lock from its first line (input building included),
+// so that no other test allocates while a peak is measured.
+use crate::alone as serial;
+use crate::{PEAK, SEED};
 
 /// The caller holds [`serial`]. Runs `f` on a thread with a small stack (so recursion over the input would
 /// overflow) and returns its result and the peak bytes allocated beyond what
@@ -325,8 +313,7 @@ fn repeated_warnings_are_capped() {
     assert_memory(peak, len, 64);
 }
 
-#[path = "support/shapes.rs"]
-mod shapes;
+use crate::shapes;
 
 /// Issue 12's shapes at 2 MiB (the full 32 MiB figures are in
 /// `cargo bench --bench limit`): each is read within 8x the input, and a page

@@ -3,7 +3,7 @@
 //! that are not pages, hidden and ignored files, symbolic links (one a loop)
 //! and a WARC archive built here from the fixtures.
 
-mod common;
+use crate::common;
 
 use common::fixture;
 use std::fs;

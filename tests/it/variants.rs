@@ -1,7 +1,7 @@
 //! The plain-text variants real copies show (DESIGN.md section 4), each
 //! checked against the seed page or a small page of its own.
 
-mod common;
+use crate::common;
 
 use common::{SEED, seed};
 use paper_digest::{Digest, Error, Format, Parser, WarningCode, parse, parse_bytes};

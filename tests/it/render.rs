@@ -1,11 +1,11 @@
 //! The renderers on the seed: every rendered page parses back to the same content.
 
-mod common;
+use crate::common;
 
 use common::SEED as TEXT_SEED;
 use paper_digest::{Digest, Format, Parser, render};
 
-const MD_SEED: &str = include_str!("fixtures/markdown/seed.md");
+const MD_SEED: &str = include_str!("../fixtures/markdown/seed.md");
 
 fn content(
     d: &Digest,

@@ -7,9 +7,7 @@
 //! The same property runs as the `token_reader` fuzz target. Every
 //! disagreement it found is a named test below.
 
-mod support {
-    pub mod html_pages;
-}
+use crate::support;
 
 use paper_digest::__private::html_token_reader_agrees;
 use proptest::prelude::*;

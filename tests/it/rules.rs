@@ -1,12 +1,12 @@
 //! Rules that a mutation pass (`.ci/mutants`, README "Mutation testing")
 //! showed no other test pinned: each test here fails when its rule changes.
 
-mod common;
+use crate::common;
 
 use common::SEED;
 use paper_digest::parse;
 
-const MD_SEED: &str = include_str!("fixtures/markdown/seed.md");
+const MD_SEED: &str = include_str!("../fixtures/markdown/seed.md");
 
 /// An image's alt text is never read as a line of the digest, even when it
 /// looks like a paper heading (a cover image above the title, named after

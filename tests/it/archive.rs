@@ -4,7 +4,7 @@
 //! differ (cut off after the first paper, radio headings lost, another
 //! author list), and other issues.
 
-mod common;
+use crate::common;
 
 use common::SEED;
 use std::sync::OnceLock;
