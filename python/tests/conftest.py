@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import pathlib
 from typing import Iterator, List, Tuple
 
@@ -30,13 +31,12 @@ DIGEST_PAGES = ["wechat", "jiqizhixin", "163", "thepaper"]
 
 
 def expect(site: pathlib.Path) -> Tuple[str, List[str]]:
-    """The date and the furniture phrases of a site fixture's expect.txt."""
-    date = ""
+    """The date (from the whole digest, expect.json) and the furniture
+    phrases (expect.txt) of a site fixture."""
+    date = str(json.loads((site / "expect.json").read_text(encoding="utf-8"))["issue"]["date"])
     furniture: List[str] = []
     for line in (site / "expect.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith("date:"):
-            date = line.split(":", 1)[1].strip()
-        elif line.startswith("furniture:"):
+        if line.startswith("furniture:"):
             furniture.append(line.split(":", 1)[1].strip())
     return date, furniture
 

@@ -1,7 +1,9 @@
 //! The site fixtures, discovered: one folder per site under
 //! `tests/fixtures/sites/<name>/` (and per site with no row under
 //! `tests/fixtures/unknown-sites/<name>/`), holding `page.html` (the seed digest in the
-//! site's markup) and `expect.txt` (what the page must give). Read by
+//! site's markup), `expect.json` (the whole digest it must give, compared by
+//! `golden`) and `expect.txt` (what the digest cannot show: the container,
+//! whether it is located; the furniture that must stay out). Read by
 //! the modules of `tests/it/` (the unit tests read the same folders with
 //! `src/fixtures.rs`).
 
@@ -18,8 +20,6 @@ pub struct SiteFixture {
     pub container_class: String,
     /// Whether the byte scan must locate the container.
     pub located: bool,
-    /// The date the digest must carry.
-    pub date: String,
     /// Phrases of the site's furniture that must not reach the content.
     pub furniture: Vec<String>,
 }
@@ -59,7 +59,6 @@ fn fixtures_in(folder: &str) -> Vec<SiteFixture> {
             dir,
             container_class: String::new(),
             located: false,
-            date: String::new(),
             furniture: Vec::new(),
         };
         for line in expect
@@ -74,7 +73,6 @@ fn fixtures_in(folder: &str) -> Vec<SiteFixture> {
                     fixture.container_class = value.trim_matches('"').to_owned();
                 }
                 "located" => fixture.located = value == "yes",
-                "date" => fixture.date = value.to_owned(),
                 "furniture" => fixture.furniture.push(value.to_owned()),
                 _ => panic!("{name}/expect.txt: unknown key {key:?}"),
             }
