@@ -19,6 +19,21 @@ use std::borrow::Cow;
 
 use encoding_rs::{DecoderResult, Encoding, UTF_8};
 
+/// A source stopped reading a page after [`budget`](crate::source::budget) units of markup (HTML
+/// elements, or text and Markdown lines): the page holds more of them than
+/// its size can explain, and each costs a tree node or a line of a few
+/// hundred bytes. Reported as a
+/// [`crate::WarningCode::PageTruncated`] warning, never silently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Cut {
+    /// How many units were read.
+    pub units: usize,
+    /// What a unit is (`"elements"`, `"lines"`).
+    pub what: &'static str,
+    /// How many bytes of the page were left unread.
+    pub unread: usize,
+}
+
 /// What decoding had to repair, and where a source stopped reading.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Damage {
@@ -27,7 +42,7 @@ pub(crate) struct Damage {
     /// The input ends inside a character; it was replaced with U+FFFD.
     pub cut: bool,
     /// The source stopped reading a page denser than its budget allows.
-    pub unread: Option<crate::source::Cut>,
+    pub unread: Option<Cut>,
 }
 
 impl Damage {

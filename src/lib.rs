@@ -104,6 +104,7 @@ mod vocabulary;
 
 pub use archive::Archive;
 pub use error::Error;
+pub use source::Format;
 
 #[cfg(feature = "cli")]
 pub mod cli;
@@ -175,18 +176,6 @@ pub use model::{
 
 /// The default input-size limit of [`Parser`]: 32 MiB, far above any real page.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
-
-/// The input formats the parser reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Format {
-    /// Plain text, one paragraph per line.
-    Text,
-    /// Markdown (CommonMark), as reposts use it.
-    Markdown,
-    /// An HTML page as saved by a browser, or a fragment of one.
-    Html,
-}
 
 /// The result of [`Parser::parse_bytes_detailed`]: the digest plus how the
 /// input was read.

@@ -8,6 +8,18 @@
 
 use crate::model::LinkKind;
 
+// `LinkKind::of` is defined here, beside the rules, so that the model does
+// not import the module that imports it.
+impl LinkKind {
+    /// The kind of a link with this label (`论文链接`, `代码地址`, …) and
+    /// URL: the URL decides where it is unambiguous (a PDF, a code host, a
+    /// video site, an arXiv abstract), the label otherwise. Hosts are
+    /// matched exactly, never as a substring.
+    pub fn of(label: &str, url: Option<&str>) -> LinkKind {
+        kind(label, url)
+    }
+}
+
 /// The kind of a link with this label and URL.
 pub(crate) fn kind(label: &str, url: Option<&str>) -> LinkKind {
     let (host, path) = url.map(split).unwrap_or_default();

@@ -336,14 +336,6 @@ pub enum LinkKind {
 }
 
 impl LinkKind {
-    /// The kind of a link with this label (`论文链接`, `代码地址`, …) and
-    /// URL: the URL decides where it is unambiguous (a PDF, a code host, a
-    /// video site, an arXiv abstract), the label otherwise. Hosts are
-    /// matched exactly, never as a substring.
-    pub fn of(label: &str, url: Option<&str>) -> LinkKind {
-        crate::links::kind(label, url)
-    }
-
     /// The kind as it appears in JSON: `abstract`, `pdf`, `code`, …
     pub fn as_str(self) -> &'static str {
         match self {

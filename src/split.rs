@@ -159,10 +159,10 @@ pub(crate) fn first(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::text;
+    use crate::source::plain;
 
     fn starts_of(input: &str) -> Vec<usize> {
-        let doc = text::read(input);
+        let doc = plain::read(input);
         let kinds = assemble::classify(&doc.lines, &[]);
         starts(&doc.lines, &kinds)
             .into_iter()

@@ -131,7 +131,7 @@ pub(crate) fn read(input: &str) -> Document<'_> {
 /// The byte offsets at which the lines of `s` start (each of `\n`,
 /// `\r\n` and a lone `\r` ends a line, as in the plain-text source).
 fn line_starts(s: &str) -> Vec<usize> {
-    super::text::source_lines(s)
+    super::plain::source_lines(s)
         .map(|(start, _)| start)
         .collect()
 }
@@ -369,7 +369,7 @@ impl Reader<'_> {
     /// Reads an HTML block through the HTML source, keeping source line numbers.
     fn html_block(&mut self, html: &str, first: usize) {
         let doc = super::html::read(html);
-        let last = first + (super::text::source_lines(html).count() - 1).saturating_sub(1);
+        let last = first + (super::plain::source_lines(html).count() - 1).saturating_sub(1);
         for line in doc.lines {
             self.lines.push(Line {
                 text: Cow::Owned(line.text.into_owned()),

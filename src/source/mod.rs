@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-pub(crate) mod text;
+pub(crate) mod plain;
 
 /// What the markup said about a line, beyond its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,20 +79,7 @@ pub(crate) struct Document<'a> {
     pub cut: Option<Cut>,
 }
 
-/// A source stopped reading a page after [`budget`] units of markup (HTML
-/// elements, or text and Markdown lines): the page holds more of them than
-/// its size can explain, and each costs a tree node or a line of a few
-/// hundred bytes. Reported as a
-/// [`crate::WarningCode::PageTruncated`] warning, never silently.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Cut {
-    /// How many units were read.
-    pub units: usize,
-    /// What a unit is (`"elements"`, `"lines"`).
-    pub what: &'static str,
-    /// How many bytes of the page were left unread.
-    pub unread: usize,
-}
+pub(crate) use crate::decode::Cut;
 
 /// Every page may hold as many units of markup as a page of this size.
 pub(crate) const BUDGET_FLOOR_BYTES: usize = 2 << 20;
@@ -118,7 +105,17 @@ pub(crate) fn budget(len: usize, bytes_per_unit: usize) -> usize {
 pub(crate) mod html;
 pub(crate) mod markdown;
 
-use crate::Format;
+/// The input formats the parser reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// Plain text, one paragraph per line.
+    Text,
+    /// Markdown (CommonMark), as reposts use it.
+    Markdown,
+    /// An HTML page as saved by a browser, or a fragment of one.
+    Html,
+}
 
 /// Turns `input` in the given format into the logical line stream.
 ///
@@ -136,7 +133,7 @@ pub(crate) fn read(input: &str, format: Format) -> Document<'_> {
         // A text line borrows its text: only lines that make papers cost
         // much, so text may hold twice as many (a digest has one line per 70
         // bytes or so, and its copies one after another are read whole).
-        Format::Text => by_lines(text::read, BYTES_PER_UNIT / 2),
+        Format::Text => by_lines(plain::read, BYTES_PER_UNIT / 2),
         // A Markdown line is a few events and tree items, more when it
         // nests quotes and lists (`> - > - x`): half as many.
         Format::Markdown => by_lines(markdown::read, BYTES_PER_UNIT * 2),

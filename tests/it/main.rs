@@ -26,6 +26,7 @@ mod english_labels;
 mod furniture;
 mod golden;
 mod html_sites;
+mod layers;
 mod located_metadata;
 mod markdown;
 mod not_digests;
