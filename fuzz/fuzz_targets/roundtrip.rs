@@ -266,10 +266,17 @@ fn paper(
     };
     page.bulleted(heading, u)?;
     page.structure();
+    // Every field named: a new one fails to compile here until it is
+    // generated (below) or said not to be.
     let mut p = Paper {
         number,
         title,
-        ..Paper::default()
+        authors: Vec::new(),
+        et_al: false,
+        links: Vec::new(),
+        abstract_text: None,
+        figures: Vec::new(),
+        recommendation: None,
     };
     if u.ratio(7, 8)? {
         p.authors = names(u, 1, 4)?;

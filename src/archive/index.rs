@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::ArchivedIssue;
 use super::field::{Field, Links, Names, Prose};
 use super::key::title_key;
-use crate::model::{Category, Link};
+use crate::model::{Category, Link, Paper};
 
 /// One distinct paper of the archive.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -192,20 +192,34 @@ fn entry(items: &[Item<'_>], members: &[usize]) -> IndexedPaper {
         }
         match item.paper {
             Some(p) => {
+                // Every field named: a new one fails to compile here until it
+                // is indexed across issues or said not to be.
+                let Paper {
+                    // The appearance's own (`item`), which radio entries share.
+                    number: _,
+                    title: _,
+                    authors: names,
+                    et_al,
+                    links: paper_links,
+                    abstract_text: summary,
+                    // An issue's own: the archive's issues carry them.
+                    figures: _,
+                    recommendation: _,
+                } = p;
                 title.add(Prose(item.title.to_owned()), n);
-                if !p.authors.is_empty() {
+                if !names.is_empty() {
                     authors.add(
                         Names {
-                            names: p.authors.clone(),
-                            et_al: p.et_al,
+                            names: names.clone(),
+                            et_al: *et_al,
                         },
                         n,
                     );
                 }
-                if !p.links.is_empty() {
-                    links.add(Links(p.links.clone()), n);
+                if !paper_links.is_empty() {
+                    links.add(Links(paper_links.clone()), n);
                 }
-                abstract_text.add_some(p.abstract_text.clone().map(Prose), n);
+                abstract_text.add_some(summary.clone().map(Prose), n);
             }
             None => radio_title.add(Prose(item.title.to_owned()), n),
         }

@@ -495,19 +495,28 @@ impl Group {
         self.contents.add_some(names(issue.contents, false), id);
         for paper in papers {
             let slot = self.papers.entry(paper_key(&paper)).or_default();
-            slot.number.add(Number(paper.number), id);
-            slot.title.add(Prose(paper.title), id);
-            slot.authors.add_some(names(paper.authors, paper.et_al), id);
+            // Every field named: a new one fails to compile here until it
+            // has a slot its copies are merged in (`PaperSlot`, and
+            // `Resolver::paper` to choose among them).
+            let Paper {
+                number,
+                title,
+                authors,
+                et_al,
+                links,
+                abstract_text,
+                figures,
+                recommendation,
+            } = paper;
+            slot.number.add(Number(number), id);
+            slot.title.add(Prose(title), id);
+            slot.authors.add_some(names(authors, et_al), id);
             slot.links
-                .add_some((!paper.links.is_empty()).then_some(Links(paper.links)), id);
-            slot.abstract_text
-                .add_some(paper.abstract_text.map(Prose), id);
-            slot.figures.add_some(
-                (!paper.figures.is_empty()).then_some(Figures(paper.figures)),
-                id,
-            );
-            slot.recommendation
-                .add_some(paper.recommendation.map(Prose), id);
+                .add_some((!links.is_empty()).then_some(Links(links)), id);
+            slot.abstract_text.add_some(abstract_text.map(Prose), id);
+            slot.figures
+                .add_some((!figures.is_empty()).then_some(Figures(figures)), id);
+            slot.recommendation.add_some(recommendation.map(Prose), id);
         }
         for (i, list) in radio.into_iter().enumerate() {
             if self.radio.len() <= i {

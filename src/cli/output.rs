@@ -35,7 +35,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::{Digest, PaperRef};
+use crate::{Digest, Paper, PaperRef};
 
 /// The output formats.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -570,15 +570,33 @@ pub fn csv_rows(outcome: &Outcome, digest: &Digest) -> Vec<[String; 15]> {
         .every_paper()
         .map(|paper| {
             let (section, category, authors, et_al, from, paper_link, code_link) = match paper {
-                PaperRef::Featured(p) => (
-                    "featured",
-                    "",
-                    names(&p.authors),
-                    p.et_al,
-                    String::new(),
-                    p.paper_url().unwrap_or_default().to_owned(),
-                    p.code_url().unwrap_or_default().to_owned(),
-                ),
+                PaperRef::Featured(p) => {
+                    // Every field named: a new one fails to compile here
+                    // until it is given a column of `CSV_HEADER` or said not
+                    // to have one (the JSON Lines output carries every field).
+                    let Paper {
+                        // `number` and `title` below, shared with radio entries.
+                        number: _,
+                        title: _,
+                        authors,
+                        et_al,
+                        // As `arxiv_id`, `paper_link` and `code_link`.
+                        links: _,
+                        // Prose and lists: not one cell each.
+                        abstract_text: _,
+                        figures: _,
+                        recommendation: _,
+                    } = p;
+                    (
+                        "featured",
+                        "",
+                        names(authors),
+                        *et_al,
+                        String::new(),
+                        p.paper_url().unwrap_or_default().to_owned(),
+                        p.code_url().unwrap_or_default().to_owned(),
+                    )
+                }
                 PaperRef::Radio { list, entry } => (
                     "radio",
                     list.category.map_or("", |c| c.as_str()),

@@ -203,21 +203,28 @@ pub fn write_digest(out: &mut dyn Write, d: &Digest, color: bool) -> io::Result<
 
 /// One featured paper of [`write_digest`].
 fn write_paper(out: &mut dyn Write, p: &crate::Paper, title: Style, dim: Style) -> io::Result<()> {
-    writeln!(
-        out,
-        "\n{title}[{}] {}{title:#}",
-        p.number,
-        printable(&p.title)
-    )?;
-    if !p.authors.is_empty() {
-        let et_al = if p.et_al { " et al." } else { "" };
+    // Every field named: a new one fails to compile here until it is
+    // written (or said not to be).
+    let crate::Paper {
+        number,
+        title: name,
+        authors,
+        et_al,
+        links,
+        abstract_text,
+        figures,
+        recommendation,
+    } = p;
+    writeln!(out, "\n{title}[{}] {}{title:#}", number, printable(name))?;
+    if !authors.is_empty() {
+        let et_al = if *et_al { " et al." } else { "" };
         writeln!(
             out,
             "    authors: {}{et_al}",
-            printable(&p.authors.join(", "))
+            printable(&authors.join(", "))
         )?;
     }
-    for l in &p.links {
+    for l in links {
         let id = l
             .arxiv_id
             .as_deref()
@@ -237,13 +244,13 @@ fn write_paper(out: &mut dyn Write, p: &crate::Paper, title: Style, dim: Style) 
             printable(target)
         )?;
     }
-    if let Some(a) = &p.abstract_text {
+    if let Some(a) = abstract_text {
         writeln!(out)?;
         for paragraph in a.lines() {
             writeln!(out, "    {}", printable(paragraph))?;
         }
     }
-    for f in &p.figures {
+    for f in figures {
         let caption = f.caption.as_deref().unwrap_or("(no caption)");
         let image = f
             .image
@@ -252,7 +259,7 @@ fn write_paper(out: &mut dyn Write, p: &crate::Paper, title: Style, dim: Style) 
             .unwrap_or_default();
         writeln!(out, "    figure: {}{image}", printable(caption))?;
     }
-    if let Some(r) = &p.recommendation {
+    if let Some(r) = recommendation {
         writeln!(out, "\n    recommendation: {}", printable(r))?;
     }
     Ok(())

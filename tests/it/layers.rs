@@ -636,3 +636,79 @@ fn cycles_are_found_and_chains_are_not() {
         Some(("precheck".to_owned(), "source".to_owned()))
     );
 }
+
+/// The places that must handle every field of `Paper` (CONTRIBUTING's
+/// recipe "add an output field"): each names every field, in a
+/// `let Paper { … }` or a struct literal without `..`, so that a new field is
+/// a compile error there. This holds them to it: a `..` (or a place that
+/// stops naming the struct) fails here.
+#[test]
+fn paper_is_named_whole_where_it_must_be_handled() {
+    const PLACES: &[(&str, &str)] = &[
+        ("src/render.rs", "paper_blocks"),
+        ("src/assemble.rs", "is_bare"),
+        ("src/archive/mod.rs", "fold"),
+        ("src/archive/resolve.rs", "paper"),
+        ("src/archive/index.rs", "entry"),
+        ("src/cli/output.rs", "csv_rows"),
+        ("src/cli/text.rs", "write_paper"),
+        ("tests/it/properties.rs", "paper"),
+        ("fuzz/fuzz_targets/roundtrip.rs", "paper"),
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let model = std::fs::read_to_string(root.join("src/model.rs")).unwrap();
+    let start = model.find("pub struct Paper {").expect("struct Paper");
+    let end = start + model[start..].find("\n}").unwrap();
+    let fields: Vec<&str> = model[start..end]
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("pub ")?.split_once(':'))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(fields.len() >= 8, "fields of Paper: {fields:?}");
+    let mut problems = Vec::new();
+    for &(file, function) in PLACES {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        let Some(at) = [format!("fn {function}("), format!("fn {function}<")]
+            .iter()
+            .find_map(|f| text.find(f.as_str()))
+        else {
+            problems.push(format!("{file}: no fn {function}"));
+            continue;
+        };
+        let body = &text[at..];
+        let body = &body[..body[3..].find("\nfn ").map_or(body.len(), |n| n + 3)];
+        let Some(open) = body.find("Paper {") else {
+            problems.push(format!("{file}: {function} does not name `Paper {{ … }}`"));
+            continue;
+        };
+        // The block up to the struct's closing brace: the first `}` at the
+        // indentation of the line that opened it.
+        let indent = text[..at + open]
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.len() - l.trim_start().len());
+        let close = format!("\n{}}}", " ".repeat(indent));
+        let Some(len) = body[open..].find(&close) else {
+            problems.push(format!(
+                "{file}: {function}: no closing brace of `Paper {{`"
+            ));
+            continue;
+        };
+        let block = &body[open..open + len];
+        if block.lines().any(|l| l.trim().starts_with("..")) {
+            problems.push(format!("{file}: {function} leaves fields to `..`"));
+        }
+        for field in &fields {
+            let named = block.lines().any(|l| {
+                let l = l.trim();
+                l.strip_prefix(field).is_some_and(|rest| {
+                    rest.starts_with(':') || rest.starts_with(',') || rest.is_empty()
+                })
+            });
+            if !named {
+                problems.push(format!("{file}: {function} does not name `{field}`"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
