@@ -101,7 +101,8 @@ mod truncation;
 mod vocabulary;
 
 pub use archive::Archive;
-pub use error::Error;
+pub use dates::{Date, ParseDateError};
+pub use error::{Error, Found, Missing, NotADigest, Unread};
 
 #[cfg(feature = "cli")]
 pub mod cli;
@@ -529,7 +530,7 @@ impl Parser {
                 break;
             }
             let result = if precheck && !precheck::may_be_digest(input, format) {
-                Err(Error::NotADigest(precheck::REFUSAL.to_owned()))
+                Err(Error::NotADigest(NotADigest::precheck()))
             } else {
                 assemble(source::read(input, format))
             };
@@ -540,6 +541,6 @@ impl Parser {
                 other => return other.map(|t| (t, format)),
             }
         }
-        Err(refusal.unwrap_or_else(|| Error::NotADigest(precheck::REFUSAL.to_owned())))
+        Err(refusal.unwrap_or_else(|| Error::NotADigest(NotADigest::precheck())))
     }
 }

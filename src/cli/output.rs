@@ -8,6 +8,9 @@
 //!   "digest": …}`, or `{"path": …, "status": "not_digest" | "error",
 //!   "reason": …, "message": …}` (plus `"url"` and `"captured_at"` for a
 //!   WARC record, as the CSV columns): the [`Status`] and, without a digest, the [`Reason`];
+//!   a `not_digest` record also has `"found"`, the [`Found::code`](crate::Found::code)s
+//!   of what the page holds of a digest (`title`, `contents`, `empty_radio`,
+//!   `paper_headings`; `[]` when nothing);
 //! * `json`: the bare digest for a single input, else (or with `--array`)
 //!   one JSON array of the same records as `jsonl`;
 //! * `csv`: a header, then one row per paper, featured and radio
@@ -153,6 +156,9 @@ pub struct Problem {
     pub reason: Reason,
     /// What went wrong, at most [`MESSAGE_CHARS`] characters (cut with `…`).
     pub message: String,
+    /// For a page that is not a digest, the [`Found::code`](crate::Found::code)s
+    /// of what it holds of one (empty otherwise, and when it holds nothing).
+    pub found: Vec<&'static str>,
 }
 
 impl Problem {
@@ -163,13 +169,21 @@ impl Problem {
             message.truncate(cut);
             message.push('…');
         }
-        Problem { reason, message }
+        Problem {
+            reason,
+            message,
+            found: Vec::new(),
+        }
     }
 }
 
 impl From<crate::Error> for Problem {
     fn from(e: crate::Error) -> Self {
-        Problem::new(Reason::of(&e), e.to_string())
+        let mut problem = Problem::new(Reason::of(&e), e.to_string());
+        if let crate::Error::NotADigest(why) = &e {
+            problem.found = why.found_codes().collect();
+        }
+        problem
     }
 }
 
@@ -262,6 +276,8 @@ struct JsonRecord<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    found: Option<&'a [&'static str]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     digest: Option<&'a Digest>,
 }
 
@@ -274,6 +290,12 @@ impl<'a> From<&'a Outcome> for JsonRecord<'a> {
             status: o.status(),
             reason: o.result.as_ref().err().map(|p| p.reason),
             message: o.result.as_ref().err().map(|p| p.message.as_str()),
+            found: o
+                .result
+                .as_ref()
+                .err()
+                .filter(|p| p.reason == Reason::NotADigest)
+                .map(|p| p.found.as_slice()),
             digest: o.result.as_ref().ok(),
         }
     }
@@ -593,7 +615,7 @@ pub fn csv_rows(outcome: &Outcome, digest: &Digest) -> Vec<[String; 15]> {
                 outcome.label.clone(),
                 outcome.url.clone().unwrap_or_default(),
                 outcome.date.clone().unwrap_or_default(),
-                issue.date.clone().unwrap_or_default(),
+                issue.date.map(|d| d.to_string()).unwrap_or_default(),
                 issue.title.clone().unwrap_or_default(),
                 section.to_owned(),
                 category.to_owned(),
@@ -619,7 +641,7 @@ mod tests {
     #[test]
     fn a_parser_errors_reason_is_its_code() {
         let errors = [
-            crate::Error::NotADigest("x".into()),
+            crate::Error::NotADigest(crate::NotADigest::precheck()),
             crate::Error::TooLarge { size: 2, limit: 1 },
             crate::Error::Strict(Vec::new()),
             crate::Error::InvalidPattern {
