@@ -106,6 +106,8 @@ pub use error::{Error, Found, Missing, NotADigest, Unread};
 
 #[cfg(feature = "cli")]
 pub mod cli;
+#[cfg(feature = "read")]
+pub mod read;
 
 /// Hooks for this crate's own tests and fuzz targets; not part of the API
 /// and not covered by semantic versioning.
