@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::decode::Damage;
-use crate::error::Error;
+use crate::error::{Error, Found, Missing, NotADigest, Unread};
 use crate::grammar::{self, LineKind};
 use crate::model::{
     Category, Digest, Figure, Link, Paper, RadioEntry, RadioList, Warning, WarningCode, quote,
@@ -210,6 +210,7 @@ pub(crate) fn assemble(
             doc_lines.len(),
         )));
     }
+    spaced_titles(&mut digest);
     if digest.issue.date.is_none() {
         digest.issue.date = meta.date;
     }
@@ -729,48 +730,29 @@ fn not_a_digest(
     in_contents: bool,
     lines: usize,
     unread: Option<crate::source::Cut>,
-) -> String {
+) -> NotADigest {
     let mut found = Vec::new();
     if digest_title && let Some(title) = &digest.issue.title {
-        found.push(format!(
-            "a \"7 Papers & Radios\" title or mention (\"{}\")",
-            quote(title)
-        ));
+        found.push(Found::Title(title.clone()));
     }
     // Without a `目录` heading, the header's short lines are only taken for
     // contents in a digest; on other pages they are just text.
     if in_contents && !digest.issue.contents.is_empty() {
-        found.push(format!(
-            "a table of contents (目录) of {} entr{}",
-            digest.issue.contents.len(),
-            if digest.issue.contents.len() == 1 {
-                "y"
-            } else {
-                "ies"
-            }
-        ));
+        found.push(Found::Contents(digest.issue.contents.len()));
     }
     if !digest.radio.is_empty() {
-        found.push(format!(
-            "{} radio heading(s) without entries",
-            digest.radio.len()
-        ));
+        found.push(Found::EmptyRadio(digest.radio.len()));
     }
-    let found = if found.is_empty() {
-        "nothing of a digest".to_owned()
-    } else {
-        found.join(", ")
-    };
-    let read = match unread {
-        Some(cut) => format!(
-            " (the page holds more markup than its size explains: it was read up to its first {} {}, and its last {} bytes were not read)",
-            cut.units, cut.what, cut.unread
-        ),
-        None => String::new(),
-    };
-    format!(
-        "no \"论文 N:\" paper and no \"本周 N 篇 … 精选论文\" radio-list entry in {lines} line(s) of text{read}; found {found}"
-    )
+    NotADigest {
+        missing: Missing::Entries,
+        lines: Some(lines),
+        found,
+        unread: unread.map(|cut| Unread {
+            units: cut.units,
+            unit: cut.what,
+            bytes: cut.unread,
+        }),
+    }
 }
 
 /// Whether what was read is a digest and not a page that merely holds a
@@ -786,17 +768,19 @@ fn has_evidence(digest: &Digest, digest_title: bool) -> bool {
             .any(|p| !p.authors.is_empty() || !p.links.is_empty())
 }
 
-/// The [`Error::NotADigest`] message for paper headings without evidence.
-fn without_evidence(digest: &Digest, lines: usize) -> String {
+/// Why paper headings without evidence are not a digest.
+fn without_evidence(digest: &Digest, lines: usize) -> NotADigest {
     let first = &digest.papers[0];
-    format!(
-        "{} paper heading(s) (the first: \"{}\", number {}) but no \"7 Papers & Radios\" title, \
-         no radio-list entry and no paper with an author line or a link label in {lines} line(s) \
-         of text; found paper headings over running text, not a digest",
-        digest.papers.len(),
-        crate::model::quote(&first.title),
-        first.number,
-    )
+    NotADigest {
+        missing: Missing::Evidence,
+        lines: Some(lines),
+        found: vec![Found::PaperHeadings {
+            count: digest.papers.len(),
+            first_title: first.title.clone(),
+            first_number: first.number,
+        }],
+        unread: None,
+    }
 }
 
 /// Paper headings that repeat later with their content are a table of
@@ -874,6 +858,45 @@ pub(crate) fn title_key(title: &str) -> String {
         .collect()
 }
 
+/// `text` without its white space.
+fn without_white_space(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// How many runs of white space separate `text`'s words.
+fn word_breaks(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Titles as the contents space them: a paper whose heading's title and a
+/// contents entry are the same characters but for white space, the entry
+/// with more word breaks (a site squashed the heading,
+/// `BalanceControlof aNovelWheel-leggedRobot` under the contents'
+/// `Balance Control of a Novel Wheel-legged Robot`), takes the entry as
+/// its title and keeps the heading's in [`Paper::heading_title`]. Case is
+/// not ignored: a heading that differs in more than its spaces is the
+/// page's own title.
+fn spaced_titles(digest: &mut Digest) {
+    if digest.issue.contents.is_empty() {
+        return;
+    }
+    let mut entries: HashMap<String, &str> = HashMap::new();
+    for entry in &digest.issue.contents {
+        entries
+            .entry(without_white_space(entry))
+            .or_insert(entry.as_str());
+    }
+    for paper in &mut digest.papers {
+        let Some(&entry) = entries.get(&without_white_space(&paper.title)) else {
+            continue;
+        };
+        if word_breaks(entry) > word_breaks(&paper.title) {
+            let heading = std::mem::replace(&mut paper.title, entry.to_owned());
+            paper.heading_title = Some(heading);
+        }
+    }
+}
+
 /// A paper that is nothing but its heading.
 fn is_bare(p: &Paper) -> bool {
     // Every field named: a new one fails to compile here until it is decided
@@ -887,6 +910,8 @@ fn is_bare(p: &Paper) -> bool {
         abstract_text,
         figures,
         recommendation,
+        // The heading's own text: part of the heading.
+        heading_title: _,
     } = p;
     authors.is_empty()
         && links.is_empty()

@@ -103,11 +103,14 @@ mod truncation;
 mod vocabulary;
 
 pub use archive::Archive;
-pub use error::Error;
+pub use dates::{Date, ParseDateError};
+pub use error::{Error, Found, Missing, NotADigest, Unread};
 pub use source::Format;
 
 #[cfg(feature = "cli")]
 pub mod cli;
+#[cfg(feature = "read")]
+pub mod read;
 
 /// Hooks for this crate's own tests and fuzz targets; not part of the API
 /// and not covered by semantic versioning.
@@ -520,7 +523,7 @@ impl Parser {
                 break;
             }
             let result = if precheck && !precheck::may_be_digest(input, format) {
-                Err(Error::NotADigest(precheck::REFUSAL.to_owned()))
+                Err(Error::NotADigest(NotADigest::precheck()))
             } else {
                 assemble(source::read(input, format))
             };
@@ -531,6 +534,6 @@ impl Parser {
                 other => return other.map(|t| (t, format)),
             }
         }
-        Err(refusal.unwrap_or_else(|| Error::NotADigest(precheck::REFUSAL.to_owned())))
+        Err(refusal.unwrap_or_else(|| Error::NotADigest(NotADigest::precheck())))
     }
 }

@@ -154,7 +154,7 @@ impl<'a> PaperRef<'a> {
 /// let issue = &digest.issue;
 /// assert_eq!(issue.series.as_deref(), Some("7 Papers & Radios"));
 /// assert_eq!(issue.headlines, ["谷歌训练大模型", "费米实验室登《科学》封面"]);
-/// assert_eq!(issue.date.as_deref(), Some("2022-04-10"));
+/// assert_eq!(issue.date.map(|d| d.to_string()).as_deref(), Some("2022-04-10"));
 /// assert_eq!(issue.contributors, ["杜伟", "楚航"]);
 /// # Ok::<(), paper_digest::Error>(())
 /// ```
@@ -167,8 +167,9 @@ pub struct Issue {
     pub series: Option<String>,
     /// The part of the title after `|`, split on `;` and `；`.
     pub headlines: Vec<String>,
-    /// The issue date as ISO 8601 (`2022-03-06`), from the page text or its metadata.
-    pub date: Option<String>,
+    /// The issue date, from the page text or its metadata; serialized as
+    /// ISO 8601 (`"2022-03-06"`).
+    pub date: Option<crate::Date>,
     /// The publishing source (`机器之心`) where the page names it.
     pub source: Option<String>,
     /// The people named on a `参与:` line.
@@ -218,6 +219,25 @@ pub struct Paper {
     pub figures: Vec<Figure>,
     /// The `推荐` text.
     pub recommendation: Option<String>,
+    /// The `论文 N:` heading's own title, when [`title`](Self::title) was
+    /// taken from the contents instead: where the two differ only in white
+    /// space (a site that squashed the heading's spaces,
+    /// `BalanceControlof aNovelWheel-leggedRobot`), the title is the
+    /// contents' spaced one and the heading's text is kept here. `None`
+    /// otherwise, and then left out of the JSON.
+    ///
+    /// ```
+    /// let digest = paper_digest::parse(
+    ///     "7 Papers & Radios | 标题\n目录\n1. Balance Control of a Novel Robot\n\
+    ///      论文 1：BalanceControlof aNovelRobot\n作者：张三\n",
+    /// )?;
+    /// let paper = &digest.papers[0];
+    /// assert_eq!(paper.title, "Balance Control of a Novel Robot");
+    /// assert_eq!(paper.heading_title.as_deref(), Some("BalanceControlof aNovelRobot"));
+    /// # Ok::<(), paper_digest::Error>(())
+    /// ```
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading_title: Option<String>,
 }
 
 impl Paper {

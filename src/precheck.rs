@@ -280,9 +280,6 @@ fn is_markup_byte(markup: Markup, b: u8) -> bool {
     markup.bytes().contains(&b)
 }
 
-/// The [`crate::Error::NotADigest`] message for a page the pre-check turns away.
-pub(crate) const REFUSAL: &str = "no \"论文 N:\" paper, no \"本周 N 篇 … 精选论文\" radio heading and no \"(from …)\" radio entry anywhere in the page; found nothing of a digest";
-
 /// The spans of an HTML page that are no visible text (script and style
 /// bodies, comments), read from its tokens as far as the questions asked
 /// so far need.

@@ -12,7 +12,9 @@
 //! * [`Issue`](crate::Issue): `title`, `series` and `headlines` (the latter
 //!   two are recomputed from the title, so they come back as the title
 //!   splits), `date`, `source`, `contributors`, `summary`, `contents`;
-//! * every [`Paper`] field; for [`text`], figures carry only their captions
+//! * every [`Paper`] field (a [`Paper::heading_title`] is written as the
+//!   heading, and comes back when the contents hold the spaced title, as
+//!   the parser leaves them); for [`text`], figures carry only their captions
 //!   (plain text has no images), so image-only figures are left out and
 //!   images are dropped;
 //! * every [`RadioList`] and [`RadioEntry`] field.
@@ -128,12 +130,8 @@ fn blocks(digest: &Digest, style: Style) -> Vec<Block<'_>> {
         out.push(Block::Title(title));
     }
     match (&issue.date, &issue.source) {
-        (Some(date), Some(source)) => out.push(Block::Para(format!(
-            "{} {}",
-            one_line(date),
-            one_line(source)
-        ))),
-        (Some(date), None) => out.push(Block::Para(one_line(date))),
+        (Some(date), Some(source)) => out.push(Block::Para(format!("{date} {}", one_line(source)))),
+        (Some(date), None) => out.push(Block::Para(date.to_string())),
         (None, Some(source)) => out.push(Block::Para(format!("来源{colon}{}", one_line(source)))),
         (None, None) => {}
     }
@@ -173,9 +171,15 @@ fn paper_blocks<'a>(paper: &'a Paper, style: Style, out: &mut Vec<Block<'a>>) {
         abstract_text,
         figures,
         recommendation,
+        heading_title,
     } = paper;
     let colon = style.colon();
-    out.push(Block::PaperHeading(*number, title));
+    // The heading as the page wrote it: the contents hold the spaced title,
+    // which the parser takes again.
+    out.push(Block::PaperHeading(
+        *number,
+        heading_title.as_deref().unwrap_or(title),
+    ));
     if !authors.is_empty() || *et_al {
         let mut names = authors.join("、");
         if *et_al {

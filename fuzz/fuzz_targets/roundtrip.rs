@@ -430,16 +430,16 @@ fn digest(u: &mut Unstructured<'_>) -> Result<(Digest, Page, bool)> {
         0 => {
             page.line(format!("{y} 年 {m} 月 {d} 日 机器之心"), u)?;
             issue.source = Some("机器之心".to_owned());
-            issue.date = Some(format!("{y:04}-{m:02}-{d:02}"));
+            issue.date = format!("{y:04}-{m:02}-{d:02}").parse().ok();
         }
         1 => {
             page.line(format!("{y}-{m:02}-{d:02} 12:02 机器之心"), u)?;
             issue.source = Some("机器之心".to_owned());
-            issue.date = Some(format!("{y:04}-{m:02}-{d:02}"));
+            issue.date = format!("{y:04}-{m:02}-{d:02}").parse().ok();
         }
         2 => {
             page.line(format!("{y}/{m}/{d}"), u)?;
-            issue.date = Some(format!("{y:04}-{m:02}-{d:02}"));
+            issue.date = format!("{y:04}-{m:02}-{d:02}").parse().ok();
         }
         _ => {}
     }

@@ -122,7 +122,7 @@ def parse(
     content (the crate's `Parser::furniture`); a bad pattern is a `ValueError`.
 
     Raises `NotADigestError` (a `ValueError`; `.reason` says what the page
-    held), `TooLargeError` above `max_bytes` (default 32 MiB), `StrictError`
+    held, `.found` the codes of it), `TooLargeError` above `max_bytes` (default 32 MiB), `StrictError`
     with `strict=True` when the page gave warnings, `TypeError` for input
     that is neither text nor bytes.
     """

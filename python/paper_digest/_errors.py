@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, List, Tuple
+from typing import Any, List, Sequence, Tuple
 
 from ._model import ParseWarning
 
@@ -28,16 +28,20 @@ class PaperDigestError(ValueError):
 class NotADigestError(PaperDigestError):
     """The input is not a "7 Papers & Radios" digest. `reason` says what was
     looked for and what the input held instead (the crate's
-    `Error::NotADigest(reason)`); `str(err)` is `"not a digest: " + reason`."""
+    `Error::NotADigest(why)`, as text); `str(err)` is `"not a digest: " + reason`.
+    `found` holds the stable codes of what the page holds of a digest
+    (`"title"`, `"contents"`, `"empty_radio"`, `"paper_headings"`; the crate's
+    `Found::code`), empty when it holds nothing of one."""
 
     code = "not_a_digest"
 
-    def __init__(self, message: str, reason: str) -> None:
+    def __init__(self, message: str, reason: str, found: Sequence[str] = ()) -> None:
         super().__init__(message)
         self.reason = reason
+        self.found: Tuple[str, ...] = tuple(found)
 
     def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
-        return (type(self), (self.message, self.reason))
+        return (type(self), (self.message, self.reason, self.found))
 
 
 class TooLargeError(PaperDigestError):

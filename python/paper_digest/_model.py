@@ -43,6 +43,8 @@ Role = Literal["featured", "radio", "other"]
 WARNING_CODES: Tuple[str, ...] = WarningCode.__args__  # type: ignore[attr-defined]
 
 _RENAMED = {"from_": "from"}
+#: Fields the JSON leaves out when they are None (serde's `skip_serializing_if`).
+_OMITTED_IF_NONE = frozenset({"heading_title"})
 
 
 def _plain(value: Any) -> Any:
@@ -65,6 +67,7 @@ class _Model:
         return {
             _RENAMED.get(f.name, f.name): _plain(getattr(self, f.name))
             for f in dataclasses.fields(self)  # type: ignore[arg-type]
+            if not (f.name in _OMITTED_IF_NONE and getattr(self, f.name) is None)
         }
 
     def to_json(self, *, indent: Optional[int] = None) -> str:
@@ -121,6 +124,10 @@ class Paper(_Model):
     abstract: Optional[str] = None
     figures: List[Figure] = dataclasses.field(default_factory=list)
     recommendation: Optional[str] = None
+    #: The `论文 N:` heading's own title when `title` was taken from the
+    #: contents (the two differ only in white space: a squashed heading);
+    #: None otherwise, and then left out of `to_dict()` as the JSON leaves it out.
+    heading_title: Optional[str] = None
 
     @classmethod
     def from_dict(cls, d: Dict[str, Any]) -> Paper:
@@ -133,6 +140,7 @@ class Paper(_Model):
             d.get("abstract"),
             [Figure.from_dict(x) for x in d.get("figures", ())],
             d.get("recommendation"),
+            d.get("heading_title"),
         )
 
     @property

@@ -105,9 +105,12 @@ fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
         };
     let message = err.to_string();
     let raised = match &err {
-        Error::NotADigest(reason) => module
-            .getattr("NotADigestError")
-            .and_then(|c| c.call1((message, reason.clone()))),
+        Error::NotADigest(why) => {
+            let found: Vec<&str> = why.found_codes().collect();
+            module
+                .getattr("NotADigestError")
+                .and_then(|c| c.call1((message, why.to_string(), found)))
+        }
         Error::TooLarge { size, limit } => module
             .getattr("TooLargeError")
             .and_then(|c| c.call1((message, *size, *limit))),

@@ -154,6 +154,13 @@ def test_not_a_digest_reason_says_what_was_found() -> None:
     with pytest.raises(paper_digest.NotADigestError) as caught:
         paper_digest.parse("7 Papers & Radios | 标题\n")
     assert "title" in caught.value.reason
+    assert caught.value.found == ("title",)
+
+
+def test_not_a_digest_found_is_empty_for_a_page_with_nothing_of_one() -> None:
+    with pytest.raises(paper_digest.NotADigestError) as caught:
+        paper_digest.parse("今天天气很好。")
+    assert caught.value.found == ()
 
 
 def test_exceptions_pickle() -> None:
@@ -161,7 +168,11 @@ def test_exceptions_pickle() -> None:
         paper_digest.parse("今天天气很好。")
     back = pickle.loads(pickle.dumps(caught.value))
     assert type(back) is paper_digest.NotADigestError
-    assert (str(back), back.reason) == (str(caught.value), caught.value.reason)
+    assert (str(back), back.reason, back.found) == (
+        str(caught.value),
+        caught.value.reason,
+        caught.value.found,
+    )
 
 
 # ---- hostile inputs --------------------------------------------------------
@@ -330,3 +341,18 @@ def test_warning_codes_are_the_crates() -> None:
 def test_unknown_warning_code_is_kept() -> None:
     w = paper_digest.ParseWarning.from_dict({"code": "from_the_future", "message": "m"})
     assert w.to_dict() == {"code": "from_the_future", "message": "m", "line": None}
+
+
+def test_squashed_heading_keeps_its_text() -> None:
+    page = (
+        "7 Papers & Radios | 标题\n目录\n1. Balance Control of a Novel Robot\n"
+        "论文 1：BalanceControlof aNovelRobot\n作者：张三\n"
+        "论文 2：PaLM\n作者：李四\n"
+    )
+    d = paper_digest.parse(page)
+    assert d.papers[0].title == "Balance Control of a Novel Robot"
+    assert d.papers[0].heading_title == "BalanceControlof aNovelRobot"
+    assert d.papers[1].heading_title is None
+    # to_dict() leaves the key out where the JSON does.
+    assert d.to_dict() == json.loads(_native.parse_json(page))
+    assert "heading_title" not in d.papers[1].to_dict()

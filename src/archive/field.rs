@@ -54,6 +54,20 @@ impl Value for Name {
     }
 }
 
+/// A date: like a [`Name`], no value is more complete than another; the
+/// most copies win, and two different dates disagree.
+impl Value for crate::Date {
+    fn score(&self) -> usize {
+        1
+    }
+    fn agrees(&self, other: &Self) -> bool {
+        self == other
+    }
+    fn text(&self) -> Cow<'_, str> {
+        Cow::Owned(self.to_string())
+    }
+}
+
 /// A list of names or entries (authors with `et_al`, contributors,
 /// contents): the longer list wins; a list that another continues agrees.
 #[derive(Clone, Debug, PartialEq, Eq)]

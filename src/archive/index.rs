@@ -59,7 +59,7 @@ pub struct Appearance {
     /// The issue, as an index into [`Dataset::issues`](super::Dataset::issues).
     pub issue: usize,
     /// The issue's date.
-    pub date: Option<String>,
+    pub date: Option<crate::Date>,
     /// Featured, or in a radio list.
     pub role: Role,
     /// The paper's number (`论文 N`) or the entry's number in its list.
@@ -90,7 +90,7 @@ pub(crate) fn build(issues: &[ArchivedIssue]) -> Vec<IndexedPaper> {
             items.push(Item {
                 appearance: Appearance {
                     issue: i,
-                    date: date.clone(),
+                    date: *date,
                     role: Role::Featured,
                     number: paper.number,
                     list: None,
@@ -108,7 +108,7 @@ pub(crate) fn build(issues: &[ArchivedIssue]) -> Vec<IndexedPaper> {
                 items.push(Item {
                     appearance: Appearance {
                         issue: i,
-                        date: date.clone(),
+                        date: *date,
                         role: Role::Radio,
                         number: entry.number,
                         list: Some(l),
@@ -205,6 +205,8 @@ fn entry(items: &[Item<'_>], members: &[usize]) -> IndexedPaper {
                     // An issue's own: the archive's issues carry them.
                     figures: _,
                     recommendation: _,
+                    // The heading as written: the spaced title above is indexed.
+                    heading_title: _,
                 } = p;
                 title.add(Prose(item.title.to_owned()), n);
                 if !names.is_empty() {

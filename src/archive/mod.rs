@@ -40,7 +40,7 @@
 //! // The text scrape has no date; the WeChat copy has one: one issue.
 //! assert_eq!(dataset.issues.len(), 1);
 //! let issue = &dataset.issues[0];
-//! assert_eq!(issue.issue.date.as_deref(), Some("2022-04-10"));
+//! assert_eq!(issue.issue.date.unwrap().to_string(), "2022-04-10");
 //! assert_eq!(issue.copies.len(), 2);
 //! // The date came from the WeChat copy.
 //! let from = &issue.fields["issue.date"];
@@ -136,7 +136,7 @@ pub struct IssueCopy {
     /// The title as this copy gives it.
     pub title: Option<String>,
     /// The date as this copy gives it.
-    pub date: Option<String>,
+    pub date: Option<crate::Date>,
     /// How many featured papers this copy holds.
     pub papers: usize,
     /// How many radio entries this copy holds, over all its lists.
@@ -254,7 +254,7 @@ pub struct Dataset {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum GroupKey {
     /// Copies with this date.
-    Date(String),
+    Date(crate::Date),
     /// Undated copies with this digest title (its key).
     Title(String),
     /// Undated copies without a digest title, by their papers and entries.
@@ -297,7 +297,7 @@ impl Archive {
             origin,
             part: *part,
             title: digest.issue.title.clone(),
-            date: digest.issue.date.clone(),
+            date: digest.issue.date,
             papers: digest.papers.len(),
             radio_entries: digest.radio.iter().map(|l| l.entries.len()).sum(),
             warnings: digest.warnings.len(),
@@ -402,7 +402,7 @@ impl Archive {
 /// What groups a copy for sure: its date; else its digest title; else its content.
 fn group_key(digest: &Digest) -> GroupKey {
     if let Some(date) = &digest.issue.date {
-        return GroupKey::Date(date.clone());
+        return GroupKey::Date(*date);
     }
     if let Some(title) = digest
         .issue
@@ -441,7 +441,7 @@ fn paper_key(paper: &Paper) -> String {
 struct Group {
     copies: Vec<u32>,
     title: Field<Prose>,
-    date: Field<Name>,
+    date: Field<crate::Date>,
     source: Field<Name>,
     contributors: Field<Names>,
     summary: Field<Prose>,
@@ -459,6 +459,7 @@ struct PaperSlot {
     abstract_text: Field<Prose>,
     figures: Field<Figures>,
     recommendation: Field<Prose>,
+    heading_title: Field<Prose>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -487,7 +488,7 @@ impl Group {
             ..
         } = digest;
         self.title.add_some(issue.title.map(Prose), id);
-        self.date.add_some(issue.date.map(Name), id);
+        self.date.add_some(issue.date, id);
         self.source.add_some(issue.source.map(Name), id);
         self.contributors
             .add_some(names(issue.contributors, false), id);
@@ -507,6 +508,7 @@ impl Group {
                 abstract_text,
                 figures,
                 recommendation,
+                heading_title,
             } = paper;
             slot.number.add(Number(number), id);
             slot.title.add(Prose(title), id);
@@ -517,6 +519,7 @@ impl Group {
             slot.figures
                 .add_some((!figures.is_empty()).then_some(Figures(figures)), id);
             slot.recommendation.add_some(recommendation.map(Prose), id);
+            slot.heading_title.add_some(heading_title.map(Prose), id);
         }
         for (i, list) in radio.into_iter().enumerate() {
             if self.radio.len() <= i {
@@ -557,6 +560,7 @@ impl Group {
             ours.abstract_text.absorb(theirs.abstract_text);
             ours.figures.absorb(theirs.figures);
             ours.recommendation.absorb(theirs.recommendation);
+            ours.heading_title.absorb(theirs.heading_title);
         }
         for (i, theirs) in other.radio.into_iter().enumerate() {
             if self.radio.len() <= i {
@@ -583,8 +587,8 @@ impl Group {
             .collect()
     }
 
-    fn date(&self) -> Option<&str> {
-        self.date.value().map(|d| d.0.as_str())
+    fn date(&self) -> Option<crate::Date> {
+        self.date.value().copied()
     }
 }
 
@@ -626,6 +630,12 @@ fn matching(
 struct Cluster {
     members: Vec<usize>,
     notes: Vec<Note>,
+}
+
+/// A date as a grouping note quotes it (empty for none: a group in a
+/// note is a dated one).
+fn date_text(date: Option<crate::Date>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// A grouping doubt, turned into a warning once copies have their indexes.
@@ -683,7 +693,7 @@ fn cluster(keys: &[&GroupKey], groups: &[&Group]) -> Vec<Cluster> {
     for &d in &dated {
         for e in candidates.of(d) {
             if e != d && matches!(keys[e], GroupKey::Date(_)) && pair(d, e).is_some() {
-                let date = groups[e].date().unwrap_or_default().to_owned();
+                let date = date_text(groups[e].date());
                 if let Some(c) = clusters.get_mut(&d) {
                     c.notes.push(Note::DatesDiffer { date });
                 }
@@ -703,7 +713,7 @@ fn cluster(keys: &[&GroupKey], groups: &[&Group]) -> Vec<Cluster> {
             }
         }
         let best = scores.iter().max_by(|a, b| {
-            let date = |d: usize| std::cmp::Reverse(groups[d].date().unwrap_or_default());
+            let date = |d: usize| std::cmp::Reverse(groups[d].date());
             (a.1, date(*a.0)).cmp(&(b.1, date(*b.0)))
         });
         match best.map(|(&d, _)| d) {
@@ -716,9 +726,9 @@ fn cluster(keys: &[&GroupKey], groups: &[&Group]) -> Vec<Cluster> {
                     cluster.notes.push(Note::Ambiguous {
                         dates: scores
                             .keys()
-                            .map(|&e| groups[e].date().unwrap_or_default().to_owned())
+                            .map(|&e| date_text(groups[e].date()))
                             .collect(),
-                        chosen: groups[d].date().unwrap_or_default().to_owned(),
+                        chosen: date_text(groups[d].date()),
                     });
                 }
                 cluster.members.extend(members);

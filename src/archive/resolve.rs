@@ -115,7 +115,7 @@ impl Resolver {
         let issue = Issue {
             series,
             headlines,
-            date: self.field(&group.date, "issue.date").map(|d| d.0.clone()),
+            date: self.field(&group.date, "issue.date").copied(),
             source: self
                 .field(&group.source, "issue.source")
                 .map(|s| s.0.clone()),
@@ -162,12 +162,19 @@ impl Resolver {
         let path = |f: &str| format!("papers[{i}].{f}");
         let authors = self.field(&slot.authors, &path("authors"));
         let (authors, et_al) = authors.map_or((Vec::new(), false), |a| (a.names.clone(), a.et_al));
+        let title = self
+            .field(&slot.title, &path("title"))
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        // A heading's own text only where it differs from the title chosen
+        // (a copy whose heading was not squashed may have given the title).
+        let heading_title = self
+            .field(&slot.heading_title, &path("heading_title"))
+            .map(|t| t.0.clone())
+            .filter(|h| *h != title);
         Paper {
             number: self.field(&slot.number, &path("number")).map_or(0, |n| n.0),
-            title: self
-                .field(&slot.title, &path("title"))
-                .map(|t| t.0.clone())
-                .unwrap_or_default(),
+            title,
             authors,
             et_al,
             links: self
@@ -184,6 +191,7 @@ impl Resolver {
             recommendation: self
                 .field(&slot.recommendation, &path("recommendation"))
                 .map(|r| r.0.clone()),
+            heading_title,
         }
     }
 

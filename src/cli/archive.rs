@@ -109,7 +109,7 @@ fn page(parser: &Parser, item: Item) -> (Outcome, Vec<Digest>) {
         let mut digests = parser.parse_bytes_all(bytes)?.into_iter();
         let first = digests
             .next()
-            .ok_or_else(|| Error::NotADigest("no digest in the page".to_owned()))?;
+            .ok_or_else(|| Error::NotADigest(crate::NotADigest::precheck()))?;
         rest.extend(digests);
         Ok(first)
     });
@@ -249,9 +249,12 @@ fn issues_text(out: &mut dyn Write, dataset: &Dataset) -> io::Result<()> {
         count(s.conflicts, "conflict", "conflicts"),
     )?;
     for issue in &dataset.issues {
-        let date = issue.issue.date.as_deref().unwrap_or("undated");
+        let date = issue
+            .issue
+            .date
+            .map_or_else(|| "undated".to_owned(), |d| d.to_string());
         let title = issue.issue.title.as_deref().unwrap_or("(untitled)");
-        writeln!(out, "\n{} {}", printable(date), printable(title))?;
+        writeln!(out, "\n{} {}", printable(&date), printable(title))?;
         let radio: usize = issue.radio.iter().map(|l| l.entries.len()).sum();
         writeln!(
             out,
@@ -347,7 +350,7 @@ pub fn issue_row(issue: &ArchivedIssue) -> [String; 10] {
         })
         .collect();
     [
-        issue.issue.date.clone().unwrap_or_default(),
+        issue.issue.date.map(|d| d.to_string()).unwrap_or_default(),
         issue.issue.title.clone().unwrap_or_default(),
         issue.issue.source.clone().unwrap_or_default(),
         issue.papers.len().to_string(),
@@ -379,8 +382,10 @@ pub fn paper_row(paper: &IndexedPaper) -> [String; 9] {
                 Role::Radio => a.category.map_or("radio", |c| c.as_str()),
                 _ => "other",
             };
-            let date = a.date.as_deref().unwrap_or("undated");
-            format!("{date} {place} {}", a.number)
+            match a.date {
+                Some(date) => format!("{date} {place} {}", a.number),
+                None => format!("undated {place} {}", a.number),
+            }
         })
         .collect();
     let url = |kind: LinkKind| {
@@ -403,8 +408,9 @@ pub fn paper_row(paper: &IndexedPaper) -> [String; 9] {
         paper
             .appearances
             .iter()
-            .filter_map(|a| a.date.clone())
+            .filter_map(|a| a.date)
             .min()
+            .map(|d| d.to_string())
             .unwrap_or_default(),
         seen.join("; "),
         url(LinkKind::Abstract)

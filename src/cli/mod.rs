@@ -5,11 +5,12 @@
 //! `parse` example (`cargo run --example parse`): both call [`main`].
 //!
 //! The parts are public so that tools built on the crate can reuse them:
-//! [`input::walk`] turns files, directories, standard input and WARC
+//! [`read::walk`](crate::read::walk) (feature `read`, here also as
+//! [`input`] and [`warc`]) turns files, directories, standard input and WARC
 //! archives into a stream of pages; [`pipeline::run_ordered`] parses them in
 //! parallel and hands the results back in input order; [`output::Writer`]
 //! writes JSON, JSON Lines, CSV, text or Markdown (with each input's
-//! [`Status`](output::Status) and [`Reason`](output::Reason)); [`progress`]
+//! [`Status`] and [`Reason`](output::Reason)); [`progress`]
 //! draws the progress bar and the closing summary.
 //!
 //! ```text
@@ -23,12 +24,17 @@
 //! ```
 
 pub mod archive;
-pub mod input;
 pub mod output;
 pub mod pipeline;
 pub mod progress;
 pub mod text;
-pub mod warc;
+
+/// The inputs: [`crate::read`], under the name the command line has
+/// always given it.
+pub use crate::read as input;
+/// WARC archives: [`crate::read::warc`].
+pub use crate::read::warc;
+pub use crate::read::{add_truncation, truncation_warning};
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -260,16 +266,6 @@ pub(crate) fn strictly(parser: &Parser, digest: &crate::Digest) -> Result<(), Pr
     Ok(())
 }
 
-/// The warning a page known to be cut short before it was parsed gets,
-/// saying `why` (see [`Record::truncated`](input::Record::truncated)).
-pub fn truncation_warning(why: &str) -> crate::Warning {
-    crate::Warning::new(
-        crate::WarningCode::PageTruncated,
-        format!("the page is cut off: {why}"),
-        None,
-    )
-}
-
 /// One input's record into an [`Outcome`], parsed by `parse`; a record
 /// known to be cut short gets its [`truncation_warning`] (unless the parser
 /// found the page cut off already).
@@ -299,23 +295,6 @@ pub fn outcome_with(
             size: 0,
             result: Err(Problem::new(failure.reason, failure.message)),
         },
-    }
-}
-
-/// Adds the [`truncation_warning`] to a digest; where the parser found
-/// the page cut off already, its warning (which knows the line) is told
-/// why instead: one warning of the kind.
-pub(crate) fn add_truncation(digest: &mut crate::Digest, why: &str) {
-    let found = digest
-        .warnings
-        .iter_mut()
-        .find(|w| w.code == crate::WarningCode::PageTruncated);
-    match found {
-        Some(warning) => {
-            warning.message.push_str("; ");
-            warning.message.push_str(why);
-        }
-        None => digest.warnings.push(truncation_warning(why)),
     }
 }
 

@@ -8,6 +8,9 @@
 //!   "digest": …}`, or `{"path": …, "status": "not_digest" | "error",
 //!   "reason": …, "message": …}` (plus `"url"` and `"captured_at"` for a
 //!   WARC record, as the CSV columns): the [`Status`] and, without a digest, the [`Reason`];
+//!   a `not_digest` record also has `"found"`, the [`Found::code`](crate::Found::code)s
+//!   of what the page holds of a digest (`title`, `contents`, `empty_radio`,
+//!   `paper_headings`; `[]` when nothing);
 //! * `json`: the bare digest for a single input, else (or with `--array`)
 //!   one JSON array of the same records as `jsonl`;
 //! * `csv`: a header, then one row per paper, featured and radio
@@ -18,23 +21,16 @@
 //!
 //! # Reasons
 //!
-//! An input without a digest has a [`Reason`], a stable code:
-//!
-//! | `reason` | `status` | what happened |
-//! | --- | --- | --- |
-//! | `not_a_digest` | `not_digest` | the page was read and is not a "7 Papers & Radios" digest |
-//! | `too_large` | `error` | the input is above the size limit |
-//! | `strict` | `error` | `--strict`, and the page produced warnings |
-//! | `invalid_pattern` | `error` | a furniture pattern does not compile |
-//! | `read_error` | `error` | the file or directory could not be read |
-//! | `warc_error` | `error` | a WARC record could not be framed (the archive ends there) |
-//! | `decode_error` | `error` | gzip, or a response's chunked or content coding, is broken |
+//! An input without a digest has a [`Reason`], a stable code (the table is
+//! [`Reason`]'s: `not_a_digest`, `too_large`, `strict` under `--strict`,
+//! `invalid_pattern`, `read_error`, `warc_error`, `decode_error`).
 
 use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+pub use crate::read::{Reason, Status};
 use crate::{Digest, Paper, PaperRef};
 
 /// The output formats.
@@ -53,95 +49,6 @@ pub enum OutputFormat {
     Markdown,
 }
 
-/// What became of one input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// The input holds a digest.
-    Digest,
-    /// The input was read and is not a digest: a result, not an error.
-    NotDigest,
-    /// The input could not be read, decoded or parsed.
-    Error,
-}
-
-impl Status {
-    /// The status's name in the output: `digest`, `not_digest`, `error`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Digest => "digest",
-            Status::NotDigest => "not_digest",
-            Status::Error => "error",
-        }
-    }
-}
-
-/// Why an input has no digest: a stable code beside the message (see the
-/// [module documentation](self#reasons)).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Reason {
-    /// Read, and not a digest ([`Error::NotADigest`](crate::Error::NotADigest)).
-    NotADigest,
-    /// Above the size limit ([`Error::TooLarge`](crate::Error::TooLarge)).
-    TooLarge,
-    /// Warnings under `--strict` ([`Error::Strict`](crate::Error::Strict)).
-    Strict,
-    /// A furniture pattern that does not compile.
-    InvalidPattern,
-    /// A file or directory that could not be read.
-    ReadError,
-    /// A WARC record that could not be framed.
-    WarcError,
-    /// Broken gzip, chunked or content coding.
-    DecodeError,
-}
-
-impl Reason {
-    /// Every reason, in the order of the module documentation.
-    pub const ALL: [Reason; 7] = [
-        Reason::NotADigest,
-        Reason::TooLarge,
-        Reason::Strict,
-        Reason::InvalidPattern,
-        Reason::ReadError,
-        Reason::WarcError,
-        Reason::DecodeError,
-    ];
-
-    /// The reason's code: `not_a_digest`, `too_large`, …
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Reason::NotADigest => "not_a_digest",
-            Reason::TooLarge => "too_large",
-            Reason::Strict => "strict",
-            Reason::InvalidPattern => "invalid_pattern",
-            Reason::ReadError => "read_error",
-            Reason::WarcError => "warc_error",
-            Reason::DecodeError => "decode_error",
-        }
-    }
-
-    /// The reason for a parser's error: one per variant, so that a new
-    /// variant fails to compile here until it is given its reason.
-    pub fn of(error: &crate::Error) -> Reason {
-        match error {
-            crate::Error::NotADigest(_) => Reason::NotADigest,
-            crate::Error::TooLarge { .. } => Reason::TooLarge,
-            crate::Error::Strict(_) => Reason::Strict,
-            crate::Error::InvalidPattern { .. } => Reason::InvalidPattern,
-        }
-    }
-
-    /// The status of an input that failed for this reason.
-    pub fn status(self) -> Status {
-        match self {
-            Reason::NotADigest => Status::NotDigest,
-            _ => Status::Error,
-        }
-    }
-}
-
 /// The most characters of a message an outcome keeps: a page that is not
 /// what it was read as must not be quoted whole.
 pub const MESSAGE_CHARS: usize = 300;
@@ -153,6 +60,9 @@ pub struct Problem {
     pub reason: Reason,
     /// What went wrong, at most [`MESSAGE_CHARS`] characters (cut with `…`).
     pub message: String,
+    /// For a page that is not a digest, the [`Found::code`](crate::Found::code)s
+    /// of what it holds of one (empty otherwise, and when it holds nothing).
+    pub found: Vec<&'static str>,
 }
 
 impl Problem {
@@ -163,13 +73,21 @@ impl Problem {
             message.truncate(cut);
             message.push('…');
         }
-        Problem { reason, message }
+        Problem {
+            reason,
+            message,
+            found: Vec::new(),
+        }
     }
 }
 
 impl From<crate::Error> for Problem {
     fn from(e: crate::Error) -> Self {
-        Problem::new(Reason::of(&e), e.to_string())
+        let mut problem = Problem::new(Reason::of(&e), e.to_string());
+        if let crate::Error::NotADigest(why) = &e {
+            problem.found = why.found_codes().collect();
+        }
+        problem
     }
 }
 
@@ -262,6 +180,8 @@ struct JsonRecord<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    found: Option<&'a [&'static str]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     digest: Option<&'a Digest>,
 }
 
@@ -274,6 +194,12 @@ impl<'a> From<&'a Outcome> for JsonRecord<'a> {
             status: o.status(),
             reason: o.result.as_ref().err().map(|p| p.reason),
             message: o.result.as_ref().err().map(|p| p.message.as_str()),
+            found: o
+                .result
+                .as_ref()
+                .err()
+                .filter(|p| p.reason == Reason::NotADigest)
+                .map(|p| p.found.as_slice()),
             digest: o.result.as_ref().ok(),
         }
     }
@@ -586,6 +512,9 @@ pub fn csv_rows(outcome: &Outcome, digest: &Digest) -> Vec<[String; 15]> {
                         abstract_text: _,
                         figures: _,
                         recommendation: _,
+                        // The heading as written (when it differs from
+                        // `title`): in the JSON Lines output only.
+                        heading_title: _,
                     } = p;
                     (
                         "featured",
@@ -611,7 +540,7 @@ pub fn csv_rows(outcome: &Outcome, digest: &Digest) -> Vec<[String; 15]> {
                 outcome.label.clone(),
                 outcome.url.clone().unwrap_or_default(),
                 outcome.date.clone().unwrap_or_default(),
-                issue.date.clone().unwrap_or_default(),
+                issue.date.map(|d| d.to_string()).unwrap_or_default(),
                 issue.title.clone().unwrap_or_default(),
                 section.to_owned(),
                 category.to_owned(),
@@ -637,7 +566,7 @@ mod tests {
     #[test]
     fn a_parser_errors_reason_is_its_code() {
         let errors = [
-            crate::Error::NotADigest("x".into()),
+            crate::Error::NotADigest(crate::NotADigest::precheck()),
             crate::Error::TooLarge { size: 2, limit: 1 },
             crate::Error::Strict(Vec::new()),
             crate::Error::InvalidPattern {

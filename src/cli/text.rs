@@ -120,7 +120,7 @@ pub fn write_digest(out: &mut dyn Write, d: &Digest, color: bool) -> io::Result<
     let name = printable(issue.title.as_deref().unwrap_or("(untitled)"));
     writeln!(out, "{title}{name}{title:#}")?;
     if let Some(date) = &issue.date {
-        writeln!(out, "date: {}", printable(date))?;
+        writeln!(out, "date: {date}")?;
     }
     if let Some(source) = &issue.source {
         writeln!(out, "source: {}", printable(source))?;
@@ -214,8 +214,16 @@ fn write_paper(out: &mut dyn Write, p: &crate::Paper, title: Style, dim: Style) 
         abstract_text,
         figures,
         recommendation,
+        heading_title,
     } = p;
     writeln!(out, "\n{title}[{}] {}{title:#}", number, printable(name))?;
+    if let Some(heading) = heading_title {
+        writeln!(
+            out,
+            "    {dim}heading as written: {}{dim:#}",
+            printable(heading)
+        )?;
+    }
     if !authors.is_empty() {
         let et_al = if *et_al { " et al." } else { "" };
         writeln!(

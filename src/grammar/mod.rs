@@ -42,7 +42,7 @@ pub(crate) enum LineKind<'a> {
     /// `2022 年 3 月 6 日 机器之心`: the ISO date (`None` when the date is not
     /// on the calendar), the date as written, and the rest of the line.
     Date {
-        date: Option<String>,
+        date: Option<crate::Date>,
         raw: &'a str,
         rest: &'a str,
     },

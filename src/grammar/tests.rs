@@ -149,7 +149,7 @@ fn dates() {
     assert_eq!(
         classify("2022 年 3 月 6 日 机器之心"),
         LineKind::Date {
-            date: Some("2022-03-06".into()),
+            date: "2022-03-06".parse().ok(),
             raw: "2022 年 3 月 6 日",
             rest: "机器之心"
         }
@@ -157,7 +157,7 @@ fn dates() {
     assert_eq!(
         classify("2022-04-10 12:02 机器之心"),
         LineKind::Date {
-            date: Some("2022-04-10".into()),
+            date: "2022-04-10".parse().ok(),
             raw: "2022-04-10",
             rest: "机器之心"
         }
@@ -165,7 +165,7 @@ fn dates() {
     assert_eq!(
         classify("2021/6/6"),
         LineKind::Date {
-            date: Some("2021-06-06".into()),
+            date: "2021-06-06".parse().ok(),
             raw: "2021/6/6",
             rest: ""
         }

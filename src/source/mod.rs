@@ -62,8 +62,8 @@ pub(crate) struct Meta {
     /// The page's headline (headline element, `og:title`, or `<title>` less
     /// the site suffix); never empty.
     pub title: Option<String>,
-    /// The publication date as ISO 8601 `YYYY-MM-DD`.
-    pub date: Option<String>,
+    /// The publication date.
+    pub date: Option<crate::Date>,
     /// The source or account name (`机器之心`).
     pub source: Option<String>,
 }

@@ -121,7 +121,11 @@ fn every_copy_of_the_issue_merges_into_one() {
     assert_eq!((cut.papers, cut.radio_entries, cut.part), (1, 0, 1));
     let text = &issue.copies[copy_index(issue, &Origin::path(SAME_ISSUE[0]))];
     assert_eq!(
-        (text.papers, text.radio_entries, text.date.as_deref()),
+        (
+            text.papers,
+            text.radio_entries,
+            text.date.map(|d| d.to_string()).as_deref()
+        ),
         (7, 30, None)
     );
 }
@@ -129,7 +133,10 @@ fn every_copy_of_the_issue_merges_into_one() {
 #[test]
 fn the_date_comes_from_the_html_copies_only() {
     let issue = &the_issue().issues[0];
-    assert_eq!(issue.issue.date.as_deref(), Some("2022-04-10"));
+    assert_eq!(
+        issue.issue.date.map(|d| d.to_string()).as_deref(),
+        Some("2022-04-10")
+    );
     let from = &issue.fields["issue.date"];
     assert!(!from.contains(&copy_index(issue, &Origin::path(SAME_ISSUE[0]))));
     assert!(!from.contains(&copy_index(
@@ -144,7 +151,10 @@ fn the_date_comes_from_the_html_copies_only() {
     }
     // Every copy that gave the date gave this one.
     for &i in from {
-        assert_eq!(issue.copies[i].date.as_deref(), Some("2022-04-10"));
+        assert_eq!(
+            issue.copies[i].date.map(|d| d.to_string()).as_deref(),
+            Some("2022-04-10")
+        );
     }
 }
 
@@ -350,12 +360,15 @@ fn a_differently_dated_copy_stays_apart_with_a_warning() {
             .unwrap(),
     ));
     let dataset = build(&pages);
-    let dates: Vec<Option<&str>> = dataset
+    let dates: Vec<Option<String>> = dataset
         .issues
         .iter()
-        .map(|i| i.issue.date.as_deref())
+        .map(|i| i.issue.date.map(|d| d.to_string()))
         .collect();
-    assert_eq!(dates, [Some("2022-04-10"), Some("2022-04-11")]);
+    assert_eq!(
+        dates,
+        [Some("2022-04-10".to_owned()), Some("2022-04-11".to_owned())]
+    );
     let (main, other) = (&dataset.issues[0], &dataset.issues[1]);
     assert_eq!(other.copies.len(), 1);
     assert_eq!(other.copies[0].origin, origin);
@@ -455,13 +468,21 @@ fn a_paper_in_two_issues_is_one_entry_with_two_appearances() {
     let seen: Vec<_> = paper
         .appearances
         .iter()
-        .map(|a| (a.date.as_deref(), a.role, a.number, a.list, a.category))
+        .map(|a| {
+            (
+                a.date.map(|d| d.to_string()),
+                a.role,
+                a.number,
+                a.list,
+                a.category,
+            )
+        })
         .collect();
     // The seed is undated; dated issues come first.
     assert_eq!(
         seen,
         [
-            (Some("2022-04-17"), Role::Featured, 1, None, None),
+            (Some("2022-04-17".to_owned()), Role::Featured, 1, None, None),
             (None, Role::Radio, 10, Some(0), Some(Category::Nlp)),
         ]
     );
@@ -556,7 +577,7 @@ fn issue(n: u32) -> Digest {
     Digest {
         issue: Issue {
             title: Some(format!("7 Papers & Radios | 第 {n} 期")),
-            date: Some(format!("2023-{:02}-{:02}", n / 28 + 1, n % 28 + 1)),
+            date: paper_digest::Date::new(2023, (n / 28 + 1) as u8, (n % 28 + 1) as u8),
             summary: Some(format!("本周论文包括第 {n} 期的研究。")),
             ..Issue::default()
         },
@@ -709,4 +730,42 @@ proptest! {
         let appearances: usize = first.papers.iter().map(|p| p.appearances.len()).sum();
         prop_assert_eq!(appearances, issues * 6);
     }
+}
+
+/// Issue 25: a copy whose heading was squashed (its title taken from the
+/// contents, the heading kept in `heading_title`) merges with a clean copy
+/// under the spaced title, and keeps the heading's text; a heading text
+/// equal to the merged title is never kept.
+#[test]
+fn a_squashed_heading_merges_with_a_clean_copy() {
+    let clean = "7 Papers & Radios | 标题\n2022 年 5 月 1 日 机器之心\n目录\n\
+        1. Balance Control of a Novel Robot\n论文 1：Balance Control of a Novel Robot\n作者：张三\n";
+    let squashed = clean.replace(
+        "论文 1：Balance Control of a Novel Robot",
+        "论文 1：BalanceControlof aNovelRobot",
+    );
+    let pages = [
+        (
+            Origin::url("https://example.com/clean"),
+            parse_all(clean).unwrap(),
+        ),
+        (
+            Origin::url("https://example.com/squashed"),
+            parse_all(&squashed).unwrap(),
+        ),
+    ];
+    assert_eq!(
+        pages[1].1[0].papers[0].heading_title.as_deref(),
+        Some("BalanceControlof aNovelRobot")
+    );
+    let dataset = build(&pages);
+    assert_eq!(dataset.issues.len(), 1);
+    let paper = &dataset.issues[0].papers[0];
+    assert_eq!(paper.title, "Balance Control of a Novel Robot");
+    assert_eq!(
+        paper.heading_title.as_deref(),
+        Some("BalanceControlof aNovelRobot")
+    );
+    let only_clean = build(&pages[..1]);
+    assert_eq!(only_clean.issues[0].papers[0].heading_title, None);
 }

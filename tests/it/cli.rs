@@ -241,7 +241,9 @@ fn a_mixed_folder_gives_one_record_per_page_in_order() {
             if digest {
                 assert_eq!(r["status"], "digest", "{r}");
                 assert!(
-                    r.get("reason").is_none() && r.get("message").is_none(),
+                    r.get("reason").is_none()
+                        && r.get("message").is_none()
+                        && r.get("found").is_none(),
                     "{r}"
                 );
             } else {
@@ -460,6 +462,7 @@ fn exit_status_and_explicit_files() {
     let record = &jsonl(&out)[0];
     assert_eq!(record["status"], "not_digest");
     assert_eq!(record["reason"], "not_a_digest");
+    assert_eq!(record["found"], serde_json::json!([]), "{record}");
     assert!(
         record["message"]
             .as_str()
@@ -1640,4 +1643,22 @@ fn errors_quote_a_page_only_in_part_and_json_shapes_are_said() {
         help.contains("not_a_digest") && help.contains("decode_error"),
         "{help}"
     );
+}
+
+/// Issue 25: a `not_digest` record says, as stable codes, what the page
+/// holds of a digest (the library's `Found::code`s); other records do not.
+#[test]
+fn a_not_digest_record_lists_what_was_found() {
+    let out = run_with_stdin(
+        &["-q", "-f", "jsonl"],
+        "7 Papers & Radios | 标题\n目录\n论文甲\n论文乙\n".as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let record = &jsonl(&out)[0];
+    assert_eq!(record["status"], "not_digest", "{record}");
+    assert_eq!(record["found"], serde_json::json!(["title", "contents"]));
+    let out = run(&["-q", "-f", "jsonl", "/nonexistent/page.html"]);
+    let record = &jsonl(&out)[0];
+    assert_eq!(record["status"], "error", "{record}");
+    assert!(record.get("found").is_none(), "{record}");
 }

@@ -10,7 +10,7 @@ fn codes(d: &Digest) -> Vec<WarningCode> {
 
 fn not_a_digest(page: &str) -> String {
     match parse(page) {
-        Err(Error::NotADigest(msg)) => msg,
+        Err(Error::NotADigest(why)) => why.to_string(),
         other => panic!("{page:?} should not be a digest: {other:?}"),
     }
 }
@@ -189,7 +189,11 @@ fn issue_9_impossible_date_is_null_with_a_warning() {
             "7 Papers & Radios | 标题\n{written} 机器之心\n论文 1：某论文\n"
         ))
         .unwrap();
-        assert_eq!(d.issue.date.as_deref(), iso, "{written}");
+        assert_eq!(
+            d.issue.date.map(|d| d.to_string()).as_deref(),
+            iso,
+            "{written}"
+        );
         assert_eq!(d.issue.source.as_deref(), Some("机器之心"));
         let warned = d
             .warnings
@@ -325,5 +329,69 @@ fn issue_9_script_end_tags_as_a_parser_reads_them() {
     ] {
         let page = format!("<html><body>{script}{}</body></html>", article());
         assert_one_paper(&page);
+    }
+}
+
+// Issue 25: a heading the site squashed takes the contents' spaced title.
+
+const SQUASHED: &str = "7 Papers & Radios | 标题\n目录\n\
+    1. Balance Control of a Novel Wheel-legged Robot: Design and Experiments\n\
+    2. PaLM: Scaling Language Modeling with Pathways\n\
+    论文 1：BalanceControlof aNovelWheel-leggedRobot:Design and Experiments\n作者：张三\n\
+    论文 2：PaLM: Scaling Language Modeling with Pathways\n作者：李四\n";
+
+/// The heading differs from its contents entry only in white space: the
+/// title is the spaced entry, the heading's text stays in
+/// `heading_title`, and only that paper's JSON has the key.
+#[test]
+fn squashed_heading_takes_the_contents_spaced_title() {
+    let d = parse(SQUASHED).expect("a digest");
+    assert_eq!(
+        d.papers[0].title,
+        "Balance Control of a Novel Wheel-legged Robot: Design and Experiments"
+    );
+    assert_eq!(
+        d.papers[0].heading_title.as_deref(),
+        Some("BalanceControlof aNovelWheel-leggedRobot:Design and Experiments")
+    );
+    assert_eq!(d.papers[1].heading_title, None);
+    let json = serde_json::to_value(&d).expect("json");
+    assert!(json["papers"][0].get("heading_title").is_some(), "{json}");
+    assert!(json["papers"][1].get("heading_title").is_none(), "{json}");
+    let back: paper_digest::Digest = serde_json::from_value(json).expect("reads back");
+    assert_eq!(back, d);
+}
+
+/// Only white space may differ: a heading that differs in case (or in any
+/// other character) is the page's own title, and a heading with more
+/// spaces than the contents' entry keeps them.
+#[test]
+fn a_heading_differing_in_more_than_spaces_keeps_its_title() {
+    let case = SQUASHED.replace("BalanceControlof", "balanceControlof");
+    let d = parse(&case).expect("a digest");
+    assert!(
+        d.papers[0].title.starts_with("balanceControlof"),
+        "{:?}",
+        d.papers[0]
+    );
+    assert_eq!(d.papers[0].heading_title, None);
+    let squashed_contents = "7 Papers & Radios | 标题\n目录\n1. BalanceControl of a Robot\n\
+        论文 1：Balance Control of a Robot\n作者：张三\n";
+    let d = parse(squashed_contents).expect("a digest");
+    assert_eq!(d.papers[0].title, "Balance Control of a Robot");
+    assert_eq!(d.papers[0].heading_title, None);
+}
+
+/// Rendered back, the squashed heading is written as the page had it and
+/// the parser takes the spaced title from the contents again.
+#[test]
+fn a_squashed_heading_round_trips_through_render() {
+    let d = parse(SQUASHED).expect("a digest");
+    for page in [
+        paper_digest::render::text(&d),
+        paper_digest::render::markdown(&d),
+    ] {
+        let back = parse(&page).expect("the rendered page");
+        assert_eq!(back.papers, d.papers, "{page}");
     }
 }

@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use paper_digest::Error;
+use paper_digest::{Error, Found, Missing};
 
 fn pages(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
@@ -28,7 +28,7 @@ fn turned_away(dir: &str, at_least: usize) {
     for page in &pages {
         let bytes = std::fs::read(page).expect("read page");
         match paper_digest::parse_bytes(&bytes) {
-            Err(Error::NotADigest(msg)) => assert!(msg.contains("found"), "{msg}"),
+            Err(Error::NotADigest(msg)) => assert!(msg.to_string().contains("found"), "{msg}"),
             other => accepted.push(format!("{}: {other:?}", page.display())),
         }
     }
@@ -69,7 +69,20 @@ fn a_lone_paper_heading_over_an_essay_is_not_a_digest() {
     )
     .expect("fixture");
     match paper_digest::parse_bytes(&page) {
-        Err(Error::NotADigest(msg)) => {
+        Err(Error::NotADigest(why)) => {
+            assert_eq!(why.missing, Missing::Evidence);
+            assert!(
+                matches!(
+                    why.found.as_slice(),
+                    [Found::PaperHeadings {
+                        count: 1,
+                        first_number: 18,
+                        ..
+                    }]
+                ),
+                "{why:?}"
+            );
+            let msg = why.to_string();
             assert!(msg.contains("1 paper heading(s)"), "{msg}");
             assert!(msg.contains("number 18"), "{msg}");
             assert!(
@@ -91,7 +104,9 @@ fn a_listing_of_paper_posts_is_not_a_digest() {
     )
     .expect("fixture");
     match paper_digest::parse_bytes(&page) {
-        Err(Error::NotADigest(msg)) => assert!(msg.contains("paper heading(s)"), "{msg}"),
+        Err(Error::NotADigest(msg)) => {
+            assert!(msg.to_string().contains("paper heading(s)"), "{msg}")
+        }
         other => panic!("{other:?}"),
     }
 }
@@ -115,4 +130,57 @@ fn each_kind_of_evidence_makes_headings_a_digest() {
         let page = evidence.replace("{h}", headings);
         assert!(paper_digest::parse(&page).is_ok(), "{page}");
     }
+}
+
+// Issue 25: the not-a-digest error is structured, and its message is
+// what it was as text.
+
+/// Each kind of refusal says, as data, what is missing and what was found,
+/// and its message is the one the error had when it was a string.
+#[test]
+fn not_a_digest_is_structured_and_keeps_its_message() {
+    let why = |page: &str| match paper_digest::parse(page) {
+        Err(Error::NotADigest(why)) => why,
+        other => panic!("{page:?}: {other:?}"),
+    };
+    let nothing = why("今天天气很好。");
+    assert_eq!(
+        (nothing.missing, nothing.lines, nothing.found.as_slice()),
+        (Missing::Marks, None, &[][..])
+    );
+    assert_eq!(
+        Error::NotADigest(nothing).to_string(),
+        "not a digest: no \"论文 N:\" paper, no \"本周 N 篇 … 精选论文\" radio heading and no \
+         \"(from …)\" radio entry anywhere in the page; found nothing of a digest"
+    );
+    let title = why("7 Papers & Radios | 标题\n目录\n论文甲\n论文乙\n");
+    assert_eq!(title.missing, Missing::Entries);
+    assert_eq!(
+        title.found_codes().collect::<Vec<_>>(),
+        ["title", "contents"]
+    );
+    assert_eq!(title.found[1], Found::Contents(2));
+    assert_eq!(
+        title.to_string(),
+        format!(
+            "no \"论文 N:\" paper and no \"本周 N 篇 … 精选论文\" radio-list entry in {} line(s) \
+             of text; found a \"7 Papers & Radios\" title or mention (\"7 Papers & Radios | 标题\"), \
+             a table of contents (目录) of 2 entries",
+            title.lines.expect("read")
+        )
+    );
+    let headings = why("论文 1：一个模型\n论文 2：另一个模型\n");
+    assert_eq!(headings.missing, Missing::Evidence);
+    assert_eq!(
+        headings.found_codes().collect::<Vec<_>>(),
+        ["paper_headings"]
+    );
+    assert_eq!(
+        headings.to_string(),
+        "2 paper heading(s) (the first: \"一个模型\", number 1) but no \"7 Papers & Radios\" \
+         title, no radio-list entry and no paper with an author line or a link label in 2 \
+         line(s) of text; found paper headings over running text, not a digest"
+    );
+    let radio = why("本周 10 篇 NLP 精选论文是：\n没有条目。\n");
+    assert!(radio.found.contains(&Found::EmptyRadio(1)), "{radio:?}");
 }

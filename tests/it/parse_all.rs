@@ -93,7 +93,10 @@ fn a_dump_of_three_issues_gives_three_digests() {
     );
     // Each issue keeps its own header: date, byline, contributors, contents.
     assert_eq!(all[1], parse(CRLF).unwrap());
-    assert_eq!(all[1].issue.date.as_deref(), Some("2021-06-06"));
+    assert_eq!(
+        all[1].issue.date.map(|d| d.to_string()).as_deref(),
+        Some("2021-06-06")
+    );
     assert_eq!(all[2].papers, parse(TRUNCATED).unwrap().papers);
     for d in &all {
         assert!(
@@ -141,7 +144,10 @@ fn gb18030_bytes_with_two_issues() {
     assert!(!unmappable);
     let all = Parser::new().parse_bytes_all(&gbk).unwrap();
     assert_eq!(all.len(), 2);
-    assert_eq!(all[1].issue.date.as_deref(), Some("2021-06-06"));
+    assert_eq!(
+        all[1].issue.date.map(|d| d.to_string()).as_deref(),
+        Some("2021-06-06")
+    );
 }
 
 #[test]

@@ -397,6 +397,7 @@ fn paper() -> impl Strategy<Value = Paper> {
                     abstract_text: paragraphs.map(|p| p.join("\n")),
                     figures,
                     recommendation,
+                    heading_title: None,
                 }
             },
         )
@@ -456,8 +457,8 @@ fn digest() -> impl Strategy<Value = Digest> {
                 .collect();
             (series.to_owned(), headlines)
         });
-    let date =
-        (1990u32..2100, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
+    let date = (1990u16..2100, 1u8..13, 1u8..29)
+        .prop_map(|(y, m, d)| paper_digest::Date::new(y, m, d).expect("a day of every month"));
     (
         title,
         proptest::option::of(date),
@@ -465,7 +466,7 @@ fn digest() -> impl Strategy<Value = Digest> {
         vec(name(), 0..3),
         proptest::option::of(phrase(20)),
         vec(phrase(8), 0..4),
-        vec(paper(), 0..4),
+        vec((paper(), any::<bool>()), 0..4),
         vec(radio_list(true), 0..3),
         proptest::option::of(radio_list(false)),
     )
@@ -477,12 +478,22 @@ fn digest() -> impl Strategy<Value = Digest> {
                 contributors,
                 summary,
                 contents,
-                mut papers,
+                squashable,
                 mut radio,
                 headless,
             )| {
-                for (i, p) in papers.iter_mut().enumerate() {
+                let mut contents = contents;
+                let mut papers = Vec::with_capacity(squashable.len());
+                for (i, (mut p, squash)) in squashable.into_iter().enumerate() {
                     p.number = i as u32 + 1;
+                    // A site that squashed the heading's spaces, with the
+                    // spaced title in the contents: the parser's output.
+                    let squashed: String = p.title.split_whitespace().collect();
+                    if squash && squashed != p.title {
+                        contents.push(p.title.clone());
+                        p.heading_title = Some(squashed);
+                    }
+                    papers.push(p);
                 }
                 // A list without heading stands after a list with entries
                 // (after an empty one, its entries would be that list's),
@@ -517,6 +528,18 @@ fn digest() -> impl Strategy<Value = Digest> {
         // A digest has content: a paper or a radio-list entry.
         .prop_filter("a digest has a paper or a radio entry", |d| {
             !d.papers.is_empty() || d.radio.iter().any(|l| !l.entries.is_empty())
+        })
+        // A heading that is a contents entry but for white space is the
+        // entry's title: the parser would have given it so.
+        .prop_filter("no title is a contents entry but for its spaces", |d| {
+            let bare = |t: &str| t.split_whitespace().collect::<String>();
+            d.papers.iter().all(|p| {
+                p.heading_title.is_some()
+                    || d.issue
+                        .contents
+                        .iter()
+                        .all(|c| c == &p.title || bare(c) != bare(&p.title))
+            })
         })
 }
 

@@ -417,6 +417,7 @@ fn paper() -> impl Strategy<Value = Paper> {
                     .into_iter()
                     .collect(),
                 recommendation: Some(recommendation),
+                heading_title: None,
             },
         )
 }
@@ -473,7 +474,7 @@ fn digest() -> impl Strategy<Value = Digest> {
                     title: Some("7 Papers & Radios | 大模型;新方法".to_owned()),
                     series: Some("7 Papers & Radios".to_owned()),
                     headlines: vec!["大模型".to_owned(), "新方法".to_owned()],
-                    date: Some("2022-04-10".to_owned()),
+                    date: "2022-04-10".parse().ok(),
                     source: Some("机器之心".to_owned()),
                     contributors: vec!["杜伟".to_owned()],
                     summary: Some("本周论文包括大模型的研究。".to_owned()),

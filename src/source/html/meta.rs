@@ -224,7 +224,7 @@ pub(crate) fn strip_title_suffix(title: &str) -> &str {
 }
 
 /// A date from an attribute: a date string, or Unix seconds / milliseconds.
-pub(super) fn attr_date(v: &str) -> Option<String> {
+pub(super) fn attr_date(v: &str) -> Option<crate::Date> {
     let v = trim(v);
     if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
         let n: i64 = v.parse().ok()?;
@@ -275,7 +275,8 @@ impl Ranked {
         let [title, date, source] = self.0.map(|f| f.map(|(_, v)| v));
         Meta {
             title,
-            date: date.filter(|_| want_date),
+            // The ranking keeps every field as text; a found date is ISO.
+            date: date.filter(|_| want_date).and_then(|d| d.parse().ok()),
             source,
         }
     }
@@ -356,11 +357,14 @@ fn page_date(page: &[&Html], limit: Option<usize>) -> Option<(usize, String)> {
         page,
         &[&META_DATE, &ATTR_DATE, &TEXT_DATE],
         limit,
-        |list, i, el| match list {
-            0 => el.attr("content").and_then(attr_date),
-            // Every selector of the list parses: its places line up with the attributes.
-            1 => el.attr(ATTR_DATE_LIST[i].1).and_then(attr_date),
-            _ => find_date(&element_text(el)),
+        |list, i, el| {
+            match list {
+                0 => el.attr("content").and_then(attr_date),
+                // Every selector of the list parses: its places line up with the attributes.
+                1 => el.attr(ATTR_DATE_LIST[i].1).and_then(attr_date),
+                _ => find_date(&element_text(el)),
+            }
+            .map(|d| d.to_string())
         },
     )
 }

@@ -35,7 +35,7 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
 /// left out and cost nothing: they make no text and no line, so they never
 /// use up the budget before the article is reached (issue 22: 17,000 of
 /// them in a page's head once made a digest "not a digest").
-pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<String>, Option<Cut>) {
+pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<crate::Date>, Option<Cut>) {
     let bytes = input.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0; // input[..copied] is in `out` (or unchanged)
@@ -203,7 +203,7 @@ pub(super) const MAX_NESTING: usize = 512;
 /// WeChat's publication time: `var ct = "1581418070";` in an inline
 /// script's body, as a date in China (UTC+8): the first that is a
 /// plausible date.
-pub(super) fn wechat_ct_date(input: &str) -> Option<String> {
+pub(super) fn wechat_ct_date(input: &str) -> Option<crate::Date> {
     let finder = memchr::memmem::Finder::new("var ct");
     let mut from = 0;
     while let Some(i) = finder.find(&input.as_bytes()[from..]) {

@@ -29,8 +29,8 @@
 use std::io::{self, BufRead, Read};
 use std::ops::ControlFlow;
 
-use super::input::{Failure, Item, Record, WalkOptions};
-use super::output::Reason;
+use super::reason::Reason;
+use super::record::{Failure, Item, Record, WalkOptions, read_limited};
 
 /// Room for the HTTP header block on top of the page-size limit.
 const HEADER_ALLOWANCE: usize = 256 * 1024;
@@ -581,7 +581,7 @@ fn is_zlib_header(body: &[u8]) -> bool {
 }
 
 fn inflate(reader: impl Read, limit: usize) -> Result<Vec<u8>, String> {
-    super::input::read_limited(reader, limit).map_err(|(_, message)| message)
+    read_limited(reader, limit).map_err(|(_, message)| message)
 }
 
 /// Joins the chunks of a chunked body, at most `limit` bytes of them, and

@@ -17,7 +17,8 @@ use std::sync::{Arc, Mutex};
 
 use flate2::read::MultiGzDecoder;
 
-use super::output::Reason;
+use super::reason::Reason;
+use super::record::{Failure, Item, Record, WalkOptions, read_limited};
 
 /// The sample page bundled with the crate: a real plain-text scrape.
 pub const SAMPLE: &[u8] = include_bytes!("../../tests/fixtures/seed-2022-04-10.txt");
@@ -109,60 +110,6 @@ fn readable_stdin(stdin: &io::Stdin) -> bool {
 #[cfg(not(unix))]
 fn readable_stdin(_: &io::Stdin) -> bool {
     true
-}
-
-/// One page to parse.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Record {
-    /// Where the page came from: a path, `-`, `<sample>`, or
-    /// `ARCHIVE.warc.gz#TARGET-URI` for a WARC record.
-    pub label: String,
-    /// The page's bytes (an HTTP body decoded of its transfer and content
-    /// encodings).
-    pub bytes: Vec<u8>,
-    /// The target URI of a WARC record (`WARC-Target-URI`).
-    pub url: Option<String>,
-    /// The capture date of a WARC record (`WARC-Date`, ISO 8601).
-    pub date: Option<String>,
-    /// Why the page is known to be cut short before it is parsed (a chunked
-    /// HTTP body without its final chunk): its digest gets a
-    /// [`PageTruncated`](crate::WarningCode::PageTruncated) warning saying so.
-    pub truncated: Option<String>,
-}
-
-/// An input that could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Failure {
-    /// Where the input came from, as in [`Record::label`].
-    pub label: String,
-    /// Why, as a stable code.
-    pub reason: Reason,
-    /// What went wrong.
-    pub message: String,
-}
-
-/// What [`walk`] hands its visitor: a page, or an input that failed.
-pub type Item = Result<Record, Failure>;
-
-/// How [`walk`] treats directories and large inputs.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WalkOptions {
-    /// Take every file in a directory, not only page files ([`PAGE_EXTENSIONS`]).
-    pub all_files: bool,
-    /// Also walk hidden files and files that `.gitignore`/`.ignore` exclude.
-    pub no_ignore: bool,
-    /// Pages above this many bytes are a [`Failure`] without being read whole.
-    pub max_bytes: usize,
-}
-
-impl Default for WalkOptions {
-    fn default() -> Self {
-        WalkOptions {
-            all_files: false,
-            no_ignore: false,
-            max_bytes: crate::DEFAULT_MAX_INPUT_BYTES,
-        }
-    }
 }
 
 /// Whether a file name is one a directory walk picks up: a page extension,
@@ -546,36 +493,6 @@ fn read_page(
     ))
 }
 
-/// Reads a whole stream of at most `limit` bytes; a longer one is refused
-/// after `limit + 1` bytes, with the parser's message. A gzip stream that
-/// breaks is a [`Reason::DecodeError`], any other failure to read a
-/// [`Reason::ReadError`].
-pub(crate) fn read_limited(reader: impl Read, limit: usize) -> Result<Vec<u8>, (Reason, String)> {
-    let mut bytes = Vec::new();
-    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
-    BufReader::new(reader)
-        .take(cap)
-        .read_to_end(&mut bytes)
-        .map_err(|e| {
-            let reason = if e.kind() == io::ErrorKind::InvalidData
-                || e.kind() == io::ErrorKind::InvalidInput
-                || e.kind() == io::ErrorKind::UnexpectedEof
-            {
-                Reason::DecodeError
-            } else {
-                Reason::ReadError
-            };
-            (reason, e.to_string())
-        })?;
-    if bytes.len() > limit {
-        return Err((
-            Reason::TooLarge,
-            format!("input too large: more than {limit} bytes, the limit"),
-        ));
-    }
-    Ok(bytes)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -627,13 +544,5 @@ mod tests {
         );
         assert_eq!(seen.len(), 1);
         assert_eq!(seen[0].as_ref().unwrap().bytes, b"7 Papers & Radios | x\n");
-    }
-
-    #[test]
-    fn the_limit_refuses_without_reading_everything() {
-        let (reason, err) = read_limited(&[b'a'; 11][..], 10).unwrap_err();
-        assert_eq!(reason, Reason::TooLarge);
-        assert!(err.contains("more than 10 bytes"), "{err}");
-        assert_eq!(read_limited(&[b'a'; 10][..], 10).unwrap().len(), 10);
     }
 }
