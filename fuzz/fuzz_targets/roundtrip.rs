@@ -277,6 +277,8 @@ fn paper(
         abstract_text: None,
         figures: Vec::new(),
         recommendation: None,
+        // The heading is written as the title: no other spelling.
+        heading_title: None,
     };
     if u.ratio(7, 8)? {
         p.authors = names(u, 1, 4)?;
