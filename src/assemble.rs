@@ -495,9 +495,12 @@ impl Builder {
         match kind {
             LineKind::Authors(rest) => {
                 let (names, et_al) = grammar::split_names(rest);
-                let paper = self.paper();
-                let of = format!("of paper {} ({})", paper.number, quote(&paper.title));
-                self.check_names(&names, "author", &of, line.lineno);
+                // The message's words are built only when there is a warning.
+                if !all_plausible(&names) {
+                    let paper = self.paper();
+                    let of = format!("of paper {} ({})", paper.number, quote(&paper.title));
+                    self.check_names(&names, "author", &of, line.lineno);
+                }
                 let paper = self.paper();
                 paper.authors.extend(names);
                 paper.et_al |= et_al;
@@ -680,8 +683,10 @@ impl Builder {
             );
         }
         let (from, _) = grammar::split_names(from);
-        let of = format!("of radio entry {number} ({})", quote(title));
-        self.check_names(&from, "name", &of, line.lineno);
+        if !all_plausible(&from) {
+            let of = format!("of radio entry {number} ({})", quote(title));
+            self.check_names(&from, "name", &of, line.lineno);
+        }
         if let Some(list) = self.digest.radio.last_mut() {
             list.entries.push(RadioEntry {
                 number,
@@ -717,6 +722,11 @@ impl Builder {
             _ => self.unplaced(line, "radio list"),
         }
     }
+}
+
+/// Whether every entry of a name list can be a name (no warning to write).
+fn all_plausible(names: &[String]) -> bool {
+    names.iter().all(|n| grammar::is_plausible_name(n))
 }
 
 /// Why a page without a paper or radio-list entry is not a digest: what it

@@ -98,17 +98,35 @@ fn is_colon(c: char) -> bool {
 /// it is short enough to be a label: at most `max_chars` characters besides
 /// white space (`Project page : …`).
 fn split_label(s: &str, max_chars: usize) -> Option<(&str, &str)> {
+    let b = s.as_bytes();
     let mut count = 0;
-    for (i, c) in s.char_indices() {
-        if is_colon(c) {
-            return Some((trim(&s[..i]), trim(&s[i + c.len_utf8()..])));
-        }
-        if !c.is_whitespace() {
+    let mut i = 0;
+    while i < b.len() {
+        let lead = b[i];
+        // Characters led by other bytes (CJK ideographs, most letters) are
+        // neither colons nor white space: counted without decoding.
+        let (len, counts) = match lead {
+            b':' => return Some((trim(&s[..i]), trim(&s[i + 1..]))),
+            b' ' | b'\t'..=b'\r' => (1, false),
+            0..0x80 => (1, true),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                let c = s[i..].chars().next().unwrap_or_default();
+                if is_colon(c) {
+                    return Some((trim(&s[..i]), trim(&s[i + c.len_utf8()..])));
+                }
+                (c.len_utf8(), !c.is_whitespace())
+            }
+            0xF0.. => (4, true),
+            0xE0.. => (3, true),
+            _ => (2, true),
+        };
+        if counts {
             count += 1;
             if count > max_chars {
                 return None;
             }
         }
+        i += len;
     }
     None
 }
@@ -197,22 +215,26 @@ const BOILERPLATE_PHRASES: [&str; 6] = [
     "本文来源于",
 ];
 
-/// One automaton for all phrases: a single pass over the line.
+/// One automaton for all phrases: a single pass over the line. A DFA
+/// without a prefilter: the lines are short, and in CJK text the phrases'
+/// first bytes are everywhere, so a prefilter stops at every character.
 static PHRASES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(BOILERPLATE_PHRASES).ok());
-
-/// One anchored automaton for all prefixes: a walk over the line's first bytes.
-static PREFIXES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
     std::sync::LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder()
-            .start_kind(aho_corasick::StartKind::Anchored)
-            .build(boilerplate_prefixes())
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .prefilter(false)
+            .build(BOILERPLATE_PHRASES)
             .ok()
     });
 
+/// All prefixes in one table keyed by their first byte: a line costs a
+/// look-up and a compare or two.
+static PREFIXES: std::sync::LazyLock<crate::text::Prefixes<()>> = std::sync::LazyLock::new(|| {
+    crate::text::Prefixes::new(boilerplate_prefixes().into_iter().map(|p| (p, ())), false)
+});
+
 pub(crate) fn is_boilerplate(s: &str) -> bool {
-    let anchored = aho_corasick::Input::new(s).anchored(aho_corasick::Anchored::Yes);
-    PREFIXES.as_ref().is_some_and(|ac| ac.is_match(anchored))
+    PREFIXES.longest(s).is_some()
         || (s.len() <= 320 // 80 characters of at most 4 bytes: skip the count on long lines
             && s.chars().count() <= 80
             && PHRASES.as_ref().is_some_and(|ac| ac.is_match(s)))
@@ -514,24 +536,13 @@ pub(crate) fn split_names(s: &str) -> (Vec<String>, bool) {
     }
     let s = s.trim_end_matches(NAME_SEPARATORS);
     // Entries with the separator before each (`None` for the first).
-    let mut entries: Vec<(Option<char>, &str)> = Vec::new();
-    let mut from = 0;
-    let mut before = None;
-    for (at, c) in s
-        .char_indices()
-        .filter(|&(_, c)| NAME_SEPARATORS.contains(&c))
-    {
-        entries.push((before, &s[from..at]));
-        before = Some(c);
-        from = at + c.len_utf8();
-    }
-    entries.push((before, &s[from..]));
+    let mut entries = name_entries(s).peekable();
     let mut names = Vec::new();
     // Whether the entry before had affiliation marks (so `,3` continues them).
     let mut marked = false;
-    for (i, &(before, entry)) in entries.iter().enumerate() {
+    while let Some((before, entry)) = entries.next() {
         // A mark or digit list glued to this entry by a comma: `Cui2,∗`.
-        let glued = entries.get(i + 1).is_some_and(|&(sep, next)| {
+        let glued = entries.peek().is_some_and(|&(sep, next)| {
             sep == Some(',')
                 && next.starts_with(|c: char| c.is_ascii_digit() || is_mark(c))
                 && next
@@ -539,7 +550,7 @@ pub(crate) fn split_names(s: &str) -> (Vec<String>, bool) {
                     .chars()
                     .all(|c| c.is_ascii_digit() || is_mark(c))
         });
-        for name in entry.split(" and ") {
+        for name in split_and(entry) {
             let name = trim(name);
             if name.is_empty() {
                 continue;
@@ -562,6 +573,76 @@ pub(crate) fn split_names(s: &str) -> (Vec<String>, bool) {
 
 /// What separates the names of a list.
 const NAME_SEPARATORS: &[char] = &[',', '，', '、', ';', '；'];
+
+/// The entries of a name list between its [`NAME_SEPARATORS`], each with
+/// the separator before it (`None` for the first).
+fn name_entries(s: &str) -> impl Iterator<Item = (Option<char>, &str)> {
+    let mut rest = Some(s);
+    let mut before = None;
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let entry_before = before;
+        match next_name_separator(r) {
+            Some((at, c)) => {
+                rest = Some(&r[at + c.len_utf8()..]);
+                before = Some(c);
+                Some((entry_before, &r[..at]))
+            }
+            None => {
+                rest = None;
+                Some((entry_before, r))
+            }
+        }
+    })
+}
+
+/// The first of the [`NAME_SEPARATORS`] in `s` and where it starts, found
+/// byte by byte: the full-width ones are `EF BC 8C` (`，`), `EF BC 9B`
+/// (`；`) and `E3 80 81` (`、`), whose first bytes only ever begin a
+/// character.
+fn next_name_separator(s: &str) -> Option<(usize, char)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let found = match b[i] {
+            b',' => Some(','),
+            b';' => Some(';'),
+            0xEF if b.get(i + 1) == Some(&0xBC) => match b.get(i + 2) {
+                Some(0x8C) => Some('，'),
+                Some(0x9B) => Some('；'),
+                _ => None,
+            },
+            0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x81]) => Some('、'),
+            _ => None,
+        };
+        if let Some(c) = found {
+            return Some((i, c));
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `s.split(" and ")`, without building a substring searcher per entry.
+fn split_and(s: &str) -> impl Iterator<Item = &str> {
+    const AND: &[u8] = b" and ";
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let at =
+            memchr::memchr_iter(b' ', r.as_bytes()).find(|&i| r.as_bytes()[i..].starts_with(AND));
+        match at {
+            Some(i) => {
+                rest = Some(&r[i + AND.len()..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
 
 /// A character that marks an affiliation or a role after a name.
 fn is_mark(c: char) -> bool {
@@ -611,7 +692,7 @@ pub(crate) fn is_plausible_name(name: &str) -> bool {
 
 /// The first `http(s)://` URL in `s`, trailing punctuation removed.
 pub(crate) fn find_url(s: &str) -> Option<&str> {
-    let start = s.find("https://").or_else(|| s.find("http://"))?;
+    let start = url_start(s)?;
     let tail = &s[start..];
     let end = tail
         .char_indices()
@@ -633,6 +714,23 @@ pub(crate) fn find_url(s: &str) -> Option<&str> {
         url = trimmed;
     }
     (url.len() > "https://".len()).then_some(url)
+}
+
+/// Where the first `https://` in `s` starts, else the first `http://`:
+/// one pass over the `h`s of `s`.
+fn url_start(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut http = None;
+    for i in memchr::memchr_iter(b'h', b) {
+        let rest = &b[i..];
+        if rest.starts_with(b"https://") {
+            return Some(i);
+        }
+        if http.is_none() && rest.starts_with(b"http://") {
+            http = Some(i);
+        }
+    }
+    http
 }
 
 /// The arXiv identifier and version a URL or a link's text names: the one
@@ -757,20 +855,31 @@ fn arxiv_identifier(s: &str) -> Option<(String, Option<u32>, usize)> {
 
 /// The password after `密码` / `提取码` in a link line.
 pub(crate) fn find_password(s: &str) -> Option<&str> {
-    let pos = s
-        .find("提取码")
-        .map(|p| p + "提取码".len())
-        .or_else(|| s.find("密码").map(|p| p + "密码".len()))?;
-    password_value(&s[pos..])
+    let (_, after) = password_label(s)?;
+    password_value(&s[after..])
+}
+
+/// Where the password's label (`提取码`, else `密码`) starts in `s`, and
+/// where it ends. Both end in `码`: one search for it finds either.
+fn password_label(s: &str) -> Option<(usize, usize)> {
+    const LONG: &str = "提取码";
+    const SHORT: &str = "密码";
+    // One vectorized search for the last byte of `码` rules out most texts.
+    if !s.contains('码') {
+        return None;
+    }
+    s.find(LONG)
+        .map(|p| (p, p + LONG.len()))
+        .or_else(|| s.find(SHORT).map(|p| (p, p + SHORT.len())))
 }
 
 /// A link's text without its password clause (`… 密码：9qzz`, `(提取码: ab12)`),
 /// which [`find_password`] reads.
 pub(crate) fn before_password(s: &str) -> &str {
-    let Some(pos) = s.find("提取码").or_else(|| s.find("密码")) else {
+    let Some((pos, after)) = password_label(s) else {
         return s;
     };
-    if find_password(s).is_none() {
+    if password_value(&s[after..]).is_none() {
         return s;
     }
     trim(&s[..pos]).trim_end_matches([',', '，', ';', '；', '(', '（', '、'])
