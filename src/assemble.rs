@@ -42,8 +42,9 @@ enum Region {
 struct Builder {
     digest: Digest,
     region: Region,
-    /// The abstract paragraphs of the current paper.
-    paragraphs: Vec<String>,
+    /// The abstract paragraphs of the current paper, joined by line feeds
+    /// as they come (one buffer, not one string per paragraph).
+    paragraphs: Paragraphs,
     /// The line of each paper's heading, for warnings.
     paper_lines: Vec<usize>,
     /// Per radio list: the announced count and the heading's line.
@@ -78,6 +79,23 @@ pub(crate) fn classify<'a>(
         .collect()
 }
 
+/// Paragraphs joined by line feeds as they are added: what
+/// `paragraphs.join("\n")` gives, with `None` for no paragraph.
+#[derive(Default)]
+struct Paragraphs(Option<String>);
+
+impl Paragraphs {
+    fn push(&mut self, paragraph: &str) {
+        match &mut self.0 {
+            Some(text) => {
+                text.push('\n');
+                text.push_str(paragraph);
+            }
+            None => self.0 = Some(paragraph.to_owned()),
+        }
+    }
+}
+
 /// Builds one digest from a run of classified lines (a whole document, or
 /// one of the digests [`crate::split`] finds in it) and the page metadata.
 ///
@@ -95,7 +113,7 @@ pub(crate) fn assemble(
     let mut b = Builder {
         digest: Digest::default(),
         region: Region::Header,
-        paragraphs: Vec::new(),
+        paragraphs: Paragraphs::default(),
         paper_lines: Vec::new(),
         radio_meta: Vec::new(),
         pending: Vec::new(),
@@ -476,8 +494,8 @@ impl Builder {
         }
         let paragraphs = std::mem::take(&mut self.paragraphs);
         let paper = self.paper();
-        if !paragraphs.is_empty() {
-            paper.abstract_text = Some(paragraphs.join("\n"));
+        if let Some(text) = paragraphs.0 {
+            paper.abstract_text = Some(text);
         }
         if paper.recommendation.as_deref() == Some("") {
             paper.recommendation = None;
@@ -548,7 +566,7 @@ impl Builder {
             }
             LineKind::Abstract(rest) => {
                 if !rest.is_empty() {
-                    self.paragraphs.push((*rest).to_owned());
+                    self.paragraphs.push(rest);
                 }
                 self.region = Region::Paper(PaperPart::Abstract);
             }
@@ -587,7 +605,7 @@ impl Builder {
                     return;
                 }
                 match part {
-                    PaperPart::Abstract => self.paragraphs.push(text.to_owned()),
+                    PaperPart::Abstract => self.paragraphs.push(text),
                     PaperPart::Recommendation => {
                         let paper = self.paper();
                         if paper.recommendation.as_deref() == Some("") {
@@ -601,7 +619,7 @@ impl Builder {
                             self.unplaced(line, "paper's metadata");
                         } else {
                             // An abstract without its "摘要：" marker.
-                            self.paragraphs.push(text.to_owned());
+                            self.paragraphs.push(text);
                             self.region = Region::Paper(PaperPart::Abstract);
                         }
                     }

@@ -215,17 +215,35 @@ const BOILERPLATE_PHRASES: [&str; 6] = [
     "本文来源于",
 ];
 
-/// One automaton for all phrases: a single pass over the line. A DFA
-/// without a prefilter: the lines are short, and in CJK text the phrases'
-/// first bytes are everywhere, so a prefilter stops at every character.
-static PHRASES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(BOILERPLATE_PHRASES)
-            .ok()
-    });
+/// All phrases in one search over the line: the packed (SIMD) searcher
+/// where the machine has one, costing a few instructions a byte even in
+/// CJK text, where an automaton's prefilter stops at every character; an
+/// automaton elsewhere.
+enum PhraseSearch {
+    Packed(aho_corasick::packed::Searcher),
+    Automaton(aho_corasick::AhoCorasick),
+    /// Neither could be built (never with these phrases): no line holds one.
+    None,
+}
+
+static PHRASES: std::sync::LazyLock<PhraseSearch> = std::sync::LazyLock::new(|| {
+    if let Some(packed) = aho_corasick::packed::Searcher::new(BOILERPLATE_PHRASES) {
+        return PhraseSearch::Packed(packed);
+    }
+    match aho_corasick::AhoCorasick::new(BOILERPLATE_PHRASES) {
+        Ok(ac) => PhraseSearch::Automaton(ac),
+        Err(_) => PhraseSearch::None,
+    }
+});
+
+/// Does `s` hold one of the [`BOILERPLATE_PHRASES`]?
+fn holds_phrase(s: &str) -> bool {
+    match &*PHRASES {
+        PhraseSearch::Packed(packed) => packed.find(s).is_some(),
+        PhraseSearch::Automaton(ac) => ac.is_match(s),
+        PhraseSearch::None => false,
+    }
+}
 
 /// All prefixes in one table keyed by their first byte: a line costs a
 /// look-up and a compare or two.
@@ -237,7 +255,7 @@ pub(crate) fn is_boilerplate(s: &str) -> bool {
     PREFIXES.longest(s).is_some()
         || (s.len() <= 320 // 80 characters of at most 4 bytes: skip the count on long lines
             && s.chars().count() <= 80
-            && PHRASES.as_ref().is_some_and(|ac| ac.is_match(s)))
+            && holds_phrase(s))
 }
 
 /// Classifies one logical line (already trimmed).
@@ -256,9 +274,11 @@ pub(crate) fn classify(line: &str) -> LineKind<'_> {
             if let Some(k) = radio_heading(s) {
                 return k;
             }
-            if s.starts_with("本周") && s.chars().take(12).collect::<String>().contains("论文")
-            {
-                return LineKind::Summary;
+            if s.starts_with("本周") {
+                let twelve = s.char_indices().nth(12).map_or(s.len(), |(i, _)| i);
+                if s[..twelve].contains("论文") {
+                    return LineKind::Summary;
+                }
             }
         }
         '图' | 'F' if is_caption(s) => {
@@ -602,8 +622,12 @@ fn name_entries(s: &str) -> impl Iterator<Item = (Option<char>, &str)> {
 /// character.
 fn next_name_separator(s: &str) -> Option<(usize, char)> {
     let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
+    let mut from = 0;
+    while let Some(at) = b[from..]
+        .iter()
+        .position(|&c| matches!(c, b',' | b';' | 0xE3 | 0xEF))
+    {
+        let i = from + at;
         let found = match b[i] {
             b',' => Some(','),
             b';' => Some(';'),
@@ -618,7 +642,7 @@ fn next_name_separator(s: &str) -> Option<(usize, char)> {
         if let Some(c) = found {
             return Some((i, c));
         }
-        i += 1;
+        from = i + 1;
     }
     None
 }
@@ -629,8 +653,10 @@ fn split_and(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
     std::iter::from_fn(move || {
         let r = rest?;
-        let at =
-            memchr::memchr_iter(b' ', r.as_bytes()).find(|&i| r.as_bytes()[i..].starts_with(AND));
+        let b = r.as_bytes();
+        // Names are short: a plain scan, without a search set up per entry.
+        let at = (0..b.len().saturating_sub(AND.len() - 1))
+            .find(|&i| b[i] == b' ' && b[i + 1..].starts_with(&AND[1..]));
         match at {
             Some(i) => {
                 rest = Some(&r[i + AND.len()..]);
@@ -692,6 +718,11 @@ pub(crate) fn is_plausible_name(name: &str) -> bool {
 
 /// The first `http(s)://` URL in `s`, trailing punctuation removed.
 pub(crate) fn find_url(s: &str) -> Option<&str> {
+    find_url_at(s).map(|(_, url)| url)
+}
+
+/// [`find_url`] and where in `s` the URL starts.
+pub(crate) fn find_url_at(s: &str) -> Option<(usize, &str)> {
     let start = url_start(s)?;
     let tail = &s[start..];
     let end = tail
@@ -713,7 +744,7 @@ pub(crate) fn find_url(s: &str) -> Option<&str> {
         }
         url = trimmed;
     }
-    (url.len() > "https://".len()).then_some(url)
+    (url.len() > "https://".len()).then_some((start, url))
 }
 
 /// Where the first `https://` in `s` starts, else the first `http://`:
@@ -746,8 +777,11 @@ fn url_start(s: &str) -> Option<usize> {
 pub(crate) fn arxiv_reference(s: &str) -> Option<(String, Option<u32>)> {
     let whole = trim(s);
     if let Some(found) = arxiv_identifier(whole).filter(|(_, _, len)| *len == whole.len()) {
-        return Some((found.0, found.1));
+        return Some((found.0.to_owned(), found.1));
     }
+    // Every other form names arXiv (`arXiv:…`, a URL on `arxiv.org`): a
+    // text without the word holds none, and is not split into tokens.
+    find_ascii_ci(s, "arxiv")?;
     let mut tokens = s
         .split(|c: char| {
             c.is_whitespace()
@@ -770,7 +804,7 @@ pub(crate) fn arxiv_reference(s: &str) -> Option<(String, Option<u32>)> {
                     id
                 };
                 if let Some((id, version, _)) = arxiv_identifier(id) {
-                    return Some((id, version));
+                    return Some((id.to_owned(), version));
                 }
                 continue;
             }
@@ -803,13 +837,13 @@ fn arxiv_url(token: &str) -> Option<(String, Option<u32>)> {
     let path = ["abs/", "pdf/", "html/", "format/"]
         .iter()
         .find_map(|p| path.strip_prefix(p))?;
-    arxiv_identifier(path).map(|(id, version, _)| (id, version))
+    arxiv_identifier(path).map(|(id, version, _)| (id.to_owned(), version))
 }
 
 /// An arXiv identifier at the start of `s`: the identifier, its version, and
 /// how many bytes of `s` they took. The identifier must end there (at the
 /// end of `s` or before a byte that is not a letter or digit).
-fn arxiv_identifier(s: &str) -> Option<(String, Option<u32>, usize)> {
+fn arxiv_identifier(s: &str) -> Option<(&str, Option<u32>, usize)> {
     let b = s.as_bytes();
     let digits = |from: usize| {
         b[from.min(b.len())..]
@@ -850,7 +884,7 @@ fn arxiv_identifier(s: &str) -> Option<(String, Option<u32>, usize)> {
     if b.get(len).is_some_and(u8::is_ascii_alphanumeric) {
         return None;
     }
-    Some((s[..id_len].to_owned(), version, len))
+    Some((&s[..id_len], version, len))
 }
 
 /// The password after `密码` / `提取码` in a link line.

@@ -664,3 +664,33 @@ fn byte_wise_finders_agree_with_str_searches() {
         assert_eq!(password_label(t), label, "{t:?}");
     }
 }
+
+/// The packed phrase search finds what an automaton over the phrases
+/// finds, in short lines (below the packed searcher's minimum) and long.
+#[test]
+fn phrase_search_agrees_with_an_automaton() {
+    let ac = aho_corasick::AhoCorasick::new(BOILERPLATE_PHRASES).expect("automaton");
+    let fillers = [
+        "",
+        "x",
+        "长",
+        "THE EN",
+        "转载请",
+        "版权所",
+        "本文来源",
+        "© ",
+    ];
+    for phrase in BOILERPLATE_PHRASES
+        .iter()
+        .chain(&["", "THE  END", "the end"])
+    {
+        for before in fillers {
+            for after in fillers {
+                for n in [0, 1, 5, 40] {
+                    let text = format!("{}{before}{phrase}{after}", "字".repeat(n));
+                    assert_eq!(holds_phrase(&text), ac.is_match(&text), "{text:?}");
+                }
+            }
+        }
+    }
+}
