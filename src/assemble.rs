@@ -39,12 +39,12 @@ enum Region {
     Radio,
 }
 
-struct Builder {
+struct Builder<'a> {
     digest: Digest,
     region: Region,
-    /// The abstract paragraphs of the current paper, joined by line feeds
-    /// as they come (one buffer, not one string per paragraph).
-    paragraphs: Paragraphs,
+    /// The abstract paragraphs of the current paper, borrowed from the
+    /// lines until the paper ends and they are joined.
+    paragraphs: Vec<&'a str>,
     /// The line of each paper's heading, for warnings.
     paper_lines: Vec<usize>,
     /// Per radio list: the announced count and the heading's line.
@@ -79,23 +79,6 @@ pub(crate) fn classify<'a>(
         .collect()
 }
 
-/// Paragraphs joined by line feeds as they are added: what
-/// `paragraphs.join("\n")` gives, with `None` for no paragraph.
-#[derive(Default)]
-struct Paragraphs(Option<String>);
-
-impl Paragraphs {
-    fn push(&mut self, paragraph: &str) {
-        match &mut self.0 {
-            Some(text) => {
-                text.push('\n');
-                text.push_str(paragraph);
-            }
-            None => self.0 = Some(paragraph.to_owned()),
-        }
-    }
-}
-
 /// Builds one digest from a run of classified lines (a whole document, or
 /// one of the digests [`crate::split`] finds in it) and the page metadata.
 ///
@@ -113,7 +96,7 @@ pub(crate) fn assemble(
     let mut b = Builder {
         digest: Digest::default(),
         region: Region::Header,
-        paragraphs: Paragraphs::default(),
+        paragraphs: Vec::new(),
         paper_lines: Vec::new(),
         radio_meta: Vec::new(),
         pending: Vec::new(),
@@ -298,7 +281,7 @@ fn is_furniture(rules: &[regex::Regex], line: &str) -> bool {
     rules.iter().any(|r| r.is_match(line))
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     fn set_title(&mut self, title: &str, digest_like: bool) {
         let (series, headlines) = grammar::split_title(title);
         let issue = &mut self.digest.issue;
@@ -335,7 +318,7 @@ impl Builder {
         );
     }
 
-    fn line(&mut self, line: &Line<'_>, kind: &LineKind<'_>) {
+    fn line(&mut self, line: &'a Line<'_>, kind: &'a LineKind<'_>) {
         let image_open = std::mem::replace(&mut self.image_open, false);
         if line.hint == Hint::Image {
             if let Region::Paper(_) = self.region {
@@ -492,20 +475,23 @@ impl Builder {
         if !matches!(self.region, Region::Paper(_)) {
             return;
         }
-        let paragraphs = std::mem::take(&mut self.paragraphs);
+        let mut paragraphs = std::mem::take(&mut self.paragraphs);
         let paper = self.paper();
-        if let Some(text) = paragraphs.0 {
-            paper.abstract_text = Some(text);
+        if !paragraphs.is_empty() {
+            paper.abstract_text = Some(paragraphs.join("\n"));
         }
         if paper.recommendation.as_deref() == Some("") {
             paper.recommendation = None;
         }
+        // The buffer is kept for the next paper's paragraphs.
+        paragraphs.clear();
+        self.paragraphs = paragraphs;
     }
 
     fn paper_line(
         &mut self,
-        line: &Line<'_>,
-        kind: &LineKind<'_>,
+        line: &'a Line<'_>,
+        kind: &'a LineKind<'_>,
         part: PaperPart,
         image_open: bool,
     ) {
@@ -566,7 +552,7 @@ impl Builder {
             }
             LineKind::Abstract(rest) => {
                 if !rest.is_empty() {
-                    self.paragraphs.push(rest);
+                    self.paragraphs.push(*rest);
                 }
                 self.region = Region::Paper(PaperPart::Abstract);
             }
@@ -925,7 +911,7 @@ fn is_bare(p: &Paper) -> bool {
 
 /// `机器之心 & ArXiv Weekly Radiostation`, `机器之心报道`: a short byline.
 fn is_byline(text: &str) -> bool {
-    text.chars().count() <= 40
+    crate::text::chars_at_most(text, 40)
         && (text.contains(vocabulary::COLUMN_BYLINE)
             || (text.contains('&') && crate::text::find_ascii_ci(text, "radiostation").is_some()))
         && !text.contains('。')
@@ -952,7 +938,7 @@ fn contents_entry(text: &str) -> &str {
 
 /// A paragraph rather than a title: long, or a Chinese sentence.
 fn is_prose(text: &str) -> bool {
-    text.contains('。') || text.chars().count() >= 80
+    text.contains('。') || !crate::text::chars_at_most(text, 79)
 }
 
 /// `机构：清华大学` — a short label before a colon, not a sentence.
@@ -961,7 +947,7 @@ fn looks_like_label(text: &str) -> bool {
         return false;
     };
     let label = &text[..pos];
-    !label.is_empty() && label.chars().count() <= 8 && !label.contains(['，', ',', '。'])
+    !label.is_empty() && crate::text::chars_at_most(label, 8) && !label.contains(['，', ',', '。'])
 }
 
 /// Whole-digest checks that turn into warnings. Past [`WARNING_CAP`] of a

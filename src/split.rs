@@ -34,7 +34,7 @@ fn opens_digest(line: &Line<'_>, kind: &LineKind<'_>) -> bool {
     let head = &text.as_bytes()[..text.len().min(16 + "papers".len())];
     matches!(kind, LineKind::Plain)
         && line.hint != Hint::Image
-        && head.windows(6).any(|w| w.eq_ignore_ascii_case(b"papers"))
+        && crate::text::find_ascii_ci_bytes(head, b"papers").is_some()
         && grammar::is_digest_title(text)
         && !text.contains('。')
 }

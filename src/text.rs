@@ -21,6 +21,21 @@ pub(crate) fn trim(s: &str) -> &str {
     }
 }
 
+/// Does `s` hold at most `n` characters? Counted only when its length
+/// leaves it open: `n` bytes or fewer hold at most `n` characters, more than
+/// `4 n` bytes more than `n`.
+pub(crate) fn chars_at_most(s: &str, n: usize) -> bool {
+    s.len() <= n || (s.len() <= n.saturating_mul(4) && s.chars().count() <= n)
+}
+
+/// Can a character that starts with byte `lead` be one [`is_trim_char`]
+/// holds? The non-ASCII ones start with `C2` (U+0085, U+00A0), `E1`
+/// (U+1680), `E2` (U+2000 to U+206F), `E3` (U+3000) or `EF` (U+FEFF); CJK
+/// text starts and ends with other bytes, and is not decoded.
+fn may_lead_trim_char(lead: u8) -> bool {
+    matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+}
+
 /// ASCII white space as [`char::is_whitespace`] has it (tab to carriage
 /// return, space), the only ASCII characters [`is_trim_char`] holds.
 fn is_ascii_space(b: u8) -> bool {
@@ -37,6 +52,7 @@ fn trim_start(mut s: &str) -> &str {
                 }
                 s = &s[1..];
             }
+            Some(&b) if !may_lead_trim_char(b) => return s,
             Some(_) => match s.chars().next() {
                 Some(c) if is_trim_char(c) => s = &s[c.len_utf8()..],
                 _ => return s,
@@ -55,6 +71,15 @@ fn trim_end(mut s: &str) -> &str {
                     return s;
                 }
                 s = &s[..s.len() - 1];
+            }
+            Some(_)
+                if !s.as_bytes()[s.len().saturating_sub(4)..]
+                    .iter()
+                    .rev()
+                    .find(|&&b| b & 0xC0 != 0x80)
+                    .is_some_and(|&lead| may_lead_trim_char(lead)) =>
+            {
+                return s;
             }
             Some(_) => match s.chars().next_back() {
                 Some(c) if is_trim_char(c) => s = &s[..s.len() - c.len_utf8()],
@@ -79,8 +104,12 @@ pub(crate) fn leading_number(s: &str) -> Option<(u32, &str)> {
 /// `memchr2` finds the candidates for the needle's first byte in either case,
 /// so a line without them costs one vectorized scan.
 pub(crate) fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    let h = haystack.as_bytes();
-    let n = needle.as_bytes();
+    find_ascii_ci_bytes(haystack.as_bytes(), needle.as_bytes())
+}
+
+/// [`find_ascii_ci`] over bytes (a slice of a line need not end on a
+/// character boundary).
+pub(crate) fn find_ascii_ci_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     let (&first, rest) = n.split_first()?;
     if h.len() < n.len() {
         return None;
@@ -203,6 +232,54 @@ mod tests {
                     let s = format!("{a}{b}{c}");
                     assert_eq!(trim(&s), s.trim_matches(is_trim_char), "{s:?}");
                 }
+            }
+        }
+    }
+
+    /// The search finds the first match, as a scan of every start does.
+    #[test]
+    fn find_ascii_ci_finds_the_first_match() {
+        let naive = |h: &str, n: &str| {
+            (!n.is_empty())
+                .then(|| {
+                    (0..=h.len().checked_sub(n.len())?)
+                        .find(|&i| h.as_bytes()[i..i + n.len()].eq_ignore_ascii_case(n.as_bytes()))
+                })
+                .flatten()
+        };
+        for h in [
+            "",
+            "r",
+            "RadioStation",
+            "ArXiv Weekly Radiostation：NLP",
+            "radiostatio",
+            "dddradiostationradiostation",
+            "arxiv.org/abs/x ARXIV",
+            "7 Papers & Radios",
+            "papers",
+            "论文 papers",
+            "xx",
+        ] {
+            for n in [
+                "radiostation",
+                "arxiv",
+                "papers",
+                "radio",
+                "radios",
+                "x",
+                "7 p",
+                "",
+            ] {
+                assert_eq!(find_ascii_ci(h, n), naive(h, n), "{h:?} {n:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn characters_are_counted_only_when_the_length_leaves_it_open() {
+        for s in ["", "abc", "甲乙丙", "甲乙丙丁", "𝐀𝐁", "a甲"] {
+            for n in 0..6 {
+                assert_eq!(chars_at_most(s, n), s.chars().count() <= n, "{s:?} {n}");
             }
         }
     }

@@ -7,7 +7,7 @@
 
 use crate::dates::parse_date_prefix;
 use crate::model::Category;
-use crate::text::{find_ascii_ci, leading_number, trim};
+use crate::text::{chars_at_most, find_ascii_ci, leading_number, trim};
 use crate::vocabulary::{self, Label};
 
 /// What a line is, on its own.
@@ -188,7 +188,7 @@ const LINK_LABEL_WORDS: [&str; 8] = [
 ];
 
 fn is_link_label(label: &str) -> bool {
-    if label.is_empty() || label.chars().count() > 12 {
+    if label.is_empty() || !chars_at_most(label, 12) {
         return false;
     }
     let label = strip_bullet(label);
@@ -252,10 +252,7 @@ static PREFIXES: std::sync::LazyLock<crate::text::Prefixes<()>> = std::sync::Laz
 });
 
 pub(crate) fn is_boilerplate(s: &str) -> bool {
-    PREFIXES.longest(s).is_some()
-        || (s.len() <= 320 // 80 characters of at most 4 bytes: skip the count on long lines
-            && s.chars().count() <= 80
-            && holds_phrase(s))
+    PREFIXES.longest(s).is_some() || (chars_at_most(s, 80) && holds_phrase(s))
 }
 
 /// Classifies one logical line (already trimmed).
@@ -365,7 +362,7 @@ fn numbered_heading(rest: &str) -> Option<LineKind<'_>> {
 fn radio_heading(s: &str) -> Option<LineKind<'_>> {
     let rest = s.strip_prefix(vocabulary::RADIO_HEADING.0)?;
     let pos = rest.find(vocabulary::RADIO_HEADING.1)?;
-    if s.chars().count() > 40 {
+    if !chars_at_most(s, 40) {
         return None;
     }
     let heading = trim(s.trim_end_matches(|c: char| is_colon(c) || c.is_whitespace()));
@@ -401,7 +398,7 @@ pub(crate) fn category(word: &str) -> Option<Category> {
 /// `10 NLP Papers音频：`, the audio player line under a radio list.
 fn is_radio_audio(s: &str) -> bool {
     s.len() <= 240
-        && s.chars().count() <= 60
+        && chars_at_most(s, 60)
         && s.contains("音频")
         && find_ascii_ci(s, "papers").is_some()
 }
@@ -522,7 +519,7 @@ pub(crate) fn trending_item(line: &str) -> Option<(u32, &str, Heat<'_>)> {
 pub(crate) fn date_line(s: &str) -> Option<LineKind<'_>> {
     let (date, raw, rest) = parse_date_prefix(s)?;
     let rest = trim(rest);
-    if rest.chars().count() > 30 {
+    if !chars_at_most(rest, 30) {
         return None;
     }
     Some(LineKind::Date { date, raw, rest })
