@@ -113,10 +113,24 @@ fn cases() -> Vec<(String, Vec<PathBuf>)> {
     cases
 }
 
+/// How many copies of the seed a text case parses: `text/seed` one,
+/// `text/seed-x8` eight, `text/seed-x64` sixty-four (joined by line feeds,
+/// as `benches/parse.rs` builds its `scale/text` pages), so that the cost
+/// per byte can be compared across sizes.
+fn seed_copies(case: &str) -> Option<usize> {
+    match case.strip_suffix("/bare").unwrap_or(case) {
+        "text/seed" => Some(1),
+        "text/seed-x8" => Some(8),
+        "text/seed-x64" => Some(64),
+        _ => None,
+    }
+}
+
 fn work(case: &str) -> Option<Work> {
-    if case == "text/seed" || case == "text/seed/bare" {
+    if let Some(copies) = seed_copies(case) {
         let seed = String::from_utf8(read(&root().join("tests/fixtures/seed-2022-04-10.txt")))
             .expect("the seed is UTF-8");
+        let seed = vec![seed.as_str(); copies].join("\n");
         return Some(if case.ends_with("/bare") {
             Work::Scan(seed)
         } else {
@@ -160,7 +174,9 @@ fn run(work: &Work) {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--list") {
-        println!("text/seed\ttext/seed/bare");
+        for case in ["text/seed", "text/seed-x8", "text/seed-x64"] {
+            println!("{case}\t{case}/bare");
+        }
         for (name, _) in cases() {
             let bare = if name.starts_with("markdown/") {
                 String::new()

@@ -39,11 +39,12 @@ enum Region {
     Radio,
 }
 
-struct Builder {
+struct Builder<'a> {
     digest: Digest,
     region: Region,
-    /// The abstract paragraphs of the current paper.
-    paragraphs: Vec<String>,
+    /// The abstract paragraphs of the current paper, borrowed from the
+    /// lines until the paper ends and they are joined.
+    paragraphs: Vec<&'a str>,
     /// The line of each paper's heading, for warnings.
     paper_lines: Vec<usize>,
     /// Per radio list: the announced count and the heading's line.
@@ -281,7 +282,7 @@ fn is_furniture(rules: &[regex::Regex], line: &str) -> bool {
     rules.iter().any(|r| r.is_match(line))
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     fn set_title(&mut self, title: &str, digest_like: bool) {
         let (series, headlines) = grammar::split_title(title);
         let issue = &mut self.digest.issue;
@@ -318,7 +319,7 @@ impl Builder {
         );
     }
 
-    fn line(&mut self, line: &Line<'_>, kind: &LineKind<'_>) {
+    fn line(&mut self, line: &'a Line<'_>, kind: &'a LineKind<'_>) {
         let image_open = std::mem::replace(&mut self.image_open, false);
         if line.hint == Hint::Image {
             if let Region::Paper(_) = self.region {
@@ -475,7 +476,7 @@ impl Builder {
         if !matches!(self.region, Region::Paper(_)) {
             return;
         }
-        let paragraphs = std::mem::take(&mut self.paragraphs);
+        let mut paragraphs = std::mem::take(&mut self.paragraphs);
         let paper = self.paper();
         if !paragraphs.is_empty() {
             paper.abstract_text = Some(paragraphs.join("\n"));
@@ -483,12 +484,15 @@ impl Builder {
         if paper.recommendation.as_deref() == Some("") {
             paper.recommendation = None;
         }
+        // The buffer is kept for the next paper's paragraphs.
+        paragraphs.clear();
+        self.paragraphs = paragraphs;
     }
 
     fn paper_line(
         &mut self,
-        line: &Line<'_>,
-        kind: &LineKind<'_>,
+        line: &'a Line<'_>,
+        kind: &'a LineKind<'_>,
         part: PaperPart,
         image_open: bool,
     ) {
@@ -496,9 +500,12 @@ impl Builder {
         match kind {
             LineKind::Authors(rest) => {
                 let (names, et_al) = grammar::split_names(rest);
-                let paper = self.paper();
-                let of = format!("of paper {} ({})", paper.number, quote(&paper.title));
-                self.check_names(&names, "author", &of, line.lineno);
+                // The message's words are built only when there is a warning.
+                if !all_plausible(&names) {
+                    let paper = self.paper();
+                    let of = format!("of paper {} ({})", paper.number, quote(&paper.title));
+                    self.check_names(&names, "author", &of, line.lineno);
+                }
                 let paper = self.paper();
                 paper.authors.extend(names);
                 paper.et_al |= et_al;
@@ -546,7 +553,7 @@ impl Builder {
             }
             LineKind::Abstract(rest) => {
                 if !rest.is_empty() {
-                    self.paragraphs.push((*rest).to_owned());
+                    self.paragraphs.push(*rest);
                 }
                 self.region = Region::Paper(PaperPart::Abstract);
             }
@@ -585,7 +592,7 @@ impl Builder {
                     return;
                 }
                 match part {
-                    PaperPart::Abstract => self.paragraphs.push(text.to_owned()),
+                    PaperPart::Abstract => self.paragraphs.push(text),
                     PaperPart::Recommendation => {
                         let paper = self.paper();
                         if paper.recommendation.as_deref() == Some("") {
@@ -599,7 +606,7 @@ impl Builder {
                             self.unplaced(line, "paper's metadata");
                         } else {
                             // An abstract without its "摘要：" marker.
-                            self.paragraphs.push(text.to_owned());
+                            self.paragraphs.push(text);
                             self.region = Region::Paper(PaperPart::Abstract);
                         }
                     }
@@ -681,8 +688,10 @@ impl Builder {
             );
         }
         let (from, _) = grammar::split_names(from);
-        let of = format!("of radio entry {number} ({})", quote(title));
-        self.check_names(&from, "name", &of, line.lineno);
+        if !all_plausible(&from) {
+            let of = format!("of radio entry {number} ({})", quote(title));
+            self.check_names(&from, "name", &of, line.lineno);
+        }
         if let Some(list) = self.digest.radio.last_mut() {
             list.entries.push(RadioEntry {
                 number,
@@ -718,6 +727,11 @@ impl Builder {
             _ => self.unplaced(line, "radio list"),
         }
     }
+}
+
+/// Whether every entry of a name list can be a name (no warning to write).
+fn all_plausible(names: &[String]) -> bool {
+    names.iter().all(|n| grammar::is_plausible_name(n))
 }
 
 /// Why a page without a paper or radio-list entry is not a digest: what it
@@ -922,7 +936,7 @@ fn is_bare(p: &Paper) -> bool {
 
 /// `机器之心 & ArXiv Weekly Radiostation`, `机器之心报道`: a short byline.
 fn is_byline(text: &str) -> bool {
-    text.chars().count() <= 40
+    crate::text::chars_at_most(text, 40)
         && (text.contains(vocabulary::COLUMN_BYLINE)
             || (text.contains('&') && crate::text::find_ascii_ci(text, "radiostation").is_some()))
         && !text.contains('。')
@@ -949,7 +963,7 @@ fn contents_entry(text: &str) -> &str {
 
 /// A paragraph rather than a title: long, or a Chinese sentence.
 fn is_prose(text: &str) -> bool {
-    text.contains('。') || text.chars().count() >= 80
+    text.contains('。') || !crate::text::chars_at_most(text, 79)
 }
 
 /// `机构：清华大学` — a short label before a colon, not a sentence.
@@ -958,7 +972,7 @@ fn looks_like_label(text: &str) -> bool {
         return false;
     };
     let label = &text[..pos];
-    !label.is_empty() && label.chars().count() <= 8 && !label.contains(['，', ',', '。'])
+    !label.is_empty() && crate::text::chars_at_most(label, 8) && !label.contains(['，', ',', '。'])
 }
 
 /// Whole-digest checks that turn into warnings. Past [`WARNING_CAP`] of a

@@ -6,6 +6,8 @@
 //! `视频`) wins over a generic host. Hosts are matched exactly (or as a
 //! parent domain), never as a substring of the URL.
 
+use std::borrow::Cow;
+
 use crate::model::LinkKind;
 
 // `LinkKind::of` is defined here, beside the rules, so that the model does
@@ -23,12 +25,12 @@ impl LinkKind {
 /// The kind of a link with this label and URL.
 pub(crate) fn kind(label: &str, url: Option<&str>) -> LinkKind {
     let (host, path) = url.map(split).unwrap_or_default();
-    let path_lower = path.to_ascii_lowercase();
+    let path_lower = ascii_lowercase(path);
     if host.is_some() && is_pdf(host.as_deref().unwrap_or_default(), &path_lower) {
         return LinkKind::Pdf;
     }
-    let label_lower = label.to_lowercase();
-    let says = |words: &[&str]| words.iter().any(|w| label_lower.contains(w));
+    let label_lower = lowercase(label);
+    let says = |words: &[&str]| words.iter().any(|w| contains(&label_lower, w));
     if says(&["数据集", "dataset", "data set", "benchmark"]) {
         return LinkKind::Dataset;
     }
@@ -55,19 +57,67 @@ pub(crate) fn kind(label: &str, url: Option<&str>) -> LinkKind {
     LinkKind::Other
 }
 
+/// `s` ASCII-lowercased, borrowed when it has no uppercase ASCII letter.
+fn ascii_lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// `s.to_lowercase()`, borrowed when that changes nothing: every
+/// character is ASCII and not uppercase, or of a block without case
+/// (CJK ideographs and punctuation, kana, full-width punctuation), as a
+/// label's characters are.
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.chars().all(lowercase_is_itself) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
+/// Whether `c` is certainly its own lowercase (a test checks each block).
+fn lowercase_is_itself(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    }
+    matches!(
+        c,
+        '\u{2E80}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FFEF}'
+    )
+}
+
+/// `haystack.contains(needle)` for the short texts of labels, without a
+/// substring searcher set up per call: a stop at each byte like the
+/// needle's first.
+fn contains(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    h.len() >= n.len()
+        && memchr::memchr_iter(first, &h[..=h.len() - n.len()]).any(|i| h[i..].starts_with(n))
+}
+
 /// The lower-cased host and the path (with query) of a URL.
-fn split(url: &str) -> (Option<String>, String) {
-    let rest = url
-        .split_once("://")
-        .map_or(url, |(_, rest)| rest)
+fn split(url: &str) -> (Option<Cow<'_, str>>, &str) {
+    // Byte searches for the ASCII delimiters: what `split_once("://")`,
+    // `find(['/', '?', '#'])`, `rsplit('@')` and `split(':')` find.
+    let b = url.as_bytes();
+    let scheme_end = memchr::memchr_iter(b':', b).find(|&i| b[i..].starts_with(b"://"));
+    let rest = scheme_end
+        .map_or(url, |i| &url[i + 3..])
         .trim_start_matches('/');
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let end = memchr::memchr3(b'/', b'?', b'#', rest.as_bytes()).unwrap_or(rest.len());
     let authority = &rest[..end];
-    let host = authority.rsplit('@').next().unwrap_or(authority);
-    let host = host.split(':').next().unwrap_or(host);
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
-    let host = (!host.is_empty()).then_some(host);
-    (host, rest[end..].to_owned())
+    let host =
+        memchr::memrchr(b'@', authority.as_bytes()).map_or(authority, |i| &authority[i + 1..]);
+    let host = memchr::memchr(b':', host.as_bytes()).map_or(host, |i| &host[..i]);
+    let host = host.trim_end_matches('.');
+    let host = (!host.is_empty()).then(|| ascii_lowercase(host));
+    (host, &rest[end..])
 }
 
 /// Whether `host` is `domain` or one of its subdomains.
@@ -256,6 +306,79 @@ mod tests {
             kind("链接", Some("https://export.arxiv.org/abs/2203.15556")),
             Abstract
         );
+    }
+
+    /// The blocks [`lowercase_is_itself`] takes as caseless are: every
+    /// character in them lowercases to itself alone.
+    #[test]
+    fn caseless_blocks_lowercase_to_themselves() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if lowercase_is_itself(c) {
+                assert!(c.to_lowercase().eq([c]), "U+{:04X}", c as u32);
+            }
+        }
+        assert_eq!(lowercase("论文链接"), "论文链接");
+        assert!(matches!(lowercase("论文链接"), Cow::Borrowed(_)));
+        assert_eq!(lowercase("Demo 地址"), "demo 地址");
+        // Not ASCII, and lowercased to ASCII: the Kelvin sign.
+        assert_eq!(lowercase("BENCHMAR\u{212A}"), "benchmark");
+        assert_eq!(kind("BENCHMAR\u{212A}", None), LinkKind::Dataset);
+    }
+
+    #[test]
+    fn short_substring_search_agrees_with_str_contains() {
+        let texts = [
+            "",
+            "a",
+            "项目主页",
+            "Demo 地址",
+            "代码代",
+            "paperpaper",
+            "数据集地址",
+        ];
+        for h in texts {
+            for n in texts.iter().chain(&["代码", "pa", "址", "主页", "r"]) {
+                assert_eq!(contains(h, n), h.contains(n), "{h:?} {n:?}");
+            }
+        }
+    }
+
+    /// The byte-wise split of a URL agrees with the `str` methods.
+    #[test]
+    fn urls_split_as_str_methods_split_them() {
+        fn by_str(url: &str) -> (Option<String>, String) {
+            let rest = url
+                .split_once("://")
+                .map_or(url, |(_, rest)| rest)
+                .trim_start_matches('/');
+            let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+            let authority = &rest[..end];
+            let host = authority.rsplit('@').next().unwrap_or(authority);
+            let host = host.split(':').next().unwrap_or(host);
+            let host = host.trim_end_matches('.').to_ascii_lowercase();
+            ((!host.is_empty()).then_some(host), rest[end..].to_owned())
+        }
+        for url in [
+            "https://arxiv.org/abs/2203.15556",
+            "https://user@GitHub.com:443/x",
+            "http://a:b@c.d:8/e?f#g",
+            "ftp:/x",
+            "//x.org/y",
+            "x.org",
+            "https://例子.测试/路径",
+            ":://a",
+            "a://b://c",
+            "https://x.org./?q=a:b@c",
+            "",
+            "@:",
+        ] {
+            let (host, path) = split(url);
+            assert_eq!(
+                (host.map(Cow::into_owned), path.to_owned()),
+                by_str(url),
+                "{url}"
+            );
+        }
     }
 
     #[test]

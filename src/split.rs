@@ -29,10 +29,13 @@ fn is_content(kind: &LineKind<'_>) -> bool {
 /// sentence that merely mentions it.
 fn opens_digest(line: &Line<'_>, kind: &LineKind<'_>) -> bool {
     let text = line.text.as_ref();
+    // `papers` starting within the first 16 bytes lies within the first
+    // 22: only those are searched, before the whole line is.
+    let head = &text.as_bytes()[..text.len().min(16 + "papers".len())];
     matches!(kind, LineKind::Plain)
         && line.hint != Hint::Image
+        && crate::text::find_ascii_ci_bytes(head, b"papers").is_some()
         && grammar::is_digest_title(text)
-        && crate::text::find_ascii_ci(text, "papers").is_some_and(|at| at <= 16)
         && !text.contains('。')
 }
 

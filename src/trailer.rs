@@ -51,9 +51,11 @@ pub(crate) fn sort<'a>(line: &'a str, stripped: &mut Stripped) -> Option<&'a str
         return heat.err();
     }
     if !grammar::is_boilerplate(line)
-        && let Some(url) = grammar::find_url(line)
+        && let Some((at, url)) = grammar::find_url_at(line)
     {
-        let text: String = line.replacen(url, "", 1);
+        // The URL's text first occurs where it was found (an earlier copy
+        // would have been found first): cut it out there.
+        let text = format!("{}{}", &line[..at], &line[at + url.len()..]);
         let text = crate::text::trim(&text)
             .trim_end_matches([':', '：'])
             .trim_end();

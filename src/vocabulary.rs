@@ -1,8 +1,8 @@
 //! The column's line labels as data: every marker a line may start with
 //! (`论文 1：`, `作者：`, `摘要：`, `推荐：`, `参与：`, `来源：`, `密码：`, `目录`),
 //! with its aliases in Chinese (simplified and traditional) and in English as
-//! a translated or English repost writes them. One anchored automaton
-//! matches them all; the classifier ([`crate::grammar::classify`]) holds only
+//! a translated or English repost writes them. One table of them all,
+//! keyed by first byte, finds the longest a line starts with; the classifier ([`crate::grammar::classify`]) holds only
 //! the rules of what may follow each label.
 //!
 //! English aliases match ASCII case-insensitively. The colon after a label
@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use crate::text::Prefixes;
 
 /// What a label introduces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,25 +96,22 @@ static ALIASES: LazyLock<(Vec<&'static str>, Vec<Label>)> = LazyLock::new(|| {
         .unzip()
 });
 
-/// One anchored automaton over every alias, longest alias first.
-static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .start_kind(StartKind::Anchored)
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
-        .build(&ALIASES.0)
-        .ok()
+/// Every alias in one table keyed by its first byte (English ones ASCII
+/// case-insensitively): the longest alias a line starts with, for a
+/// look-up and a compare or two.
+static TABLE: LazyLock<Prefixes<Label>> = LazyLock::new(|| {
+    Prefixes::new(
+        ALIASES.0.iter().copied().zip(ALIASES.1.iter().copied()),
+        true,
+    )
 });
 
 /// The label `s` starts with, and the text after the alias (untrimmed).
 pub(crate) fn leading_label(s: &str) -> Option<(Label, &str)> {
-    let found = AUTOMATON
-        .as_ref()?
-        .find(Input::new(s).anchored(Anchored::Yes))?;
-    let label = *ALIASES.1.get(found.pattern().as_usize())?;
-    let rest = &s[found.end()..];
+    let (end, label) = TABLE.longest(s)?;
+    let rest = &s[end..];
     // An English alias is a whole word: `Sources` and `Papers` are not labels.
-    let ascii_word = s.as_bytes()[found.end() - 1].is_ascii_alphabetic();
+    let ascii_word = s.as_bytes()[end - 1].is_ascii_alphabetic();
     if ascii_word && rest.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         return None;
     }
@@ -161,6 +158,35 @@ mod tests {
             leading_label("论文链接：x"),
             Some((Label::Paper, "链接：x"))
         );
+    }
+
+    /// The table answers as the anchored, leftmost-longest, ASCII
+    /// case-insensitive automaton over the aliases did.
+    #[test]
+    fn the_table_agrees_with_an_automaton() {
+        use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+        let ac = AhoCorasick::builder()
+            .start_kind(StartKind::Anchored)
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&ALIASES.0)
+            .expect("automaton");
+        let mut texts = vec![String::new()];
+        for alias in &ALIASES.0 {
+            for cut in (0..=alias.len()).filter(|&i| alias.is_char_boundary(i)) {
+                let head = &alias[..cut];
+                for tail in ["", "s", "：x", " 1: x", "链接"] {
+                    texts.push(format!("{head}{tail}"));
+                    texts.push(format!("{}{tail}", head.to_uppercase()));
+                }
+            }
+        }
+        for text in &texts {
+            let want = ac
+                .find(Input::new(text).anchored(Anchored::Yes))
+                .map(|m| (m.end(), ALIASES.1[m.pattern().as_usize()]));
+            assert_eq!(TABLE.longest(text), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use crate::dates::parse_date_prefix;
 use crate::model::Category;
-use crate::text::{find_ascii_ci, leading_number, trim};
+use crate::text::{chars_at_most, find_ascii_ci, leading_number, trim};
 use crate::vocabulary::{self, Label};
 
 /// What a line is, on its own.
@@ -98,17 +98,35 @@ fn is_colon(c: char) -> bool {
 /// it is short enough to be a label: at most `max_chars` characters besides
 /// white space (`Project page : …`).
 fn split_label(s: &str, max_chars: usize) -> Option<(&str, &str)> {
+    let b = s.as_bytes();
     let mut count = 0;
-    for (i, c) in s.char_indices() {
-        if is_colon(c) {
-            return Some((trim(&s[..i]), trim(&s[i + c.len_utf8()..])));
-        }
-        if !c.is_whitespace() {
+    let mut i = 0;
+    while i < b.len() {
+        let lead = b[i];
+        // Characters led by other bytes (CJK ideographs, most letters) are
+        // neither colons nor white space: counted without decoding.
+        let (len, counts) = match lead {
+            b':' => return Some((trim(&s[..i]), trim(&s[i + 1..]))),
+            b' ' | b'\t'..=b'\r' => (1, false),
+            0..0x80 => (1, true),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                let c = s[i..].chars().next().unwrap_or_default();
+                if is_colon(c) {
+                    return Some((trim(&s[..i]), trim(&s[i + c.len_utf8()..])));
+                }
+                (c.len_utf8(), !c.is_whitespace())
+            }
+            0xF0.. => (4, true),
+            0xE0.. => (3, true),
+            _ => (2, true),
+        };
+        if counts {
             count += 1;
             if count > max_chars {
                 return None;
             }
         }
+        i += len;
     }
     None
 }
@@ -170,7 +188,7 @@ const LINK_LABEL_WORDS: [&str; 8] = [
 ];
 
 fn is_link_label(label: &str) -> bool {
-    if label.is_empty() || label.chars().count() > 12 {
+    if label.is_empty() || !chars_at_most(label, 12) {
         return false;
     }
     let label = strip_bullet(label);
@@ -197,25 +215,44 @@ const BOILERPLATE_PHRASES: [&str; 6] = [
     "本文来源于",
 ];
 
-/// One automaton for all phrases: a single pass over the line.
-static PHRASES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(BOILERPLATE_PHRASES).ok());
+/// All phrases in one search over the line: the packed (SIMD) searcher
+/// where the machine has one, costing a few instructions a byte even in
+/// CJK text, where an automaton's prefilter stops at every character; an
+/// automaton elsewhere.
+enum PhraseSearch {
+    Packed(aho_corasick::packed::Searcher),
+    Automaton(aho_corasick::AhoCorasick),
+    /// Neither could be built (never with these phrases): no line holds one.
+    None,
+}
 
-/// One anchored automaton for all prefixes: a walk over the line's first bytes.
-static PREFIXES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .start_kind(aho_corasick::StartKind::Anchored)
-            .build(boilerplate_prefixes())
-            .ok()
-    });
+static PHRASES: std::sync::LazyLock<PhraseSearch> = std::sync::LazyLock::new(|| {
+    if let Some(packed) = aho_corasick::packed::Searcher::new(BOILERPLATE_PHRASES) {
+        return PhraseSearch::Packed(packed);
+    }
+    match aho_corasick::AhoCorasick::new(BOILERPLATE_PHRASES) {
+        Ok(ac) => PhraseSearch::Automaton(ac),
+        Err(_) => PhraseSearch::None,
+    }
+});
+
+/// Does `s` hold one of the [`BOILERPLATE_PHRASES`]?
+fn holds_phrase(s: &str) -> bool {
+    match &*PHRASES {
+        PhraseSearch::Packed(packed) => packed.find(s).is_some(),
+        PhraseSearch::Automaton(ac) => ac.is_match(s),
+        PhraseSearch::None => false,
+    }
+}
+
+/// All prefixes in one table keyed by their first byte: a line costs a
+/// look-up and a compare or two.
+static PREFIXES: std::sync::LazyLock<crate::text::Prefixes<()>> = std::sync::LazyLock::new(|| {
+    crate::text::Prefixes::new(boilerplate_prefixes().into_iter().map(|p| (p, ())), false)
+});
 
 pub(crate) fn is_boilerplate(s: &str) -> bool {
-    let anchored = aho_corasick::Input::new(s).anchored(aho_corasick::Anchored::Yes);
-    PREFIXES.as_ref().is_some_and(|ac| ac.is_match(anchored))
-        || (s.len() <= 320 // 80 characters of at most 4 bytes: skip the count on long lines
-            && s.chars().count() <= 80
-            && PHRASES.as_ref().is_some_and(|ac| ac.is_match(s)))
+    PREFIXES.longest(s).is_some() || (chars_at_most(s, 80) && holds_phrase(s))
 }
 
 /// Classifies one logical line (already trimmed).
@@ -234,9 +271,11 @@ pub(crate) fn classify(line: &str) -> LineKind<'_> {
             if let Some(k) = radio_heading(s) {
                 return k;
             }
-            if s.starts_with("本周") && s.chars().take(12).collect::<String>().contains("论文")
-            {
-                return LineKind::Summary;
+            if s.starts_with("本周") {
+                let twelve = s.char_indices().nth(12).map_or(s.len(), |(i, _)| i);
+                if s[..twelve].contains("论文") {
+                    return LineKind::Summary;
+                }
             }
         }
         '图' | 'F' if is_caption(s) => {
@@ -323,7 +362,7 @@ fn numbered_heading(rest: &str) -> Option<LineKind<'_>> {
 fn radio_heading(s: &str) -> Option<LineKind<'_>> {
     let rest = s.strip_prefix(vocabulary::RADIO_HEADING.0)?;
     let pos = rest.find(vocabulary::RADIO_HEADING.1)?;
-    if s.chars().count() > 40 {
+    if !chars_at_most(s, 40) {
         return None;
     }
     let heading = trim(s.trim_end_matches(|c: char| is_colon(c) || c.is_whitespace()));
@@ -359,7 +398,7 @@ pub(crate) fn category(word: &str) -> Option<Category> {
 /// `10 NLP Papers音频：`, the audio player line under a radio list.
 fn is_radio_audio(s: &str) -> bool {
     s.len() <= 240
-        && s.chars().count() <= 60
+        && chars_at_most(s, 60)
         && s.contains("音频")
         && find_ascii_ci(s, "papers").is_some()
 }
@@ -480,7 +519,7 @@ pub(crate) fn trending_item(line: &str) -> Option<(u32, &str, Heat<'_>)> {
 pub(crate) fn date_line(s: &str) -> Option<LineKind<'_>> {
     let (date, raw, rest) = parse_date_prefix(s)?;
     let rest = trim(rest);
-    if rest.chars().count() > 30 {
+    if !chars_at_most(rest, 30) {
         return None;
     }
     Some(LineKind::Date { date, raw, rest })
@@ -514,24 +553,13 @@ pub(crate) fn split_names(s: &str) -> (Vec<String>, bool) {
     }
     let s = s.trim_end_matches(NAME_SEPARATORS);
     // Entries with the separator before each (`None` for the first).
-    let mut entries: Vec<(Option<char>, &str)> = Vec::new();
-    let mut from = 0;
-    let mut before = None;
-    for (at, c) in s
-        .char_indices()
-        .filter(|&(_, c)| NAME_SEPARATORS.contains(&c))
-    {
-        entries.push((before, &s[from..at]));
-        before = Some(c);
-        from = at + c.len_utf8();
-    }
-    entries.push((before, &s[from..]));
+    let mut entries = name_entries(s).peekable();
     let mut names = Vec::new();
     // Whether the entry before had affiliation marks (so `,3` continues them).
     let mut marked = false;
-    for (i, &(before, entry)) in entries.iter().enumerate() {
+    while let Some((before, entry)) = entries.next() {
         // A mark or digit list glued to this entry by a comma: `Cui2,∗`.
-        let glued = entries.get(i + 1).is_some_and(|&(sep, next)| {
+        let glued = entries.peek().is_some_and(|&(sep, next)| {
             sep == Some(',')
                 && next.starts_with(|c: char| c.is_ascii_digit() || is_mark(c))
                 && next
@@ -539,7 +567,7 @@ pub(crate) fn split_names(s: &str) -> (Vec<String>, bool) {
                     .chars()
                     .all(|c| c.is_ascii_digit() || is_mark(c))
         });
-        for name in entry.split(" and ") {
+        for name in split_and(entry) {
             let name = trim(name);
             if name.is_empty() {
                 continue;
@@ -562,6 +590,82 @@ pub(crate) fn split_names(s: &str) -> (Vec<String>, bool) {
 
 /// What separates the names of a list.
 const NAME_SEPARATORS: &[char] = &[',', '，', '、', ';', '；'];
+
+/// The entries of a name list between its [`NAME_SEPARATORS`], each with
+/// the separator before it (`None` for the first).
+fn name_entries(s: &str) -> impl Iterator<Item = (Option<char>, &str)> {
+    let mut rest = Some(s);
+    let mut before = None;
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let entry_before = before;
+        match next_name_separator(r) {
+            Some((at, c)) => {
+                rest = Some(&r[at + c.len_utf8()..]);
+                before = Some(c);
+                Some((entry_before, &r[..at]))
+            }
+            None => {
+                rest = None;
+                Some((entry_before, r))
+            }
+        }
+    })
+}
+
+/// The first of the [`NAME_SEPARATORS`] in `s` and where it starts, found
+/// byte by byte: the full-width ones are `EF BC 8C` (`，`), `EF BC 9B`
+/// (`；`) and `E3 80 81` (`、`), whose first bytes only ever begin a
+/// character.
+fn next_name_separator(s: &str) -> Option<(usize, char)> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(at) = b[from..]
+        .iter()
+        .position(|&c| matches!(c, b',' | b';' | 0xE3 | 0xEF))
+    {
+        let i = from + at;
+        let found = match b[i] {
+            b',' => Some(','),
+            b';' => Some(';'),
+            0xEF if b.get(i + 1) == Some(&0xBC) => match b.get(i + 2) {
+                Some(0x8C) => Some('，'),
+                Some(0x9B) => Some('；'),
+                _ => None,
+            },
+            0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x81]) => Some('、'),
+            _ => None,
+        };
+        if let Some(c) = found {
+            return Some((i, c));
+        }
+        from = i + 1;
+    }
+    None
+}
+
+/// `s.split(" and ")`, without building a substring searcher per entry.
+fn split_and(s: &str) -> impl Iterator<Item = &str> {
+    const AND: &[u8] = b" and ";
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let b = r.as_bytes();
+        // Names are short: a plain scan, without a search set up per entry.
+        let at = (0..b.len().saturating_sub(AND.len() - 1))
+            .find(|&i| b[i] == b' ' && b[i + 1..].starts_with(&AND[1..]));
+        match at {
+            Some(i) => {
+                rest = Some(&r[i + AND.len()..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
 
 /// A character that marks an affiliation or a role after a name.
 fn is_mark(c: char) -> bool {
@@ -611,7 +715,12 @@ pub(crate) fn is_plausible_name(name: &str) -> bool {
 
 /// The first `http(s)://` URL in `s`, trailing punctuation removed.
 pub(crate) fn find_url(s: &str) -> Option<&str> {
-    let start = s.find("https://").or_else(|| s.find("http://"))?;
+    find_url_at(s).map(|(_, url)| url)
+}
+
+/// [`find_url`] and where in `s` the URL starts.
+pub(crate) fn find_url_at(s: &str) -> Option<(usize, &str)> {
+    let start = url_start(s)?;
     let tail = &s[start..];
     let end = tail
         .char_indices()
@@ -632,7 +741,24 @@ pub(crate) fn find_url(s: &str) -> Option<&str> {
         }
         url = trimmed;
     }
-    (url.len() > "https://".len()).then_some(url)
+    (url.len() > "https://".len()).then_some((start, url))
+}
+
+/// Where the first `https://` in `s` starts, else the first `http://`:
+/// one pass over the `h`s of `s`.
+fn url_start(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut http = None;
+    for i in memchr::memchr_iter(b'h', b) {
+        let rest = &b[i..];
+        if rest.starts_with(b"https://") {
+            return Some(i);
+        }
+        if http.is_none() && rest.starts_with(b"http://") {
+            http = Some(i);
+        }
+    }
+    http
 }
 
 /// The arXiv identifier and version a URL or a link's text names: the one
@@ -648,8 +774,11 @@ pub(crate) fn find_url(s: &str) -> Option<&str> {
 pub(crate) fn arxiv_reference(s: &str) -> Option<(String, Option<u32>)> {
     let whole = trim(s);
     if let Some(found) = arxiv_identifier(whole).filter(|(_, _, len)| *len == whole.len()) {
-        return Some((found.0, found.1));
+        return Some((found.0.to_owned(), found.1));
     }
+    // Every other form names arXiv (`arXiv:…`, a URL on `arxiv.org`): a
+    // text without the word holds none, and is not split into tokens.
+    find_ascii_ci(s, "arxiv")?;
     let mut tokens = s
         .split(|c: char| {
             c.is_whitespace()
@@ -672,7 +801,7 @@ pub(crate) fn arxiv_reference(s: &str) -> Option<(String, Option<u32>)> {
                     id
                 };
                 if let Some((id, version, _)) = arxiv_identifier(id) {
-                    return Some((id, version));
+                    return Some((id.to_owned(), version));
                 }
                 continue;
             }
@@ -705,13 +834,13 @@ fn arxiv_url(token: &str) -> Option<(String, Option<u32>)> {
     let path = ["abs/", "pdf/", "html/", "format/"]
         .iter()
         .find_map(|p| path.strip_prefix(p))?;
-    arxiv_identifier(path).map(|(id, version, _)| (id, version))
+    arxiv_identifier(path).map(|(id, version, _)| (id.to_owned(), version))
 }
 
 /// An arXiv identifier at the start of `s`: the identifier, its version, and
 /// how many bytes of `s` they took. The identifier must end there (at the
 /// end of `s` or before a byte that is not a letter or digit).
-fn arxiv_identifier(s: &str) -> Option<(String, Option<u32>, usize)> {
+fn arxiv_identifier(s: &str) -> Option<(&str, Option<u32>, usize)> {
     let b = s.as_bytes();
     let digits = |from: usize| {
         b[from.min(b.len())..]
@@ -752,25 +881,36 @@ fn arxiv_identifier(s: &str) -> Option<(String, Option<u32>, usize)> {
     if b.get(len).is_some_and(u8::is_ascii_alphanumeric) {
         return None;
     }
-    Some((s[..id_len].to_owned(), version, len))
+    Some((&s[..id_len], version, len))
 }
 
 /// The password after `密码` / `提取码` in a link line.
 pub(crate) fn find_password(s: &str) -> Option<&str> {
-    let pos = s
-        .find("提取码")
-        .map(|p| p + "提取码".len())
-        .or_else(|| s.find("密码").map(|p| p + "密码".len()))?;
-    password_value(&s[pos..])
+    let (_, after) = password_label(s)?;
+    password_value(&s[after..])
+}
+
+/// Where the password's label (`提取码`, else `密码`) starts in `s`, and
+/// where it ends. Both end in `码`: one search for it finds either.
+fn password_label(s: &str) -> Option<(usize, usize)> {
+    const LONG: &str = "提取码";
+    const SHORT: &str = "密码";
+    // One vectorized search for the last byte of `码` rules out most texts.
+    if !s.contains('码') {
+        return None;
+    }
+    s.find(LONG)
+        .map(|p| (p, p + LONG.len()))
+        .or_else(|| s.find(SHORT).map(|p| (p, p + SHORT.len())))
 }
 
 /// A link's text without its password clause (`… 密码：9qzz`, `(提取码: ab12)`),
 /// which [`find_password`] reads.
 pub(crate) fn before_password(s: &str) -> &str {
-    let Some(pos) = s.find("提取码").or_else(|| s.find("密码")) else {
+    let Some((pos, after)) = password_label(s) else {
         return s;
     };
-    if find_password(s).is_none() {
+    if password_value(&s[after..]).is_none() {
         return s;
     }
     trim(&s[..pos]).trim_end_matches([',', '，', ';', '；', '(', '（', '、'])

@@ -531,3 +531,166 @@ fn trending_heat_has_four_digits_or_more() {
         Some(Ok(Some(123)))
     );
 }
+
+/// The furniture table says what the anchored automaton over the same
+/// prefixes said, on every prefix cut short, whole, and run on.
+#[test]
+fn furniture_table_agrees_with_an_automaton() {
+    let prefixes = boilerplate_prefixes();
+    let ac = aho_corasick::AhoCorasick::builder()
+        .start_kind(aho_corasick::StartKind::Anchored)
+        .build(&prefixes)
+        .expect("automaton");
+    for prefix in &prefixes {
+        for cut in (0..=prefix.len()).filter(|&i| prefix.is_char_boundary(i)) {
+            for tail in ["", "x", "：正文", " END"] {
+                let text = format!("{}{tail}", &prefix[..cut]);
+                let anchored =
+                    aho_corasick::Input::new(&text).anchored(aho_corasick::Anchored::Yes);
+                assert_eq!(
+                    PREFIXES.longest(&text).is_some(),
+                    ac.is_match(anchored),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Texts for the differential tests of the byte-wise scanners: labels,
+/// colons of every width, white space of every kind, names and links.
+fn scanner_texts() -> Vec<String> {
+    let pieces = [
+        "",
+        "a",
+        "论文链接",
+        ":",
+        "：",
+        "︰",
+        "∶",
+        " ",
+        "\u{3000}",
+        "\u{a0}",
+        "\u{2003}",
+        "\t",
+        "Project page",
+        ",",
+        "，",
+        "、",
+        ";",
+        "；",
+        " and ",
+        "and",
+        "Smith1",
+        "∗",
+        "é",
+        "𝐀",
+        "https://",
+        "http://",
+        "h",
+        "x.org/a",
+        "密码",
+        "提取码",
+        "码",
+        "9qzz",
+    ];
+    let mut texts = Vec::new();
+    for a in pieces {
+        for b in pieces {
+            for c in ["", "b", "：c", "码", " and d", "https://e.f"] {
+                texts.push(format!("{a}{b}{c}"));
+            }
+        }
+    }
+    texts
+}
+
+/// The byte-wise `split_label` agrees with a scan of its characters.
+#[test]
+fn split_label_agrees_with_a_char_scan() {
+    fn by_chars(s: &str, max_chars: usize) -> Option<(&str, &str)> {
+        let mut count = 0;
+        for (i, c) in s.char_indices() {
+            if is_colon(c) {
+                return Some((trim(&s[..i]), trim(&s[i + c.len_utf8()..])));
+            }
+            if !c.is_whitespace() {
+                count += 1;
+                if count > max_chars {
+                    return None;
+                }
+            }
+        }
+        None
+    }
+    for text in scanner_texts() {
+        for max in [0, 1, 3, 12] {
+            assert_eq!(
+                split_label(&text, max),
+                by_chars(&text, max),
+                "{text:?} {max}"
+            );
+        }
+    }
+}
+
+/// The name list's entries and `and`s split as `char_indices` and
+/// `str::split` split them; URLs and passwords are found where `str::find`
+/// finds them.
+#[test]
+fn byte_wise_finders_agree_with_str_searches() {
+    for text in scanner_texts() {
+        let t = text.as_str();
+        assert_eq!(
+            next_name_separator(t),
+            t.char_indices()
+                .find(|&(_, c)| NAME_SEPARATORS.contains(&c)),
+            "{t:?}"
+        );
+        assert_eq!(
+            split_and(t).collect::<Vec<_>>(),
+            t.split(" and ").collect::<Vec<_>>(),
+            "{t:?}"
+        );
+        assert_eq!(
+            url_start(t),
+            t.find("https://").or_else(|| t.find("http://")),
+            "{t:?}"
+        );
+        let label = t
+            .find("提取码")
+            .map(|p| (p, p + "提取码".len()))
+            .or_else(|| t.find("密码").map(|p| (p, p + "密码".len())));
+        assert_eq!(password_label(t), label, "{t:?}");
+    }
+}
+
+/// The packed phrase search finds what an automaton over the phrases
+/// finds, in short lines (below the packed searcher's minimum) and long.
+#[test]
+fn phrase_search_agrees_with_an_automaton() {
+    let ac = aho_corasick::AhoCorasick::new(BOILERPLATE_PHRASES).expect("automaton");
+    let fillers = [
+        "",
+        "x",
+        "长",
+        "THE EN",
+        "转载请",
+        "版权所",
+        "本文来源",
+        "© ",
+    ];
+    for phrase in BOILERPLATE_PHRASES
+        .iter()
+        .chain(&["", "THE  END", "the end"])
+    {
+        for before in fillers {
+            for after in fillers {
+                for n in [0, 1, 5, 40] {
+                    let text = format!("{}{before}{phrase}{after}", "字".repeat(n));
+                    assert_eq!(holds_phrase(&text), ac.is_match(&text), "{text:?}");
+                }
+            }
+        }
+    }
+}

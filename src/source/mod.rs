@@ -145,6 +145,11 @@ pub(crate) fn read(input: &str, format: Format) -> Document<'_> {
 /// all of it.
 fn lines_within_budget(input: &str, bytes_per_line: usize) -> (&str, Option<Cut>) {
     let budget = budget(input.len(), bytes_per_line);
+    // A cut needs `budget` line ends and a byte after them: a shorter input
+    // (every page below the floor) is read whole without counting.
+    if input.len() <= budget {
+        return (input, None);
+    }
     match memchr::memchr_iter(b'\n', input.as_bytes()).nth(budget - 1) {
         Some(end) if end + 1 < input.len() => (
             &input[..=end],
@@ -259,16 +264,42 @@ pub(crate) fn detect(input: &str) -> Format {
         }
     }
     signals += usize::from(heading) + usize::from(quote);
-    let strong = memchr::memmem::find_iter(sample, b"**").take(2).count() == 2;
-    let link = memchr::memmem::find(sample, b"](http").is_some()
-        || memchr::memmem::find(sample, b"](<http").is_some();
-    let image = memchr::memmem::find(sample, b"![").is_some();
-    signals += usize::from(strong) + usize::from(link) + usize::from(image);
+    if signals < 2 {
+        signals += inline_signals(sample, 2 - signals);
+    }
     if signals >= 2 {
         Format::Markdown
     } else {
         Format::Text
     }
+}
+
+/// How many of the inline Markdown constructs `sample` holds, counted up
+/// to `enough`: two `**` (not overlapping), a link to a URL (`](http`,
+/// `](<http`), an image (`![`). One vectorized pass stops at each `*`, `]`
+/// and `!`, rare bytes in text, where a search per construct read the
+/// whole sample once each.
+fn inline_signals(sample: &[u8], enough: usize) -> usize {
+    let (mut stars, mut link, mut image) = (0, false, false);
+    // Where the next `**` may start: after the last one counted.
+    let mut star_from = 0;
+    for i in memchr::memchr3_iter(b'*', b']', b'!', sample) {
+        let rest = &sample[i..];
+        match sample[i] {
+            b'*' if i >= star_from && stars < 2 && rest.starts_with(b"**") => {
+                stars += 1;
+                star_from = i + 2;
+            }
+            b']' => link |= rest.starts_with(b"](http") || rest.starts_with(b"](<http"),
+            b'!' => image |= rest.starts_with(b"!["),
+            _ => {}
+        }
+        let found = usize::from(stars == 2) + usize::from(link) + usize::from(image);
+        if found >= enough {
+            return found;
+        }
+    }
+    usize::from(stars == 2) + usize::from(link) + usize::from(image)
 }
 
 /// The largest index `<= at` that is a char boundary of `s`.
@@ -343,6 +374,43 @@ mod tests {
         assert!(!looks_binary(&format!("{}\u{FFFD}", "正文".repeat(100))));
         for forced in [Text, Markdown, Html] {
             assert_eq!(formats("# 标题\n> 引用\n", Some(forced)), [forced]);
+        }
+    }
+
+    /// The one-pass count of inline constructs agrees with a search per
+    /// construct (the way [`detect`] counted them before).
+    #[test]
+    fn inline_signals_agree_with_one_search_each() {
+        let by_search = |s: &[u8]| {
+            let strong = memchr::memmem::find_iter(s, b"**").take(2).count() == 2;
+            let link = memchr::memmem::find(s, b"](http").is_some()
+                || memchr::memmem::find(s, b"](<http").is_some();
+            let image = memchr::memmem::find(s, b"![").is_some();
+            usize::from(strong) + usize::from(link) + usize::from(image)
+        };
+        let pieces = [
+            "*", "**", "***", "](http", "](<http", "](", "![", "!", "]", "x", "\n",
+        ];
+        let mut samples = vec![String::new()];
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for s in &samples {
+                for p in pieces {
+                    next.push(format!("{s}{p}"));
+                }
+            }
+            samples = next;
+        }
+        for s in &samples {
+            let want = by_search(s.as_bytes());
+            assert_eq!(inline_signals(s.as_bytes(), 3), want, "{s:?}");
+            for enough in 1..=2 {
+                assert_eq!(
+                    inline_signals(s.as_bytes(), enough) >= enough,
+                    want >= enough,
+                    "{s:?} {enough}"
+                );
+            }
         }
     }
 
