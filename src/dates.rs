@@ -96,7 +96,7 @@ impl fmt::Display for ParseDateError {
         write!(
             f,
             "{:?} is not a date: expected a calendar day as YYYY-MM-DD",
-            crate::model::shorten(&self.input, 40)
+            crate::text::shorten(&self.input, 40)
         )
     }
 }

@@ -611,14 +611,7 @@ pub(crate) fn quote(text: &str) -> std::borrow::Cow<'_, str> {
     shorten(text, QUOTE_CHARS)
 }
 
-/// `text` whole up to `max` characters, else its first `max` characters
-/// (cut at a character boundary) and `…`.
-pub(crate) fn shorten(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
-    match text.char_indices().nth(max) {
-        None => std::borrow::Cow::Borrowed(text),
-        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..end])),
-    }
-}
+pub(crate) use crate::text::shorten;
 
 /// The stable codes of [`Warning`]s. They serialize as snake_case strings.
 ///

@@ -215,6 +215,15 @@ impl<T: Copy> Prefixes<T> {
     }
 }
 
+/// `text` whole up to `max` characters, else its first `max` characters
+/// (cut at a character boundary) and `…`.
+pub(crate) fn shorten(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..end])),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

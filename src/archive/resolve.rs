@@ -271,5 +271,5 @@ impl Resolver {
 
 /// A value quoted for a message, cut to [`QUOTED_CHARS`] characters.
 fn quote(text: &str) -> String {
-    format!("\"{}\"", crate::model::shorten(text, QUOTED_CHARS))
+    format!("\"{}\"", crate::text::shorten(text, QUOTED_CHARS))
 }

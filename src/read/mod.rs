@@ -59,7 +59,7 @@
 
 mod reason;
 mod record;
-mod walk;
+mod inputs;
 pub mod warc;
 
 use std::ops::ControlFlow;
@@ -67,7 +67,7 @@ use std::path::Path;
 
 pub use reason::{Reason, Status};
 pub use record::{Failure, Item, Record, WalkOptions, add_truncation, truncation_warning};
-pub use walk::{
+pub use inputs::{
     PAGE_EXTENSIONS, SAMPLE, Skipped, Source, is_page_name, is_warc_name, read_stream,
     stdin_has_input, walk, walk_counting,
 };
