@@ -877,34 +877,71 @@ fn without_white_space(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Whether `a` and `b` are the same characters but for white space.
+fn same_but_spaces(a: &str, b: &str) -> bool {
+    // Compared lazily: most pairs differ in their first characters.
+    a.chars()
+        .filter(|c| !c.is_whitespace())
+        .eq(b.chars().filter(|c| !c.is_whitespace()))
+}
+
 /// How many runs of white space separate `text`'s words.
 fn word_breaks(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-/// Titles as the contents space them: a paper whose heading's title and a
-/// contents entry are the same characters but for white space, the entry
-/// with more word breaks (a site squashed the heading,
+/// Up to this many (paper, contents entry) pairs are compared directly;
+/// past it, the entries are indexed by their characters without white
+/// space, so that a page of many papers and entries stays linear.
+const DIRECT_PAIRS: usize = 1 << 12;
+
+/// Titles as the contents space them: a paper whose heading's title is no
+/// contents entry, but a contents entry is the same characters but for
+/// white space and has more word breaks (a site squashed the heading,
 /// `BalanceControlof aNovelWheel-leggedRobot` under the contents'
-/// `Balance Control of a Novel Wheel-legged Robot`), takes the entry as
-/// its title and keeps the heading's in [`Paper::heading_title`]. Case is
-/// not ignored: a heading that differs in more than its spaces is the
-/// page's own title.
+/// `Balance Control of a Novel Wheel-legged Robot`), takes the first such
+/// entry as its title and keeps the heading's in [`Paper::heading_title`].
+/// Case is not ignored: a heading that differs in more than its spaces is
+/// the page's own title.
 fn spaced_titles(digest: &mut Digest) {
-    if digest.issue.contents.is_empty() {
+    let contents = &digest.issue.contents;
+    if contents.is_empty() {
         return;
     }
-    let mut entries: HashMap<String, &str> = HashMap::new();
-    for entry in &digest.issue.contents {
-        entries
-            .entry(without_white_space(entry))
-            .or_insert(entry.as_str());
-    }
+    let direct = digest.papers.len().saturating_mul(contents.len()) <= DIRECT_PAIRS;
+    let mut index: Option<HashMap<String, Vec<&str>>> = None;
     for paper in &mut digest.papers {
-        let Some(&entry) = entries.get(&without_white_space(&paper.title)) else {
-            continue;
+        let title = paper.title.as_str();
+        let spaced = |entry: &&str| word_breaks(entry) > word_breaks(title);
+        let entry = if direct {
+            if contents.iter().any(|c| c == title) {
+                continue;
+            }
+            contents
+                .iter()
+                .map(String::as_str)
+                .filter(|c| same_but_spaces(c, title))
+                .find(spaced)
+        } else {
+            let index = index.get_or_insert_with(|| {
+                let mut index: HashMap<String, Vec<&str>> = HashMap::new();
+                for entry in contents {
+                    index
+                        .entry(without_white_space(entry))
+                        .or_default()
+                        .push(entry);
+                }
+                index
+            });
+            let same = index
+                .get(&without_white_space(title))
+                .map_or(&[][..], Vec::as_slice);
+            if same.contains(&title) {
+                continue;
+            }
+            same.iter().copied().find(spaced)
         };
-        if word_breaks(entry) > word_breaks(&paper.title) {
+        if let Some(entry) = entry {
             let heading = std::mem::replace(&mut paper.title, entry.to_owned());
             paper.heading_title = Some(heading);
         }

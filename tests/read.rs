@@ -41,8 +41,11 @@ fn parse_path_reads_a_gzip_warc_record_by_record() {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     gz.write_all(&warc_response("https://example.com/digest", SEED))
         .unwrap();
-    gz.write_all(&warc_response("https://example.com/news", "今天天气很好。".as_bytes()))
-        .unwrap();
+    gz.write_all(&warc_response(
+        "https://example.com/news",
+        "今天天气很好。".as_bytes(),
+    ))
+    .unwrap();
     std::fs::write(&path, gz.finish().unwrap()).unwrap();
 
     let pages = read::parse_path(&path, &Parser::new());
@@ -50,7 +53,10 @@ fn parse_path_reads_a_gzip_warc_record_by_record() {
     let label = format!("{}#https://example.com/digest", path.display());
     assert_eq!(pages[0].label, label);
     assert_eq!(pages[0].url.as_deref(), Some("https://example.com/digest"));
-    assert_eq!(pages[0].captured_at.as_deref(), Some("2022-04-10T08:00:00Z"));
+    assert_eq!(
+        pages[0].captured_at.as_deref(),
+        Some("2022-04-10T08:00:00Z")
+    );
     assert_eq!(pages[0].result.as_ref().expect("a digest").papers.len(), 7);
     match &pages[1].result {
         Err(e @ PageError::Parse(Error::NotADigest(_))) => {

@@ -395,3 +395,36 @@ fn a_squashed_heading_round_trips_through_render() {
         assert_eq!(back.papers, d.papers, "{page}");
     }
 }
+
+/// Past the pairs compared directly, the contents are indexed: a page of
+/// many papers gets the same spaced titles (paper 65 of 70 squashed).
+#[test]
+fn many_papers_take_spaced_titles_as_few_do() {
+    let mut page = String::from("7 Papers & Radios | 标题\n目录\n");
+    for n in 1..=70 {
+        page.push_str(&format!("{n}. Paper Number {n} Title\n"));
+    }
+    for n in 1..=70 {
+        let title = format!("Paper Number {n} Title");
+        let heading = if n == 65 {
+            title.replace(' ', "")
+        } else {
+            title
+        };
+        page.push_str(&format!("论文 {n}：{heading}\n作者：张三\n"));
+    }
+    let d = parse(&page).expect("a digest");
+    assert_eq!(d.papers.len(), 70);
+    assert_eq!(d.papers[64].title, "Paper Number 65 Title");
+    assert_eq!(
+        d.papers[64].heading_title.as_deref(),
+        Some("PaperNumber65Title")
+    );
+    assert!(
+        d.papers
+            .iter()
+            .filter(|p| p.heading_title.is_some())
+            .count()
+            == 1
+    );
+}
