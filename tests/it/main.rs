@@ -33,6 +33,7 @@ mod not_digests;
 mod parse_all;
 mod precheck;
 mod properties;
+mod read;
 mod regressions;
 mod render;
 mod rules;

@@ -7,7 +7,7 @@ use std::io::Write;
 use paper_digest::read::{self, PageError, Reason};
 use paper_digest::{Error, Parser};
 
-const SEED: &[u8] = include_bytes!("fixtures/seed-2022-04-10.txt");
+const SEED: &[u8] = include_bytes!("../fixtures/seed-2022-04-10.txt");
 
 fn warc_response(uri: &str, body: &[u8]) -> Vec<u8> {
     let mut http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".to_vec();
