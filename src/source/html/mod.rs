@@ -321,13 +321,18 @@ fn located_rest(reduced: &str, want_date: bool) -> Option<(Rest, Vec<Line<'stati
     // declines, parsed. Whether a selector still open for a field may
     // match one of its elements is noted: the element's parse is needed
     // for that field when it is read ([`Rest::meta`]).
+    // Each field's selectors are gathered only when an element may match
+    // one of all the fields' (gathering them is dear on a small page).
     let any = meta::Open::after(ranked.settled());
-    let opens = [0, 1, 2].map(|field| meta::Open::after(ranked.settled().only(field)));
+    let opens = std::cell::OnceCell::new();
     let article_may = std::cell::Cell::new([false; 3]);
     let note = |e: &reader::El<'_>| {
         let mut may = article_may.get();
         if may != [true; 3] && any.may_match(e) {
-            for (may, open) in may.iter_mut().zip(&opens) {
+            let opens = opens.get_or_init(|| {
+                [0, 1, 2].map(|field| meta::Open::after(ranked.settled().only(field)))
+            });
+            for (may, open) in may.iter_mut().zip(opens) {
                 *may = *may || open.may_match(e);
             }
             article_may.set(may);
