@@ -14,7 +14,8 @@ use crate::decode::Damage;
 use crate::error::Error;
 use crate::grammar::{self, LineKind};
 use crate::model::{Digest, Warning, WarningCode};
-use crate::source::{Document, Hint, Line, Meta};
+use crate::source::{Document, Hint, Line, Meta, PageMeta};
+use crate::trailer;
 
 /// Does this kind of line put content into a digest (a paper, a radio entry)?
 fn is_content(kind: &LineKind<'_>) -> bool {
@@ -86,7 +87,7 @@ pub(crate) fn all(
     let mut meta = Some(meta);
     runs(lines.len(), &starts)
         .map(|(a, b)| {
-            assemble::assemble(
+            assemble_reading(
                 &lines[a..b],
                 &kinds[a..b],
                 meta.take().unwrap_or_default(),
@@ -95,6 +96,60 @@ pub(crate) fn all(
             )
         })
         .collect()
+}
+
+/// [`assemble::assemble`] with the page's metadata read only where the
+/// digest needs it (issue 24): its title when the body holds no digest
+/// title before its first paper or radio line, its date and source when
+/// the body states none.
+fn assemble_reading(
+    lines: &[Line<'_>],
+    kinds: &[LineKind<'_>],
+    meta: PageMeta<'_>,
+    furniture: &[regex::Regex],
+    damage: Damage,
+) -> Result<Digest, Error> {
+    if meta.is_known() || !body_titled(lines, kinds) {
+        return assemble::assemble(lines, kinds, meta.read(), furniture, damage);
+    }
+    // The metadata's title is not read: assemble takes the body's.
+    let mut digest = assemble::assemble(lines, kinds, Meta::default(), furniture, damage)?;
+    let wanted = [
+        false,
+        digest.issue.date.is_none(),
+        digest.issue.source.is_none(),
+    ];
+    if wanted.contains(&true) {
+        let meta = meta.read_fields(wanted);
+        if digest.issue.date.is_none() {
+            digest.issue.date = meta.date;
+        }
+        if digest.issue.source.is_none() {
+            digest.issue.source = meta.source;
+        }
+    }
+    Ok(digest)
+}
+
+/// Does the body hold its digest title, a digest-title line before the
+/// first paper or radio line and the trailer? [`assemble::assemble`] then
+/// takes the title from it, not from the page's metadata.
+fn body_titled(lines: &[Line<'_>], kinds: &[LineKind<'_>]) -> bool {
+    let first_structure = kinds
+        .iter()
+        .position(|k| {
+            matches!(
+                k,
+                LineKind::PaperHeading { .. }
+                    | LineKind::RadioHeading { .. }
+                    | LineKind::RadioEntry { .. }
+            )
+        })
+        .unwrap_or(kinds.len())
+        .min(trailer::find_cut(kinds));
+    lines[..first_structure.min(lines.len())]
+        .iter()
+        .any(|l| grammar::is_digest_title(&l.text))
 }
 
 /// The first digest of the document. When more follow, it carries a
@@ -113,9 +168,9 @@ pub(crate) fn first(
     let kinds = assemble::classify(&lines, furniture);
     let starts = starts(&lines, &kinds);
     let Some(&next) = starts.first() else {
-        return assemble::assemble(&lines, &kinds, meta, furniture, damage);
+        return assemble_reading(&lines, &kinds, meta, furniture, damage);
     };
-    let mut digest = assemble::assemble(
+    let mut digest = assemble_reading(
         &lines[..next],
         &kinds[..next],
         meta,

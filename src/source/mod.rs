@@ -73,13 +73,55 @@ pub(crate) struct Meta {
 pub(crate) struct Document<'a> {
     /// The logical lines, blank ones omitted.
     pub lines: Vec<Line<'a>>,
-    /// Page metadata.
-    pub meta: Meta,
+    /// Page metadata, perhaps not read yet ([`PageMeta::read`]).
+    pub meta: PageMeta<'a>,
     /// Where the source stopped reading a page denser than [`budget`] allows.
     pub cut: Option<Cut>,
 }
 
 pub(crate) use crate::decode::Cut;
+
+/// A page's metadata, read when it is first needed: an HTML page's title,
+/// date and source may need parses of pieces of the page that the body's
+/// own lines make needless (issue 24: most digests state their date and
+/// source in their text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum PageMeta<'a> {
+    /// Read already.
+    Known(Meta),
+    /// Still to read from the page.
+    Later(html::Later<'a>),
+}
+
+impl Default for PageMeta<'_> {
+    fn default() -> Self {
+        PageMeta::Known(Meta::default())
+    }
+}
+
+impl PageMeta<'_> {
+    /// The metadata, read now if it was not yet.
+    pub(crate) fn read(self) -> Meta {
+        match self {
+            PageMeta::Known(meta) => meta,
+            PageMeta::Later(later) => later.read(),
+        }
+    }
+
+    /// The fields `wanted` (title, date, source), read now if they were
+    /// not yet; the others may be missing.
+    pub(crate) fn read_fields(self, wanted: [bool; 3]) -> Meta {
+        match self {
+            PageMeta::Known(meta) => meta,
+            PageMeta::Later(later) => later.read_fields(wanted),
+        }
+    }
+
+    /// Is it read already?
+    pub(crate) fn is_known(&self) -> bool {
+        matches!(self, PageMeta::Known(_))
+    }
+}
 
 /// Every page may hold as many units of markup as a page of this size.
 pub(crate) const BUDGET_FLOOR_BYTES: usize = 2 << 20;

@@ -84,6 +84,17 @@ pub(super) static READ_BY_SELECTORS: LazyLock<Vec<&'static Sel>> = LazyLock::new
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Settled(pub(super) [Option<usize>; 3]);
 
+impl Settled {
+    /// Only the field `field` (0 the title, 1 the date, 2 the source) as
+    /// settled here; the others as found by their first selectors, so that
+    /// none of theirs is open.
+    pub(super) fn only(self, field: usize) -> Settled {
+        let mut only = [Some(0); 3];
+        only[field] = self.0[field];
+        Settled(only)
+    }
+}
+
 /// The selectors that can still change the metadata when pieces of the
 /// page after those read so far are read too: for each field those tried
 /// before the one that found it in the pieces read (all of its chain when

@@ -16,11 +16,14 @@
 //!    that a site's container selector may match (WeChat's `#js_content`,
 //!    `.post_body`, …), or else the innermost container element; it follows
 //!    that element's tags to its end tag on a stack of open elements. When
-//!    it is sure, `scraper` parses only that element (checked by a sentinel
-//!    comment after it) and the page before it (head and headline); the
-//!    article's parse and the page after it are needed for metadata only
-//!    where a selector tried before the one that found a field in the page
-//!    before may match ([`meta::Open`]). It
+//!    it is sure, the element is read from its tokens ([`reader`]) or, when
+//!    the reader declines, `scraper` parses only that element (checked by a
+//!    sentinel comment after it), and the page before it (head and
+//!    headline) is parsed. The element's parse and the page after it are
+//!    needed for metadata only where a selector tried before the one that
+//!    found a field in the page before may match ([`meta::Open`]), and only
+//!    for the fields the digest needs: the metadata is read when the lines
+//!    lack the title, or the digest its date or source ([`Later`]). It
 //!    is sure when the container the whole-page parse would choose must lie
 //!    inside: every start tag outside that may match a container selector
 //!    holds too little text, text density must reach the element, and a
@@ -46,7 +49,7 @@ use std::borrow::Cow;
 
 use scraper::{ElementRef, Html};
 
-use super::{Document, Hint, Line, Meta};
+use super::{Document, Hint, Line, Meta, PageMeta};
 use crate::text::trim;
 
 mod container;
@@ -73,23 +76,43 @@ use tokens::Tokens;
 use walk::look;
 use walk::walk;
 
-/// Turns an HTML page into logical lines.
+/// Turns an HTML page into logical lines. The metadata is left for later
+/// ([`Later`]) when the located path has read the article without the
+/// parses it needs, and the lines do not need the title.
 pub(crate) fn read(input: &str) -> Document<'_> {
     let (reduced, ct_date, cut) = reduce(input);
     let want_date = ct_date.is_none();
-    let (mut meta, mut lines) =
-        located(&reduced, want_date).unwrap_or_else(|| whole(&reduced, want_date));
-    if ct_date.is_some() {
-        meta.date = ct_date;
-    }
-    if let Some(title) = meta.title.as_deref() {
-        // The grammar needs the digest title as a line; most sites print the
-        // headline outside the article body.
-        let present = lines
-            .iter()
-            .take(64)
-            .any(|l| l.text == title || grammar::is_digest_title(&l.text));
-        if !present && grammar::is_digest_title(title) {
+    let (meta, mut lines) = match located_rest(&reduced, want_date) {
+        Some((rest, lines)) => (
+            PageMeta::Later(Later {
+                page: reduced,
+                rest,
+                ct_date,
+            }),
+            lines,
+        ),
+        None => {
+            let (mut meta, lines) = whole(&reduced, want_date);
+            if ct_date.is_some() {
+                meta.date = ct_date;
+            }
+            (PageMeta::Known(meta), lines)
+        }
+    };
+    // The grammar needs the digest title as a line; most sites print the
+    // headline outside the article body.
+    let meta = if lines
+        .iter()
+        .take(64)
+        .any(|l| grammar::is_digest_title(&l.text))
+    {
+        meta
+    } else {
+        let meta = meta.read();
+        if let Some(title) = meta.title.as_deref()
+            && !lines.iter().take(64).any(|l| l.text == title)
+            && grammar::is_digest_title(title)
+        {
             lines.insert(
                 0,
                 Line {
@@ -101,11 +124,102 @@ pub(crate) fn read(input: &str) -> Document<'_> {
                 },
             );
         }
-    }
+        PageMeta::Known(meta)
+    };
     for (i, line) in lines.iter_mut().enumerate() {
         line.lineno = i + 1;
     }
     Document { lines, meta, cut }
+}
+
+/// The metadata of a page whose article the located path read
+/// ([`located_rest`]), still to be read from the pieces of the page it has
+/// not parsed ([`Rest`]); `ct_date` (WeChat's script date) stands for the
+/// date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Later<'a> {
+    page: Cow<'a, str>,
+    rest: Rest,
+    ct_date: Option<crate::Date>,
+}
+
+impl Later<'_> {
+    /// The page's metadata, as the whole page's parse finds it.
+    pub(crate) fn read(self) -> Meta {
+        self.read_fields(ALL_FIELDS)
+    }
+
+    /// The fields `wanted` (title, date, source) of the page's metadata,
+    /// as the whole page's parse finds them; the others as far as the
+    /// pieces already parsed found them.
+    pub(crate) fn read_fields(self, wanted: [bool; 3]) -> Meta {
+        let mut meta = self.rest.meta(&self.page, wanted);
+        if self.ct_date.is_some() {
+            meta.date = self.ct_date;
+        }
+        meta
+    }
+}
+
+/// Every field of the metadata: the title, the date, the source.
+const ALL_FIELDS: [bool; 3] = [true; 3];
+
+/// What the located path ([`located_rest`]) leaves of the page's
+/// metadata: what the pieces it parsed found (the page before the element,
+/// and the element when the reader declined and parsed it), the element's
+/// range, and whether its parse was among those pieces.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Rest {
+    ranked: meta::Ranked,
+    range: std::ops::Range<usize>,
+    /// For each field, whether a selector still open for it may match an
+    /// element of the element read from its tokens (its parse is needed
+    /// then); all `false` when it was parsed.
+    article_may: [bool; 3],
+    want_date: bool,
+}
+
+impl Rest {
+    /// The fields `wanted` of the metadata of the page `reduced`: the
+    /// element (unless parsed already) and what is after it count where a
+    /// selector of a wanted field tried before the one that found it may
+    /// match there ([`meta::Open::may_hold`]); only then are they parsed.
+    fn meta(self, reduced: &str, wanted: [bool; 3]) -> Meta {
+        let Rest {
+            mut ranked,
+            range,
+            article_may,
+            want_date,
+        } = self;
+        // A field not wanted counts as found by its first selector: none
+        // of its selectors is tried.
+        let settled = |ranked: &meta::Ranked| {
+            let mut settled = ranked.settled();
+            for (field, wanted) in settled.0.iter_mut().zip(wanted) {
+                if !wanted {
+                    *field = Some(0);
+                }
+            }
+            settled
+        };
+        let lead = doctype(reduced);
+        if article_may
+            .iter()
+            .zip(wanted)
+            .any(|(may, wanted)| *may && wanted)
+        {
+            let html = article_page(reduced, lead, &range);
+            let later = meta::ranked_before(&[&html], want_date, settled(&ranked));
+            ranked = ranked.then(later);
+        }
+        let rest = &reduced[range.end..];
+        if meta::Open::after(settled(&ranked)).may_hold(&rest.to_ascii_lowercase()) {
+            let html = Html::parse_document(&[lead, rest].concat());
+            let later = meta::ranked_before(&[&html], want_date, settled(&ranked));
+            ranked = ranked.then(later);
+        }
+        ranked.meta(want_date)
+    }
 }
 
 /// The general path: the whole page parsed, the container chosen in the tree.
@@ -137,17 +251,17 @@ fn reopened(name: &str) -> bool {
 }
 
 /// The fast path: the article located by a byte scan ([`locate`]) and
-/// parsed on its own, the page before it parsed for metadata, and the page
-/// after it only when metadata is still missing. `None` when the scan cannot
+/// read on its own (from its tokens, or parsed), the page before it parsed
+/// for the placement probe and metadata; the rest of the metadata is left
+/// for when it is needed ([`Rest`]). `None` when the scan cannot
 /// be sure that the container [`find_container`] would choose in the whole
 /// page lies in what it parsed.
-fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)> {
+fn located_rest(reduced: &str, want_date: bool) -> Option<(Rest, Vec<Line<'static>>)> {
     let found = locate(reduced)?;
     let range = found.range.clone();
     // The element is parsed as a page of its own, behind the page's
     // doctype so that both are parsed in the same (quirks) mode.
     let lead = doctype(reduced);
-    let own_page = |piece: &str| Html::parse_document(&[lead, piece].concat());
     // The page before the element, its start tag, a space and a table
     // holding a comment: the parse of everything the whole parse has read
     // when it opens the element, showing where it puts it. The table lands
@@ -200,14 +314,32 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
     // The metadata found in the page before the element: a selector tried
     // after the one that found a field cannot change it, so only the
     // selectors before those (all of them, for a field not found) are
-    // looked for in the element and after it.
+    // looked for in the element and after it, when the metadata is read
+    // ([`Rest::meta`]).
     let mut ranked = meta::ranked_meta(&[&before], want_date);
-    let open = meta::Open::after(ranked.settled());
-    // The element read from its tokens, without a DOM, unless an open
-    // selector of the page's metadata may match in it (its parse is
-    // needed then); when the reader declines, parsed.
-    let metadata = |e: &reader::El<'_>| open.may_match(e);
-    let read = reader::Tree::build_unless(reduced, range.clone(), &metadata)
+    // The element read from its tokens, without a DOM; when the reader
+    // declines, parsed. Whether a selector still open for a field may
+    // match one of its elements is noted: the element's parse is needed
+    // for that field when it is read ([`Rest::meta`]).
+    // Each field's selectors are gathered only when an element may match
+    // one of all the fields' (gathering them is dear on a small page).
+    let any = meta::Open::after(ranked.settled());
+    let opens = std::cell::OnceCell::new();
+    let article_may = std::cell::Cell::new([false; 3]);
+    let note = |e: &reader::El<'_>| {
+        let mut may = article_may.get();
+        if may != [true; 3] && any.may_match(e) {
+            let opens = opens.get_or_init(|| {
+                [0, 1, 2].map(|field| meta::Open::after(ranked.settled().only(field)))
+            });
+            for (may, open) in may.iter_mut().zip(opens) {
+                *may = *may || open.may_match(e);
+            }
+            article_may.set(may);
+        }
+        false
+    };
+    let read = reader::Tree::build_unless(reduced, range.clone(), &note)
         .and_then(|tree| tree.choose(|i| found.inside[i]));
     let article = read.is_none().then(|| article_page(reduced, lead, &range));
     let dom = match &article {
@@ -249,20 +381,32 @@ fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)>
         (_, Some(d)) => walk(d.container),
         (None, None) => return None,
     };
-    // The element (parsed whenever a selector of the title, the date or
-    // the source may match in it) and what is after it count: a field
-    // found before may still come from a selector tried first.
+    // The element's parse, when the reader declined, counts for the
+    // metadata: a field found before may still come from a selector tried
+    // first. The rest is left for when the metadata is read
+    // ([`Rest::meta`]).
     if let Some(html) = &article {
         let later = meta::ranked_before(&[html], want_date, ranked.settled());
         ranked = ranked.then(later);
     }
-    let rest = &reduced[range.end..];
-    if meta::Open::after(ranked.settled()).may_hold(&rest.to_ascii_lowercase()) {
-        let later = meta::ranked_before(&[&own_page(rest)], want_date, ranked.settled());
-        ranked = ranked.then(later);
-    }
-    let meta = ranked.meta(want_date);
-    Some((meta, lines))
+    let rest = Rest {
+        ranked,
+        range,
+        article_may: if article.is_some() {
+            [false; 3]
+        } else {
+            article_may.get()
+        },
+        want_date,
+    };
+    Some((rest, lines))
+}
+
+/// [`located_rest`] with the metadata read: what the whole page's parse
+/// ([`whole`]) must equal.
+fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)> {
+    let (rest, lines) = located_rest(reduced, want_date)?;
+    Some((rest.meta(reduced, ALL_FIELDS), lines))
 }
 
 /// The element `range` of the page parsed as a page of its own, behind the

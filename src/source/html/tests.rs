@@ -180,7 +180,10 @@ fn title_outside_the_container_comes_first() {
         "<html><head><title>7 Papers &amp; Radios | 甲;乙_网易订阅</title></head><body>\
          <div class=post_body><p>本周论文包括……这是一段足够长的介绍文字。</p></div></body></html>",
     );
-    assert_eq!(doc.meta.title.as_deref(), Some("7 Papers & Radios | 甲;乙"));
+    assert_eq!(
+        doc.meta.clone().read().title.as_deref(),
+        Some("7 Papers & Radios | 甲;乙")
+    );
     assert_eq!(doc.lines[0].hint, Hint::Heading(1));
     assert_eq!(doc.lines[0].text, "7 Papers & Radios | 甲;乙");
 }
@@ -1448,4 +1451,36 @@ fn the_depth_charge_counts_from_the_innermost_table() {
     // After the table's end tag, the divs' depth counts again.
     let page = "<div>".repeat(64) + "<table></table>" + &"<br>".repeat(floor / 2);
     assert!(reduce(&page).2.is_some());
+}
+
+/// The metadata left for later (issue 24) gives every HTML digest page the
+/// digest (and the refusal) that reading it at once gives, and it is left
+/// for later on the pages whose article the reader reads with their title
+/// in it: toutiao's, whose date and source its own lines state.
+#[test]
+fn metadata_read_when_needed_gives_the_digest_read_at_once() {
+    let mut later = Vec::new();
+    for file in digest_pages() {
+        let page = std::fs::read_to_string(&file).unwrap();
+        let doc = read(&page);
+        if !doc.meta.is_known() {
+            later.push(file.clone());
+        }
+        let eager = crate::source::Document {
+            meta: crate::source::PageMeta::Known(doc.meta.clone().read()),
+            ..doc.clone()
+        };
+        let damage = crate::decode::Damage::default();
+        assert_eq!(
+            crate::split::first(doc.clone(), &[], damage),
+            crate::split::first(eager.clone(), &[], damage),
+            "{file}"
+        );
+        assert_eq!(
+            crate::split::all(doc, &[], damage),
+            crate::split::all(eager, &[], damage),
+            "{file}"
+        );
+    }
+    assert!(later.iter().any(|f| f.contains("toutiao")), "{later:?}");
 }
