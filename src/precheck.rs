@@ -505,9 +505,9 @@ impl<'a> Marks<'a> {
         match self.markup {
             Markup::None => {}
             Markup::Html => {
-                let places: Vec<usize> = match markup_places(bytes) {
-                    Some(places) => places.collect(),
-                    None => memchr::memchr2_iter(b'<', b'&', bytes).collect(),
+                let places: Box<dyn Iterator<Item = usize>> = match markup_places(bytes) {
+                    Some(places) => Box::new(places),
+                    None => Box::new(memchr::memchr2_iter(b'<', b'&', bytes)),
                 };
                 for i in places {
                     if check_at(self, &mut seen, i) {
@@ -606,7 +606,7 @@ pub(crate) fn refusal(text: &str, format: Format) -> Option<Refusal> {
             message: REFUSAL.to_owned(),
         });
     }
-    if seen.bits & RADIO != 0 {
+    if seen.bits & RADIO != 0 || names_the_series(text) {
         return None;
     }
     let found = marks.lines();
@@ -617,17 +617,42 @@ pub(crate) fn refusal(text: &str, format: Format) -> Option<Refusal> {
     if seen.bits & RADIO != 0 {
         return None;
     }
-    let title = seen.bits & TITLE_NUMBER != 0
-        || seen
-            .papers_at
-            .is_some_and(|at| radio_after(text, at, markup));
-    if title && (found.headings > 0 || found.contents) {
-        return None;
-    }
+    // The series' title decides only beside a heading or a contents
+    // heading; elsewhere the message names it as the first stage saw it.
+    let title = if found.headings > 0 || found.contents {
+        let title = seen.bits & TITLE_NUMBER != 0
+            || seen
+                .papers_at
+                .is_some_and(|at| radio_after(text, at, markup));
+        if title {
+            return None;
+        }
+        false
+    } else {
+        seen.bits & TITLE_MESSAGE != 0
+    };
     Some(Refusal {
         stage: Stage::Lines,
         message: lines_refusal(&found, title),
     })
+}
+
+/// Does the raw text name the series (`Papers & Radios`: its second word
+/// with the first shortly before)? Then the page is most likely the column
+/// and goes straight to the full parse: letting a page through is always
+/// sound, and the line scan would cost a digest for nothing.
+fn names_the_series(text: &str) -> bool {
+    let (first, second) = vocabulary::SERIES;
+    let mut from = 0;
+    while let Some(i) = crate::text::find_ascii_ci(&text[from..], second) {
+        let at = from + i;
+        let before = &text[crate::source::floor_char_boundary(text, at.saturating_sub(16))..at];
+        if crate::text::find_ascii_ci(before, first).is_some() {
+            return true;
+        }
+        from = at + second.len();
+    }
+    false
 }
 
 /// The message of a refusal by the line shapes.
@@ -710,15 +735,17 @@ fn radio_after(text: &str, from: usize, markup: Markup) -> bool {
     }
     let bytes = rest.as_bytes();
     let word = word.as_bytes();
-    (0..bytes.len())
-        .filter(|&i| is_markup_byte(markup, bytes[i]))
-        .any(|i| {
-            (1..word.len()).any(|k| i >= k && bytes[i - k..i].eq_ignore_ascii_case(&word[..k]))
-                || matches!(
-                    lines::reference(&rest[i..]),
-                    Some((Some(c), _)) if c.is_ascii() && word.contains(&(c.to_ascii_lowercase() as u8))
-                )
-        })
+    let places: Box<dyn Iterator<Item = usize>> = match markup {
+        Markup::Html => Box::new(memchr::memchr2_iter(b'<', b'&', bytes)),
+        _ => Box::new((0..bytes.len()).filter(|&i| is_markup_byte(markup, bytes[i]))),
+    };
+    places.into_iter().any(|i| {
+        (1..word.len()).any(|k| i >= k && bytes[i - k..i].eq_ignore_ascii_case(&word[..k]))
+            || matches!(
+                lines::reference(&rest[i..]),
+                Some((Some(c), _)) if c.is_ascii() && word.contains(&(c.to_ascii_lowercase() as u8))
+            )
+    })
 }
 
 /// Does `mark` possibly start at byte `at` of the visible text? Where the
@@ -859,11 +886,19 @@ const TRANSPARENT: [&[u8]; 38] = [
 /// a [`TRANSPARENT`] element with no attribute that may hide it (`hidden`,
 /// a `display: none` style; any `hidden` or `none` in the tag counts)?
 fn transparent(name: &[u8], tag: &[u8]) -> bool {
-    let hides = |word: &[u8]| {
-        tag.windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word))
+    is_one_of(name, &TRANSPARENT) && !hides(tag)
+}
+
+/// Does the start tag `tag` hold `hidden` or `none` (in any case), which
+/// may hide its element?
+fn hides(tag: &[u8]) -> bool {
+    let holds = |word: &[u8]| {
+        memchr::memchr2_iter(word[0], word[0].to_ascii_uppercase(), tag).any(|i| {
+            tag.get(i..i + word.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        })
     };
-    is_one_of(name, &TRANSPARENT) && !hides(b"hidden") && !hides(b"none")
+    holds(b"hidden") || holds(b"none")
 }
 
 /// Does the start tag `name` always open a block element, which starts a
@@ -871,8 +906,14 @@ fn transparent(name: &[u8], tag: &[u8]) -> bool {
 /// but not `body` or `html` (merged into the open ones), nor table parts or
 /// `form` (ignored out of place).
 fn is_breaking(name: &[u8]) -> bool {
-    let lower = name.to_ascii_lowercase();
-    let Ok(name) = std::str::from_utf8(&lower) else {
+    // Block names are short and ASCII: lowercased on the stack.
+    let mut lower = [0u8; 16];
+    let Some(buf) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    buf.copy_from_slice(name);
+    buf.make_ascii_lowercase();
+    let Ok(name) = std::str::from_utf8(buf) else {
         return false;
     };
     crate::source::html::tag_sets::is_block(name)

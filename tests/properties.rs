@@ -835,13 +835,22 @@ fn mutate(page: &str, format: Format, seed: u64, alias: usize) -> String {
             ("&nbsp;", ""),
             ("<!-- c -->", "<wbr>"),
         ],
-        _ => &[("**", "**"), ("*", "*"), ("[", "](https://example.com)"), ("> ", ""), ("`", "`")],
+        _ => &[
+            ("**", "**"),
+            ("*", "*"),
+            ("[", "](https://example.com)"),
+            ("> ", ""),
+            ("`", "`"),
+        ],
     };
     page.lines()
         .map(|line| {
             let line = line.replace("论文", alias);
             let r = next();
-            if r % 3 != 0 || line.trim().is_empty() || line.starts_with('<') && format != Format::Html {
+            if r % 3 != 0
+                || line.trim().is_empty()
+                || line.starts_with('<') && format != Format::Html
+            {
                 return line;
             }
             let (open, close) = wraps[(r / 3) as usize % wraps.len()];
@@ -850,7 +859,12 @@ fn mutate(page: &str, format: Format, seed: u64, alias: usize) -> String {
                     // Inside the line's block tag.
                     Some(i) if line.starts_with('<') => {
                         let end = line.rfind("</").filter(|&e| e > i).unwrap_or(line.len());
-                        format!("{}{open}{}{close}{}", &line[..=i], &line[i + 1..end], &line[end..])
+                        format!(
+                            "{}{open}{}{close}{}",
+                            &line[..=i],
+                            &line[i + 1..end],
+                            &line[end..]
+                        )
                     }
                     _ => line,
                 },

@@ -75,7 +75,10 @@ fn the_refusal_is_sound_on_every_fixture() {
         }
     }
     assert!(checked > 100, "{checked}");
-    assert!(by_lines >= 10, "the line shapes turned away {by_lines} pages");
+    assert!(
+        by_lines >= 10,
+        "the line shapes turned away {by_lines} pages"
+    );
 }
 
 /// Which stage turns `page` away in its detected format.
@@ -101,7 +104,10 @@ fn a_lone_heading_over_an_essay_is_refused_by_the_line_shapes() {
     let message = refusal(&page);
     assert!(message.contains("1 paper heading(s)"), "{message}");
     assert!(message.contains("number 18"), "{message}");
-    assert!(message.contains("Where Do Attention Heads Look?"), "{message}");
+    assert!(
+        message.contains("Where Do Attention Heads Look?"),
+        "{message}"
+    );
 }
 
 /// A tag page whose post titles are `论文 N：` headings, with excerpts and
@@ -164,18 +170,29 @@ fn an_outlets_roundup_with_the_columns_shape_passes_and_without_evidence_is_refu
     assert!(parse_as_unchecked(&bare, Format::Html).is_err());
 }
 
-/// A page whose only mark is the series title, and one with a contents
-/// heading too, keep the full parse's messages (the title quoted, the
-/// contents counted): the line shapes let a page with a series title and
-/// a contents heading through.
+/// A page that names the series (`7 Papers & Radios`) goes to the full
+/// parse, which quotes the title and counts the contents; a page with
+/// only a number before `papers` (`10 papers you should read`, a title to
+/// the grammar) and a contents heading does too, while one without any
+/// heading or contents is refused by the line shapes, saying it found a
+/// title.
 #[test]
 fn a_title_with_contents_is_left_to_the_full_parse() {
     let page = "7 Papers & Radios | 标题\n目录\n1. 甲\n2. 乙\n";
     assert_eq!(stage(page), None);
     assert!(refusal(page).contains("table of contents (目录) of 2 entries"));
     let mention = "我们每周都会阅读 7 Papers & Radios 栏目，今天聊聊别的。";
-    assert_eq!(stage(mention), Some("lines"));
+    assert_eq!(stage(mention), None);
     assert!(refusal(mention).contains("title or mention"));
+    let listed = "10 papers 论文 you should read\n目录\n甲\n乙\n";
+    assert_eq!(stage(listed), None);
+    let alone = "10 papers 论文 you should read\n甲\n乙\n";
+    assert_eq!(stage(alone), Some("lines"));
+    assert!(
+        refusal(alone).contains("title or mention"),
+        "{}",
+        refusal(alone)
+    );
 }
 
 /// Markup that may hide the rest of a heading counts as a heading: a

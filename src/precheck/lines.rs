@@ -136,15 +136,17 @@ fn at_start(line: &str) -> bool {
 /// Is `s` (a line's body) a proper prefix, ASCII case aside, of an alias of
 /// `label`?
 fn prefix_of_alias(s: &str, label: Label) -> bool {
-    vocabulary::aliases(label).any(|a| {
-        a.len() > s.len() && a.get(..s.len()).is_some_and(|h| h.eq_ignore_ascii_case(s))
-    })
+    vocabulary::aliases(label)
+        .any(|a| a.len() > s.len() && a.get(..s.len()).is_some_and(|h| h.eq_ignore_ascii_case(s)))
 }
 
 /// Can some text after `s` (a line's body) make it a paper heading?
 fn heading_viable(s: &str) -> bool {
     if s.is_empty() || prefix_of_alias(s, Label::Paper) {
         return true;
+    }
+    if !starts_with_alias(s, Label::Paper) {
+        return false;
     }
     let Some((Label::Paper, rest)) = vocabulary::leading_label(s) else {
         return false;
@@ -170,9 +172,15 @@ fn label_viable(s: &str) -> bool {
     !s.contains(grammar::is_colon) && s.chars().filter(|c| !c.is_whitespace()).count() <= 12
 }
 
+/// Does `s` start with an alias of `label`, ASCII case aside? (A quick
+/// test before the vocabulary's automaton.)
+fn starts_with_alias(s: &str, label: Label) -> bool {
+    vocabulary::aliases(label).any(|a| s.get(..a.len()).is_some_and(|h| h.eq_ignore_ascii_case(a)))
+}
+
 /// Can some text after `s` (a line's body) make it a contents heading?
 fn contents_viable(s: &str) -> bool {
-    prefix_of_alias(s, Label::Contents) || contents(s)
+    prefix_of_alias(s, Label::Contents) || (starts_with_alias(s, Label::Contents) && contents(s))
 }
 
 /// What lines of the shapes the scan found at the places where a line may
@@ -253,6 +261,12 @@ impl Open {
         self.visible <= 1 && at_start(&self.text)
     }
 
+    /// May the line read so far be one of the shapes? Only if it was found
+    /// a heading, or holds a colon (a label), or may be a contents heading.
+    fn worth_judging(&self) -> bool {
+        self.visible > 0 && (self.titled || self.colon || self.contents)
+    }
+
     /// May it still become a label? At most 12 characters besides white
     /// space before the colon, one more for a bullet.
     fn label_open(&self) -> bool {
@@ -318,7 +332,8 @@ impl Lines {
     /// and a new one may start.
     pub(crate) fn soft(&mut self) {
         let found = &mut self.found;
-        self.open.retain(|l| !Self::count(found, &l.text, true));
+        self.open
+            .retain(|l| !(l.worth_judging() && Self::count(found, &l.text, true)));
         self.start();
     }
 
@@ -326,7 +341,9 @@ impl Lines {
     /// input), and a new one starts.
     pub(crate) fn hard(&mut self) {
         for line in std::mem::take(&mut self.open) {
-            Self::count(&mut self.found, &line.text, true);
+            if line.worth_judging() {
+                Self::count(&mut self.found, &line.text, true);
+            }
         }
         self.open.push(Open::new());
     }
@@ -386,11 +403,11 @@ impl Lines {
             }
             let s = body(&l.text);
             if l.heading {
-                if heading(s).is_some() {
+                l.heading = heading_viable(s);
+                if l.heading && heading(s).is_some() {
                     l.titled = true;
                     return true;
                 }
-                l.heading = heading_viable(s);
             }
             if grammar::is_colon(c) && !l.colon {
                 l.colon = true;
@@ -448,6 +465,11 @@ impl Lines {
                 }
                 continue;
             }
+            if self.open.len() == 1 && self.open[0].text.is_empty() && hopeless(&run[at..]) {
+                // The one open line starts here and cannot be any shape.
+                self.open.clear();
+                continue;
+            }
             let Some(c) = run[at..].chars().next() else {
                 break;
             };
@@ -474,8 +496,11 @@ impl Lines {
                     || (super::is_breaking(name) && !is_one_of(name, &[b"table"]))
                 {
                     self.hard();
-                } else if super::transparent(name, tag) {
+                } else if is_one_of(name, &super::TRANSPARENT) {
                     if has_attributes(name, tag) {
+                        if super::hides(tag) {
+                            self.unknown();
+                        }
                         self.start();
                     }
                 } else {
@@ -564,6 +589,9 @@ impl Lines {
 
     /// One line of a plain-text page, which is a logical line as written.
     pub(crate) fn text_line(&mut self, line: &str) {
+        if hopeless(trim(line)) {
+            return;
+        }
         let shape = judge(line);
         if let Some((number, title)) = shape.heading {
             self.found.headings += 1;
@@ -574,6 +602,44 @@ impl Lines {
         self.found.labels += usize::from(shape.label);
         self.found.contents |= shape.contents;
     }
+}
+
+/// Can a line that starts with `run` (all the rest of a text run, no
+/// character reference or line feed read yet) not be any of the shapes,
+/// whatever follows the run? So when it starts with no part of an alias of
+/// the paper label or the contents heading and no bullet, and more than 13 characters
+/// besides white space (the most a label may have before its colon, and a
+/// bullet) come before any colon, character reference or line feed in the
+/// run.
+fn hopeless(run: &str) -> bool {
+    let mut chars = run.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if is_trim_char(first)
+        || at_start(&run[..first.len_utf8()])
+        || [Label::Paper, Label::Contents].into_iter().any(|label| {
+            vocabulary::aliases(label).any(|a| {
+                let n = a.len().min(run.len());
+                a.as_bytes()[..n].eq_ignore_ascii_case(&run.as_bytes()[..n])
+            })
+        })
+    {
+        return false;
+    }
+    let mut visible = 1;
+    for c in chars {
+        if grammar::is_colon(c) || c == '&' || c == '\n' {
+            return false;
+        }
+        if !is_trim_char(c) {
+            visible += 1;
+            if visible > 13 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Does the start tag `tag` (named `name`) carry attributes?
@@ -613,7 +679,10 @@ pub(super) fn reference(s: &str) -> Option<(Option<char>, usize)> {
         let c = (!(0x80..=0x9F).contains(&u32::from(c)) && c != '\0').then_some(c);
         return Some((c, len));
     }
-    let name_len = rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    let name_len = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
     if name_len == 0 {
         return None;
     }
@@ -691,8 +760,14 @@ mod tests {
                 let part = &collapsed[..cut];
                 let s = body(part);
                 let open = at_start(part);
-                assert!(!heading || open || heading_viable(s), "{part:?} of {line:?}");
-                assert!(!label || open || label_viable(s) || judge(part).label, "{part:?} of {line:?}");
+                assert!(
+                    !heading || open || heading_viable(s),
+                    "{part:?} of {line:?}"
+                );
+                assert!(
+                    !label || open || label_viable(s) || judge(part).label,
+                    "{part:?} of {line:?}"
+                );
                 assert!(
                     !is_contents || open || contents_viable(s),
                     "{part:?} of {line:?}"
