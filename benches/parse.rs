@@ -150,6 +150,57 @@ fn news(c: &mut Criterion) {
     g.finish();
 }
 
+/// The near misses about papers (`tests/fixtures/not-digests/`: paper
+/// notes, listings, other outlets' roundups, newsletters), each read by
+/// `parse_bytes` (every one is refused) and by html5ever, as the issue-27
+/// cost figure: the refusal should cost at most 0.3x the bare parse.
+fn about_papers(c: &mut Criterion) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/not-digests");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "html" || e == "md" || e == "txt")
+                && !p.ends_with("README.md")
+        })
+        .collect();
+    paths.sort();
+    let pages: Vec<Vec<u8>> = paths.iter().filter_map(|p| std::fs::read(p).ok()).collect();
+    let texts: Vec<String> = pages
+        .iter()
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect();
+    let total: usize = pages.iter().map(Vec::len).sum();
+    let mut g = c.benchmark_group("not-digest");
+    g.throughput(Throughput::Bytes(total as u64));
+    g.bench_function("about-papers/parse_bytes", |b| {
+        b.iter(|| {
+            pages
+                .iter()
+                .filter(|p| paper_digest::parse_bytes(black_box(p)).is_ok())
+                .count()
+        })
+    });
+    g.bench_function("about-papers/scraper_parse_document", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| {
+                    scraper::Html::parse_document(black_box(t))
+                        .tree
+                        .nodes()
+                        .count()
+                })
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
 /// Every HTML digest fixture and the bench page, by a short name: the
 /// site fixtures (`sites/<name>/page*.html`), the unknown sites', the real
 /// pages (whole and cut to their article markup) and `benches/data/`.
@@ -257,6 +308,11 @@ fn report() {
         ("text/parse", "text/pulldown_cmark_scan", 3.3),
         ("html/parse_bytes", "html/scraper_parse_document", 0.5),
         ("news/parse_bytes", "news/scraper_parse_document", 0.05),
+        (
+            "not-digest/about-papers/parse_bytes",
+            "not-digest/about-papers/scraper_parse_document",
+            0.3,
+        ),
     ]
     .into_iter()
     .map(|(a, b, t)| (a.to_owned(), b.to_owned(), t))
@@ -293,7 +349,16 @@ fn report() {
     }
 }
 
-criterion_group!(benches, text, markdown, html, scale, news, pages);
+criterion_group!(
+    benches,
+    text,
+    markdown,
+    html,
+    scale,
+    news,
+    about_papers,
+    pages
+);
 
 fn main() {
     benches();

@@ -117,6 +117,11 @@ pub enum Missing {
     /// "7 Papers & Radios" title, no radio-list entry and no paper with an
     /// author line or a link label.
     Evidence,
+    /// No line of the visible text starts with a `论文 N:` paper heading,
+    /// and no radio heading or `(from …)` entry is anywhere in the page: the
+    /// pre-check's second stage, which reads the line shapes where lines
+    /// may start, before any tree is built.
+    LineShapes,
 }
 
 impl Missing {
@@ -124,6 +129,7 @@ impl Missing {
     pub fn code(self) -> &'static str {
         match self {
             Missing::Marks => "marks",
+            Missing::LineShapes => "line_shapes",
             Missing::Entries => "entries",
             Missing::Evidence => "evidence",
         }
@@ -135,10 +141,15 @@ impl Missing {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Found {
-    /// A "7 Papers & Radios" title or mention of the column (as written).
+    /// A "7 Papers & Radios" title or mention of the column (as written;
+    /// empty where the pre-check saw it without reading it out).
     Title(String),
-    /// A table of contents (`目录`) of this many entries.
+    /// A table of contents (`目录`) of this many entries (0: its heading,
+    /// as the pre-check sees it, before the entries are read).
     Contents(usize),
+    /// This many author or link-label lines, but no paper heading (as the
+    /// pre-check's second stage sees them).
+    LabelLines(usize),
     /// This many radio headings (`本周 N 篇 … 精选论文`) without entries.
     EmptyRadio(usize),
     /// Paper headings over running text, without evidence of the column.
@@ -161,6 +172,7 @@ impl Found {
             Found::Contents(_) => "contents",
             Found::EmptyRadio(_) => "empty_radio",
             Found::PaperHeadings { .. } => "paper_headings",
+            Found::LabelLines(_) => "label_lines",
         }
     }
 }
@@ -214,11 +226,15 @@ fn write_found(f: &mut fmt::Formatter<'_>, found: &[Found]) -> fmt::Result {
             f.write_str(", ")?;
         }
         match what {
+            Found::Title(title) if title.is_empty() => {
+                f.write_str("a \"7 Papers & Radios\" title or mention")?
+            }
             Found::Title(title) => write!(
                 f,
                 "a \"7 Papers & Radios\" title or mention (\"{}\")",
                 quote(title)
             )?,
+            Found::Contents(0) => f.write_str("a contents heading (目录)")?,
             Found::Contents(n) => write!(
                 f,
                 "a table of contents (目录) of {n} entr{}",
@@ -226,6 +242,9 @@ fn write_found(f: &mut fmt::Formatter<'_>, found: &[Found]) -> fmt::Result {
             )?,
             Found::EmptyRadio(n) => write!(f, "{n} radio heading(s) without entries")?,
             Found::PaperHeadings { .. } => f.write_str("paper headings over running text")?,
+            Found::LabelLines(n) => {
+                write!(f, "{n} author or link label line(s) but no paper heading")?
+            }
         }
     }
     Ok(())
@@ -237,6 +256,10 @@ impl fmt::Display for NotADigest {
         match self.missing {
             Missing::Marks => f.write_str(
                 "no \"论文 N:\" paper, no \"本周 N 篇 … 精选论文\" radio heading and no \"(from …)\" radio entry anywhere in the page; ",
+            )?,
+            Missing::LineShapes => f.write_str(
+                "no line starts with a \"论文 N:\" paper heading, and no \"本周 N 篇 … 精选论文\" radio \
+                 heading and no \"(from …)\" radio entry is anywhere in the page; ",
             )?,
             Missing::Entries => {
                 write!(
@@ -273,8 +296,12 @@ impl fmt::Display for NotADigest {
                 write!(
                     f,
                     "no \"7 Papers & Radios\" title, no radio-list entry and no paper with an author \
-                     line or a link label in {lines} line(s) of text; "
+                     line or a link label "
                 )?;
+                match self.lines {
+                    Some(lines) => write!(f, "in {lines} line(s) of text; ")?,
+                    None => f.write_str("anywhere in the page; ")?,
+                }
                 write_found(f, &self.found)?;
                 return f.write_str(", not a digest");
             }

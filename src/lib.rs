@@ -158,6 +158,38 @@ pub mod __private {
             .any(|&format| crate::precheck::may_be_digest(&text, format))
     }
 
+    /// Which stage of the pre-check turns `text` read as `format` away
+    /// (`"marks"`, `"lines"`), or `None` when it lets the page through to
+    /// the full parse.
+    pub fn refusal_stage(text: &str, format: crate::Format) -> Option<&'static str> {
+        crate::precheck::refusal(text, format).map(|r| match r.stage {
+            crate::precheck::Stage::Marks => "marks",
+            crate::precheck::Stage::Lines => "lines",
+        })
+    }
+
+    /// The formats [`crate::parse_bytes`] reads `text` in, in order (the
+    /// detected one first).
+    pub fn formats(text: &str) -> Vec<crate::Format> {
+        crate::source::formats(text, None).to_vec()
+    }
+
+    /// The full parse of `text` read as `format`, without the pre-check.
+    pub fn parse_as_unchecked(
+        text: &str,
+        format: crate::Format,
+    ) -> Result<crate::Digest, crate::Error> {
+        crate::Parser::new()
+            .format(format)
+            .parse_text(text, crate::decode::Damage::default(), false)
+            .map(|(digest, _)| digest)
+    }
+
+    /// The page's text as [`crate::parse_bytes`] decodes it.
+    pub fn decode(input: &[u8]) -> String {
+        crate::decode::decode(input).0.into_owned()
+    }
+
     /// [`crate::parse_bytes`] without the pre-check: what the full parse
     /// says of every page.
     pub fn parse_bytes_unchecked(input: &[u8]) -> Result<crate::Digest, crate::Error> {
@@ -522,10 +554,14 @@ impl Parser {
             if i > 0 && !source::retry(input, format) {
                 break;
             }
-            let result = if precheck && !precheck::may_be_digest(input, format) {
-                Err(Error::NotADigest(NotADigest::precheck()))
+            let refused = if precheck {
+                precheck::refusal(input, format)
             } else {
-                assemble(source::read(input, format))
+                None
+            };
+            let result = match refused {
+                Some(refusal) => Err(refusal.into_error()),
+                None => assemble(source::read(input, format)),
             };
             match result {
                 Err(e @ Error::NotADigest(_)) => {

@@ -55,9 +55,13 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::Format;
+use crate::error::{Found, Missing, NotADigest};
+use crate::source::Format;
 use crate::source::html::tokens::{Token, Tokens, is_one_of};
+use crate::text::is_trim_char;
 use crate::vocabulary::{self, Label};
+
+mod lines;
 
 /// What the markup of a format can hide a character behind.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -280,46 +284,100 @@ fn is_markup_byte(markup: Markup, b: u8) -> bool {
     markup.bytes().contains(&b)
 }
 
+/// What the marks found, one bit each.
+const PAPER: u8 = 1;
+/// A radio entry's `(from`.
+const FROM: u8 = 2;
+/// A radio heading's `精选论文`.
+const RADIO_HEADING: u8 = 4;
+/// The series' title as the refusal's message wants it found (a look at
+/// the raw text, see [`series_title`]).
+const TITLE_MESSAGE: u8 = 8;
+/// The series' first word, `papers`, anywhere.
+const PAPERS_WORD: u8 = 16;
+/// The series' first word after a number that may start a line or a
+/// title ([`title_start`]): `7 Papers`.
+const TITLE_NUMBER: u8 = 32;
+
+/// What the first stage needs one of to let a page through.
+const FIRST_STAGE: u8 = PAPER | FROM | RADIO_HEADING | TITLE_MESSAGE;
+/// What makes a radio entry possible, evidence of its own.
+const RADIO: u8 = FROM | RADIO_HEADING;
+
+/// What a scan of the marks found: its bits, and where the first `papers`
+/// may start.
+#[derive(Clone, Copy, Default)]
+struct Seen {
+    bits: u8,
+    papers_at: Option<usize>,
+}
+
 /// The spans of an HTML page that are no visible text (script and style
 /// bodies, comments), read from its tokens as far as the questions asked
-/// so far need.
+/// so far need; the second stage's line scan ([`lines::Lines`]) reads the
+/// same tokens as they come, so that the page is tokenized once.
 struct Hidden<'a> {
+    text: &'a str,
     tokens: Tokens<'a>,
     spans: Vec<Range<usize>>,
     /// The tokens have been read past this byte.
     read_to: usize,
+    /// The end of the last token read.
+    last: usize,
+    lines: lines::Lines,
 }
 
 impl<'a> Hidden<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
+    fn new(text: &'a str) -> Self {
         Hidden {
-            tokens: Tokens::new(bytes),
+            text,
+            tokens: Tokens::new(text.as_bytes()),
             spans: Vec::new(),
             read_to: 0,
+            last: 0,
+            lines: lines::Lines::new(),
         }
+    }
+
+    /// Reads one more token; `false` at the end of the page.
+    fn read(&mut self) -> bool {
+        let Some(token) = self.tokens.next() else {
+            if self.read_to != usize::MAX && !self.lines.found.decided() {
+                self.lines.text(&self.text[self.last..], true);
+                self.lines.end();
+            }
+            self.read_to = usize::MAX;
+            return false;
+        };
+        let span = token.span();
+        if !self.lines.found.decided() {
+            self.lines.text(&self.text[self.last..span.start], true);
+            self.lines.token(self.text, &token);
+        }
+        self.last = span.end;
+        self.read_to = span.end;
+        let hidden = match token {
+            Token::RawText { name, .. } => is_one_of(name, &[b"script", b"style"]),
+            Token::Comment { .. } => true,
+            _ => false,
+        };
+        if hidden {
+            self.spans.push(span);
+        }
+        true
     }
 
     /// Is byte `at` inside a script or style body or a comment?
     fn contains(&mut self, at: usize) -> bool {
-        while self.read_to <= at {
-            match self.tokens.next() {
-                Some(token) => {
-                    let span = token.span();
-                    self.read_to = span.end;
-                    let hidden = match token {
-                        Token::RawText { name, .. } => is_one_of(name, &[b"script", b"style"]),
-                        Token::Comment { .. } => true,
-                        _ => false,
-                    };
-                    if hidden {
-                        self.spans.push(span);
-                    }
-                }
-                None => self.read_to = usize::MAX,
-            }
-        }
+        while self.read_to <= at && self.read() {}
         let i = self.spans.partition_point(|s| s.end <= at);
         self.spans.get(i).is_some_and(|s| s.start <= at)
+    }
+
+    /// The line scan of the whole page, read on until it has decided.
+    fn lines(&mut self) -> &lines::Found {
+        while self.read_to != usize::MAX && !self.lines.found.decided() && self.read() {}
+        &self.lines.found
     }
 }
 
@@ -332,69 +390,357 @@ fn inside_word(text: &str, at: usize) -> bool {
         .is_some_and(char::is_alphanumeric)
 }
 
+/// The scan of a page's marks, in one format.
+struct Marks<'a> {
+    text: &'a str,
+    markup: Markup,
+    hidden: Option<Hidden<'a>>,
+}
+
+impl<'a> Marks<'a> {
+    fn new(text: &'a str, format: Format) -> Self {
+        let markup = Markup::of(format);
+        Marks {
+            text,
+            markup,
+            hidden: (markup == Markup::Html).then(|| Hidden::new(text)),
+        }
+    }
+
+    /// What `mark` shows if it may start at `at` (no bit if it may not).
+    /// Whether `at` is hidden is asked last: it reads the page's tokens up
+    /// to `at`.
+    fn mark_at(&mut self, at: usize, mark: &Mark) -> u8 {
+        let text = self.text;
+        if mark.starts_word && inside_word(text, at) {
+            return 0;
+        }
+        let Some(end) = possible(text, at, mark, self.markup) else {
+            return 0;
+        };
+        let bits = match mark.shows {
+            Shows::Paper => PAPER,
+            Shows::From => {
+                if paren_before(text, at, self.markup) {
+                    FROM
+                } else {
+                    0
+                }
+            }
+            Shows::RadioHeading => RADIO_HEADING,
+            Shows::Title => {
+                let mut bits = PAPERS_WORD;
+                if series_title(text, at, end) {
+                    bits |= TITLE_MESSAGE;
+                }
+                if title_start(text, at, self.markup) {
+                    bits |= TITLE_NUMBER;
+                }
+                bits
+            }
+        };
+        if bits == 0 || self.hidden.as_mut().is_some_and(|h| h.contains(at)) {
+            return 0;
+        }
+        bits
+    }
+
+    /// Every mark of the page (in the raw text, then cut by markup), up to
+    /// the first that shows one of `stop`.
+    fn find(&mut self, stop: u8) -> Seen {
+        let mut seen = Seen::default();
+        let bytes = self.text.as_bytes();
+        let add = |seen: &mut Seen, at: usize, bits: u8| {
+            seen.bits |= bits;
+            if bits & PAPERS_WORD != 0 {
+                seen.papers_at = Some(seen.papers_at.map_or(at, |p| p.min(at)));
+            }
+            seen.bits & stop != 0
+        };
+        // Marks written as they are read.
+        for start in heads(bytes) {
+            for mark in MARKS.iter() {
+                let written = bytes
+                    .get(start..start + mark.head.len())
+                    .is_some_and(|b| b.eq_ignore_ascii_case(mark.head.as_bytes()));
+                if written {
+                    let bits = self.mark_at(start, mark);
+                    if add(&mut seen, start, bits) {
+                        return seen;
+                    }
+                }
+            }
+        }
+        let check_at = |this: &mut Self, seen: &mut Seen, i: usize| {
+            // A mark that starts with a numeric character reference.
+            if bytes[i] == b'&' && bytes.get(i + 1) == Some(&b'#') {
+                for mark in MARKS.iter() {
+                    let bits = this.mark_at(i, mark);
+                    if add(seen, i, bits) {
+                        return true;
+                    }
+                }
+            }
+            // A mark whose head is cut by markup: a proper prefix of the head
+            // right before the markup (first a one-byte test of its last byte).
+            if i == 0 || !PREFIX_ENDS[usize::from(bytes[i - 1])] {
+                return false;
+            }
+            for mark in MARKS.iter() {
+                for (cut, _) in mark.head.char_indices().skip(1) {
+                    if i >= cut
+                        && bytes[i - cut..i].eq_ignore_ascii_case(&mark.head.as_bytes()[..cut])
+                    {
+                        let bits = this.mark_at(i - cut, mark);
+                        if add(seen, i - cut, bits) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            false
+        };
+        match self.markup {
+            Markup::None => {}
+            Markup::Html => {
+                let places: Box<dyn Iterator<Item = usize>> = match markup_places(bytes) {
+                    Some(places) => Box::new(places),
+                    None => Box::new(memchr::memchr2_iter(b'<', b'&', bytes)),
+                };
+                for i in places {
+                    if check_at(self, &mut seen, i) {
+                        return seen;
+                    }
+                }
+            }
+            Markup::Markdown => {
+                let markup = self.markup;
+                for i in (0..bytes.len()).filter(|&i| is_markup_byte(markup, bytes[i])) {
+                    if check_at(self, &mut seen, i) {
+                        return seen;
+                    }
+                }
+            }
+        }
+        seen
+    }
+
+    /// The second stage's line scan ([`lines`]) of the whole page, up to
+    /// where it has decided.
+    fn lines(&mut self) -> lines::Found {
+        if let Some(hidden) = self.hidden.as_mut() {
+            return hidden.lines().clone();
+        }
+        let mut scan = lines::Lines::new();
+        for (_, line) in crate::source::plain::source_lines(self.text) {
+            match self.markup {
+                Markup::Markdown => scan.markdown_line(line),
+                _ => scan.text_line(line),
+            }
+            if scan.found.decided() {
+                return scan.found;
+            }
+        }
+        scan.end();
+        scan.found
+    }
+}
+
 /// Can `text`, read as `format`, be a digest (or a near miss whose
 /// `NotADigest` message the full parse should write)? `false` only when no
 /// line of it can be a paper heading, a radio heading or a radio entry.
 pub(crate) fn may_be_digest(text: &str, format: Format) -> bool {
-    let markup = Markup::of(format);
     if HEAD_SEARCH.is_none() {
         return true;
     }
-    let bytes = text.as_bytes();
-    let mut hidden = (markup == Markup::Html).then(|| Hidden::new(bytes));
-    let mut hidden2 = (markup == Markup::Html).then(|| Hidden::new(bytes));
-    // Is a mark possible at `at`? Whether `at` is hidden is asked last: it
-    // reads the page's tokens up to `at`.
-    let mark_at = |hidden: &mut Option<Hidden<'_>>, at: usize, mark: &Mark| {
-        (!mark.starts_word || !inside_word(text, at))
-            && possible(text, at, mark, markup)
-            && !hidden.as_mut().is_some_and(|h| h.contains(at))
-    };
-    // Marks written as they are read.
-    for start in heads(bytes) {
-        for mark in MARKS.iter() {
-            let written = bytes
-                .get(start..start + mark.head.len())
-                .is_some_and(|b| b.eq_ignore_ascii_case(mark.head.as_bytes()));
-            if written && mark_at(&mut hidden, start, mark) {
-                return true;
-            }
-        }
-    }
-    let mut check_at = |i: usize| {
-        // A mark that starts with a numeric character reference.
-        if bytes[i] == b'&'
-            && bytes.get(i + 1) == Some(&b'#')
-            && MARKS.iter().any(|mark| mark_at(&mut hidden2, i, mark))
-        {
-            return true;
-        }
-        // A mark whose head is cut by markup: a proper prefix of the head
-        // right before the markup (first a one-byte test of its last byte).
-        i > 0
-            && PREFIX_ENDS[usize::from(bytes[i - 1])]
-            && MARKS.iter().any(|mark| {
-                mark.head.char_indices().skip(1).any(|(cut, _)| {
-                    i >= cut
-                        && bytes[i - cut..i].eq_ignore_ascii_case(&mark.head.as_bytes()[..cut])
-                        && mark_at(&mut hidden2, i - cut, mark)
-                })
-            })
-    };
-    match markup {
-        Markup::None => false,
-        Markup::Html => match markup_places(bytes) {
-            Some(mut places) => places.any(&mut check_at),
-            None => memchr::memchr2_iter(b'<', b'&', bytes).any(&mut check_at),
-        },
-        Markup::Markdown => (0..bytes.len())
-            .filter(|&i| is_markup_byte(markup, bytes[i]))
-            .any(&mut check_at),
+    Marks::new(text, format).find(FIRST_STAGE).bits & FIRST_STAGE != 0
+}
+
+/// Which stage of the pre-check turned a page away.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stage {
+    /// The marks: nothing of a digest anywhere.
+    Marks,
+    /// The line shapes: no paper heading at a line start, or headings
+    /// without any evidence that the page is a digest.
+    Lines,
+}
+
+/// Why the pre-check turns a page away.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Refusal {
+    pub(crate) stage: Stage,
+    why: NotADigest,
+}
+
+impl Refusal {
+    /// The error the parse returns (the one place it is built).
+    pub(crate) fn into_error(self) -> crate::Error {
+        crate::Error::NotADigest(self.why)
     }
 }
 
-/// Does `mark` possibly start at byte `at` of the visible text?
-fn possible(text: &str, at: usize, mark: &Mark, markup: Markup) -> bool {
+/// The pre-check of `text` read as `format`: `Some` when the page cannot be
+/// a digest, without building any tree (first the marks, then the line
+/// shapes of the evidence rule, [`lines`]); `None` when the full parse must
+/// decide.
+///
+/// A page is turned away by the second stage when it holds no radio
+/// heading and no `(from` (no radio entry is possible) and either no line
+/// may start with a paper heading, or some may but none may be an author
+/// line or a link label and no series title is possible. A page with a
+/// series title is only turned away when it has no paper heading and no
+/// contents heading, so that the full parse's message names what it held.
+pub(crate) fn refusal(text: &str, format: Format) -> Option<Refusal> {
+    if HEAD_SEARCH.is_none() {
+        return None;
+    }
+    let markup = Markup::of(format);
+    let mut marks = Marks::new(text, format);
+    let seen = marks.find(FIRST_STAGE);
+    if seen.bits & FIRST_STAGE == 0 {
+        return Some(Refusal {
+            stage: Stage::Marks,
+            why: NotADigest::precheck(),
+        });
+    }
+    if seen.bits & RADIO != 0 || names_the_series(text) {
+        return None;
+    }
+    let found = marks.lines();
+    if found.decided() {
+        return None;
+    }
+    let seen = marks.find(RADIO);
+    if seen.bits & RADIO != 0 {
+        return None;
+    }
+    // The series' title decides only beside a heading or a contents
+    // heading; elsewhere the message names it as the first stage saw it.
+    let title = if found.headings > 0 || found.contents {
+        let title = seen.bits & TITLE_NUMBER != 0
+            || seen
+                .papers_at
+                .is_some_and(|at| radio_after(text, at, markup));
+        if title {
+            return None;
+        }
+        false
+    } else {
+        seen.bits & TITLE_MESSAGE != 0
+    };
+    Some(Refusal {
+        stage: Stage::Lines,
+        why: lines_refusal(&found, title),
+    })
+}
+
+/// Does the raw text name the series (`Papers & Radios`: its second word
+/// with the first shortly before)? Then the page is most likely the column
+/// and goes straight to the full parse: letting a page through is always
+/// sound, and the line scan would cost a digest for nothing.
+fn names_the_series(text: &str) -> bool {
+    // A heuristic (letting a page through needs none): the second word as
+    // the column writes it, found by a literal search.
+    let (first, second) = vocabulary::SERIES;
+    let bytes = text.as_bytes();
+    ["Radio", "radio", "RADIO"].iter().any(|word| {
+        debug_assert!(word.eq_ignore_ascii_case(second));
+        memchr::memmem::find_iter(bytes, word).any(|at| {
+            let from = crate::source::floor_char_boundary(text, at.saturating_sub(16));
+            crate::text::find_ascii_ci(&text[from..at], first).is_some()
+        })
+    })
+}
+
+/// The refusal by the line shapes: what the page lacked and held.
+fn lines_refusal(found: &lines::Found, title: bool) -> NotADigest {
+    if found.headings > 0 {
+        let (first_number, first_title) = found.first.clone().unwrap_or_default();
+        return NotADigest {
+            missing: Missing::Evidence,
+            lines: None,
+            found: vec![Found::PaperHeadings {
+                count: found.headings,
+                first_title,
+                first_number,
+            }],
+            unread: None,
+        };
+    }
+    let mut held = Vec::new();
+    if title {
+        held.push(Found::Title(String::new()));
+    }
+    if found.contents {
+        held.push(Found::Contents(0));
+    }
+    if found.labels > 0 {
+        held.push(Found::LabelLines(found.labels));
+    }
+    NotADigest {
+        missing: Missing::LineShapes,
+        lines: None,
+        found: held,
+        unread: None,
+    }
+}
+
+/// May the series' first word at `at` come right after a number that
+/// starts a line or a title (`7 Papers`, in the text, a `<title>` or an
+/// attribute)? Sound: markup or a reference right before it may hide the
+/// number, and markup or a quote before the number may start the line.
+fn title_start(text: &str, at: usize, markup: Markup) -> bool {
+    let pad = |c: char| is_trim_char(c) && c != '\n' && c != '\r';
+    let before = text[..at].trim_end_matches(pad);
+    let starts = |c: Option<char>| match c {
+        None | Some('\n' | '\r') => true,
+        Some('>' | ';' | '"' | '\'' | '=') => markup != Markup::None,
+        Some(c) => markup == Markup::Markdown && c.is_ascii_punctuation(),
+    };
+    match before.chars().next_back() {
+        Some(c) if c.is_ascii_digit() => {
+            let lead = before
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .trim_end_matches(pad);
+            starts(lead.chars().next_back())
+        }
+        Some('>' | ';') => markup != Markup::None,
+        Some(c) => markup == Markup::Markdown && c.is_ascii_punctuation(),
+        None => false,
+    }
+}
+
+/// May the series' second word (`radio`) come after byte `from`, in the
+/// text or cut by markup (a proper prefix of it right before markup, or a
+/// numeric reference that stands for one of its letters)?
+fn radio_after(text: &str, from: usize, markup: Markup) -> bool {
+    let rest = &text[from..];
+    let word = vocabulary::SERIES.1;
+    if crate::text::find_ascii_ci(rest, word).is_some() {
+        return true;
+    }
+    if markup == Markup::None {
+        return false;
+    }
+    let bytes = rest.as_bytes();
+    let word = word.as_bytes();
+    let places: Box<dyn Iterator<Item = usize>> = match markup {
+        Markup::Html => Box::new(memchr::memchr2_iter(b'<', b'&', bytes)),
+        _ => Box::new((0..bytes.len()).filter(|&i| is_markup_byte(markup, bytes[i]))),
+    };
+    places.into_iter().any(|i| {
+        (1..word.len()).any(|k| i >= k && bytes[i - k..i].eq_ignore_ascii_case(&word[..k]))
+            || matches!(
+                lines::reference(&rest[i..]),
+                Some((Some(c), _)) if c.is_ascii() && word.contains(&(c.to_ascii_lowercase() as u8))
+            )
+    })
+}
+
+/// Does `mark` possibly start at byte `at` of the visible text? Where the
+/// scan of its steps ended when it may.
+fn possible(text: &str, at: usize, mark: &Mark, markup: Markup) -> Option<usize> {
     let mut cursor = Cursor {
         text,
         pos: at,
@@ -404,20 +750,20 @@ fn possible(text: &str, at: usize, mark: &Mark, markup: Markup) -> bool {
         let ok = match step {
             Step::Char(want) => match cursor.next() {
                 Next::Char(c) => c.eq_ignore_ascii_case(want),
-                Next::Unknown => return true,
+                Next::Unknown => return Some(cursor.pos),
                 Next::Named | Next::End => false,
             },
             Step::Digits => {
                 match cursor.next() {
                     Next::Char(c) if c.is_ascii_digit() => {}
-                    Next::Unknown => return true,
-                    _ => return false,
+                    Next::Unknown => return Some(cursor.pos),
+                    _ => return None,
                 }
                 loop {
                     let mut ahead = cursor.clone();
                     match ahead.next() {
                         Next::Char(c) if c.is_ascii_digit() => cursor = ahead,
-                        Next::Unknown => return true,
+                        Next::Unknown => return Some(cursor.pos),
                         _ => break true,
                     }
                 }
@@ -425,7 +771,7 @@ fn possible(text: &str, at: usize, mark: &Mark, markup: Markup) -> bool {
             Step::Separator => match cursor.next() {
                 Next::Char(c) => is_separator(c),
                 // `&colon;`, `&period;`: a name may stand for one.
-                Next::Unknown | Next::Named => return true,
+                Next::Unknown | Next::Named => return Some(cursor.pos),
                 Next::End => false,
             },
             Step::Spaces => loop {
@@ -434,20 +780,16 @@ fn possible(text: &str, at: usize, mark: &Mark, markup: Markup) -> bool {
                     Next::Char(c) if c.is_whitespace() => cursor = ahead,
                     // `&nbsp;`, `&emsp;`, …: white space, so the mark goes on
                     // where the scan cannot follow.
-                    Next::Unknown | Next::Named => return true,
+                    Next::Unknown | Next::Named => return Some(cursor.pos),
                     _ => break true,
                 }
             },
         };
         if !ok {
-            return false;
+            return None;
         }
     }
-    match mark.shows {
-        Shows::From => paren_before(text, at, markup),
-        Shows::Title => series_title(text, at, cursor.pos),
-        Shows::Paper | Shows::RadioHeading => true,
-    }
+    Some(cursor.pos)
 }
 
 /// Is the series word at `at..end` part of the series' title: after a
@@ -534,11 +876,19 @@ const TRANSPARENT: [&[u8]; 38] = [
 /// a [`TRANSPARENT`] element with no attribute that may hide it (`hidden`,
 /// a `display: none` style; any `hidden` or `none` in the tag counts)?
 fn transparent(name: &[u8], tag: &[u8]) -> bool {
-    let hides = |word: &[u8]| {
-        tag.windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word))
+    is_one_of(name, &TRANSPARENT) && !hides(tag)
+}
+
+/// Does the start tag `tag` hold `hidden` or `none` (in any case), which
+/// may hide its element?
+fn hides(tag: &[u8]) -> bool {
+    let holds = |word: &[u8]| {
+        memchr::memchr2_iter(word[0], word[0].to_ascii_uppercase(), tag).any(|i| {
+            tag.get(i..i + word.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        })
     };
-    is_one_of(name, &TRANSPARENT) && !hides(b"hidden") && !hides(b"none")
+    holds(b"hidden") || holds(b"none")
 }
 
 /// Does the start tag `name` always open a block element, which starts a
@@ -546,8 +896,14 @@ fn transparent(name: &[u8], tag: &[u8]) -> bool {
 /// but not `body` or `html` (merged into the open ones), nor table parts or
 /// `form` (ignored out of place).
 fn is_breaking(name: &[u8]) -> bool {
-    let lower = name.to_ascii_lowercase();
-    let Ok(name) = std::str::from_utf8(&lower) else {
+    // Block names are short and ASCII: lowercased on the stack.
+    let mut lower = [0u8; 16];
+    let Some(buf) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    buf.copy_from_slice(name);
+    buf.make_ascii_lowercase();
+    let Ok(name) = std::str::from_utf8(buf) else {
         return false;
     };
     crate::source::html::tag_sets::is_block(name)

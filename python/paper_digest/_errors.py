@@ -30,7 +30,7 @@ class NotADigestError(PaperDigestError):
     looked for and what the input held instead (the crate's
     `Error::NotADigest(why)`, as text); `str(err)` is `"not a digest: " + reason`.
     `found` holds the stable codes of what the page holds of a digest
-    (`"title"`, `"contents"`, `"empty_radio"`, `"paper_headings"`; the crate's
+    (`"title"`, `"contents"`, `"empty_radio"`, `"paper_headings"`, `"label_lines"`; the crate's
     `Found::code`), empty when it holds nothing of one."""
 
     code = "not_a_digest"

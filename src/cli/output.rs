@@ -10,7 +10,7 @@
 //!   WARC record, as the CSV columns): the [`Status`] and, without a digest, the [`Reason`];
 //!   a `not_digest` record also has `"found"`, the [`Found::code`](crate::Found::code)s
 //!   of what the page holds of a digest (`title`, `contents`, `empty_radio`,
-//!   `paper_headings`; `[]` when nothing);
+//!   `paper_headings`, `label_lines`; `[]` when nothing);
 //! * `json`: the bare digest for a single input, else (or with `--array`)
 //!   one JSON array of the same records as `jsonl`;
 //! * `csv`: a header, then one row per paper, featured and radio

@@ -90,14 +90,14 @@ pub(crate) fn strip_bullet(s: &str) -> &str {
 }
 
 /// Is `c` a colon, half- or full-width?
-fn is_colon(c: char) -> bool {
+pub(crate) fn is_colon(c: char) -> bool {
     matches!(c, ':' | '：' | '︰' | '∶')
 }
 
 /// Splits `s` at its first colon (half- or full-width), when the part before
 /// it is short enough to be a label: at most `max_chars` characters besides
 /// white space (`Project page : …`).
-fn split_label(s: &str, max_chars: usize) -> Option<(&str, &str)> {
+pub(crate) fn split_label(s: &str, max_chars: usize) -> Option<(&str, &str)> {
     let b = s.as_bytes();
     let mut count = 0;
     let mut i = 0;
@@ -187,7 +187,7 @@ const LINK_LABEL_WORDS: [&str; 8] = [
     "github", "arxiv", "paper", "code", "project", "url", "link", "homepage",
 ];
 
-fn is_link_label(label: &str) -> bool {
+pub(crate) fn is_link_label(label: &str) -> bool {
     if label.is_empty() || !chars_at_most(label, 12) {
         return false;
     }
@@ -343,7 +343,7 @@ fn labelled<'a>(s: &'a str, label: Label, rest: &'a str) -> Option<LineKind<'a>>
 }
 
 /// ` 1：Title` after `论文` / `Paper`.
-fn numbered_heading(rest: &str) -> Option<LineKind<'_>> {
+pub(crate) fn numbered_heading(rest: &str) -> Option<LineKind<'_>> {
     let (number, rest) = leading_number(rest.trim_start())?;
     let rest = rest.trim_start();
     let mut chars = rest.chars();

@@ -57,20 +57,20 @@
 //! assert_eq!(labels, [("tests/fixtures/seed-2022-04-10.txt".to_owned(), 7)]);
 //! ```
 
+mod inputs;
 mod reason;
 mod record;
-mod inputs;
 pub mod warc;
 
 use std::ops::ControlFlow;
 use std::path::Path;
 
-pub use reason::{Reason, Status};
-pub use record::{Failure, Item, Record, WalkOptions, add_truncation, truncation_warning};
 pub use inputs::{
     PAGE_EXTENSIONS, SAMPLE, Skipped, Source, is_page_name, is_warc_name, read_stream,
     stdin_has_input, walk, walk_counting,
 };
+pub use reason::{Reason, Status};
+pub use record::{Failure, Item, Record, WalkOptions, add_truncation, truncation_warning};
 
 use crate::{Digest, Error, Parser};
 

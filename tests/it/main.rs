@@ -34,6 +34,7 @@ mod parse_all;
 mod precheck;
 mod properties;
 mod read;
+mod refusal;
 mod regressions;
 mod render;
 mod rules;

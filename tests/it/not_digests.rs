@@ -178,9 +178,11 @@ fn not_a_digest_is_structured_and_keeps_its_message() {
     assert_eq!(
         headings.to_string(),
         "2 paper heading(s) (the first: \"一个模型\", number 1) but no \"7 Papers & Radios\" \
-         title, no radio-list entry and no paper with an author line or a link label in 2 \
-         line(s) of text; found paper headings over running text, not a digest"
+         title, no radio-list entry and no paper with an author line or a link label anywhere \
+         in the page; found paper headings over running text, not a digest"
     );
+    // The pre-check's second stage turned it away, before reading lines.
+    assert_eq!(headings.lines, None);
     let radio = why("本周 10 篇 NLP 精选论文是：\n没有条目。\n");
     assert!(radio.found.contains(&Found::EmptyRadio(1)), "{radio:?}");
 }

@@ -831,3 +831,103 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Issue 27: the pre-check's second stage (the line shapes) is sound.
+
+/// `page` with each line, at random, wrapped in markup of `format` that
+/// the sources read through or that may hide it (inline tags, a hidden
+/// element before it, emphasis, a link), and with `论文` written as
+/// another alias of the paper label.
+fn mutate(page: &str, format: Format, seed: u64, alias: usize) -> String {
+    let aliases = paper_digest::__private::paper_aliases();
+    let alias = aliases[alias % aliases.len()];
+    let mut seed = seed | 1;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let wraps: &[(&str, &str)] = match format {
+        Format::Html => &[
+            ("<b>", "</b>"),
+            ("<span style=\"display:none\">x</span>", ""),
+            ("<a href=\"#\">", "</a>"),
+            ("<img src=\"a.png\">", ""),
+            ("&nbsp;", ""),
+            ("<!-- c -->", "<wbr>"),
+        ],
+        _ => &[
+            ("**", "**"),
+            ("*", "*"),
+            ("[", "](https://example.com)"),
+            ("> ", ""),
+            ("`", "`"),
+        ],
+    };
+    page.lines()
+        .map(|line| {
+            let line = line.replace("论文", alias);
+            let r = next();
+            if r % 3 != 0
+                || line.trim().is_empty()
+                || line.starts_with('<') && format != Format::Html
+            {
+                return line;
+            }
+            let (open, close) = wraps[(r / 3) as usize % wraps.len()];
+            match format {
+                Format::Html => match line.find('>') {
+                    // Inside the line's block tag.
+                    Some(i) if line.starts_with('<') => {
+                        let end = line.rfind("</").filter(|&e| e > i).unwrap_or(line.len());
+                        format!(
+                            "{}{open}{}{close}{}",
+                            &line[..=i],
+                            &line[i + 1..end],
+                            &line[end..]
+                        )
+                    }
+                    _ => line,
+                },
+                _ => format!("{open}{line}{close}"),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Whenever either stage of the pre-check turns a page away, the full
+    /// parse (without the pre-check) turns it away too: on every rendered
+    /// digest, in every format it may be read as, and after mutations of
+    /// its markup and its paper label.
+    #[test]
+    fn the_refusal_stages_never_turn_a_digest_away(
+        d in digest(),
+        seed in any::<u64>(),
+        alias in any::<usize>(),
+    ) {
+        use paper_digest::__private::{parse_as_unchecked, refusal_stage};
+        for (rendered, format) in [
+            (render::text(&d), Format::Text),
+            (render::markdown(&d), Format::Markdown),
+            (render::html(&d), Format::Html),
+        ] {
+            for page in [rendered.clone(), mutate(&rendered, format, seed, alias)] {
+                for read_as in FORMATS {
+                    if let Some(stage) = refusal_stage(&page, read_as) {
+                        let full = parse_as_unchecked(&page, read_as);
+                        prop_assert!(
+                            full.is_err(),
+                            "stage {stage} turned away a digest read as {read_as:?}:\n{page}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,811 @@
+//! The second stage of the pre-check: the line shapes of the evidence rule,
+//! looked for at the places where a logical line may start, in the visible
+//! text, before any tree is built.
+//!
+//! The full parse accepts a page only with a paper or a radio entry and
+//! evidence that it is a digest ([`crate::assemble`]'s `has_evidence`: the
+//! series title, a radio entry, or a paper with an author line or a link
+//! label). A paper needs a line the grammar reads as a paper heading, and
+//! an author line or a link label is a line of its own too: so this stage
+//! reads, at each place where a line may start, as much of the line as
+//! decides whether it can be
+//!
+//! * a paper heading ([`heading`]: the paper label, a number, a separator
+//!   and a title, as [`grammar::numbered_heading`] reads them), or
+//! * an author line or a link label ([`label`]: `作者：`, or a short label
+//!   before a colon that [`grammar::is_link_label`] takes), or
+//! * a contents heading (`目录`), which only serves the refusal's message.
+//!
+//! The functions that decide are the grammar's own, applied to the start of
+//! the line; the shapes are decided within their first [`CAP`] bytes once
+//! white space runs are one space, so that is all a candidate line keeps.
+//!
+//! Like the first stage, this one must be **sound**: it may count a line the
+//! source never makes, never miss one it makes. Where a line starts and what
+//! it holds is only known up to the markup, so:
+//!
+//! * a line may start wherever the source may break one: after a block tag,
+//!   a `<br>`, any end tag (it may end a hidden or skipped element), any tag
+//!   that is neither inline nor a block (an image, a form control, a hidden
+//!   element), a start tag with attributes (it may be the article's
+//!   container), a line feed, and in Markdown after any raw line end or
+//!   markup that may hold a line break (`<`, an image's `!`). Each of these
+//!   opens a new candidate line, and the lines already open go on (a break
+//!   the source does not make);
+//! * only a block start tag (not a table, whose stray text is moved before
+//!   it) surely ends every open line;
+//! * markup the scan does not read through (a hidden element, an image, an
+//!   unknown character reference, Markdown's inline markup) may hide or
+//!   stand for any text: an open line that can still become one of the
+//!   shapes ([`viable`]) counts as that shape there. At the start of a line
+//!   such markup is taken for nothing, which only makes more lines start.
+//!
+//! The text of `<script>` and `<style>` elements and of comments is no
+//! visible text, as in the first stage; everything else is read as if it
+//! were shown, hidden or not (hidden text only adds candidate lines).
+
+use crate::grammar::{self, LineKind};
+use crate::source::html::tokens::{Token, is_one_of};
+use crate::text::{is_trim_char, trim};
+use crate::vocabulary::{self, Label};
+
+/// How many bytes of a candidate line (white space runs made one space)
+/// decide its shape: a link label has at most 12 characters besides white
+/// space before its colon, a heading's alias, number and separator are
+/// shorter, and a heading's title needs one character.
+pub(crate) const CAP: usize = 128;
+
+/// How many bytes of a paper heading the scan keeps, for the message.
+const TITLE_CAP: usize = 4 * CAP;
+
+/// The paper heading that a line starts with: its number and title.
+fn heading(s: &str) -> Option<(u32, &str)> {
+    match vocabulary::leading_label(s) {
+        Some((Label::Paper, rest)) => match grammar::numbered_heading(rest) {
+            Some(LineKind::PaperHeading { number, title }) => Some((number, title)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Is `s` the start of an author line (`作者：`) or a link label
+/// (`论文链接：`, `Code:`), as the grammar reads them?
+fn label(s: &str) -> bool {
+    let authors = matches!(
+        vocabulary::leading_label(s),
+        Some((Label::Authors, rest)) if rest.trim_start().starts_with(grammar::is_colon)
+    );
+    authors || grammar::split_label(s, 12).is_some_and(|(l, _)| grammar::is_link_label(l))
+}
+
+/// Is `s` a contents heading (`目录`, alone on its line but for colons)?
+fn contents(s: &str) -> bool {
+    matches!(
+        vocabulary::leading_label(s),
+        Some((Label::Contents, rest))
+            if trim(rest).chars().all(|c| grammar::is_colon(c) || c.is_whitespace())
+    )
+}
+
+/// What the start of a line is: a paper heading (number and title), an
+/// author line or link label, a contents heading.
+struct Shape<'a> {
+    heading: Option<(u32, &'a str)>,
+    label: bool,
+    contents: bool,
+}
+
+/// The line as the grammar reads it: trimmed, its bullet removed.
+fn body(line: &str) -> &str {
+    grammar::strip_bullet(trim(line))
+}
+
+/// The shape of `line` (or of the part of it read so far: every shape that
+/// a part has, the whole line has).
+fn judge(line: &str) -> Shape<'_> {
+    let s = body(line);
+    // The grammar reads a heading first: `Paper 1: Title` is no link label.
+    let heading = heading(s);
+    Shape {
+        heading,
+        label: heading.is_none() && label(s),
+        contents: contents(s),
+    }
+}
+
+/// Is `line` still at its start: nothing read but white space and at most
+/// one bullet (which the grammar removes)?
+fn at_start(line: &str) -> bool {
+    let t = trim(line);
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => true,
+        (Some(c), None) => {
+            // The bullet as the grammar reads one: before white space.
+            let mut buf = [0u8; 8];
+            let n = c.encode_utf8(&mut buf).len();
+            buf[n] = b' ';
+            buf[n + 1] = b'x';
+            std::str::from_utf8(&buf[..n + 2]).is_ok_and(|s| grammar::strip_bullet(s) == "x")
+        }
+        _ => false,
+    }
+}
+
+/// Is `s` (a line's body) a proper prefix, ASCII case aside, of an alias of
+/// `label`?
+fn prefix_of_alias(s: &str, label: Label) -> bool {
+    vocabulary::aliases(label)
+        .any(|a| a.len() > s.len() && a.get(..s.len()).is_some_and(|h| h.eq_ignore_ascii_case(s)))
+}
+
+/// Can some text after `s` (a line's body) make it a paper heading?
+fn heading_viable(s: &str) -> bool {
+    if s.is_empty() || prefix_of_alias(s, Label::Paper) {
+        return true;
+    }
+    if !starts_with_alias(s, Label::Paper) {
+        return false;
+    }
+    let Some((Label::Paper, rest)) = vocabulary::leading_label(s) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return rest.is_empty();
+    }
+    if digits > 9 {
+        return false;
+    }
+    match rest[digits..].trim_start().chars().next() {
+        None => true,
+        Some(c) => grammar::is_colon(c) || matches!(c, '.' | '．' | '、'),
+    }
+}
+
+/// Can some text after `s` (a line's body) make it an author line or a
+/// link label? Yes while no colon is written and at most 12 characters
+/// besides white space (the most a label may have) are.
+fn label_viable(s: &str) -> bool {
+    !s.contains(grammar::is_colon) && s.chars().filter(|c| !c.is_whitespace()).count() <= 12
+}
+
+/// Does `s` start with an alias of `label`, ASCII case aside? (A quick
+/// test before the vocabulary's automaton.)
+fn starts_with_alias(s: &str, label: Label) -> bool {
+    vocabulary::aliases(label).any(|a| s.get(..a.len()).is_some_and(|h| h.eq_ignore_ascii_case(a)))
+}
+
+/// Can some text after `s` (a line's body) make it a contents heading?
+fn contents_viable(s: &str) -> bool {
+    prefix_of_alias(s, Label::Contents) || (starts_with_alias(s, Label::Contents) && contents(s))
+}
+
+/// What lines of the shapes the scan found at the places where a line may
+/// start.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// Lines that are, or may be, paper headings.
+    pub(crate) headings: usize,
+    /// The first line read whole that is a paper heading: its number and
+    /// its title (as far as the candidate line kept it).
+    pub(crate) first: Option<(u32, String)>,
+    /// Lines that are, or may be, author lines or link labels.
+    pub(crate) labels: usize,
+    /// A line that is, or may be, a contents heading.
+    pub(crate) contents: bool,
+}
+
+impl Found {
+    /// Is what was found enough for the full parse to decide?
+    pub(crate) fn decided(&self) -> bool {
+        self.headings > 0 && self.labels > 0
+    }
+}
+
+/// How many candidate lines may be open at once; past that, each counts as
+/// every shape it may still become and the scan starts afresh (never more
+/// than a few are open on a real page).
+const MAX_OPEN: usize = 16;
+
+/// A candidate line: its text so far (white space runs made one space, at
+/// most [`CAP`] bytes) and which shapes it may still become.
+#[derive(Default)]
+struct Open {
+    text: String,
+    /// Characters other than white space.
+    visible: usize,
+    /// It may still be a paper heading.
+    heading: bool,
+    /// It may still be a contents heading.
+    contents: bool,
+    /// A colon was read: it is a label or never will be.
+    colon: bool,
+    /// It is a paper heading, whose title is being read.
+    titled: bool,
+    /// What the run of white space and invisible characters the text ends
+    /// in holds: 1 white space, 2 an invisible character.
+    run: u8,
+}
+
+impl Open {
+    fn new() -> Self {
+        Open {
+            heading: true,
+            contents: true,
+            ..Open::default()
+        }
+    }
+
+    /// A character that [`trim`] removes: each run of them keeps one white
+    /// space and one invisible character (in the order they came), which
+    /// the grammar reads as it reads the whole run (white space may stand
+    /// between a label and its number or colon, an invisible character may
+    /// not), and which counts for no more characters of a label.
+    fn space(&mut self, c: char) {
+        let (bit, kept) = if c.is_whitespace() {
+            (1, ' ')
+        } else {
+            (2, '\u{200B}')
+        };
+        if self.run & bit == 0 && !self.text.is_empty() {
+            self.text.push(kept);
+        }
+        self.run |= bit;
+    }
+
+    /// Still at its start: nothing but white space and one bullet read.
+    fn at_start(&self) -> bool {
+        self.visible <= 1 && at_start(&self.text)
+    }
+
+    /// May the line read so far be one of the shapes? Only if it was found
+    /// a heading, or holds a colon (a label), or may be a contents heading.
+    fn worth_judging(&self) -> bool {
+        self.visible > 0 && (self.titled || self.colon || self.contents)
+    }
+
+    /// May it still become a label? At most 12 characters besides white
+    /// space before the colon, one more for a bullet.
+    fn label_open(&self) -> bool {
+        !self.colon && self.visible <= 13
+    }
+}
+
+/// The candidate lines open at the current place of a scan, and what was
+/// found.
+pub(crate) struct Lines {
+    open: Vec<Open>,
+    pub(crate) found: Found,
+}
+
+impl Lines {
+    /// A scan at the start of a page, where a line starts.
+    pub(crate) fn new() -> Self {
+        Lines {
+            open: vec![Open::new()],
+            found: Found::default(),
+        }
+    }
+
+    /// Counts what `line` is (read whole with `whole`, else cut off by
+    /// markup that may hide anything: then also what it may become); `true`
+    /// when it was counted as something, so that it need not stay open.
+    fn count(found: &mut Found, line: &str, whole: bool) -> bool {
+        let shape = judge(line);
+        let mut heading = shape.heading.is_some();
+        let mut label = shape.label;
+        let mut contents = shape.contents;
+        if !whole {
+            let s = body(line);
+            heading |= heading_viable(s);
+            label |= label_viable(s);
+            contents |= contents_viable(s);
+        }
+        if heading {
+            found.headings += 1;
+            if let (None, Some((number, title))) = (&found.first, shape.heading) {
+                found.first = Some((number, title.to_owned()));
+            }
+        }
+        if label {
+            found.labels += 1;
+        }
+        found.contents |= contents;
+        heading || label
+    }
+
+    /// A line may start here.
+    fn start(&mut self) {
+        if self.open.iter().any(|l| l.visible == 0) {
+            return;
+        }
+        if self.open.len() >= MAX_OPEN {
+            self.unknown();
+        }
+        self.open.push(Open::new());
+    }
+
+    /// A line may end here, or go on: every open line is counted as it is,
+    /// and a new one may start.
+    pub(crate) fn soft(&mut self) {
+        let found = &mut self.found;
+        self.open
+            .retain(|l| !(l.worth_judging() && Self::count(found, &l.text, true)));
+        self.start();
+    }
+
+    /// Every open line ends here (a block starts, a `<br>`, the end of the
+    /// input), and a new one starts.
+    pub(crate) fn hard(&mut self) {
+        for line in std::mem::take(&mut self.open) {
+            if line.worth_judging() {
+                Self::count(&mut self.found, &line.text, true);
+            }
+        }
+        self.open.push(Open::new());
+    }
+
+    /// Markup that may hide or stand for any text, or break the line: each
+    /// open line past its start counts as what it may become, and a new
+    /// line may start after it.
+    pub(crate) fn unknown(&mut self) {
+        let found = &mut self.found;
+        self.open.retain(|l| {
+            if l.at_start() {
+                return true;
+            }
+            Self::count(found, &l.text, l.titled);
+            false
+        });
+        if self.open.is_empty() {
+            self.open.push(Open::new());
+        }
+    }
+
+    /// One character of visible text.
+    fn char(&mut self, c: char) {
+        self.char_unless_at_start(c, false);
+    }
+
+    /// One character of visible text, which with `markup_at_start` is
+    /// markup to the lines still at their start (`#`, `>` in Markdown).
+    fn char_unless_at_start(&mut self, c: char, markup_at_start: bool) {
+        let found = &mut self.found;
+        let space = is_trim_char(c);
+        self.open.retain_mut(|l| {
+            if markup_at_start && l.at_start() {
+                return true;
+            }
+            if space {
+                l.space(c);
+                return true;
+            }
+            l.run = 0;
+            l.text.push(c);
+            l.visible += 1;
+            if l.titled {
+                // A heading: its title is read on for the message.
+                if l.text.len() >= TITLE_CAP {
+                    Self::count(found, &l.text, true);
+                    return false;
+                }
+                return true;
+            }
+            if l.text.len() >= CAP {
+                Self::count(found, &l.text, true);
+                return false;
+            }
+            if l.at_start() {
+                return true;
+            }
+            let s = body(&l.text);
+            if l.heading {
+                l.heading = heading_viable(s);
+                if l.heading && heading(s).is_some() {
+                    l.titled = true;
+                    return true;
+                }
+            }
+            if grammar::is_colon(c) && !l.colon {
+                l.colon = true;
+                // `Paper 1:` is a heading if a title follows, else a label:
+                // the line decides when it ends.
+                if !l.heading && label(s) {
+                    Self::count(found, &l.text, true);
+                    return false;
+                }
+            }
+            if l.contents {
+                l.contents = contents_viable(s);
+            }
+            l.heading || l.contents || l.label_open()
+        });
+    }
+
+    /// No candidate line is open.
+    fn idle(&self) -> bool {
+        self.open.is_empty()
+    }
+
+    /// A run of text; with `references` (HTML) character references are
+    /// read (a named one the scan does not know is [`Self::unknown`]). A
+    /// line feed is a place where a line may start.
+    pub(crate) fn text(&mut self, run: &str, references: bool) {
+        let bytes = run.as_bytes();
+        let mut at = 0;
+        while at < run.len() {
+            let b = bytes[at];
+            if b == b'\n' {
+                self.soft();
+                at += 1;
+                continue;
+            }
+            if self.idle() {
+                // No line is open and none starts before a line feed.
+                at = memchr::memchr(b'\n', &bytes[at..]).map_or(run.len(), |i| at + i);
+                continue;
+            }
+            if references && b == b'&' {
+                match reference(&run[at..]) {
+                    Some((Some(c), len)) => {
+                        self.char(c);
+                        at += len;
+                    }
+                    Some((None, len)) => {
+                        self.unknown();
+                        at += len;
+                    }
+                    None => {
+                        self.char('&');
+                        at += 1;
+                    }
+                }
+                continue;
+            }
+            if self.open.len() == 1 && self.open[0].text.is_empty() && hopeless(&run[at..]) {
+                // The one open line starts here and cannot be any shape.
+                self.open.clear();
+                continue;
+            }
+            let Some(c) = run[at..].chars().next() else {
+                break;
+            };
+            self.char(c);
+            at += c.len_utf8();
+        }
+    }
+
+    /// The end of the input.
+    pub(crate) fn end(&mut self) {
+        self.hard();
+    }
+
+    /// One token of an HTML page (`text` is the page).
+    pub(crate) fn token(&mut self, text: &str, token: &Token<'_>) {
+        const SKIPPED: [&[u8]; 2] = [b"script", b"style"];
+        match token {
+            Token::Start { name, span, .. } => {
+                let tag = &text.as_bytes()[span.clone()];
+                if is_one_of(name, &SKIPPED) {
+                    // Dropped with its body before any parse: the text runs
+                    // on after its end tag.
+                } else if is_one_of(name, &[b"br"])
+                    || (super::is_breaking(name) && !is_one_of(name, &[b"table"]))
+                {
+                    self.hard();
+                } else if is_one_of(name, &super::TRANSPARENT) {
+                    if has_attributes(name, tag) {
+                        if super::hides(tag) {
+                            self.unknown();
+                        }
+                        self.start();
+                    }
+                } else {
+                    self.unknown();
+                    self.start();
+                }
+            }
+            Token::End { name, .. } => {
+                if is_one_of(name, &[b"br"]) {
+                    // `</br>` is a `<br>`.
+                    self.hard();
+                } else if !is_one_of(name, &SKIPPED) {
+                    self.soft();
+                }
+            }
+            Token::Comment { .. } | Token::Doctype { .. } => {}
+            Token::RawText { name, span } => {
+                if !is_one_of(name, &SKIPPED) {
+                    // `title`, `textarea`, `noscript`, …: read as text.
+                    self.text(&text[span.clone()], false);
+                    self.unknown();
+                }
+            }
+        }
+    }
+
+    /// One raw line of a Markdown page (a place where a line may start, as
+    /// every raw line end is: an HTML block runs on over several). Inline
+    /// markup may hide or stand for text; at the start of a line every
+    /// ASCII punctuation character is taken for markup (block quotes,
+    /// headings, list markers).
+    pub(crate) fn markdown_line(&mut self, line: &str) {
+        self.soft();
+        let bytes = line.as_bytes();
+        let mut at = 0;
+        while at < line.len() {
+            let b = bytes[at];
+            if b == b'&' {
+                match reference(&line[at..]) {
+                    Some((Some(c), len)) => {
+                        self.char(c);
+                        at += len;
+                    }
+                    Some((None, len)) => {
+                        self.unknown();
+                        at += len;
+                    }
+                    None => {
+                        self.unknown();
+                        at += 1;
+                    }
+                }
+                continue;
+            }
+            if super::MARKDOWN_MARKUP.contains(&b) || b == b'>' {
+                self.unknown();
+                if matches!(b, b'<' | b'>' | b'!') {
+                    // Inline HTML (`<br>`) and images break the line, and
+                    // an HTML block's text starts after a tag.
+                    self.start();
+                }
+                at += 1;
+                continue;
+            }
+            if b.is_ascii_punctuation() {
+                self.char_unless_at_start(char::from(b), true);
+                at += 1;
+                continue;
+            }
+            if self.idle() {
+                // No line is open and none starts before markup that may
+                // break the line.
+                match memchr::memchr3(b'<', b'>', b'!', &bytes[at..]) {
+                    Some(i) => at += i,
+                    None => return,
+                }
+                continue;
+            }
+            let Some(c) = line[at..].chars().next() else {
+                break;
+            };
+            self.char(c);
+            at += c.len_utf8();
+        }
+    }
+
+    /// One line of a plain-text page, which is a logical line as written.
+    pub(crate) fn text_line(&mut self, line: &str) {
+        if hopeless(trim(line)) {
+            return;
+        }
+        let shape = judge(line);
+        if let Some((number, title)) = shape.heading {
+            self.found.headings += 1;
+            if self.found.first.is_none() {
+                self.found.first = Some((number, crate::model::shorten(title, 200).into_owned()));
+            }
+        }
+        self.found.labels += usize::from(shape.label);
+        self.found.contents |= shape.contents;
+    }
+}
+
+/// Can a line that starts with `run` (all the rest of a text run, no
+/// character reference or line feed read yet) not be any of the shapes,
+/// whatever follows the run? So when it starts with no part of an alias of
+/// the paper label or the contents heading and no bullet, and more than 13 characters
+/// besides white space (the most a label may have before its colon, and a
+/// bullet) come before any colon, character reference or line feed in the
+/// run.
+fn hopeless(run: &str) -> bool {
+    let mut chars = run.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if is_trim_char(first)
+        || at_start(&run[..first.len_utf8()])
+        || [Label::Paper, Label::Contents].into_iter().any(|label| {
+            vocabulary::aliases(label).any(|a| {
+                let n = a.len().min(run.len());
+                a.as_bytes()[..n].eq_ignore_ascii_case(&run.as_bytes()[..n])
+            })
+        })
+    {
+        return false;
+    }
+    let mut visible = 1;
+    for c in chars {
+        if grammar::is_colon(c) || c == '&' || c == '\n' {
+            return false;
+        }
+        if !is_trim_char(c) {
+            visible += 1;
+            if visible > 13 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Does the start tag `tag` (named `name`) carry attributes?
+fn has_attributes(name: &[u8], tag: &[u8]) -> bool {
+    tag.get(1 + name.len()..)
+        .is_some_and(|rest| rest.iter().any(|&b| b != b'>' && b != b'/'))
+}
+
+/// The character reference at the start of `s` (which starts with `&`):
+/// its character (`None` for a name the scan does not know) and its
+/// length, or `None` when no reference starts here (`&` is text).
+pub(super) fn reference(s: &str) -> Option<(Option<char>, usize)> {
+    let rest = &s.as_bytes()[1..];
+    if rest.first() == Some(&b'#') {
+        let (radix, from) = match rest.get(1) {
+            Some(b'x' | b'X') => (16, 2),
+            _ => (10, 1),
+        };
+        let digits = rest[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_hexdigit() && (radix == 16 || b.is_ascii_digit()))
+            .count();
+        if digits == 0 {
+            return None;
+        }
+        let number = std::str::from_utf8(&rest[from..from + digits]).ok()?;
+        let mut len = 1 + from + digits;
+        if s.as_bytes().get(len) == Some(&b';') {
+            len += 1;
+        }
+        let c = u32::from_str_radix(number, radix)
+            .ok()
+            .and_then(char::from_u32)
+            .unwrap_or('\u{FFFD}');
+        // C1 controls stand for other characters (`&#150;` is `–`): not
+        // worked out, so unknown.
+        let c = (!(0x80..=0x9F).contains(&u32::from(c)) && c != '\0').then_some(c);
+        return Some((c, len));
+    }
+    let name_len = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if name_len == 0 {
+        return None;
+    }
+    let name = &rest[..name_len];
+    let semicolon = rest.get(name_len) == Some(&b';');
+    const KNOWN: [(&[u8], char); 12] = [
+        (b"amp", '&'),
+        (b"lt", '<'),
+        (b"gt", '>'),
+        (b"quot", '"'),
+        (b"apos", '\''),
+        (b"nbsp", '\u{A0}'),
+        (b"ensp", '\u{2002}'),
+        (b"emsp", '\u{2003}'),
+        (b"thinsp", '\u{2009}'),
+        (b"ldquo", '“'),
+        (b"rdquo", '”'),
+        (b"hellip", '…'),
+    ];
+    let known = KNOWN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|&(_, c)| c)
+        .filter(|_| semicolon);
+    Some((known, 1 + name_len + usize::from(semicolon)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every line the grammar reads as a paper heading, an author line, a
+    /// link label or a contents heading is one to [`judge`], and so is its
+    /// start cut at [`CAP`] bytes with white space runs made one space; and
+    /// every start of such a line is [`viable`] for it.
+    #[test]
+    fn the_shapes_are_the_grammars() {
+        const PIECES: [&str; 26] = [
+            "论文", "論文", "Paper", "paper", "作者", "Authors", "链接", "地址", "代码", "目录",
+            "Contents", " ", "  ", "\u{3000}", "\u{200B}", "\u{FEFF}", "1", "12", "：", ":", ".",
+            "、", "x", "- ", "•", "Code",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..200_000 {
+            let len = usize::try_from(next() % 9).unwrap_or(0);
+            let line: String = (0..len)
+                .map(|_| PIECES[usize::try_from(next() % 26).unwrap_or(0)])
+                .collect();
+            let kind = grammar::classify(trim(&line));
+            let heading = matches!(kind, LineKind::PaperHeading { .. });
+            let label = matches!(kind, LineKind::Authors(_) | LineKind::Link { .. });
+            let is_contents = matches!(kind, LineKind::ContentsHeading);
+            let mut open = Open::new();
+            for c in line.chars() {
+                if is_trim_char(c) {
+                    open.space(c);
+                } else {
+                    open.run = 0;
+                    open.text.push(c);
+                }
+            }
+            let collapsed = open.text;
+            let shape = judge(&collapsed);
+            assert!(!heading || shape.heading.is_some(), "{line:?}");
+            assert!(!label || shape.label, "{line:?}");
+            assert!(!is_contents || shape.contents, "{line:?}");
+            // Every prefix can still become what the line is.
+            for (cut, _) in collapsed.char_indices() {
+                let part = &collapsed[..cut];
+                let s = body(part);
+                let open = at_start(part);
+                assert!(
+                    !heading || open || heading_viable(s),
+                    "{part:?} of {line:?}"
+                );
+                assert!(
+                    !label || open || label_viable(s) || judge(part).label,
+                    "{part:?} of {line:?}"
+                );
+                assert!(
+                    !is_contents || open || contents_viable(s),
+                    "{part:?} of {line:?}"
+                );
+            }
+        }
+    }
+
+    fn html(page: &str) -> Found {
+        let mut lines = Lines::new();
+        let mut last = 0;
+        for token in crate::source::html::tokens::Tokens::new(page.as_bytes()) {
+            let span = token.span();
+            lines.text(&page[last..span.start], true);
+            lines.token(page, &token);
+            last = span.end;
+        }
+        lines.text(&page[last..], true);
+        lines.end();
+        lines.found
+    }
+
+    #[test]
+    fn headings_are_found_at_line_starts_only() {
+        let found = html("<p>论文 1：标题</p><p>正文提到论文 2：不是标题</p>");
+        assert_eq!(found.headings, 1);
+        assert_eq!(found.first, Some((1, "标题".to_owned())));
+        assert_eq!(found.labels, 0);
+        let found = html("<div><b>论<span>文</span></b> 3：标题<br>作者：张三</div>");
+        assert_eq!(found.first, Some((3, "标题".to_owned())));
+        assert_eq!(found.labels, 1);
+        // Hidden markup in a heading counts as a possible heading.
+        let found = html("<p>论<span hidden>x</span>文 1：标题</p>");
+        assert_eq!(found.headings, 1);
+        // A named reference the scan does not know may be anything.
+        assert_eq!(html("<p>作者&colon;张三</p>").labels, 1);
+        assert_eq!(html("<p>作者&nbsp;：张三</p>").labels, 1);
+        // Scripts and styles are no text.
+        assert_eq!(html("<script>\n论文 1：x\n</script>").headings, 0);
+    }
+}

@@ -1,0 +1,213 @@
+//! Issue 27, "refuse cheaply after the pre-check": the second stage of the
+//! pre-check reads the line shapes of the evidence rule at the places where
+//! a line may start, before any tree is built, and turns away the pages
+//! about papers that cannot be digests. It is sound (it never turns away a
+//! page the full parse reads as a digest: over every fixture here, and over
+//! the round-trip generator in `tests/properties.rs`), and it does turn the
+//! near misses away, saying what it found.
+
+use std::path::{Path, PathBuf};
+
+use paper_digest::__private::{decode, paper_aliases, parse_as_unchecked, refusal_stage};
+use paper_digest::{Error, Format};
+
+const FORMATS: [Format; 3] = [Format::Text, Format::Markdown, Format::Html];
+
+fn fixture(path: &str) -> String {
+    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).expect(path);
+    decode(&bytes)
+}
+
+/// Every file under `dir`, recursively, in name order.
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Soundness on every fixture (digests and not), read in every format, and
+/// with its `论文` written as each other alias of the paper label: when a
+/// stage of the pre-check turns the page away, so does the full parse. The
+/// second stage does turn some fixtures away, so the check is not vacuous.
+#[test]
+fn the_refusal_is_sound_on_every_fixture() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut by_lines = 0;
+    let mut checked = 0;
+    for path in files(&root) {
+        if path.extension().is_some_and(|e| e == "json") {
+            continue;
+        }
+        let text = decode(&std::fs::read(&path).expect("read"));
+        let mut pages = vec![text.clone()];
+        if text.contains("论文") {
+            pages.extend(
+                paper_aliases()
+                    .into_iter()
+                    .filter(|a| *a != "论文")
+                    .map(|a| text.replace("论文", a)),
+            );
+        }
+        for page in &pages {
+            for format in FORMATS {
+                checked += 1;
+                let Some(stage) = refusal_stage(page, format) else {
+                    continue;
+                };
+                by_lines += usize::from(stage == "lines");
+                assert!(
+                    parse_as_unchecked(page, format).is_err(),
+                    "{}: stage {stage} turned away a digest read as {format:?}",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+    assert!(
+        by_lines >= 10,
+        "the line shapes turned away {by_lines} pages"
+    );
+}
+
+/// Which stage turns `page` away in its detected format.
+fn stage(page: &str) -> Option<&'static str> {
+    let format = paper_digest::__private::formats(page)[0];
+    refusal_stage(page, format)
+}
+
+fn refusal(page: &str) -> String {
+    match paper_digest::parse(page) {
+        Err(Error::NotADigest(message)) => message.to_string(),
+        other => panic!("{page:?}: {other:?}"),
+    }
+}
+
+/// A lone `Paper 18:` heading over an essay (a heading at a line start,
+/// but no author line, link label, series title or radio entry) is turned
+/// away by the line shapes, whose message says what was found.
+#[test]
+fn a_lone_heading_over_an_essay_is_refused_by_the_line_shapes() {
+    let page = fixture("tests/fixtures/not-digests/essay-paper-18-series.html");
+    assert_eq!(stage(&page), Some("lines"));
+    let message = refusal(&page);
+    assert!(message.contains("1 paper heading(s)"), "{message}");
+    assert!(message.contains("number 18"), "{message}");
+    assert!(
+        message.contains("Where Do Attention Heads Look?"),
+        "{message}"
+    );
+}
+
+/// A tag page whose post titles are `论文 N：` headings, with excerpts and
+/// no paper's author line or link, is turned away by the line shapes.
+#[test]
+fn a_listing_page_of_papers_is_refused_by_the_line_shapes() {
+    let page = fixture("tests/fixtures/not-digests/listing-paper-notes-tag.html");
+    assert_eq!(stage(&page), Some("lines"));
+    assert!(refusal(&page).contains("paper heading(s)"));
+}
+
+/// `论文 1：` in running text is no heading: a page that mentions one
+/// inside a paragraph (and names the authors inside a sentence) is turned
+/// away by the line shapes; the first stage lets it through.
+#[test]
+fn a_heading_inside_running_text_is_refused_by_the_line_shapes() {
+    let page = "<!doctype html><html><body><article>\
+        <p>上周我们读了两篇文章，其中，论文 1：Attention Is All You Need 最有名，作者：Vaswani 等人。</p>\
+        <p>这篇笔记记下读（论文 2：BERT） 时的想法。</p></article></body></html>";
+    assert!(paper_digest::__private::precheck(page.as_bytes()));
+    assert_eq!(stage(page), Some("lines"));
+    let message = refusal(page);
+    assert!(message.contains("no line starts with"), "{message}");
+    assert!(parse_as_unchecked(page, Format::Html).is_err());
+}
+
+/// Another outlet's roundup in the column's own per-paper shape (`论文 N：`,
+/// `作者：`, `arXiv ID：`, `摘要：`) is a digest of papers in the same
+/// grammar: the line shapes let it through, and the full parse reads it
+/// with no series. The same roundup without its author and arXiv lines is
+/// headings over running text, turned away by the line shapes.
+#[test]
+fn an_outlets_roundup_with_the_columns_shape_passes_and_without_evidence_is_refused() {
+    let roundup = "\
+<!doctype html><html><head><title>AI 每日论文速递：今日 2 篇</title></head><body>
+<div class=\"content\">
+<p>今日精选两篇论文。</p>
+<p><strong>论文 1：</strong>Scaling Laws for Neural Language Models</p>
+<p>作者：Jared Kaplan、Sam McCandlish 等</p>
+<p>arXiv ID：2001.08361</p>
+<p>摘要：语言模型的损失随模型大小、数据量和计算量呈幂律变化。</p>
+<p><strong>论文 2：</strong>Training Compute-Optimal Large Language Models</p>
+<p>作者：Jordan Hoffmann 等</p>
+<p>arXiv ID：2203.15556</p>
+<p>摘要：在给定计算预算下，模型大小与训练数据应同比例增长。</p>
+</div></body></html>";
+    assert_eq!(stage(roundup), None);
+    let digest = paper_digest::parse(roundup).expect("a digest of another outlet");
+    assert_eq!(digest.papers.len(), 2);
+    assert_eq!(digest.issue.series, None);
+
+    let bare: String = roundup
+        .lines()
+        .filter(|l| !l.contains("作者") && !l.contains("arXiv"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_eq!(stage(&bare), Some("lines"));
+    let message = refusal(&bare);
+    assert!(message.contains("2 paper heading(s)"), "{message}");
+    assert!(parse_as_unchecked(&bare, Format::Html).is_err());
+}
+
+/// A page that names the series (`7 Papers & Radios`) goes to the full
+/// parse, which quotes the title and counts the contents; a page with
+/// only a number before `papers` (`10 papers you should read`, a title to
+/// the grammar) and a contents heading does too, while one without any
+/// heading or contents is refused by the line shapes, saying it found a
+/// title.
+#[test]
+fn a_title_with_contents_is_left_to_the_full_parse() {
+    let page = "7 Papers & Radios | 标题\n目录\n1. 甲\n2. 乙\n";
+    assert_eq!(stage(page), None);
+    assert!(refusal(page).contains("table of contents (目录) of 2 entries"));
+    let mention = "我们每周都会阅读 7 Papers & Radios 栏目，今天聊聊别的。";
+    assert_eq!(stage(mention), None);
+    assert!(refusal(mention).contains("title or mention"));
+    let listed = "10 papers 论文 you should read\n目录\n甲\n乙\n";
+    assert_eq!(stage(listed), None);
+    let alone = "10 papers 论文 you should read\n甲\n乙\n";
+    assert_eq!(stage(alone), Some("lines"));
+    assert!(
+        refusal(alone).contains("title or mention"),
+        "{}",
+        refusal(alone)
+    );
+}
+
+/// Markup that may hide the rest of a heading counts as a heading: a
+/// hidden element inside `论文 1：` and an unknown character reference
+/// before the colon keep the page for the full parse.
+#[test]
+fn markup_inside_a_heading_leaves_the_page_to_the_full_parse() {
+    for heading in [
+        "论<span style=\"display:none\">x</span>文 1：标题",
+        "论文 1&colon;标题",
+        "论文<img src=\"a.png\"> 1：标题",
+    ] {
+        let page = format!(
+            "<html><body><p>{heading}</p><p>作者：张三</p><p>摘要：一段摘要。</p></body></html>"
+        );
+        assert_eq!(stage(&page), None, "{page}");
+    }
+}
