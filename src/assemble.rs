@@ -799,8 +799,8 @@ fn without_evidence(digest: &Digest, lines: usize) -> NotADigest {
 
 /// Paper headings that repeat later with their content are a table of
 /// contents (or a navigation list), not papers: a leading run of papers with
-/// no author line, link, figure or recommendation whose every title comes
-/// again, white space and case aside, among the papers after it that have an
+/// no author line, link, figure or recommendation whose every heading comes
+/// again (the same number, and the title white space and case aside), among the papers after it that have an
 /// author line or a link. The run's titles become the contents, or, when the
 /// issue already has contents, stripped boilerplate; so each paper appears
 /// once. Text the run held (the intro read as the last entry's abstract)
@@ -823,14 +823,17 @@ fn fold_repeated_headings(digest: &mut Digest, paper_lines: &mut Vec<usize>) -> 
     if run == 0 || run == digest.papers.len() {
         return 0;
     }
-    let later: std::collections::HashSet<String> = digest.papers[run..]
+    // A table of contents written as paper headings repeats each heading
+    // whole: its number and its title (`论文 1：Scaling` comes again as
+    // `论文 1：Scaling`; under `论文 2：` it is another paper).
+    let later: std::collections::HashSet<(u32, String)> = digest.papers[run..]
         .iter()
         .filter(|p| !p.authors.is_empty() || !p.links.is_empty())
-        .map(|p| title_key(&p.title))
+        .map(|p| (p.number, title_key(&p.title)))
         .collect();
     if !digest.papers[..run]
         .iter()
-        .all(|p| later.contains(&title_key(&p.title)))
+        .all(|p| later.contains(&(p.number, title_key(&p.title))))
     {
         return 0;
     }

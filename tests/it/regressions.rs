@@ -125,3 +125,19 @@ fn fuzz_3_folded_contents_empty_link() {
     assert!(empty[0].contains("of paper 1 (A)"), "{empty:?}");
     assert!(empty[1].contains("of paper 2 (B)"), "{empty:?}");
 }
+
+/// The `roundtrip` fuzz target: a heading-only paper whose title comes again
+/// under another number (`论文 1：Scaling`, then `论文 2：Scaling` with its
+/// authors) was folded into the contents as if it were a table of contents
+/// repeating its headings; a repeated heading repeats its number too, so
+/// both papers stay.
+#[test]
+fn fuzz_4_same_title_under_another_number_is_a_paper() {
+    let page = "7 Papers & Radios | 推理模型\n机器之心报道\n本周论文包括训练模型方法。\n\
+                目录\nScaling\nScaling\n论文 1：Scaling\n论文 2：Scaling\n\
+                作者：张三，Max Welling\n摘要：图像训练研究数据研究训练。\n推荐：性能训练。\n© THE END\n";
+    let digest = parse(page).expect("a digest");
+    let numbers: Vec<u32> = digest.papers.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [1, 2], "{:?}", digest.papers);
+    assert_eq!(digest.issue.contents, ["Scaling", "Scaling"]);
+}
