@@ -16,6 +16,9 @@
 //! (from criterion's `target/criterion/**/new/estimates.json`);
 //! `python3 benches/ratios.py` prints the same from a finished run.
 
+#[path = "common/near_misses.rs"]
+mod near_misses;
+
 use std::hint::black_box;
 use std::path::Path;
 
@@ -185,6 +188,33 @@ fn about_papers(c: &mut Criterion) {
                 .count()
         })
     });
+    // The same near misses inside real news pages, as a crawl meets them.
+    let in_pages = near_misses::pages(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let in_texts: Vec<String> = in_pages
+        .iter()
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect();
+    g.bench_function("about-papers-in-pages/parse_bytes", |b| {
+        b.iter(|| {
+            in_pages
+                .iter()
+                .filter(|p| paper_digest::parse_bytes(black_box(p)).is_ok())
+                .count()
+        })
+    });
+    g.bench_function("about-papers-in-pages/scraper_parse_document", |b| {
+        b.iter(|| {
+            in_texts
+                .iter()
+                .map(|t| {
+                    scraper::Html::parse_document(black_box(t))
+                        .tree
+                        .nodes()
+                        .count()
+                })
+                .sum::<usize>()
+        })
+    });
     g.bench_function("about-papers/scraper_parse_document", |b| {
         b.iter(|| {
             texts
@@ -311,6 +341,11 @@ fn report() {
         (
             "not-digest/about-papers/parse_bytes",
             "not-digest/about-papers/scraper_parse_document",
+            0.3,
+        ),
+        (
+            "not-digest/about-papers-in-pages/parse_bytes",
+            "not-digest/about-papers-in-pages/scraper_parse_document",
             0.3,
         ),
     ]

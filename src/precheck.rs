@@ -587,10 +587,11 @@ impl Refusal {
 ///
 /// A page is turned away by the second stage when it holds no radio
 /// heading and no `(from` (no radio entry is possible) and either no line
-/// may start with a paper heading, or some may but none may be an author
-/// line or a link label and no series title is possible. A page with a
-/// series title is only turned away when it has no paper heading and no
-/// contents heading, so that the full parse's message names what it held.
+/// may start with a paper heading, or some may but no author line or link
+/// label may follow one and no series title is possible. A series title
+/// or a contents heading without any paper heading makes no digest: such a
+/// page is turned away too, its message naming the title and the contents
+/// as this stage saw them (a cheaper account than the full parse's).
 pub(crate) fn refusal(text: &str, format: Format) -> Option<Refusal> {
     if HEAD_SEARCH.is_none() {
         return None;
@@ -604,7 +605,7 @@ pub(crate) fn refusal(text: &str, format: Format) -> Option<Refusal> {
             why: NotADigest::precheck(),
         });
     }
-    if seen.bits & RADIO != 0 || names_the_series(text) {
+    if seen.bits & RADIO != 0 || names_the_series(text, markup) {
         return None;
     }
     let found = marks.lines();
@@ -615,9 +616,10 @@ pub(crate) fn refusal(text: &str, format: Format) -> Option<Refusal> {
     if seen.bits & RADIO != 0 {
         return None;
     }
-    // The series' title decides only beside a heading or a contents
-    // heading; elsewhere the message names it as the first stage saw it.
-    let title = if found.headings > 0 || found.contents {
+    // The series' title is evidence only beside a paper heading; elsewhere
+    // (even beside a contents heading: contents alone make no digest) the
+    // message names it as the first stage saw it.
+    let title = if found.headings > 0 {
         let title = seen.bits & TITLE_NUMBER != 0
             || seen
                 .papers_at
@@ -635,14 +637,27 @@ pub(crate) fn refusal(text: &str, format: Format) -> Option<Refusal> {
     })
 }
 
-/// Does the raw text name the series (`Papers & Radios`: its second word
-/// with the first shortly before)? Then the page is most likely the column
+/// Does the page's title name the series (`Papers & Radios`: its second
+/// word with the first shortly before), in an HTML page's `<title>` or the
+/// first kilobyte of any other? Then the page is most likely the column
 /// and goes straight to the full parse: letting a page through is always
-/// sound, and the line scan would cost a digest for nothing.
-fn names_the_series(text: &str) -> bool {
+/// sound, and the line scan would cost a digest for nothing. A page that
+/// names the series elsewhere (the column's own site links its issues
+/// beside every article) is most likely not: the line scan reads it.
+fn names_the_series(text: &str, markup: Markup) -> bool {
     // A heuristic (letting a page through needs none): the second word as
     // the column writes it, found by a literal search.
     let (first, second) = vocabulary::SERIES;
+    let text = match markup {
+        Markup::Html => {
+            let Some(open) = crate::text::find_ascii_ci(text, "<title") else {
+                return false;
+            };
+            let title = &text[open..];
+            &title[..crate::text::find_ascii_ci(title, "</title").unwrap_or(title.len())]
+        }
+        _ => &text[..crate::source::floor_char_boundary(text, 1024)],
+    };
     let bytes = text.as_bytes();
     ["Radio", "radio", "RADIO"].iter().any(|word| {
         debug_assert!(word.eq_ignore_ascii_case(second));
@@ -711,9 +726,18 @@ fn title_start(text: &str, at: usize, markup: Markup) -> bool {
     }
 }
 
+/// The series' second word as a mark: its letters, through markup.
+static SECOND_WORD: LazyLock<Mark> = LazyLock::new(|| Mark {
+    head: vocabulary::SERIES.1.to_ascii_lowercase(),
+    steps: spelled(vocabulary::SERIES.1),
+    starts_word: false,
+    shows: Shows::Title,
+});
+
 /// May the series' second word (`radio`) come after byte `from`, in the
-/// text or cut by markup (a proper prefix of it right before markup, or a
-/// numeric reference that stands for one of its letters)?
+/// text or cut by markup (a proper prefix of it right before markup whose
+/// visible text may go on to spell the rest, [`possible`]; or a numeric
+/// reference that stands for one of its letters)?
 fn radio_after(text: &str, from: usize, markup: Markup) -> bool {
     let rest = &text[from..];
     let word = vocabulary::SERIES.1;
@@ -730,11 +754,14 @@ fn radio_after(text: &str, from: usize, markup: Markup) -> bool {
         _ => Box::new((0..bytes.len()).filter(|&i| is_markup_byte(markup, bytes[i]))),
     };
     places.into_iter().any(|i| {
-        (1..word.len()).any(|k| i >= k && bytes[i - k..i].eq_ignore_ascii_case(&word[..k]))
-            || matches!(
-                lines::reference(&rest[i..]),
-                Some((Some(c), _)) if c.is_ascii() && word.contains(&(c.to_ascii_lowercase() as u8))
-            )
+        (1..word.len()).any(|k| {
+            i >= k
+                && bytes[i - k..i].eq_ignore_ascii_case(&word[..k])
+                && possible(text, from + i - k, &SECOND_WORD, markup).is_some()
+        }) || matches!(
+            lines::reference(&rest[i..]),
+            Some((Some(c), _)) if c.is_ascii() && word.contains(&(c.to_ascii_lowercase() as u8))
+        )
     })
 }
 
@@ -865,18 +892,186 @@ fn reference_before(s: &str) -> Option<(usize, Option<char>)> {
 /// void elements without text: no element the source skips (`select`,
 /// `nav`, …), no table element (foster parenting moves text), no block (it
 /// breaks the line), no `img` (its alt text may become a line).
-const TRANSPARENT: [&[u8]; 38] = [
+pub(crate) const TRANSPARENT: [&[u8]; 38] = [
     b"html", b"head", b"body", b"link", b"meta", b"base", b"wbr", b"source", b"track", b"param",
     b"col", b"area", b"a", b"abbr", b"b", b"bdi", b"bdo", b"big", b"br", b"cite", b"code", b"data",
     b"dfn", b"em", b"font", b"i", b"kbd", b"mark", b"q", b"s", b"samp", b"small", b"span",
     b"strike", b"strong", b"sub", b"sup", b"u",
 ];
 
-/// Is the start tag `tag` (named `name`) one the visible text runs through:
-/// a [`TRANSPARENT`] element with no attribute that may hide it (`hidden`,
-/// a `display: none` style; any `hidden` or `none` in the tag counts)?
+/// Every tag name that html5ever's tree builder handles by a rule of its
+/// own in some insertion mode (the names its `rules.rs` matches): any other
+/// start tag is an ordinary element, inserted where it stands, which moves
+/// no text and closes nothing.
+pub(crate) const SPECIAL: [&[u8]; 112] = [
+    b"a",
+    b"address",
+    b"applet",
+    b"area",
+    b"article",
+    b"aside",
+    b"b",
+    b"base",
+    b"basefont",
+    b"bgsound",
+    b"big",
+    b"blockquote",
+    b"body",
+    b"br",
+    b"button",
+    b"caption",
+    b"center",
+    b"code",
+    b"col",
+    b"colgroup",
+    b"dd",
+    b"details",
+    b"dialog",
+    b"dir",
+    b"div",
+    b"dl",
+    b"dt",
+    b"em",
+    b"embed",
+    b"fieldset",
+    b"figcaption",
+    b"figure",
+    b"font",
+    b"footer",
+    b"form",
+    b"frame",
+    b"frameset",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"head",
+    b"header",
+    b"hgroup",
+    b"hr",
+    b"html",
+    b"i",
+    b"iframe",
+    b"image",
+    b"img",
+    b"input",
+    b"keygen",
+    b"li",
+    b"link",
+    b"listing",
+    b"main",
+    b"marquee",
+    b"math",
+    b"menu",
+    b"meta",
+    b"nav",
+    b"nobr",
+    b"noembed",
+    b"noframes",
+    b"noscript",
+    b"object",
+    b"ol",
+    b"optgroup",
+    b"option",
+    b"p",
+    b"param",
+    b"plaintext",
+    b"pre",
+    b"rb",
+    b"rp",
+    b"rt",
+    b"rtc",
+    b"ruby",
+    b"s",
+    b"script",
+    b"search",
+    b"section",
+    b"select",
+    b"small",
+    b"source",
+    b"span",
+    b"strike",
+    b"strong",
+    b"style",
+    b"sub",
+    b"summary",
+    b"sup",
+    b"svg",
+    b"table",
+    b"tbody",
+    b"td",
+    b"template",
+    b"textarea",
+    b"tfoot",
+    b"th",
+    b"thead",
+    b"title",
+    b"tr",
+    b"track",
+    b"tt",
+    b"u",
+    b"ul",
+    b"var",
+    b"wbr",
+    b"xmp",
+];
+
+/// Special elements that still keep the text in place: void elements
+/// without text that the tree builder inserts where they stand in a body
+/// (`input`, `embed`, `keygen`), and formatting elements like those of
+/// [`TRANSPARENT`] (`tt`, `nobr`: the adoption agency may re-parent text,
+/// never reorder it), `var`, special only inside foreign content, and
+/// `option` and `optgroup`, which outside a `select` (whose body the
+/// source skips) only close an open `option`.
+pub(crate) const KEEPS_TEXT: [&[u8]; 8] = [
+    b"input",
+    b"embed",
+    b"keygen",
+    b"tt",
+    b"nobr",
+    b"var",
+    b"option",
+    b"optgroup",
+];
+
+/// Does the visible text run through an element named `name` as if its
+/// tags were not there (so long as nothing hides it)? The [`TRANSPARENT`]
+/// and [`KEEPS_TEXT`] elements, and every ordinary element (not
+/// [`SPECIAL`], not a block or an element the HTML source skips): custom
+/// elements (`<mp-common-profile>`), `label`, `time`, `ins`, `del`, ….
+pub(crate) fn runs_through(name: &[u8]) -> bool {
+    if is_one_of(name, &TRANSPARENT) || is_one_of(name, &KEEPS_TEXT) {
+        return true;
+    }
+    if is_one_of(name, &SPECIAL) {
+        return false;
+    }
+    // Block and skipped names are short and ASCII; a longer name is none.
+    let mut lower = [0u8; 16];
+    let Some(buf) = lower.get_mut(..name.len()) else {
+        return true;
+    };
+    buf.copy_from_slice(name);
+    buf.make_ascii_lowercase();
+    let Ok(name) = std::str::from_utf8(buf) else {
+        return true;
+    };
+    !crate::source::html::tag_sets::is_block(name)
+        && !crate::source::html::tag_sets::is_skipped(name)
+}
+
+/// Is `name` a void element (no body, no end tag)?
+pub(crate) fn is_void(name: &[u8]) -> bool {
+    is_one_of(name, &crate::source::html::tag_sets::VOID)
+}
+
+/// Is the start tag `tag` (named `name`) one the visible text runs through
+/// ([`runs_through`]) with no attribute that may hide it (`hidden`, a
+/// `display: none` style; any `hidden` or `none` in the tag counts)?
 fn transparent(name: &[u8], tag: &[u8]) -> bool {
-    is_one_of(name, &TRANSPARENT) && !hides(tag)
+    runs_through(name) && !hides(tag)
 }
 
 /// Does the start tag `tag` hold `hidden` or `none` (in any case), which

@@ -194,6 +194,16 @@ pub(crate) struct Found {
     pub(crate) first: Option<(u32, String)>,
     /// Lines that are, or may be, author lines or link labels.
     pub(crate) labels: usize,
+    /// Those of them that may come after a paper heading: a paper's author
+    /// line or link label is a line of its section, after its heading, so
+    /// only these are evidence ([`Found::decided`]).
+    pub(crate) evidence: usize,
+    /// A line that may be a paper heading has been read (or counted).
+    heading_seen: bool,
+    /// The order of the lines may differ from the order of the text: a
+    /// table may move its stray text before itself (foster parenting), so
+    /// after a table's start every label may follow a heading.
+    unordered: bool,
     /// A line that is, or may be, a contents heading.
     pub(crate) contents: bool,
 }
@@ -201,7 +211,15 @@ pub(crate) struct Found {
 impl Found {
     /// Is what was found enough for the full parse to decide?
     pub(crate) fn decided(&self) -> bool {
-        self.headings > 0 && self.labels > 0
+        self.headings > 0 && self.evidence > 0
+    }
+
+    /// One more line that is, or may be, an author line or a link label.
+    fn label(&mut self) {
+        self.labels += 1;
+        if self.heading_seen || self.unordered {
+            self.evidence += 1;
+        }
     }
 }
 
@@ -212,7 +230,7 @@ const MAX_OPEN: usize = 16;
 
 /// A candidate line: its text so far (white space runs made one space, at
 /// most [`CAP`] bytes) and which shapes it may still become.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Open {
     text: String,
     /// Characters other than white space.
@@ -274,10 +292,77 @@ impl Open {
     }
 }
 
+/// Candidate lines that may go on after an element whose body the HTML
+/// source may leave out (an element it skips, or one that may be hidden):
+/// they wait for the element's end, which may be at any tag up to its own
+/// end tag; at each, a copy of them goes on as an open line.
+struct Gap {
+    lines: Vec<Open>,
+    /// The element's name, ASCII-lowercased.
+    name: Vec<u8>,
+    /// Elements of the same name opened inside it, not yet closed.
+    depth: usize,
+}
+
+/// Start tags that may keep an element open past its own end tag: scope
+/// boundaries of the tree builder (an end tag with one of them open inside
+/// is ignored), integration points of foreign content, and `plaintext`,
+/// which never ends.
+const KEEP_OPEN: [&[u8]; 20] = [
+    b"applet",
+    b"caption",
+    b"table",
+    b"td",
+    b"th",
+    b"marquee",
+    b"object",
+    b"template",
+    b"svg",
+    b"math",
+    b"foreignobject",
+    b"desc",
+    b"title",
+    b"mi",
+    b"mo",
+    b"mn",
+    b"ms",
+    b"mtext",
+    b"annotation-xml",
+    b"plaintext",
+];
+
+/// Elements whose end tag closes them whatever ordinary or block elements
+/// are open inside (the tree builder pops up to them, or runs the adoption
+/// agency): the special ones the HTML source skips, and the formatting
+/// elements. An end tag of any other element is ignored while a special
+/// element is open inside it.
+const CLOSES_INSIDE: [&[u8]; 18] = [
+    b"button",
+    b"select",
+    b"svg",
+    b"math",
+    b"object",
+    b"template",
+    b"a",
+    b"b",
+    b"big",
+    b"code",
+    b"em",
+    b"font",
+    b"i",
+    b"nobr",
+    b"s",
+    b"small",
+    b"strike",
+    b"strong",
+];
+
 /// The candidate lines open at the current place of a scan, and what was
 /// found.
 pub(crate) struct Lines {
     open: Vec<Open>,
+    /// Lines waiting for the end of an element that may be left out.
+    gaps: Vec<Gap>,
     pub(crate) found: Found,
 }
 
@@ -286,6 +371,7 @@ impl Lines {
     pub(crate) fn new() -> Self {
         Lines {
             open: vec![Open::new()],
+            gaps: Vec::new(),
             found: Found::default(),
         }
     }
@@ -306,15 +392,111 @@ impl Lines {
         }
         if heading {
             found.headings += 1;
+            found.heading_seen = true;
             if let (None, Some((number, title))) = (&found.first, shape.heading) {
                 found.first = Some((number, title.to_owned()));
             }
         }
         if label {
-            found.labels += 1;
+            found.label();
         }
         found.contents |= contents;
         heading || label
+    }
+
+    /// An element named `name` starts whose body the source may leave out
+    /// (it skips the element; or, with `shown`, it may also show it): the
+    /// lines open past their start wait for its end ([`Gap`]); with `shown`
+    /// they also go on through its body.
+    fn gap(&mut self, name: &[u8], shown: bool) {
+        let waiting: usize = self.gaps.iter().map(|g| g.lines.len()).sum();
+        let lines: Vec<Open> = if shown {
+            self.open
+                .iter()
+                .filter(|l| !l.at_start())
+                .cloned()
+                .collect()
+        } else {
+            let (start, past): (Vec<Open>, Vec<Open>) = std::mem::take(&mut self.open)
+                .into_iter()
+                .partition(Open::at_start);
+            self.open = start;
+            past
+        };
+        if waiting + lines.len() > MAX_OPEN {
+            // Too many waiting: each counts as what it may become.
+            for l in &lines {
+                Self::count(&mut self.found, &l.text, l.titled);
+            }
+        } else if !lines.is_empty() {
+            self.gaps.push(Gap {
+                lines,
+                name: name.to_ascii_lowercase(),
+                depth: 0,
+            });
+        }
+        if self.open.is_empty() {
+            self.open.push(Open::new());
+        }
+        self.start();
+    }
+
+    /// Every waiting line counts as what it may become: an element may stay
+    /// open past its end tag.
+    fn give_up_gaps(&mut self) {
+        for gap in std::mem::take(&mut self.gaps) {
+            for l in gap.lines {
+                Self::count(&mut self.found, &l.text, l.titled);
+            }
+        }
+    }
+
+    /// A tag (a start tag `name` with `start`, else an end tag), where each
+    /// element waited for may end: the lines waiting for it go on from here
+    /// (a copy, or themselves at the element's own end tag).
+    fn tag_in_gaps(&mut self, name: &[u8], start: bool) {
+        if self.gaps.is_empty() {
+            return;
+        }
+        if start {
+            let keeps_open = is_one_of(name, &KEEP_OPEN);
+            let special_inside = is_one_of(name, &super::SPECIAL)
+                && !crate::source::html::tokens::is_raw_text(name)
+                && !super::is_void(name)
+                && !is_one_of(name, &super::TRANSPARENT)
+                && !is_one_of(name, &super::KEEPS_TEXT);
+            let select_inside = !is_one_of(name, &[b"option", b"optgroup", b"hr"]);
+            let give_up = keeps_open
+                || self.gaps.iter().any(|g| {
+                    (special_inside && !is_one_of(&g.name, &CLOSES_INSIDE))
+                        || (g.name == b"select" && select_inside)
+                });
+            if give_up {
+                self.give_up_gaps();
+                return;
+            }
+        }
+        let mut resumed = Vec::new();
+        self.gaps.retain_mut(|g| {
+            let same = g.name.eq_ignore_ascii_case(name);
+            if start {
+                g.depth += usize::from(same);
+            } else if same {
+                if g.depth == 0 {
+                    resumed.append(&mut g.lines);
+                    return false;
+                }
+                g.depth -= 1;
+            }
+            resumed.extend(g.lines.iter().cloned());
+            true
+        });
+        for l in resumed {
+            if self.open.len() >= MAX_OPEN {
+                self.unknown();
+            }
+            self.open.push(l);
+        }
     }
 
     /// A line may start here.
@@ -406,6 +588,7 @@ impl Lines {
                 l.heading = heading_viable(s);
                 if l.heading && heading(s).is_some() {
                     l.titled = true;
+                    found.heading_seen = true;
                     return true;
                 }
             }
@@ -481,27 +664,71 @@ impl Lines {
     /// The end of the input.
     pub(crate) fn end(&mut self) {
         self.hard();
+        // An element never closed: what was before it ends its line.
+        for gap in std::mem::take(&mut self.gaps) {
+            for l in gap.lines {
+                if l.worth_judging() {
+                    Self::count(&mut self.found, &l.text, true);
+                }
+            }
+        }
     }
 
     /// One token of an HTML page (`text` is the page).
     pub(crate) fn token(&mut self, text: &str, token: &Token<'_>) {
-        const SKIPPED: [&[u8]; 2] = [b"script", b"style"];
+        // Scripts and styles are dropped with their bodies before any parse;
+        // the raw-text elements the HTML source skips (`iframe`, `noscript`,
+        // `textarea`) end at their own end tag, so the source skips exactly
+        // their body: either way the text runs on after the end tag. (Inside
+        // foreign content, where these are no raw text, the `svg` or `math`
+        // element is skipped, and its start tag is markup of unknown text.)
+        const SKIPPED: [&[u8]; 5] = [b"script", b"style", b"iframe", b"noscript", b"textarea"];
+        // The other elements the source skips: it leaves their body out.
+        const GAPS: [&[u8]; 7] = [
+            b"button",
+            b"select",
+            b"svg",
+            b"math",
+            b"object",
+            b"canvas",
+            b"template",
+        ];
         match token {
-            Token::Start { name, span, .. } => {
+            Token::Start {
+                name,
+                span,
+                self_closing,
+            } => {
                 let tag = &text.as_bytes()[span.clone()];
+                self.tag_in_gaps(name, true);
+                if is_one_of(name, &[b"table"]) {
+                    self.found.unordered = true;
+                }
                 if is_one_of(name, &SKIPPED) {
-                    // Dropped with its body before any parse: the text runs
-                    // on after its end tag.
+                    // Skipped with its body: the text runs on after its end
+                    // tag.
                 } else if is_one_of(name, &[b"br"])
                     || (super::is_breaking(name) && !is_one_of(name, &[b"table"]))
                 {
                     self.hard();
-                } else if is_one_of(name, &super::TRANSPARENT) {
+                } else if is_one_of(name, &[b"img", b"image"]) {
+                    // An image is nothing, or (with a URL) a line of its own
+                    // that the grammar reads as plain, whatever its alt
+                    // text: a line may end here or go on.
+                    self.soft();
+                } else if super::runs_through(name) {
                     if has_attributes(name, tag) {
-                        if super::hides(tag) {
-                            self.unknown();
+                        if super::hides(tag) && !super::is_void(name) {
+                            // Hidden or not, its body is left out or shown.
+                            self.gap(name, true);
                         }
                         self.start();
+                    }
+                } else if is_one_of(name, &GAPS) {
+                    // A self-closing `svg` or `math` is empty (foreign
+                    // content keeps the flag); any other is skipped.
+                    if !(*self_closing && is_one_of(name, &[b"svg", b"math"])) {
+                        self.gap(name, false);
                     }
                 } else {
                     self.unknown();
@@ -509,6 +736,7 @@ impl Lines {
                 }
             }
             Token::End { name, .. } => {
+                self.tag_in_gaps(name, false);
                 if is_one_of(name, &[b"br"]) {
                     // `</br>` is a `<br>`.
                     self.hard();
@@ -534,6 +762,10 @@ impl Lines {
     /// headings, list markers).
     pub(crate) fn markdown_line(&mut self, line: &str) {
         self.soft();
+        if crate::text::find_ascii_ci(line, "<table").is_some() {
+            // Inline HTML may hold a table, which may move its text.
+            self.found.unordered = true;
+        }
         let bytes = line.as_bytes();
         let mut at = 0;
         while at < line.len() {
@@ -595,11 +827,14 @@ impl Lines {
         let shape = judge(line);
         if let Some((number, title)) = shape.heading {
             self.found.headings += 1;
+            self.found.heading_seen = true;
             if self.found.first.is_none() {
                 self.found.first = Some((number, crate::model::shorten(title, 200).into_owned()));
             }
         }
-        self.found.labels += usize::from(shape.label);
+        if shape.label {
+            self.found.label();
+        }
         self.found.contents |= shape.contents;
     }
 }

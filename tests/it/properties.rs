@@ -837,8 +837,11 @@ proptest! {
 
 /// `page` with each line, at random, wrapped in markup of `format` that
 /// the sources read through or that may hide it (inline tags, a hidden
-/// element before it, emphasis, a link), and with `论文` written as
-/// another alias of the paper label.
+/// element before it, emphasis, a link), in HTML also cut at a random
+/// place by an element whose body the source leaves out or may (a button,
+/// a select, an iframe, an `svg`, a hidden span holding a block, a custom
+/// element, a table), and with `论文` written as another alias of the paper
+/// label.
 fn mutate(page: &str, format: Format, seed: u64, alias: usize) -> String {
     let aliases = paper_digest::__private::paper_aliases();
     let alias = aliases[alias % aliases.len()];
@@ -866,9 +869,39 @@ fn mutate(page: &str, format: Format, seed: u64, alias: usize) -> String {
             ("`", "`"),
         ],
     };
+    // Elements put inside a line's text: the source skips or may hide their
+    // body, so the text before and after them may make one line.
+    const CUTS: &[&str] = &[
+        "<button>b</button>",
+        "<button><i>b</i>：</button>",
+        "<select><option>o</select>",
+        "<iframe>f</iframe>",
+        "<svg><text>s</text></svg>",
+        "<span hidden>h<div>d</div></span>",
+        "<b style=\"display:none\">x</b>",
+        "<mp-x>m</mp-x>",
+        "<table><tr><td>t</td></tr></table>",
+        "<textarea>：</textarea>",
+    ];
     page.lines()
         .map(|line| {
-            let line = line.replace("论文", alias);
+            let mut line = line.replace("论文", alias);
+            let cut = next();
+            if format == Format::Html && cut % 4 == 0 && line.starts_with('<') {
+                // A cut at a character boundary inside the line's text.
+                if let (Some(open), Some(close)) = (line.find('>'), line.rfind("</")) {
+                    let places: Vec<usize> = line
+                        .char_indices()
+                        .map(|(i, _)| i)
+                        .filter(|&i| i > open && i < close)
+                        .collect();
+                    if !places.is_empty() {
+                        let at = places[(cut / 4) as usize % places.len()];
+                        let what = CUTS[(cut / 64) as usize % CUTS.len()];
+                        line.insert_str(at, what);
+                    }
+                }
+            }
             let r = next();
             if r % 3 != 0
                 || line.trim().is_empty()

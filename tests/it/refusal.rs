@@ -170,22 +170,33 @@ fn an_outlets_roundup_with_the_columns_shape_passes_and_without_evidence_is_refu
     assert!(parse_as_unchecked(&bare, Format::Html).is_err());
 }
 
-/// A page that names the series (`7 Papers & Radios`) goes to the full
-/// parse, which quotes the title and counts the contents; a page with
-/// only a number before `papers` (`10 papers you should read`, a title to
-/// the grammar) and a contents heading does too, while one without any
-/// heading or contents is refused by the line shapes, saying it found a
-/// title.
+/// A series title or a contents heading without any paper heading or
+/// radio entry makes no digest: the line shapes refuse the page, and the
+/// message still names the title and the contents heading they saw. This
+/// is the shape of the column's own site around its articles (a related
+/// link `7 Papers & Radios 往期合集` beside another outlet's roundup with a
+/// 目录), which used to cost a full parse.
 #[test]
-fn a_title_with_contents_is_left_to_the_full_parse() {
-    let page = "7 Papers & Radios | 标题\n目录\n1. 甲\n2. 乙\n";
-    assert_eq!(stage(page), None);
-    assert!(refusal(page).contains("table of contents (目录) of 2 entries"));
+fn a_title_with_contents_but_no_heading_is_refused_by_the_line_shapes() {
+    let page = "<html><head><title>带你读论文丨 8 篇论文梳理 BERT</title></head><body>\
+        <h2>目录</h2><ol><li>XLNet</li><li>RoBERTa</li></ol><p>正文。</p>\
+        <div class=\"related\"><a href=\"/d/1\">7 Papers &amp; Radios 往期合集</a></div>\
+        </body></html>";
+    assert_eq!(stage(page), Some("lines"));
+    let why = refusal(page);
+    assert!(why.contains("title or mention"), "{why}");
+    assert!(why.contains("a contents heading (目录)"), "{why}");
+    assert!(parse_as_unchecked(page, Format::Html).is_err());
+    // A page whose title names the series goes straight to the full parse
+    // (it is most likely the column), whose message counts the contents.
+    let titled = "7 Papers & Radios | 标题\n目录\n1. 甲\n2. 乙\n";
+    assert_eq!(stage(titled), None);
+    assert!(refusal(titled).contains("table of contents (目录) of 2 entries"));
     let mention = "我们每周都会阅读 7 Papers & Radios 栏目，今天聊聊别的。";
-    assert_eq!(stage(mention), None);
     assert!(refusal(mention).contains("title or mention"));
     let listed = "10 papers 论文 you should read\n目录\n甲\n乙\n";
-    assert_eq!(stage(listed), None);
+    assert_eq!(stage(listed), Some("lines"));
+    assert!(refusal(listed).contains("a contents heading (目录)"));
     let alone = "10 papers 论文 you should read\n甲\n乙\n";
     assert_eq!(stage(alone), Some("lines"));
     assert!(
@@ -193,6 +204,10 @@ fn a_title_with_contents_is_left_to_the_full_parse() {
         "{}",
         refusal(alone)
     );
+    // With a paper heading the title is evidence: the full parse decides.
+    let headed = "7 Papers & Radios | 标题\n论文 1：甲\n正文\n";
+    assert_eq!(stage(headed), None);
+    assert!(paper_digest::parse(headed).is_ok());
 }
 
 /// Markup that may hide the rest of a heading counts as a heading: a
@@ -209,5 +224,62 @@ fn markup_inside_a_heading_leaves_the_page_to_the_full_parse() {
             "<html><body><p>{heading}</p><p>作者：张三</p><p>摘要：一段摘要。</p></body></html>"
         );
         assert_eq!(stage(&page), None, "{page}");
+    }
+}
+
+/// A page's own furniture before the paper heading (a `来源：` byline, a
+/// comment box's `说你什么好呢` before a button) is no evidence: a paper's
+/// author line or link label comes after its heading. The line shapes
+/// refuse the page, as the full parse does.
+#[test]
+fn labels_before_the_heading_are_no_evidence() {
+    let page = "<html><body><div class=\"nav\"><p>来源：新浪新闻</p><p>作者：编辑部</p></div>\
+        <p>Paper 18: Where Do Attention Heads Look?</p><p>A long essay about one paper.</p>\
+        </body></html>";
+    assert_eq!(stage(page), Some("lines"));
+    assert!(parse_as_unchecked(page, Format::Html).is_err());
+    // The same label after the heading is evidence: the full parse decides.
+    let after = page.replace("</p><p>A long", "</p><p>作者：张三</p><p>A long");
+    assert_eq!(stage(&after), None);
+    assert!(parse_as_unchecked(&after, Format::Html).is_ok());
+}
+
+/// A table may move its stray text before itself (foster parenting): a
+/// heading written after a label inside a table may come first, so after
+/// a table's start every label counts.
+#[test]
+fn a_table_may_put_a_later_heading_before_a_label() {
+    let page = "<html><body><table><tr><td>作者：张三</td></tr>论文 1：标题\
+        </table><p>摘要：一段摘要。</p></body></html>";
+    assert_eq!(stage(page), None);
+}
+
+/// Elements whose body the source leaves out (a button, a select, an
+/// iframe, an `svg`) and elements that may be hidden join the text around
+/// them into one line: short text before one is no label by itself, but
+/// text before and after it that makes a label is found.
+#[test]
+fn elements_left_out_join_the_text_around_them() {
+    let heading = "<p>论文 1：标题</p><p>正文。</p>";
+    for chrome in [
+        "<div><span>说你什么好呢</span></div><button onclick=\"x()\">回复</button><p>更多评论内容在这里继续。</p>",
+        "<p>微博关注</p><iframe src=\"https://example.com/w\"></iframe><p>客服电话随时为您服务。</p>",
+        "<p>搜狗</p><select><option>新闻</option></select><p>网页搜索结果由搜狗提供。</p>",
+    ] {
+        let page = format!("<html><body>{heading}{chrome}</body></html>");
+        assert_eq!(stage(&page), Some("lines"), "{page}");
+        assert!(parse_as_unchecked(&page, Format::Html).is_err(), "{page}");
+    }
+    for label in [
+        "论文<button>x</button>链接：https://arxiv.org/abs/2203.00850",
+        "作者<iframe>x</iframe>：张三",
+        "代码<span style=\"display:none\">隐藏</span>链接：https://github.com/a/b",
+        "作者<svg><text>s</text></svg>：张三",
+        "<mp-author>作者</mp-author>：张三",
+        "作者<select><option>o</select>：张三",
+    ] {
+        let page = format!("<html><body>{heading}<p>{label}</p></body></html>");
+        assert_eq!(stage(&page), None, "{page}");
+        assert!(parse_as_unchecked(&page, Format::Html).is_ok(), "{page}");
     }
 }

@@ -69,7 +69,7 @@ pub(super) const SCOPE: [&[u8]; 8] = [
 ];
 
 /// Elements without an end tag.
-pub(super) const VOID: [&[u8]; 19] = [
+pub(crate) const VOID: [&[u8]; 19] = [
     b"area",
     b"base",
     b"br",
@@ -92,7 +92,7 @@ pub(super) const VOID: [&[u8]; 19] = [
 ];
 
 /// Elements whose contents are never content.
-pub(super) fn is_skipped(name: &str) -> bool {
+pub(crate) fn is_skipped(name: &str) -> bool {
     matches!(
         name,
         "script"
