@@ -230,7 +230,7 @@ const MAX_OPEN: usize = 16;
 
 /// A candidate line: its text so far (white space runs made one space, at
 /// most [`CAP`] bytes) and which shapes it may still become.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, PartialEq, Eq)]
 struct Open {
     text: String,
     /// Characters other than white space.
@@ -306,9 +306,8 @@ struct Gap {
 
 /// Start tags that may keep an element open past its own end tag: scope
 /// boundaries of the tree builder (an end tag with one of them open inside
-/// is ignored), integration points of foreign content, and `plaintext`,
-/// which never ends.
-const KEEP_OPEN: [&[u8]; 20] = [
+/// is ignored), and `plaintext`, which never ends.
+const KEEP_OPEN: [&[u8]; 9] = [
     b"applet",
     b"caption",
     b"table",
@@ -317,8 +316,15 @@ const KEEP_OPEN: [&[u8]; 20] = [
     b"marquee",
     b"object",
     b"template",
-    b"svg",
-    b"math",
+    b"plaintext",
+];
+
+/// The integration points of foreign content (and the scope boundaries of
+/// MathML and SVG): an HTML element opened inside one is read by the rules
+/// of a body, where an end tag of an element outside the point is ignored.
+/// So while one is open, any start tag may keep the elements waited for
+/// open (an SVG icon's `<title>Share</title>` holds none).
+const INTEGRATION: [&[u8]; 9] = [
     b"foreignobject",
     b"desc",
     b"title",
@@ -328,7 +334,6 @@ const KEEP_OPEN: [&[u8]; 20] = [
     b"ms",
     b"mtext",
     b"annotation-xml",
-    b"plaintext",
 ];
 
 /// Elements whose end tag closes them whatever ordinary or block elements
@@ -363,6 +368,8 @@ pub(crate) struct Lines {
     open: Vec<Open>,
     /// Lines waiting for the end of an element that may be left out.
     gaps: Vec<Gap>,
+    /// Inside the gaps, an [`INTEGRATION`] point may be open.
+    integration: bool,
     pub(crate) found: Found,
 }
 
@@ -372,6 +379,7 @@ impl Lines {
         Lines {
             open: vec![Open::new()],
             gaps: Vec::new(),
+            integration: false,
             found: Found::default(),
         }
     }
@@ -444,6 +452,7 @@ impl Lines {
     /// Every waiting line counts as what it may become: an element may stay
     /// open past its end tag.
     fn give_up_gaps(&mut self) {
+        self.integration = false;
         for gap in std::mem::take(&mut self.gaps) {
             for l in gap.lines {
                 Self::count(&mut self.found, &l.text, l.titled);
@@ -458,8 +467,17 @@ impl Lines {
         if self.gaps.is_empty() {
             return;
         }
+        if is_one_of(name, &INTEGRATION) {
+            // Its end tag closes it (foreign content pops up to it), and a
+            // start tag inside it is the question.
+            if start && self.integration {
+                return self.give_up_gaps();
+            }
+            self.integration = start;
+            return self.resume_gaps(name, start);
+        }
         if start {
-            let keeps_open = is_one_of(name, &KEEP_OPEN);
+            let keeps_open = self.integration || is_one_of(name, &KEEP_OPEN);
             let special_inside = is_one_of(name, &super::SPECIAL)
                 && !crate::source::html::tokens::is_raw_text(name)
                 && !super::is_void(name)
@@ -476,11 +494,30 @@ impl Lines {
                 return;
             }
         }
+        self.resume_gaps(name, start);
+    }
+
+    /// The lines waiting in each gap go on from a tag where its element may
+    /// end (a copy of them, or the lines themselves at the element's own end
+    /// tag), unless the same line is open already (an icon's many empty
+    /// elements). Any end tag may end it (it may close an element around
+    /// it); of the start tags only one of the same name may (`<button>`,
+    /// `<a>`: the tree builder closes the open one), and in an `svg` or
+    /// `math` one that breaks out of foreign content
+    /// ([`BREAKOUT`](crate::source::html::tokens::BREAKOUT)): no other start
+    /// tag closes an element the scan waits for without giving up first
+    /// ([`Self::tag_in_gaps`]).
+    fn resume_gaps(&mut self, name: &[u8], start: bool) {
         let mut resumed = Vec::new();
         self.gaps.retain_mut(|g| {
             let same = g.name.eq_ignore_ascii_case(name);
             if start {
                 g.depth += usize::from(same);
+                let foreign = g.name == b"svg" || g.name == b"math";
+                let breaks_out = foreign && is_one_of(name, &crate::source::html::tokens::BREAKOUT);
+                if !(same || breaks_out) {
+                    return true;
+                }
             } else if same {
                 if g.depth == 0 {
                     resumed.append(&mut g.lines);
@@ -492,6 +529,9 @@ impl Lines {
             true
         });
         for l in resumed {
+            if self.open.contains(&l) {
+                continue;
+            }
             if self.open.len() >= MAX_OPEN {
                 self.unknown();
             }
@@ -631,6 +671,16 @@ impl Lines {
                 at = memchr::memchr(b'\n', &bytes[at..]).map_or(run.len(), |i| at + i);
                 continue;
             }
+            if matches!(b, b' ' | b'\t' | b'\r' | 0x0c) {
+                // A run of white space is one space to every open line
+                // ([`Open::space`] keeps one of a run): read it at once.
+                self.char(' ');
+                at += bytes[at..]
+                    .iter()
+                    .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r' | 0x0c))
+                    .count();
+                continue;
+            }
             if references && b == b'&' {
                 match reference(&run[at..]) {
                     Some((Some(c), len)) => {
@@ -711,10 +761,12 @@ impl Lines {
                     || (super::is_breaking(name) && !is_one_of(name, &[b"table"]))
                 {
                     self.hard();
-                } else if is_one_of(name, &[b"img", b"image"]) {
+                } else if is_one_of(name, &[b"img", b"image", b"form"]) {
                     // An image is nothing, or (with a URL) a line of its own
                     // that the grammar reads as plain, whatever its alt
-                    // text: a line may end here or go on.
+                    // text; a form is a block, or nothing where the tree
+                    // builder ignores it (inside another form): a line may
+                    // end here or go on.
                     self.soft();
                 } else if super::runs_through(name) {
                     if has_attributes(name, tag) {

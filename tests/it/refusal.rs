@@ -265,6 +265,7 @@ fn elements_left_out_join_the_text_around_them() {
         "<div><span>说你什么好呢</span></div><button onclick=\"x()\">回复</button><p>更多评论内容在这里继续。</p>",
         "<p>微博关注</p><iframe src=\"https://example.com/w\"></iframe><p>客服电话随时为您服务。</p>",
         "<p>搜狗</p><select><option>新闻</option></select><p>网页搜索结果由搜狗提供。</p>",
+        "<p><span>分享到</span><button><svg><title>Share</title><path d=\"M0\"/><path d=\"M1\"/></svg></button></p><p>更多评论内容在这里继续。</p>",
     ] {
         let page = format!("<html><body>{heading}{chrome}</body></html>");
         assert_eq!(stage(&page), Some("lines"), "{page}");
@@ -281,5 +282,38 @@ fn elements_left_out_join_the_text_around_them() {
         let page = format!("<html><body>{heading}<p>{label}</p></body></html>");
         assert_eq!(stage(&page), None, "{page}");
         assert!(parse_as_unchecked(&page, Format::Html).is_ok(), "{page}");
+    }
+}
+
+/// Markup that may keep an element the source leaves out open past its own
+/// end tag (a table cell, an `svg` integration point holding HTML, a
+/// `select` closed by another) or that moves text: wherever the line scan
+/// turns such a page away, the full parse does too.
+#[test]
+fn elements_that_may_stay_open_never_turn_a_digest_away() {
+    let heading = "<p>论文 1：标题</p>";
+    for label in [
+        "作者<button><table><td>x</button>：张三",
+        "作者<svg><foreignObject><div>x</svg>：张三</div>",
+        "作者<svg><title>t<b>x</svg>：张三",
+        "作者<select>x<select>：张三",
+        "作者<span hidden><div>x</span>：张三</div>",
+        "作者<b hidden>x<p>y</b>：张三",
+        "作者<canvas><div>x</canvas>：张三",
+        "作者<template>x</template>：张三",
+        "作者<object><p>x</object>：张三",
+        "<table><tr><td>作者：张三</td></tr>论文 2：乙</table>",
+    ] {
+        for page in [
+            format!("<html><body>{heading}<p>{label}</p></body></html>"),
+            format!("<html><body>{label}{heading}</body></html>"),
+        ] {
+            if let Some(stage) = stage(&page) {
+                assert!(
+                    parse_as_unchecked(&page, Format::Html).is_err(),
+                    "stage {stage} turned away a digest: {page}"
+                );
+            }
+        }
     }
 }

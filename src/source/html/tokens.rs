@@ -103,7 +103,7 @@ pub(crate) fn is_raw_text(name: &[u8]) -> bool {
 /// (only with `color`, `face` or `size`, which the scan does not check: it
 /// ends foreign content early, which at worst treats an SVG `<style>` as raw
 /// text).
-const BREAKOUT: [&[u8]; 45] = [
+pub(crate) const BREAKOUT: [&[u8]; 45] = [
     b"b",
     b"big",
     b"blockquote",
