@@ -37,12 +37,31 @@
 //! * markup the scan does not read through (a hidden element, an image, an
 //!   unknown character reference, Markdown's inline markup) may hide or
 //!   stand for any text: an open line that can still become one of the
-//!   shapes ([`viable`]) counts as that shape there. At the start of a line
+//!   shapes ([`heading_viable`], [`label_viable`]) counts as that shape there. At the start of a line
 //!   such markup is taken for nothing, which only makes more lines start.
 //!
 //! The text of `<script>` and `<style>` elements and of comments is no
-//! visible text, as in the first stage; everything else is read as if it
-//! were shown, hidden or not (hidden text only adds candidate lines).
+//! visible text, as in the first stage, nor is that of the raw-text elements
+//! the source skips (`iframe`, `noscript`, `textarea`, which end at their own
+//! end tag); everything else is read as if it were shown, hidden or not
+//! (hidden text only adds candidate lines). Where the source may leave an
+//! element's body out (it skips `button`, `select`, `svg`, …; an element
+//! may be hidden), the text before it and after its end may make one line:
+//! the lines open there wait for the element's end ([`Gap`]) and go on from
+//! each tag where it may end, as the tree builder's rules say (any end tag;
+//! a start tag only of the same name, or one that leaves foreign content);
+//! markup inside that may keep it open past its own end tag (a table cell,
+//! an integration point holding HTML, a block inside an ordinary element)
+//! makes them count as what they may become instead. Every element the tree
+//! builder treats as ordinary (custom elements, `label`, `time`, …) lets the
+//! text run through, as [`super::runs_through`] says.
+//!
+//! An author line or a link label is evidence only where it may follow a
+//! paper heading ([`Found::evidence`]): a paper's lines come after its
+//! heading, so a page's own bylines and footers before the only heading
+//! are none. Text order is line order but for a table's stray text, which
+//! the tree builder moves before the table: after a table's start, every
+//! label counts.
 
 use crate::grammar::{self, LineKind};
 use crate::source::html::tokens::{Token, is_one_of};
