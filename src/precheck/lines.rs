@@ -37,8 +37,9 @@
 //! * markup the scan does not read through (a hidden element, an image, an
 //!   unknown character reference, Markdown's inline markup) may hide or
 //!   stand for any text: an open line that can still become one of the
-//!   shapes ([`heading_viable`], [`label_viable`]) counts as that shape there. At the start of a line
-//!   such markup is taken for nothing, which only makes more lines start.
+//!   shapes ([`heading_viable`], [`label_viable`]) counts as that shape
+//!   there. At the start of a line such markup is taken for nothing, which
+//!   only makes more lines start.
 //!
 //! The text of `<script>` and `<style>` elements and of comments is no
 //! visible text, as in the first stage, nor is that of the raw-text elements
