@@ -109,6 +109,10 @@ fn cases() -> Vec<(String, Vec<PathBuf>)> {
             .filter(|p| !p.ends_with("README.md"))
             .collect(),
     ));
+    cases.push((
+        "not-digest/about-papers-pages".to_owned(),
+        files("tests/fixtures/not-digests/pages", &["html"]),
+    ));
     // Built from files, not read from one: see `near_misses`.
     cases.push((NEAR_MISSES.to_owned(), Vec::new()));
     cases.push((

@@ -44,6 +44,14 @@ fn near_misses_are_not_digests() {
     turned_away("tests/fixtures/not-digests", 10);
 }
 
+/// Whole pages about papers (`not-digests/pages/`: paper notes, listings,
+/// search results, roundups, a survey, in full site markup), written as a
+/// held-out set for issue 27.
+#[test]
+fn whole_pages_about_papers_are_not_digests() {
+    turned_away("tests/fixtures/not-digests/pages", 10);
+}
+
 #[test]
 fn real_saved_pages_are_not_digests() {
     turned_away("tests/fixtures/html/real", 2);
