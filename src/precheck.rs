@@ -57,6 +57,7 @@ use std::sync::LazyLock;
 
 use crate::error::{Found, Missing, NotADigest};
 use crate::source::Format;
+use crate::source::html::tag_sets;
 use crate::source::html::tokens::{Token, Tokens, is_one_of};
 use crate::text::is_trim_char;
 use crate::vocabulary::{self, Label};
@@ -899,126 +900,7 @@ pub(crate) const TRANSPARENT: [&[u8]; 38] = [
     b"strike", b"strong", b"sub", b"sup", b"u",
 ];
 
-/// Every tag name that html5ever's tree builder handles by a rule of its
-/// own in some insertion mode (the names its `rules.rs` matches): any other
-/// start tag is an ordinary element, inserted where it stands, which moves
-/// no text and closes nothing.
-pub(crate) const SPECIAL: [&[u8]; 112] = [
-    b"a",
-    b"address",
-    b"applet",
-    b"area",
-    b"article",
-    b"aside",
-    b"b",
-    b"base",
-    b"basefont",
-    b"bgsound",
-    b"big",
-    b"blockquote",
-    b"body",
-    b"br",
-    b"button",
-    b"caption",
-    b"center",
-    b"code",
-    b"col",
-    b"colgroup",
-    b"dd",
-    b"details",
-    b"dialog",
-    b"dir",
-    b"div",
-    b"dl",
-    b"dt",
-    b"em",
-    b"embed",
-    b"fieldset",
-    b"figcaption",
-    b"figure",
-    b"font",
-    b"footer",
-    b"form",
-    b"frame",
-    b"frameset",
-    b"h1",
-    b"h2",
-    b"h3",
-    b"h4",
-    b"h5",
-    b"h6",
-    b"head",
-    b"header",
-    b"hgroup",
-    b"hr",
-    b"html",
-    b"i",
-    b"iframe",
-    b"image",
-    b"img",
-    b"input",
-    b"keygen",
-    b"li",
-    b"link",
-    b"listing",
-    b"main",
-    b"marquee",
-    b"math",
-    b"menu",
-    b"meta",
-    b"nav",
-    b"nobr",
-    b"noembed",
-    b"noframes",
-    b"noscript",
-    b"object",
-    b"ol",
-    b"optgroup",
-    b"option",
-    b"p",
-    b"param",
-    b"plaintext",
-    b"pre",
-    b"rb",
-    b"rp",
-    b"rt",
-    b"rtc",
-    b"ruby",
-    b"s",
-    b"script",
-    b"search",
-    b"section",
-    b"select",
-    b"small",
-    b"source",
-    b"span",
-    b"strike",
-    b"strong",
-    b"style",
-    b"sub",
-    b"summary",
-    b"sup",
-    b"svg",
-    b"table",
-    b"tbody",
-    b"td",
-    b"template",
-    b"textarea",
-    b"tfoot",
-    b"th",
-    b"thead",
-    b"title",
-    b"tr",
-    b"track",
-    b"tt",
-    b"u",
-    b"ul",
-    b"var",
-    b"wbr",
-    b"xmp",
-];
-
-/// Special elements that still keep the text in place: void elements
+/// Elements with a rule of their own that still keep the text in place: void elements
 /// without text that the tree builder inserts where they stand in a body
 /// (`input`, `embed`, `keygen`), and formatting elements like those of
 /// [`TRANSPARENT`] (`tt`, `nobr`: the adoption agency may re-parent text,
@@ -1036,35 +918,53 @@ pub(crate) const KEEPS_TEXT: [&[u8]; 8] = [
     b"optgroup",
 ];
 
+/// Tags the tree builder has a rule of its own for that neither
+/// html5ever's special set ([`tag_sets::is_special`]) nor the source's
+/// blocks and skipped elements hold: they close or move what is open
+/// (`ruby` parts, `image` read as `img`) or start foreign content.
+const OWN_RULE: [&str; 10] = [
+    "image", "math", "svg", "dialog", "search", "rb", "rp", "rt", "rtc", "ruby",
+];
+
+/// `name` ASCII-lowercased in `buf`, if it fits (every name of the tag sets
+/// is short and ASCII; a longer or other name is none of them).
+fn lowercase<'b>(name: &[u8], buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    let buf = buf.get_mut(..name.len())?;
+    buf.copy_from_slice(name);
+    buf.make_ascii_lowercase();
+    std::str::from_utf8(buf).ok()
+}
+
+/// Is `name` in html5ever's special set ([`tag_sets::is_special`]), whose
+/// open elements make the end tag of an ordinary element around them be
+/// ignored?
+pub(crate) fn is_special(name: &[u8]) -> bool {
+    lowercase(name, &mut [0; 16]).is_some_and(tag_sets::is_special)
+}
+
 /// Does the visible text run through an element named `name` as if its
 /// tags were not there (so long as nothing hides it)? The [`TRANSPARENT`]
-/// and [`KEEPS_TEXT`] elements, and every ordinary element (not
-/// [`SPECIAL`], not a block or an element the HTML source skips): custom
-/// elements (`<mp-common-profile>`), `label`, `time`, `ins`, `del`, ….
+/// and [`KEEPS_TEXT`] elements, and every ordinary element, which the tree
+/// builder inserts where it stands (not special, not of [`OWN_RULE`], not
+/// a block or an element the HTML source skips): custom elements
+/// (`<mp-common-profile>`), `label`, `time`, `ins`, `del`, ….
 pub(crate) fn runs_through(name: &[u8]) -> bool {
     if is_one_of(name, &TRANSPARENT) || is_one_of(name, &KEEPS_TEXT) {
         return true;
     }
-    if is_one_of(name, &SPECIAL) {
-        return false;
-    }
-    // Block and skipped names are short and ASCII; a longer name is none.
-    let mut lower = [0u8; 16];
-    let Some(buf) = lower.get_mut(..name.len()) else {
+    let mut buf = [0; 16];
+    let Some(name) = lowercase(name, &mut buf) else {
         return true;
     };
-    buf.copy_from_slice(name);
-    buf.make_ascii_lowercase();
-    let Ok(name) = std::str::from_utf8(buf) else {
-        return true;
-    };
-    !crate::source::html::tag_sets::is_block(name)
-        && !crate::source::html::tag_sets::is_skipped(name)
+    !(tag_sets::is_special(name)
+        || OWN_RULE.contains(&name)
+        || tag_sets::is_block(name)
+        || tag_sets::is_skipped(name))
 }
 
 /// Is `name` a void element (no body, no end tag)?
 pub(crate) fn is_void(name: &[u8]) -> bool {
-    is_one_of(name, &crate::source::html::tag_sets::VOID)
+    is_one_of(name, &tag_sets::VOID)
 }
 
 /// Is the start tag `tag` (named `name`) one the visible text runs through
@@ -1091,17 +991,11 @@ fn hides(tag: &[u8]) -> bool {
 /// but not `body` or `html` (merged into the open ones), nor table parts or
 /// `form` (ignored out of place).
 fn is_breaking(name: &[u8]) -> bool {
-    // Block names are short and ASCII: lowercased on the stack.
-    let mut lower = [0u8; 16];
-    let Some(buf) = lower.get_mut(..name.len()) else {
+    let mut buf = [0; 16];
+    let Some(name) = lowercase(name, &mut buf) else {
         return false;
     };
-    buf.copy_from_slice(name);
-    buf.make_ascii_lowercase();
-    let Ok(name) = std::str::from_utf8(buf) else {
-        return false;
-    };
-    crate::source::html::tag_sets::is_block(name)
+    tag_sets::is_block(name)
         && !matches!(
             name,
             "body" | "html" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption" | "form"

@@ -498,11 +498,11 @@ impl Lines {
         }
         if start {
             let keeps_open = self.integration || is_one_of(name, &KEEP_OPEN);
-            let special_inside = is_one_of(name, &super::SPECIAL)
+            // A special element that stays open (not void, not raw text,
+            // which ends at its own end tag).
+            let special_inside = super::is_special(name)
                 && !crate::source::html::tokens::is_raw_text(name)
-                && !super::is_void(name)
-                && !is_one_of(name, &super::TRANSPARENT)
-                && !is_one_of(name, &super::KEEPS_TEXT);
+                && !super::is_void(name);
             let select_inside = !is_one_of(name, &[b"option", b"optgroup", b"hr"]);
             let give_up = keeps_open
                 || self.gaps.iter().any(|g| {

@@ -183,7 +183,7 @@ pub(crate) fn is_block(name: &str) -> bool {
 }
 
 /// html5ever's special elements (its `special_tag` set).
-pub(super) fn is_special(name: &str) -> bool {
+pub(crate) fn is_special(name: &str) -> bool {
     is_heading(name)
         || matches!(
             name,
