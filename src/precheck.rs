@@ -344,7 +344,7 @@ impl<'a> Hidden<'a> {
     fn read(&mut self) -> bool {
         let Some(token) = self.tokens.next() else {
             if self.read_to != usize::MAX && !self.lines.found.decided() {
-                self.lines.text(&self.text[self.last..], true);
+                self.lines.text(&self.text[self.last..]);
                 self.lines.end();
             }
             self.read_to = usize::MAX;
@@ -352,7 +352,7 @@ impl<'a> Hidden<'a> {
         };
         let span = token.span();
         if !self.lines.found.decided() {
-            self.lines.text(&self.text[self.last..span.start], true);
+            self.lines.text(&self.text[self.last..span.start]);
             self.lines.token(self.text, &token);
         }
         self.last = span.end;
@@ -622,6 +622,7 @@ pub(crate) fn refusal(text: &str, format: Format) -> Option<Refusal> {
     // message names it as the first stage saw it.
     let title = if found.headings > 0 {
         let title = seen.bits & TITLE_NUMBER != 0
+            || found.title
             || seen
                 .papers_at
                 .is_some_and(|at| radio_after(text, at, markup));
@@ -704,10 +705,16 @@ fn lines_refusal(found: &lines::Found, title: bool) -> NotADigest {
 
 /// May the series' first word at `at` come right after a number that
 /// starts a line or a title (`7 Papers`, in the text, a `<title>` or an
-/// attribute)? Sound: markup or a reference right before it may hide the
-/// number, and markup or a quote before the number may start the line.
+/// attribute)? Sound: a reference (or in Markdown, markup) right before it
+/// may hide the number, and markup or a quote before the number may start
+/// the line. In HTML, a tag right before it is the line scan's question
+/// ([`lines`] follows the number through the text runs): an attribute
+/// value that holds a tag before the word (`content="7<b>Papers"`) is no
+/// title.
 fn title_start(text: &str, at: usize, markup: Markup) -> bool {
-    let pad = |c: char| is_trim_char(c) && c != '\n' && c != '\r';
+    // A line feed ends a line of plain text; in markup it may be white
+    // space inside a line, a title or an attribute (`content="7\nPapers"`).
+    let pad = |c: char| is_trim_char(c) && (markup != Markup::None || !matches!(c, '\n' | '\r'));
     let before = text[..at].trim_end_matches(pad);
     let starts = |c: Option<char>| match c {
         None | Some('\n' | '\r') => true,
@@ -721,7 +728,7 @@ fn title_start(text: &str, at: usize, markup: Markup) -> bool {
                 .trim_end_matches(pad);
             starts(lead.chars().next_back())
         }
-        Some('>' | ';') => markup != Markup::None,
+        Some(';') => markup != Markup::None,
         Some(c) => markup == Markup::Markdown && c.is_ascii_punctuation(),
         None => false,
     }
@@ -1086,7 +1093,9 @@ impl Cursor<'_> {
                     } else if transparent(name, &self.text.as_bytes()[span.clone()]) {
                         self.pos = span.end;
                         Tag::Passed
-                    } else if is_breaking(name) {
+                    } else if is_breaking(name) && !is_one_of(name, &[b"table"]) {
+                        // (A table's stray text moves before it, where it
+                        // joins the text before the table.)
                         Tag::Break
                     } else {
                         Tag::Unknown

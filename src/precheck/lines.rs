@@ -226,12 +226,15 @@ pub(crate) struct Found {
     unordered: bool,
     /// A line that is, or may be, a contents heading.
     pub(crate) contents: bool,
+    /// The series title by its number (`7 Papers`) may be a line or an
+    /// element's text ([`Numbered`]).
+    pub(crate) title: bool,
 }
 
 impl Found {
     /// Is what was found enough for the full parse to decide?
     pub(crate) fn decided(&self) -> bool {
-        self.headings > 0 && self.evidence > 0
+        self.headings > 0 && (self.evidence > 0 || self.title)
     }
 
     /// One more line that is, or may be, an author line or a link label.
@@ -240,6 +243,179 @@ impl Found {
         if self.heading_seen || self.unordered {
             self.evidence += 1;
         }
+    }
+}
+
+/// The series title by its number, as [`grammar::is_digest_title`] reads a
+/// line or a headline element's text (`7 Papers & Radios`: before the
+/// series' first word, white space and one run of ASCII digits), followed
+/// through the page's text runs. A set of automaton states: such a text may
+/// start at any tag (an element's text, a line) and at a line feed, and
+/// goes on through every tag (an element's text holds its descendants'),
+/// so each tag adds the start state; where the source may leave text out
+/// (an element it skips or that may be hidden, a raw-text body), the states
+/// before it go on after it too. So the set holds every state some line or
+/// element text may be in: sound, and a handful of bits.
+///
+/// Only the HTML scan needs it: in plain text and Markdown the first stage
+/// reads the number right before the word.
+#[derive(Clone, Copy, Debug, Default)]
+struct Numbered {
+    /// The states: [`Self::START`] (white space only), [`Self::DIGITS`],
+    /// [`Self::DIGITS_SPACE`], then one bit per letter of the word read.
+    states: u8,
+    /// The states at the start of every element whose body the source may
+    /// leave out: its end may be at any later tag.
+    pending: u8,
+    /// The word was read after a number.
+    found: bool,
+}
+
+impl Numbered {
+    const START: u8 = 1;
+    const DIGITS: u8 = 2;
+    const DIGITS_SPACE: u8 = 4;
+    /// After `k` letters of the word (1 ≤ k < its length).
+    const fn letters(k: usize) -> u8 {
+        4 << k
+    }
+    /// The word, ASCII (it fits the bits: five letters read before the last).
+    const WORD: &[u8] = vocabulary::SERIES.0.as_bytes();
+
+    fn new() -> Self {
+        Numbered {
+            states: Self::START,
+            ..Numbered::default()
+        }
+    }
+
+    /// The states after `c`.
+    fn step(&mut self, c: char) {
+        let s = self.states;
+        let mut next = 0;
+        let space = is_trim_char(c);
+        let digit = c.is_ascii_digit();
+        let first = c.eq_ignore_ascii_case(&char::from(Self::WORD[0]));
+        if s & Self::START != 0 {
+            next |= if space {
+                Self::START
+            } else if digit {
+                Self::DIGITS
+            } else {
+                0
+            };
+        }
+        if s & Self::DIGITS != 0 {
+            next |= if digit {
+                Self::DIGITS
+            } else if space {
+                Self::DIGITS_SPACE
+            } else if first {
+                Self::letters(1)
+            } else {
+                0
+            };
+        }
+        if s & Self::DIGITS_SPACE != 0 {
+            next |= if space {
+                Self::DIGITS_SPACE
+            } else if first {
+                Self::letters(1)
+            } else {
+                0
+            };
+        }
+        for k in 1..Self::WORD.len() {
+            if s & Self::letters(k) != 0 && c.eq_ignore_ascii_case(&char::from(Self::WORD[k])) {
+                if k + 1 == Self::WORD.len() {
+                    self.found = true;
+                } else {
+                    next |= Self::letters(k + 1);
+                }
+            }
+        }
+        self.states = next;
+    }
+
+    /// A character reference the scan does not know: none, one or two
+    /// characters, any of them.
+    fn unknown(&mut self) {
+        let mut all = self.states;
+        let mut one = *self;
+        for _ in 0..2 {
+            let from = one.states;
+            let mut next = 0;
+            for c in [' ', '0', 'p', 'a', 'e', 'r', 's'] {
+                one.states = from;
+                one.step(c);
+                next |= one.states;
+            }
+            one.states = next;
+            all |= next;
+        }
+        debug_assert!(Self::WORD.eq_ignore_ascii_case(b"papers"));
+        self.found |= one.found;
+        self.states = all;
+    }
+
+    /// A tag (or comment): an element's text or a line may start here, and
+    /// text left out before may end here.
+    fn tag(&mut self) {
+        self.states |= Self::START | self.pending;
+    }
+
+    /// An element whose body the source may leave out starts here.
+    fn may_leave_out(&mut self) {
+        self.pending |= self.states;
+    }
+
+    /// A run of text (with `references`, its character references read).
+    fn run(&mut self, run: &str, references: bool) {
+        let bytes = run.as_bytes();
+        let mut at = 0;
+        while at < run.len() {
+            if self.states == 0 {
+                // Nothing can go on before a line feed.
+                match memchr::memchr(b'\n', &bytes[at..]) {
+                    Some(i) => at += i,
+                    None => return,
+                }
+            }
+            let b = bytes[at];
+            if b == b'\n' {
+                self.states |= Self::START;
+            }
+            if references && b == b'&' {
+                match reference(&run[at..]) {
+                    Some((Some(c), len)) => {
+                        self.step(c);
+                        at += len;
+                    }
+                    Some((None, len)) => {
+                        self.unknown();
+                        at += len;
+                    }
+                    None => {
+                        self.step('&');
+                        at += 1;
+                    }
+                }
+                continue;
+            }
+            let Some(c) = run[at..].chars().next() else {
+                return;
+            };
+            self.step(c);
+            at += c.len_utf8();
+        }
+    }
+
+    /// A raw-text body (`title`, `textarea`, `iframe`, …): its text, which
+    /// the source may also leave out.
+    fn raw(&mut self, run: &str, references: bool) {
+        let before = self.states;
+        self.run(run, references);
+        self.states |= before;
     }
 }
 
@@ -339,6 +515,102 @@ const KEEP_OPEN: [&[u8]; 9] = [
     b"plaintext",
 ];
 
+/// The parts of a table, and the elements whose start tag is ignored in a
+/// body: outside a table, the tree builder ignores their start tags.
+const TABLE_PARTS: [&[u8]; 9] = [
+    b"thead", b"tbody", b"tfoot", b"tr", // rows and their groups
+    b"td", b"th", b"caption", // cells
+    b"body", b"html",
+];
+
+/// Where the text is as to tables, as far as a table's parts need: out of
+/// place (no table open) the tree builder ignores them, and in a table's
+/// cell (or caption) they end a block; elsewhere in a table, text is moved
+/// before it (foster parenting), and joins what came before the table.
+/// Counts may be too high (an end tag the tree builder ignores is still
+/// subtracted only where it surely closes), never too low.
+#[derive(Clone, Copy, Debug, Default)]
+struct Tables {
+    /// Tables that may be open.
+    tables: usize,
+    /// Templates that may be open (inside one, `</table>` is ignored).
+    templates: usize,
+    /// Foreign elements (`svg`, `math`) that may be open: a `td` inside
+    /// one is no cell.
+    foreign: usize,
+    /// The last table part read was the start of a cell or a caption:
+    /// its name's first byte after `t` (`d`, `h`), or `c`.
+    cell: Option<u8>,
+}
+
+impl Tables {
+    /// Is the text read now surely in a cell or a caption of a table (not
+    /// moved before it)?
+    fn in_cell(&self) -> bool {
+        self.cell.is_some() && self.foreign == 0 && self.templates == 0
+    }
+
+    /// Does the end tag `name` surely close the cell or caption the text
+    /// is in (a block's end)?
+    fn closes_cell(&self, name: &[u8]) -> bool {
+        self.in_cell() && is_one_of(name, &TABLE_PARTS[4..7]) && self.cell == Self::kind(name)
+    }
+
+    /// The kind of cell `name` (one of [`TABLE_PARTS`]) is.
+    fn kind(name: &[u8]) -> Option<u8> {
+        match name.first()?.to_ascii_lowercase() {
+            b'c' => Some(b'c'),
+            _ => Some(name.get(1)?.to_ascii_lowercase()),
+        }
+    }
+
+    /// A start tag (with `start`) or an end tag named `name`.
+    fn tag(&mut self, name: &[u8], start: bool, self_closing: bool) {
+        let is = |names: &[&[u8]]| is_one_of(name, names);
+        if is(&[b"svg", b"math"]) {
+            if start && !self_closing {
+                self.foreign += 1;
+            } else if !start {
+                self.foreign = self.foreign.saturating_sub(1);
+            }
+            return;
+        }
+        if is(&[b"template"]) {
+            if start {
+                self.templates += 1;
+            } else {
+                self.templates = self.templates.saturating_sub(1);
+            }
+            return;
+        }
+        if self.foreign > 0 {
+            // Foreign content: no table's part (an HTML `table` start tag
+            // breaks out, and is counted as the table it may be).
+            if start && is(&[b"table"]) {
+                self.tables += 1;
+                self.cell = None;
+            }
+            return;
+        }
+        if is(&[b"table"]) {
+            if start {
+                self.tables += 1;
+            } else if self.templates == 0 {
+                self.tables = self.tables.saturating_sub(1);
+            }
+            self.cell = None;
+        } else if is(&TABLE_PARTS[4..7]) {
+            self.cell = if start && self.tables > 0 {
+                Self::kind(name)
+            } else {
+                None
+            };
+        } else if is(&TABLE_PARTS[..4]) {
+            self.cell = None;
+        }
+    }
+}
+
 /// The integration points of foreign content (and the scope boundaries of
 /// MathML and SVG): an HTML element opened inside one is read by the rules
 /// of a body, where an end tag of an element outside the point is ignored.
@@ -390,6 +662,10 @@ pub(crate) struct Lines {
     gaps: Vec<Gap>,
     /// Inside the gaps, an [`INTEGRATION`] point may be open.
     integration: bool,
+    /// The series title by its number, in an HTML page's text.
+    numbered: Numbered,
+    /// Where the text is as to tables.
+    tables: Tables,
     pub(crate) found: Found,
 }
 
@@ -400,6 +676,8 @@ impl Lines {
             open: vec![Open::new()],
             gaps: Vec::new(),
             integration: false,
+            numbered: Numbered::new(),
+            tables: Tables::default(),
             found: Found::default(),
         }
     }
@@ -456,7 +734,9 @@ impl Lines {
             for l in &lines {
                 Self::count(&mut self.found, &l.text, l.titled);
             }
-        } else if !lines.is_empty() {
+        } else {
+            // Even without lines waiting: where the element may end, a
+            // line may start ([`Self::resume_gaps`]).
             self.gaps.push(Gap {
                 lines,
                 name: name.to_ascii_lowercase(),
@@ -529,6 +809,7 @@ impl Lines {
     /// ([`Self::tag_in_gaps`]).
     fn resume_gaps(&mut self, name: &[u8], start: bool) {
         let mut resumed = Vec::new();
+        let mut ends = false;
         self.gaps.retain_mut(|g| {
             let same = g.name.eq_ignore_ascii_case(name);
             if start {
@@ -540,11 +821,13 @@ impl Lines {
                 }
             } else if same {
                 if g.depth == 0 {
+                    ends = true;
                     resumed.append(&mut g.lines);
                     return false;
                 }
                 g.depth -= 1;
             }
+            ends = true;
             resumed.extend(g.lines.iter().cloned());
             true
         });
@@ -556,6 +839,10 @@ impl Lines {
                 self.unknown();
             }
             self.open.push(l);
+        }
+        if ends {
+            // The element left out may end here: a line may start after it.
+            self.start();
         }
     }
 
@@ -673,10 +960,17 @@ impl Lines {
         self.open.is_empty()
     }
 
+    /// A run of an HTML page's text, with its character references.
+    pub(crate) fn text(&mut self, run: &str) {
+        self.numbered.run(run, true);
+        self.found.title |= self.numbered.found;
+        self.visible(run, true);
+    }
+
     /// A run of text; with `references` (HTML) character references are
     /// read (a named one the scan does not know is [`Self::unknown`]). A
     /// line feed is a place where a line may start.
-    pub(crate) fn text(&mut self, run: &str, references: bool) {
+    fn visible(&mut self, run: &str, references: bool) {
         let bytes = run.as_bytes();
         let mut at = 0;
         while at < run.len() {
@@ -763,6 +1057,9 @@ impl Lines {
             b"canvas",
             b"template",
         ];
+        if !matches!(token, Token::RawText { .. }) {
+            self.numbered.tag();
+        }
         match token {
             Token::Start {
                 name,
@@ -774,6 +1071,16 @@ impl Lines {
                 if is_one_of(name, &[b"table"]) {
                     self.found.unordered = true;
                 }
+                if self.tables.foreign > 0
+                    && is_one_of(name, &crate::source::html::tokens::BREAKOUT)
+                {
+                    // It may close foreign content, which the source leaves
+                    // out: a line may start here.
+                    self.start();
+                }
+                // Out of any table, or after a cell's text (never moved).
+                let in_place = self.tables.tables == 0 || self.tables.in_cell();
+                self.tables.tag(name, true, *self_closing);
                 if is_one_of(name, &SKIPPED) {
                     // Skipped with its body: the text runs on after its end
                     // tag.
@@ -781,17 +1088,24 @@ impl Lines {
                     || (super::is_breaking(name) && !is_one_of(name, &[b"table"]))
                 {
                     self.hard();
-                } else if is_one_of(name, &[b"img", b"image", b"form"]) {
+                } else if is_one_of(name, &[b"img", b"image", b"form"])
+                    || (in_place && is_one_of(name, &TABLE_PARTS))
+                {
                     // An image is nothing, or (with a URL) a line of its own
                     // that the grammar reads as plain, whatever its alt
                     // text; a form is a block, or nothing where the tree
-                    // builder ignores it (inside another form): a line may
-                    // end here or go on.
+                    // builder ignores it (inside another form); a table's
+                    // part outside any table is ignored (its text runs on),
+                    // and after a cell's text it is a block: a line may end
+                    // here or go on. (After a table's stray text, which
+                    // moves before the table, it is markup of unknown
+                    // text.)
                     self.soft();
                 } else if super::runs_through(name) {
                     if has_attributes(name, tag) {
                         if super::hides(tag) && !super::is_void(name) {
                             // Hidden or not, its body is left out or shown.
+                            self.numbered.may_leave_out();
                             self.gap(name, true);
                         }
                         self.start();
@@ -800,6 +1114,7 @@ impl Lines {
                     // A self-closing `svg` or `math` is empty (foreign
                     // content keeps the flag); any other is skipped.
                     if !(*self_closing && is_one_of(name, &[b"svg", b"math"])) {
+                        self.numbered.may_leave_out();
                         self.gap(name, false);
                     }
                 } else {
@@ -809,8 +1124,10 @@ impl Lines {
             }
             Token::End { name, .. } => {
                 self.tag_in_gaps(name, false);
-                if is_one_of(name, &[b"br"]) {
-                    // `</br>` is a `<br>`.
+                let closes_cell = self.tables.closes_cell(name);
+                self.tables.tag(name, false, false);
+                if closes_cell || is_one_of(name, &[b"br"]) {
+                    // A cell's end is a block's; `</br>` is a `<br>`.
                     self.hard();
                 } else if !is_one_of(name, &SKIPPED) {
                     self.soft();
@@ -818,9 +1135,18 @@ impl Lines {
             }
             Token::Comment { .. } | Token::Doctype { .. } => {}
             Token::RawText { name, span } => {
+                let body = &text[span.clone()];
+                if !is_one_of(name, &[b"script", b"style"]) {
+                    // Text of the tree (a headline's text holds it) that
+                    // the source may leave out; `title` and `textarea`
+                    // have character references.
+                    self.numbered
+                        .raw(body, is_one_of(name, &[b"title", b"textarea"]));
+                    self.found.title |= self.numbered.found;
+                }
                 if !is_one_of(name, &SKIPPED) {
-                    // `title`, `textarea`, `noscript`, …: read as text.
-                    self.text(&text[span.clone()], false);
+                    // `title`, `xmp`, …: read as text.
+                    self.visible(body, false);
                     self.unknown();
                 }
             }
@@ -993,27 +1319,16 @@ pub(super) fn reference(s: &str) -> Option<(Option<char>, usize)> {
     if name_len == 0 {
         return None;
     }
-    let name = &rest[..name_len];
     let semicolon = rest.get(name_len) == Some(&b';');
-    const KNOWN: [(&[u8], char); 12] = [
-        (b"amp", '&'),
-        (b"lt", '<'),
-        (b"gt", '>'),
-        (b"quot", '"'),
-        (b"apos", '\''),
-        (b"nbsp", '\u{A0}'),
-        (b"ensp", '\u{2002}'),
-        (b"emsp", '\u{2003}'),
-        (b"thinsp", '\u{2009}'),
-        (b"ldquo", '“'),
-        (b"rdquo", '”'),
-        (b"hellip", '…'),
-    ];
-    let known = KNOWN
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|&(_, c)| c)
-        .filter(|_| semicolon);
+    // With its semicolon, a name is read as the tokenizer reads it, from
+    // html5ever's own table (which maps the proper prefixes of names to
+    // nothing); without, a legacy name may match a prefix: unknown.
+    let known = semicolon
+        .then(|| std::str::from_utf8(&rest[..=name_len]).ok())
+        .flatten()
+        .and_then(|key| html5ever::data::NAMED_ENTITIES.get(key))
+        .and_then(|&(first, second)| (first != 0 && second == 0).then_some(first))
+        .and_then(char::from_u32);
     Some((known, 1 + name_len + usize::from(semicolon)))
 }
 
@@ -1088,11 +1403,11 @@ mod tests {
         let mut last = 0;
         for token in crate::source::html::tokens::Tokens::new(page.as_bytes()) {
             let span = token.span();
-            lines.text(&page[last..span.start], true);
+            lines.text(&page[last..span.start]);
             lines.token(page, &token);
             last = span.end;
         }
-        lines.text(&page[last..], true);
+        lines.text(&page[last..]);
         lines.end();
         lines.found
     }
