@@ -291,48 +291,70 @@ impl Numbered {
 
     /// The states after `c`.
     fn step(&mut self, c: char) {
-        let s = self.states;
-        let mut next = 0;
-        let space = is_trim_char(c);
-        let digit = c.is_ascii_digit();
-        let first = c.eq_ignore_ascii_case(&char::from(Self::WORD[0]));
-        if s & Self::START != 0 {
-            next |= if space {
-                Self::START
-            } else if digit {
-                Self::DIGITS
+        let class = match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => Self::CLASSES[usize::from(b)],
+            _ if is_trim_char(c) => Self::SPACE,
+            _ => 0,
+        };
+        self.advance(class);
+    }
+
+    /// A character's class: [`Self::SPACE`], [`Self::DIGIT`], or bit `k`
+    /// for each letter `k` of the word it is (ASCII case ignored).
+    const SPACE: u8 = 0x80;
+    /// See [`Self::SPACE`].
+    const DIGIT: u8 = 0x40;
+    /// The class of every ASCII byte.
+    const CLASSES: [u8; 128] = {
+        assert!(
+            Self::WORD.len() <= 6,
+            "one bit per letter read before the last"
+        );
+        let mut classes = [0; 128];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            classes[b] = if c.is_ascii_digit() {
+                Self::DIGIT
+            } else if c.is_ascii_whitespace() || c == 0x0B {
+                Self::SPACE
             } else {
-                0
-            };
-        }
-        if s & Self::DIGITS != 0 {
-            next |= if digit {
-                Self::DIGITS
-            } else if space {
-                Self::DIGITS_SPACE
-            } else if first {
-                Self::letters(1)
-            } else {
-                0
-            };
-        }
-        if s & Self::DIGITS_SPACE != 0 {
-            next |= if space {
-                Self::DIGITS_SPACE
-            } else if first {
-                Self::letters(1)
-            } else {
-                0
-            };
-        }
-        for k in 1..Self::WORD.len() {
-            if s & Self::letters(k) != 0 && c.eq_ignore_ascii_case(&char::from(Self::WORD[k])) {
-                if k + 1 == Self::WORD.len() {
-                    self.found = true;
-                } else {
-                    next |= Self::letters(k + 1);
+                let mut letters = 0;
+                let mut k = 0;
+                while k < Self::WORD.len() {
+                    if Self::WORD[k].eq_ignore_ascii_case(&c) {
+                        letters |= 1 << k;
+                    }
+                    k += 1;
                 }
+                letters
+            };
+            b += 1;
+        }
+        classes
+    };
+
+    /// The states after a character of `class`: the letters read advance
+    /// together (one shift, as in shift-and matching).
+    fn advance(&mut self, class: u8) {
+        let s = self.states;
+        let number = s & (Self::DIGITS | Self::DIGITS_SPACE) != 0;
+        let mut next = 0;
+        if class == Self::SPACE {
+            next = (s & Self::START) | if number { Self::DIGITS_SPACE } else { 0 };
+        } else if class == Self::DIGIT {
+            if s & (Self::START | Self::DIGITS) != 0 {
+                next = Self::DIGITS;
             }
+        } else {
+            if number && class & 1 != 0 {
+                next = Self::letters(1);
+            }
+            // Letter k read after k letters: bit k + 2 of both.
+            let read = u16::from(s) & (u16::from(class) << 2) & !0b111;
+            let last = 1 << (Self::WORD.len() + 1);
+            self.found |= read & last != 0;
+            next |= ((read & !last) << 1) as u8;
         }
         self.states = next;
     }
@@ -373,17 +395,46 @@ impl Numbered {
     fn run(&mut self, run: &str, references: bool) {
         let bytes = run.as_bytes();
         let mut at = 0;
-        while at < run.len() {
-            if self.states == 0 {
-                // Nothing can go on before a line feed.
-                match memchr::memchr(b'\n', &bytes[at..]) {
-                    Some(i) => at += i,
-                    None => return,
-                }
-            }
+        while at < bytes.len() {
             let b = bytes[at];
-            if b == b'\n' {
-                self.states |= Self::START;
+            match self.states {
+                0 => {
+                    // Nothing can go on before a line feed, where a line
+                    // may start again (white space only so far).
+                    match memchr::memchr(b'\n', &bytes[at..]) {
+                        Some(i) => {
+                            self.states = Self::START;
+                            at += i + 1;
+                        }
+                        None => return,
+                    }
+                    continue;
+                }
+                // Most text is ASCII (white space between tags, above
+                // all): no decoding.
+                _ if b.is_ascii() && !(references && b == b'&') => {
+                    if b == b'\n' {
+                        self.states |= Self::START;
+                    }
+                    let class = Self::CLASSES[usize::from(b)];
+                    self.advance(class);
+                    at += 1;
+                    if class == Self::SPACE {
+                        // More white space changes nothing but what a line
+                        // feed adds: one step stands for the whole run.
+                        while let Some(&b) = bytes.get(at) {
+                            if !b.is_ascii() || Self::CLASSES[usize::from(b)] != Self::SPACE {
+                                break;
+                            }
+                            if b == b'\n' {
+                                self.states |= Self::START;
+                            }
+                            at += 1;
+                        }
+                    }
+                    continue;
+                }
+                _ => {}
             }
             if references && b == b'&' {
                 match reference(&run[at..]) {
@@ -523,6 +574,77 @@ const TABLE_PARTS: [&[u8]; 9] = [
     b"body", b"html",
 ];
 
+/// What a tag is to [`Tables`]: read once per tag, from its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// `svg`, `math`: foreign content.
+    Foreign,
+    /// `template`.
+    Template,
+    /// `table`.
+    Table,
+    /// A row or a group of rows (`thead`, `tbody`, `tfoot`, `tr`).
+    Row,
+    /// An element whose start tag a body ignores (`body`, `html`).
+    Outer,
+    /// A cell or a caption, by its name's first byte after `t` (`d`, `h`),
+    /// or `c`.
+    Cell(u8),
+}
+
+impl Part {
+    /// The parts' names besides [`TABLE_PARTS`].
+    const OTHERS: [&[u8]; 4] = [b"svg", b"math", b"template", b"table"];
+    /// For each first letter, the lengths of the parts' names that start
+    /// with it (bit `n` for `n` bytes): the few tags that pass are compared.
+    const LENGTHS: [u16; 26] = {
+        let mut lengths = [0; 26];
+        let mut i = 0;
+        while i < Self::OTHERS.len() + TABLE_PARTS.len() {
+            let name = if i < Self::OTHERS.len() {
+                Self::OTHERS[i]
+            } else {
+                TABLE_PARTS[i - Self::OTHERS.len()]
+            };
+            assert!(name.len() < 16 && name[0].is_ascii_lowercase());
+            lengths[(name[0] - b'a') as usize] |= 1 << name.len();
+            i += 1;
+        }
+        lengths
+    };
+
+    /// The part `name` is, if any.
+    fn of(name: &[u8]) -> Option<Part> {
+        let first = name.first()?.to_ascii_lowercase();
+        let lengths = match first {
+            b'a'..=b'z' => Self::LENGTHS[usize::from(first - b'a')],
+            _ => 0,
+        };
+        if name.len() >= 16 || lengths & (1 << name.len()) == 0 {
+            return None;
+        }
+        let is = |names: &[&[u8]]| is_one_of(name, names);
+        if is(&Self::OTHERS[..2]) {
+            Some(Part::Foreign)
+        } else if is(&Self::OTHERS[2..3]) {
+            Some(Part::Template)
+        } else if is(&Self::OTHERS[3..]) {
+            Some(Part::Table)
+        } else if is(&TABLE_PARTS[4..7]) {
+            Some(Part::Cell(match first {
+                b'c' => b'c',
+                _ => name[1].to_ascii_lowercase(),
+            }))
+        } else if is(&TABLE_PARTS[..4]) {
+            Some(Part::Row)
+        } else if is(&TABLE_PARTS[7..]) {
+            Some(Part::Outer)
+        } else {
+            None
+        }
+    }
+}
+
 /// Where the text is as to tables, as far as a table's parts need: out of
 /// place (no table open) the tree builder ignores them, and in a table's
 /// cell (or caption) they end a block; elsewhere in a table, text is moved
@@ -550,63 +672,54 @@ impl Tables {
         self.cell.is_some() && self.foreign == 0 && self.templates == 0
     }
 
-    /// Does the end tag `name` surely close the cell or caption the text
-    /// is in (a block's end)?
-    fn closes_cell(&self, name: &[u8]) -> bool {
-        self.in_cell() && is_one_of(name, &TABLE_PARTS[4..7]) && self.cell == Self::kind(name)
+    /// Does the end tag of `part` surely close the cell or caption the
+    /// text is in (a block's end)?
+    fn closes_cell(&self, part: Option<Part>) -> bool {
+        self.in_cell() && matches!(part, Some(Part::Cell(kind)) if self.cell == Some(kind))
     }
 
-    /// The kind of cell `name` (one of [`TABLE_PARTS`]) is.
-    fn kind(name: &[u8]) -> Option<u8> {
-        match name.first()?.to_ascii_lowercase() {
-            b'c' => Some(b'c'),
-            _ => Some(name.get(1)?.to_ascii_lowercase()),
-        }
-    }
-
-    /// A start tag (with `start`) or an end tag named `name`.
-    fn tag(&mut self, name: &[u8], start: bool, self_closing: bool) {
-        let is = |names: &[&[u8]]| is_one_of(name, names);
-        if is(&[b"svg", b"math"]) {
-            if start && !self_closing {
-                self.foreign += 1;
-            } else if !start {
-                self.foreign = self.foreign.saturating_sub(1);
-            }
+    /// A start tag (with `start`) or an end tag of `part`.
+    fn tag(&mut self, part: Option<Part>, start: bool, self_closing: bool) {
+        let Some(part) = part else {
             return;
-        }
-        if is(&[b"template"]) {
-            if start {
-                self.templates += 1;
-            } else {
-                self.templates = self.templates.saturating_sub(1);
+        };
+        match part {
+            Part::Foreign => {
+                if start && !self_closing {
+                    self.foreign += 1;
+                } else if !start {
+                    self.foreign = self.foreign.saturating_sub(1);
+                }
             }
-            return;
-        }
-        if self.foreign > 0 {
+            Part::Template => {
+                if start {
+                    self.templates += 1;
+                } else {
+                    self.templates = self.templates.saturating_sub(1);
+                }
+            }
             // Foreign content: no table's part (an HTML `table` start tag
             // breaks out, and is counted as the table it may be).
-            if start && is(&[b"table"]) {
-                self.tables += 1;
+            Part::Table if self.foreign > 0 => {
+                if start {
+                    self.tables += 1;
+                    self.cell = None;
+                }
+            }
+            _ if self.foreign > 0 => {}
+            Part::Table => {
+                if start {
+                    self.tables += 1;
+                } else if self.templates == 0 {
+                    self.tables = self.tables.saturating_sub(1);
+                }
                 self.cell = None;
             }
-            return;
-        }
-        if is(&[b"table"]) {
-            if start {
-                self.tables += 1;
-            } else if self.templates == 0 {
-                self.tables = self.tables.saturating_sub(1);
+            Part::Cell(kind) => {
+                self.cell = (start && self.tables > 0).then_some(kind);
             }
-            self.cell = None;
-        } else if is(&TABLE_PARTS[4..7]) {
-            self.cell = if start && self.tables > 0 {
-                Self::kind(name)
-            } else {
-                None
-            };
-        } else if is(&TABLE_PARTS[..4]) {
-            self.cell = None;
+            Part::Row => self.cell = None,
+            Part::Outer => {}
         }
     }
 }
@@ -1067,8 +1180,9 @@ impl Lines {
                 self_closing,
             } => {
                 let tag = &text.as_bytes()[span.clone()];
+                let part = Part::of(name);
                 self.tag_in_gaps(name, true);
-                if is_one_of(name, &[b"table"]) {
+                if part == Some(Part::Table) {
                     self.found.unordered = true;
                 }
                 if self.tables.foreign > 0
@@ -1080,16 +1194,19 @@ impl Lines {
                 }
                 // Out of any table, or after a cell's text (never moved).
                 let in_place = self.tables.tables == 0 || self.tables.in_cell();
-                self.tables.tag(name, true, *self_closing);
+                self.tables.tag(part, true, *self_closing);
                 if is_one_of(name, &SKIPPED) {
                     // Skipped with its body: the text runs on after its end
                     // tag.
                 } else if is_one_of(name, &[b"br"])
-                    || (super::is_breaking(name) && !is_one_of(name, &[b"table"]))
+                    || (part != Some(Part::Table) && super::is_breaking(name))
                 {
                     self.hard();
                 } else if is_one_of(name, &[b"img", b"image", b"form"])
-                    || (in_place && is_one_of(name, &TABLE_PARTS))
+                    || (in_place
+                        && part.is_some_and(|p| {
+                            !matches!(p, Part::Foreign | Part::Template | Part::Table)
+                        }))
                 {
                     // An image is nothing, or (with a URL) a line of its own
                     // that the grammar reads as plain, whatever its alt
@@ -1124,8 +1241,9 @@ impl Lines {
             }
             Token::End { name, .. } => {
                 self.tag_in_gaps(name, false);
-                let closes_cell = self.tables.closes_cell(name);
-                self.tables.tag(name, false, false);
+                let part = Part::of(name);
+                let closes_cell = self.tables.closes_cell(part);
+                self.tables.tag(part, false, false);
                 if closes_cell || is_one_of(name, &[b"br"]) {
                     // A cell's end is a block's; `</br>` is a `<br>`.
                     self.hard();
@@ -1335,6 +1453,97 @@ pub(super) fn reference(s: &str) -> Option<(Option<char>, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The series number's automaton read bit-parallel ([`Numbered::advance`])
+    /// is the one written out state by state: `(white space)* digits (white
+    /// space)* papers`, from every set of states and on every ASCII byte and
+    /// the white space and look-alikes beyond it.
+    #[test]
+    fn the_number_automaton_is_the_plain_one() {
+        fn plain(states: u8, c: char) -> (u8, bool) {
+            let word: Vec<char> = vocabulary::SERIES.0.chars().collect();
+            let space = is_trim_char(c);
+            let digit = c.is_ascii_digit();
+            let is = |k: usize| c.eq_ignore_ascii_case(&word[k]);
+            let (mut next, mut found) = (0, false);
+            let has = |bit: u8| states & bit != 0;
+            if has(Numbered::START) && space {
+                next |= Numbered::START;
+            }
+            if (has(Numbered::START) || has(Numbered::DIGITS)) && digit {
+                next |= Numbered::DIGITS;
+            }
+            if (has(Numbered::DIGITS) || has(Numbered::DIGITS_SPACE)) && space {
+                next |= Numbered::DIGITS_SPACE;
+            }
+            if (has(Numbered::DIGITS) || has(Numbered::DIGITS_SPACE)) && is(0) {
+                next |= Numbered::letters(1);
+            }
+            for k in 1..word.len() {
+                if has(Numbered::letters(k)) && is(k) {
+                    if k + 1 == word.len() {
+                        found = true;
+                    } else {
+                        next |= Numbered::letters(k + 1);
+                    }
+                }
+            }
+            (next, found)
+        }
+        let chars = (0..128u8).map(char::from).chain([
+            '\u{85}', '\u{A0}', '\u{3000}', '\u{200B}', '\u{FEFF}', '\u{2028}', '\u{212A}',
+            '\u{17F}', 'ｐ', '１', '論', 'é',
+        ]);
+        for c in chars {
+            for states in 0..=255u8 {
+                let mut n = Numbered {
+                    states,
+                    ..Numbered::default()
+                };
+                n.step(c);
+                assert_eq!((n.states, n.found), plain(states, c), "{states:#b} {c:?}");
+                for d in [' ', '\n', '\t', '3', 'p', 'a', 'x', '\u{3000}'] {
+                    let mut m = Numbered {
+                        states,
+                        ..Numbered::default()
+                    };
+                    m.run(&format!("{c}{d}"), false);
+                    let mut n = Numbered {
+                        states,
+                        ..Numbered::default()
+                    };
+                    for e in [c, d] {
+                        if e == '\n' {
+                            n.states |= Numbered::START;
+                        }
+                        n.step(e);
+                    }
+                    assert_eq!(
+                        (m.states, m.found),
+                        (n.states, n.found),
+                        "{states:#b} {c:?}{d:?}"
+                    );
+                }
+                if c.is_ascii() {
+                    let mut m = Numbered {
+                        states,
+                        ..Numbered::default()
+                    };
+                    m.run(&c.to_string(), false);
+                    let expect = if states == 0 {
+                        if c == '\n' {
+                            (Numbered::START, false)
+                        } else {
+                            (0, false)
+                        }
+                    } else {
+                        plain(states | if c == '\n' { Numbered::START } else { 0 }, c)
+                    };
+                    assert_eq!((m.states, m.found), expect, "run {states:#b} {c:?}");
+                }
+            }
+        }
+    }
 
     /// Every line the grammar reads as a paper heading, an author line, a
     /// link label or a contents heading is one to [`judge`], and so is its
