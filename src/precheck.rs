@@ -300,8 +300,12 @@ const PAPERS_WORD: u8 = 16;
 /// title ([`title_start`]): `7 Papers`.
 const TITLE_NUMBER: u8 = 32;
 
+/// A radio entry's `from` right after an HTML tag: its `(` may be before
+/// the tag, which the line scan reads.
+const FROM_CUT: u8 = 64;
+
 /// What the first stage needs one of to let a page through.
-const FIRST_STAGE: u8 = PAPER | FROM | RADIO_HEADING | TITLE_MESSAGE;
+const FIRST_STAGE: u8 = PAPER | FROM | FROM_CUT | RADIO_HEADING | TITLE_MESSAGE;
 /// What makes a radio entry possible, evidence of its own.
 const RADIO: u8 = FROM | RADIO_HEADING;
 
@@ -421,13 +425,12 @@ impl<'a> Marks<'a> {
         };
         let bits = match mark.shows {
             Shows::Paper => PAPER,
-            Shows::From => {
-                if paren_before(text, at, self.markup) {
-                    FROM
-                } else {
-                    0
-                }
-            }
+            Shows::From => match paren_before(text, at, self.markup) {
+                Some(true) => FROM,
+                // Right after a tag: the line scan follows the text back.
+                None => FROM_CUT,
+                Some(false) => 0,
+            },
             Shows::RadioHeading => RADIO_HEADING,
             Shows::Title => {
                 let mut bits = PAPERS_WORD;
@@ -610,7 +613,7 @@ pub(crate) fn refusal(text: &str, format: Format) -> Option<Refusal> {
         return None;
     }
     let found = marks.lines();
-    if found.decided() {
+    if found.decided() || found.from {
         return None;
     }
     let seen = marks.find(RADIO);
@@ -838,13 +841,15 @@ fn series_title(text: &str, at: usize, end: usize) -> bool {
 }
 
 /// Is the `from` at `at` possibly preceded by `(` or `（` and white space in
-/// the visible text?
-fn paren_before(text: &str, at: usize, markup: Markup) -> bool {
+/// the visible text? `None` when an HTML tag's end is before it: the
+/// parenthesis may be before the tag, which the line scan follows
+/// ([`lines::Found::from`]).
+fn paren_before(text: &str, at: usize, markup: Markup) -> Option<bool> {
     let mut before = &text[..at];
     loop {
         before = before.trim_end_matches(char::is_whitespace);
         let Some(last) = before.chars().next_back() else {
-            return false;
+            return Some(false);
         };
         if markup != Markup::None
             && (last == ';' || last.is_ascii_alphanumeric())
@@ -856,16 +861,17 @@ fn paren_before(text: &str, at: usize, markup: Markup) -> bool {
                     before = &before[..start];
                     continue;
                 }
-                Some(c) => return c == '(' || c == '（',
+                Some(c) => return Some(c == '(' || c == '（'),
                 // A name the scan does not know (`&lpar;`, `&nbsp`).
-                None => return true,
+                None => return Some(true),
             }
         }
         return match last {
-            '(' | '（' => true,
+            '(' | '（' => Some(true),
             // The end of a tag or comment.
-            '>' => markup != Markup::None,
-            c => markup == Markup::Markdown && c.is_ascii_punctuation(),
+            '>' if markup == Markup::Html => None,
+            '>' => Some(markup != Markup::None),
+            c => Some(markup == Markup::Markdown && c.is_ascii_punctuation()),
         };
     }
 }

@@ -229,6 +229,9 @@ pub(crate) struct Found {
     /// The series title by its number (`7 Papers`) may be a line or an
     /// element's text ([`Numbered`]).
     pub(crate) title: bool,
+    /// A radio entry's `(from` may be in a line, cut by markup
+    /// ([`Parened`]).
+    pub(crate) from: bool,
 }
 
 impl Found {
@@ -436,28 +439,12 @@ impl Numbered {
                 }
                 _ => {}
             }
-            if references && b == b'&' {
-                match reference(&run[at..]) {
-                    Some((Some(c), len)) => {
-                        self.step(c);
-                        at += len;
-                    }
-                    Some((None, len)) => {
-                        self.unknown();
-                        at += len;
-                    }
-                    None => {
-                        self.step('&');
-                        at += 1;
-                    }
-                }
-                continue;
+            let (c, len) = next_char(run, at, references);
+            match c {
+                Some(c) => self.step(c),
+                None => self.unknown(),
             }
-            let Some(c) = run[at..].chars().next() else {
-                return;
-            };
-            self.step(c);
-            at += c.len_utf8();
+            at += len;
         }
     }
 
@@ -467,6 +454,205 @@ impl Numbered {
         let before = self.states;
         self.run(run, references);
         self.states |= before;
+    }
+}
+
+/// The character at `at` of a run (not at its end) and its length: with
+/// `references`, a character reference is read as its character, or as
+/// `None` when the scan does not know its name.
+fn next_char(run: &str, at: usize, references: bool) -> (Option<char>, usize) {
+    if references && run.as_bytes()[at] == b'&' {
+        return match reference(&run[at..]) {
+            Some((c, len)) => (c, len),
+            None => (Some('&'), 1),
+        };
+    }
+    let c = run[at..].chars().next().unwrap_or('\0');
+    (Some(c), c.len_utf8().max(1))
+}
+
+/// A radio entry's authors as [`grammar::split_from`] reads them: `(` or
+/// `（`, white space, then the word ([`vocabulary::RADIO_FROM`]), followed
+/// through the page's text runs as [`Numbered`] follows the series title.
+/// A parenthesis may open anywhere, so only the states after one are
+/// kept: the text goes on through every tag, and where the source may
+/// leave text out the states before it go on after it too.
+#[derive(Clone, Copy, Debug, Default)]
+struct Parened {
+    /// [`Self::OPEN`] after the parenthesis and white space, then one bit
+    /// per letter of the word read.
+    states: u8,
+    /// The states at the start of every element whose body the source may
+    /// leave out.
+    pending: u8,
+    /// The word was read after a parenthesis.
+    found: bool,
+}
+
+impl Parened {
+    /// After the parenthesis (and white space).
+    const OPEN: u8 = 1;
+    /// The word, ASCII; after `k` of its letters (1 ≤ k < its length), bit
+    /// `k` is set.
+    const WORD: &[u8] = vocabulary::RADIO_FROM.as_bytes();
+    /// A character's class: a parenthesis, white space, or bit `k` for
+    /// each letter `k` of the word it is (ASCII case ignored).
+    const PAREN: u8 = 0x80;
+    /// See [`Self::PAREN`].
+    const SPACE: u8 = 0x40;
+
+    /// The class of `c`.
+    fn class(c: char) -> u8 {
+        if c == '(' || c == '（' {
+            return Self::PAREN;
+        }
+        if is_trim_char(c) {
+            return Self::SPACE;
+        }
+        const _: () = assert!(Parened::WORD.len() <= 6, "one bit per letter");
+        let mut letters = 0;
+        for (k, w) in Self::WORD.iter().enumerate() {
+            if c.eq_ignore_ascii_case(&char::from(*w)) {
+                letters |= 1 << k;
+            }
+        }
+        letters
+    }
+
+    /// The states after `c`.
+    fn step(&mut self, c: char) {
+        let class = Self::class(c);
+        let s = self.states;
+        self.states = if class == Self::PAREN {
+            Self::OPEN
+        } else if class == Self::SPACE {
+            s & Self::OPEN
+        } else {
+            // Letter k read after k letters (the parenthesis is letter 0's
+            // state): bit k of both.
+            let read = s & class;
+            let last = 1 << (Self::WORD.len() - 1);
+            self.found |= read & last != 0;
+            (read & !last) << 1
+        };
+    }
+
+    /// A character reference the scan does not know: none, one or two
+    /// characters, any of them.
+    fn unknown(&mut self) {
+        let mut all = self.states;
+        let mut one = *self;
+        for _ in 0..2 {
+            let from = one.states;
+            let mut next = 0;
+            for c in ['(', ' ', 'x']
+                .into_iter()
+                .chain(Self::WORD.iter().map(|&w| char::from(w)))
+            {
+                one.states = from;
+                one.step(c);
+                next |= one.states;
+            }
+            one.states = next;
+            all |= next;
+        }
+        self.found |= one.found;
+        self.states = all;
+    }
+
+    /// A run of text (with `references`, its character references read).
+    fn run(&mut self, run: &str, references: bool) {
+        let bytes = run.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if self.states == 0 {
+                // Nothing goes on before a parenthesis (`（` starts with
+                // 0xEF) or a reference that may be one.
+                let rest = &bytes[at..];
+                let next = if references {
+                    memchr::memchr3(b'(', 0xEF, b'&', rest)
+                } else {
+                    memchr::memchr2(b'(', 0xEF, rest)
+                };
+                match next {
+                    Some(i) => at += i,
+                    None => return,
+                }
+            }
+            let (c, len) = next_char(run, at, references);
+            match c {
+                Some(c) => self.step(c),
+                None => self.unknown(),
+            }
+            at += len;
+        }
+    }
+}
+
+/// The automata that follow a mark through the page's text runs, tags and
+/// left-out text: the series title by its number and a radio entry's
+/// `(from`.
+#[derive(Clone, Copy, Debug)]
+struct Through {
+    numbered: Numbered,
+    parened: Parened,
+}
+
+impl Through {
+    fn new() -> Self {
+        Through {
+            numbered: Numbered::new(),
+            parened: Parened::default(),
+        }
+    }
+
+    /// A tag (or comment): an element's text or a line may start here, and
+    /// text left out before may end here.
+    fn tag(&mut self) {
+        self.numbered.tag();
+        self.parened.states |= self.parened.pending;
+    }
+
+    /// An element whose body the source may leave out starts here.
+    fn may_leave_out(&mut self) {
+        self.numbered.may_leave_out();
+        self.parened.pending |= self.parened.states;
+    }
+
+    /// A run of text, its character references read.
+    fn run(&mut self, run: &str, found: &mut Found) {
+        // Most runs are white space between tags: to each automaton one
+        // space (more change nothing), and a line feed's start.
+        let mut newline = false;
+        let blank = run.bytes().all(|b| {
+            newline |= b == b'\n';
+            b.is_ascii() && Numbered::CLASSES[usize::from(b)] == Numbered::SPACE
+        });
+        if blank {
+            if !run.is_empty() {
+                self.numbered.advance(Numbered::SPACE);
+                if newline {
+                    self.numbered.states |= Numbered::START;
+                }
+                self.parened.step(' ');
+            }
+            return;
+        }
+        self.numbered.run(run, true);
+        self.parened.run(run, true);
+        found.title |= self.numbered.found;
+        found.from |= self.parened.found;
+    }
+
+    /// A raw-text body (`title`, `textarea`, `iframe`, …): its text, which
+    /// the source may also leave out.
+    fn raw(&mut self, run: &str, references: bool, found: &mut Found) {
+        self.numbered.raw(run, references);
+        let before = self.parened.states;
+        self.parened.run(run, references);
+        self.parened.states |= before;
+        found.title |= self.numbered.found;
+        found.from |= self.parened.found;
     }
 }
 
@@ -775,8 +961,9 @@ pub(crate) struct Lines {
     gaps: Vec<Gap>,
     /// Inside the gaps, an [`INTEGRATION`] point may be open.
     integration: bool,
-    /// The series title by its number, in an HTML page's text.
-    numbered: Numbered,
+    /// The series title by its number and a radio entry's `(from`, in an
+    /// HTML page's text.
+    through: Through,
     /// Where the text is as to tables.
     tables: Tables,
     pub(crate) found: Found,
@@ -789,7 +976,7 @@ impl Lines {
             open: vec![Open::new()],
             gaps: Vec::new(),
             integration: false,
-            numbered: Numbered::new(),
+            through: Through::new(),
             tables: Tables::default(),
             found: Found::default(),
         }
@@ -1075,8 +1262,7 @@ impl Lines {
 
     /// A run of an HTML page's text, with its character references.
     pub(crate) fn text(&mut self, run: &str) {
-        self.numbered.run(run, true);
-        self.found.title |= self.numbered.found;
+        self.through.run(run, &mut self.found);
         self.visible(run, true);
     }
 
@@ -1171,7 +1357,7 @@ impl Lines {
             b"template",
         ];
         if !matches!(token, Token::RawText { .. }) {
-            self.numbered.tag();
+            self.through.tag();
         }
         match token {
             Token::Start {
@@ -1222,7 +1408,7 @@ impl Lines {
                     if has_attributes(name, tag) {
                         if super::hides(tag) && !super::is_void(name) {
                             // Hidden or not, its body is left out or shown.
-                            self.numbered.may_leave_out();
+                            self.through.may_leave_out();
                             self.gap(name, true);
                         }
                         self.start();
@@ -1231,7 +1417,7 @@ impl Lines {
                     // A self-closing `svg` or `math` is empty (foreign
                     // content keeps the flag); any other is skipped.
                     if !(*self_closing && is_one_of(name, &[b"svg", b"math"])) {
-                        self.numbered.may_leave_out();
+                        self.through.may_leave_out();
                         self.gap(name, false);
                     }
                 } else {
@@ -1258,9 +1444,8 @@ impl Lines {
                     // Text of the tree (a headline's text holds it) that
                     // the source may leave out; `title` and `textarea`
                     // have character references.
-                    self.numbered
-                        .raw(body, is_one_of(name, &[b"title", b"textarea"]));
-                    self.found.title |= self.numbered.found;
+                    let references = is_one_of(name, &[b"title", b"textarea"]);
+                    self.through.raw(body, references, &mut self.found);
                 }
                 if !is_one_of(name, &SKIPPED) {
                     // `title`, `xmp`, …: read as text.
@@ -1453,6 +1638,94 @@ pub(super) fn reference(s: &str) -> Option<(Option<char>, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `(from` automaton read bit-parallel ([`Parened::step`]) is the
+    /// one written out state by state, and a run read through [`Through`]
+    /// (white space at once, the idle text skipped) ends in the states its
+    /// characters give one by one.
+    #[test]
+    fn the_parenthesis_automaton_is_the_plain_one() {
+        fn plain(states: u8, c: char) -> (u8, bool) {
+            let word: Vec<char> = vocabulary::RADIO_FROM.chars().collect();
+            let is = |k: usize| c.eq_ignore_ascii_case(&word[k]);
+            let (mut next, mut found) = (0, false);
+            if c == '(' || c == '（' {
+                next |= Parened::OPEN;
+            } else if is_trim_char(c) {
+                next |= states & Parened::OPEN;
+            }
+            for k in 0..word.len() {
+                // After the parenthesis (k = 0) or k letters.
+                if states & (1 << k) != 0 && is(k) {
+                    if k + 1 == word.len() {
+                        found = true;
+                    } else {
+                        next |= 1 << (k + 1);
+                    }
+                }
+            }
+            (next, found)
+        }
+        let chars: Vec<char> = (0..128u8)
+            .map(char::from)
+            .chain([
+                '（', '）', '\u{3000}', '\u{A0}', '\u{200B}', '，', 'ｆ', '\u{212A}',
+            ])
+            .collect();
+        for &c in &chars {
+            for states in 0..16u8 {
+                let mut n = Parened {
+                    states,
+                    ..Parened::default()
+                };
+                n.step(c);
+                assert_eq!((n.states, n.found), plain(states, c), "{states:#b} {c:?}");
+            }
+        }
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        const PIECES: [&str; 14] = [
+            " ", "\n", "\t", "(", "（", "from", "Fr", "om", "7", "papers", " P", "x", "，", "&#40;",
+        ];
+        for _ in 0..20_000 {
+            let len = usize::try_from(next() % 6).unwrap_or(0);
+            let run: String = (0..len)
+                .map(|_| PIECES[usize::try_from(next() % 14).unwrap_or(0)])
+                .collect();
+            let states = u8::try_from(next() % 256).unwrap_or(0);
+            let mut through = Through::new();
+            through.numbered.states = states;
+            through.parened.states = states % 16;
+            let (mut numbered, mut parened) = (through.numbered, through.parened);
+            through.run(&run, &mut Found::default());
+            let mut at = 0;
+            while at < run.len() {
+                let (c, len) = next_char(&run, at, true);
+                let c = c.unwrap_or('\0');
+                if c == '\n' {
+                    numbered.states |= Numbered::START;
+                }
+                numbered.step(c);
+                parened.step(c);
+                at += len;
+            }
+            assert_eq!(
+                (through.numbered.states, through.numbered.found),
+                (numbered.states, numbered.found),
+                "{states:#b} {run:?}"
+            );
+            assert_eq!(
+                (through.parened.states, through.parened.found),
+                (parened.states, parened.found),
+                "{states:#b} {run:?}"
+            );
+        }
+    }
 
     /// The series number's automaton read bit-parallel ([`Numbered::advance`])
     /// is the one written out state by state: `(white space)* digits (white

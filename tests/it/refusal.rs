@@ -434,6 +434,94 @@ fn a_title_number_is_followed_through_markup() {
     }
 }
 
+/// Pieces of a radio entry's `(from` and of markup that may cut it.
+const FROM_PIECES: [&str; 30] = [
+    "(",
+    "（",
+    "&lpar;",
+    "&#40;",
+    "from",
+    "From",
+    "FROM",
+    "fr",
+    "om",
+    " ",
+    "&nbsp;",
+    "\u{3000}",
+    "\n",
+    "x",
+    "<b>",
+    "</b>",
+    "<i>",
+    "</i>",
+    "<span class=\"a\">",
+    "</span>",
+    "<br>",
+    "<p>",
+    "<!-- c -->",
+    "<button>x</button>",
+    "<span hidden>x</span>",
+    "<svg><text>8</text></svg>",
+    "<noscript>x</noscript>",
+    "<template>t</template>",
+    "<a href=\"#\">",
+    "&unknownref;",
+];
+
+/// A page whose one line that may make it a digest is a radio entry, its
+/// `(from` written as `entry`.
+fn radio_page(entry: &str) -> String {
+    format!(
+        "<html><head><title>页面</title></head><body><article><p>一段正文。</p>\
+         <p>1. Complex-Valued Autoencoders. {entry} Max Welling)</p></article></body></html>"
+    )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+
+    /// A radio entry's `(from` cut by markup (a tag right before `from`
+    /// is followed back to the parenthesis by the line scan) never turns
+    /// a digest away.
+    #[test]
+    fn a_radio_entry_cut_by_markup_never_turns_a_digest_away(
+        pieces in proptest::collection::vec(0..FROM_PIECES.len(), 1..8),
+    ) {
+        let entry: String = pieces.iter().map(|&i| FROM_PIECES[i]).collect();
+        let page = radio_page(&entry);
+        if let Some(stage) = refusal_stage(&page, Format::Html) {
+            proptest::prop_assert!(
+                parse_as_unchecked(&page, Format::Html).is_err(),
+                "stage {stage} turned away a digest: {page}"
+            );
+        }
+    }
+}
+
+/// The parenthesis is followed through the markup before `from` (so the
+/// property above is not vacuous), and a tag before `From` with no
+/// parenthesis before it is no radio entry: an English page's
+/// `<p>From …` no longer sends it to the full parse.
+#[test]
+fn a_radio_entry_is_followed_through_markup() {
+    for entry in [
+        "(<b>from",
+        "（<span class=\"a\">From",
+        "&lpar;<!-- c --> <i>FROM",
+        "(<button>x</button>from",
+        "(<span hidden>x</span> from",
+    ] {
+        let page = radio_page(entry);
+        assert!(parse_as_unchecked(&page, Format::Html).is_ok(), "{page}");
+        assert_eq!(stage(&page), None, "{page}");
+    }
+    for entry in ["<b>from", "x<i>From", "(x<b>from"] {
+        let page = radio_page(entry);
+        assert!(parse_as_unchecked(&page, Format::Html).is_err(), "{page}");
+        assert_eq!(stage(&page), Some("lines"), "{page}");
+    }
+}
+
 /// Pieces of markup and text around a paper heading and a label: table
 /// parts (in and out of place, with stray text the tree builder moves
 /// before the table), foreign content, templates, elements the source
