@@ -679,6 +679,9 @@ struct Open {
     /// What the run of white space and invisible characters the text ends
     /// in holds: 1 white space, 2 an invisible character.
     run: u8,
+    /// It stands for lines that may only become a label ([`Open::wild`]):
+    /// its text is unknown, `visible` the fewest characters they hold.
+    wild: bool,
 }
 
 impl Open {
@@ -707,9 +710,28 @@ impl Open {
         self.run |= bit;
     }
 
+    /// A line that stands for many past their start that may only become
+    /// a label (no heading, no contents heading, no colon yet), the fewest
+    /// of whose characters are `visible`: a colon may make it a label
+    /// while it has at most 13. When too many lines are open (each element
+    /// the source may leave out doubles them: with and without its text),
+    /// they become one.
+    fn wild(visible: usize) -> Self {
+        Open {
+            visible,
+            wild: true,
+            ..Open::default()
+        }
+    }
+
+    /// May it only become a label?
+    fn label_only(&self) -> bool {
+        self.wild || !(self.heading || self.contents || self.colon || self.titled)
+    }
+
     /// Still at its start: nothing but white space and one bullet read.
     fn at_start(&self) -> bool {
-        self.visible <= 1 && at_start(&self.text)
+        !self.wild && self.visible <= 1 && at_start(&self.text)
     }
 
     /// May the line read so far be one of the shapes? Only if it was found
@@ -1032,7 +1054,7 @@ impl Lines {
         if waiting + lines.len() > MAX_OPEN {
             // Too many waiting: each counts as what it may become.
             for l in &lines {
-                Self::count(&mut self.found, &l.text, l.titled);
+                Self::count_open(&mut self.found, l);
             }
         } else {
             // Even without lines waiting: where the element may end, a
@@ -1049,13 +1071,23 @@ impl Lines {
         self.start();
     }
 
+    /// Counts `l`, cut off by markup that may hide anything, as what it may
+    /// become.
+    fn count_open(found: &mut Found, l: &Open) {
+        if l.wild {
+            found.label();
+        } else {
+            Self::count(found, &l.text, l.titled);
+        }
+    }
+
     /// Every waiting line counts as what it may become: an element may stay
     /// open past its end tag.
     fn give_up_gaps(&mut self) {
         self.integration = false;
         for gap in std::mem::take(&mut self.gaps) {
             for l in gap.lines {
-                Self::count(&mut self.found, &l.text, l.titled);
+                Self::count_open(&mut self.found, &l);
             }
         }
     }
@@ -1136,7 +1168,7 @@ impl Lines {
                 continue;
             }
             if self.open.len() >= MAX_OPEN {
-                self.unknown();
+                self.make_room();
             }
             self.open.push(l);
         }
@@ -1148,13 +1180,38 @@ impl Lines {
 
     /// A line may start here.
     fn start(&mut self) {
-        if self.open.iter().any(|l| l.visible == 0) {
+        if self.open.iter().any(|l| l.visible == 0 && !l.wild) {
             return;
         }
         if self.open.len() >= MAX_OPEN {
-            self.unknown();
+            self.make_room();
         }
         self.open.push(Open::new());
+    }
+
+    /// Too many lines are open: those that may only become a label become
+    /// one [`Open::wild`] line, and every other past its start counts as
+    /// what it may become (as if cut off by [`Self::unknown`] markup).
+    fn make_room(&mut self) {
+        let found = &mut self.found;
+        let mut fewest: Option<usize> = None;
+        self.open.retain(|l| {
+            if l.at_start() {
+                return true;
+            }
+            if l.label_only() {
+                fewest = Some(fewest.map_or(l.visible, |v| v.min(l.visible)));
+            } else {
+                Self::count_open(found, l);
+            }
+            false
+        });
+        if let Some(visible) = fewest {
+            self.open.push(Open::wild(visible));
+        }
+        if self.open.is_empty() {
+            self.open.push(Open::new());
+        }
     }
 
     /// A line may end here, or go on: every open line is counted as it is,
@@ -1186,7 +1243,7 @@ impl Lines {
             if l.at_start() {
                 return true;
             }
-            Self::count(found, &l.text, l.titled);
+            Self::count_open(found, l);
             false
         });
         if self.open.is_empty() {
@@ -1207,6 +1264,18 @@ impl Lines {
         self.open.retain_mut(|l| {
             if markup_at_start && l.at_start() {
                 return true;
+            }
+            if l.wild {
+                // A colon makes it a label; else one more character.
+                if space {
+                    return true;
+                }
+                if grammar::is_colon(c) {
+                    found.label();
+                    return false;
+                }
+                l.visible += 1;
+                return l.label_open();
             }
             if space {
                 l.space(c);
