@@ -249,6 +249,39 @@ impl Found {
     }
 }
 
+/// A small automaton that follows a mark through the page's text: a set of
+/// states (one bit each) and whether the mark was read.
+trait Automaton: Copy {
+    /// One character of every class the automaton tells apart.
+    const ALPHABET: &'static [char];
+    /// The states.
+    fn states(&mut self) -> &mut u8;
+    /// Was the mark read?
+    fn found(&mut self) -> &mut bool;
+    /// The states after `c`.
+    fn step(&mut self, c: char);
+
+    /// A character reference the scan does not know: none, one or two
+    /// characters, any of them.
+    fn unknown(&mut self) {
+        let mut all = *self.states();
+        let mut one = *self;
+        for _ in 0..2 {
+            let from = *one.states();
+            let mut next = 0;
+            for &c in Self::ALPHABET {
+                *one.states() = from;
+                one.step(c);
+                next |= *one.states();
+            }
+            *one.states() = next;
+            all |= next;
+        }
+        *self.found() |= *one.found();
+        *self.states() = all;
+    }
+}
+
 /// The series title by its number, as [`grammar::is_digest_title`] reads a
 /// line or a headline element's text (`7 Papers & Radios`: before the
 /// series' first word, white space and one run of ASCII digits), followed
@@ -362,27 +395,6 @@ impl Numbered {
         self.states = next;
     }
 
-    /// A character reference the scan does not know: none, one or two
-    /// characters, any of them.
-    fn unknown(&mut self) {
-        let mut all = self.states;
-        let mut one = *self;
-        for _ in 0..2 {
-            let from = one.states;
-            let mut next = 0;
-            for c in [' ', '0', 'p', 'a', 'e', 'r', 's'] {
-                one.states = from;
-                one.step(c);
-                next |= one.states;
-            }
-            one.states = next;
-            all |= next;
-        }
-        debug_assert!(Self::WORD.eq_ignore_ascii_case(b"papers"));
-        self.found |= one.found;
-        self.states = all;
-    }
-
     /// A tag (or comment): an element's text or a line may start here, and
     /// text left out before may end here.
     fn tag(&mut self) {
@@ -442,7 +454,7 @@ impl Numbered {
             let (c, len) = next_char(run, at, references);
             match c {
                 Some(c) => self.step(c),
-                None => self.unknown(),
+                None => Automaton::unknown(self),
             }
             at += len;
         }
@@ -537,29 +549,6 @@ impl Parened {
         };
     }
 
-    /// A character reference the scan does not know: none, one or two
-    /// characters, any of them.
-    fn unknown(&mut self) {
-        let mut all = self.states;
-        let mut one = *self;
-        for _ in 0..2 {
-            let from = one.states;
-            let mut next = 0;
-            for c in ['(', ' ', 'x']
-                .into_iter()
-                .chain(Self::WORD.iter().map(|&w| char::from(w)))
-            {
-                one.states = from;
-                one.step(c);
-                next |= one.states;
-            }
-            one.states = next;
-            all |= next;
-        }
-        self.found |= one.found;
-        self.states = all;
-    }
-
     /// A run of text (with `references`, its character references read).
     fn run(&mut self, run: &str, references: bool) {
         let bytes = run.as_bytes();
@@ -582,10 +571,36 @@ impl Parened {
             let (c, len) = next_char(run, at, references);
             match c {
                 Some(c) => self.step(c),
-                None => self.unknown(),
+                None => Automaton::unknown(self),
             }
             at += len;
         }
+    }
+}
+
+impl Automaton for Numbered {
+    const ALPHABET: &'static [char] = &[' ', '0', 'p', 'a', 'e', 'r', 's', 'x'];
+    fn states(&mut self) -> &mut u8 {
+        &mut self.states
+    }
+    fn found(&mut self) -> &mut bool {
+        &mut self.found
+    }
+    fn step(&mut self, c: char) {
+        Numbered::step(self, c);
+    }
+}
+
+impl Automaton for Parened {
+    const ALPHABET: &'static [char] = &['(', ' ', 'f', 'r', 'o', 'm', 'x'];
+    fn states(&mut self) -> &mut u8 {
+        &mut self.states
+    }
+    fn found(&mut self) -> &mut bool {
+        &mut self.found
+    }
+    fn step(&mut self, c: char) {
+        Parened::step(self, c);
     }
 }
 
@@ -1707,6 +1722,38 @@ pub(super) fn reference(s: &str) -> Option<(Option<char>, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An unknown reference stands for any character: each automaton's
+    /// alphabet reaches, from every set of states, every state some
+    /// character reaches (and the mark, where one does).
+    #[test]
+    fn the_alphabets_stand_for_every_character() {
+        fn check<A: Automaton + std::fmt::Debug>(mut blank: A) {
+            let chars: Vec<char> = (0..128u8)
+                .map(char::from)
+                .chain(['（', '\u{3000}', '\u{A0}', '\u{200B}', '論', 'ｐ'])
+                .collect();
+            for states in 0..=255u8 {
+                *blank.states() = states;
+                let mut reach = 0;
+                let mut found = false;
+                for &c in A::ALPHABET {
+                    let mut a = blank;
+                    a.step(c);
+                    reach |= *a.states();
+                    found |= *a.found();
+                }
+                for &c in &chars {
+                    let mut a = blank;
+                    a.step(c);
+                    assert_eq!(*a.states() & !reach, 0, "{states:#b} {c:?}");
+                    assert!(found || !*a.found(), "{states:#b} {c:?}");
+                }
+            }
+        }
+        check(Numbered::default());
+        check(Parened::default());
+    }
 
     /// The `(from` automaton read bit-parallel ([`Parened::step`]) is the
     /// one written out state by state, and a run read through [`Through`]
