@@ -1241,9 +1241,11 @@ impl Lines {
     /// Every open line ends here (a block starts, a `<br>`, the end of the
     /// input), and a new one starts.
     pub(crate) fn hard(&mut self) {
-        for line in std::mem::take(&mut self.open) {
+        // Drained, not taken: the vector keeps its room.
+        let found = &mut self.found;
+        for line in self.open.drain(..) {
             if line.worth_judging() {
-                Self::count(&mut self.found, &line.text, true);
+                Self::count(found, &line.text, true);
             }
         }
         self.open.push(Open::new());
@@ -1297,6 +1299,12 @@ impl Lines {
                 return true;
             }
             l.run = 0;
+            if l.text.capacity() == 0 {
+                // One allocation for all the line may keep (most lines
+                // die within a few characters, their text would grow from
+                // 8 bytes four times).
+                l.text.reserve(CAP);
+            }
             l.text.push(c);
             l.visible += 1;
             if l.titled {
