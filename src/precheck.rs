@@ -40,8 +40,12 @@
 //! * a mark that starts with a numeric character reference (`&#35770;文`):
 //!   every `&#` is a candidate start;
 //! * a `(` written as a reference or separated from `from` by markup: a
-//!   `from` preceded by `;`, `>` (or, in Markdown, any ASCII punctuation) is
-//!   possible;
+//!   `from` preceded by a reference (`&lpar;`, or one the scan does not
+//!   know) is possible, and in Markdown so is one after a `>` or any ASCII
+//!   punctuation; in HTML a `from` right after a tag lets the page on to
+//!   the second stage, whose line scan follows the text from a parenthesis
+//!   through the markup to the word (`lines::Found::from`), and so for the
+//!   series' number before `Papers`;
 //! * the start of a word: only a letter or digit written right before the
 //!   mark in the raw text rules it out (markup before it ends in `>` or `;`).
 //!

@@ -15,7 +15,7 @@ use crate::model::{Category, Link, Paper};
 #[serde(default)]
 pub struct IndexedPaper {
     /// The paper's identity: `arxiv:2203.15556` where an appearance links to
-    /// arXiv, else `title:` and its [`title_key`](super::title_key).
+    /// arXiv, else `title:` and its [`super::title_key`].
     pub id: String,
     /// The arXiv identifier, where an appearance gives one.
     pub arxiv_id: Option<String>,

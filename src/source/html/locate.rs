@@ -25,7 +25,7 @@ pub(super) enum Key {
 }
 
 impl Key {
-    /// The key of a selector from [`CONTAINER_LIST`]. Anything else needs
+    /// The key of a selector from [`CONTAINER_LIST`](super::container::CONTAINER_LIST). Anything else needs
     /// the empty string, so it is never passed over.
     pub(super) fn of(selector: &'static str) -> Key {
         let simple = |s: &str| {

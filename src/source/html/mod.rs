@@ -250,7 +250,7 @@ fn reopened(name: &str) -> bool {
     )
 }
 
-/// The fast path: the article located by a byte scan ([`locate`]) and
+/// The fast path: the article located by a byte scan ([`locate()`]) and
 /// read on its own (from its tokens, or parsed), the page before it parsed
 /// for the placement probe and metadata; the rest of the metadata is left
 /// for when it is needed ([`Rest`]). `None` when the scan cannot
