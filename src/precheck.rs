@@ -1174,6 +1174,17 @@ impl Cursor<'_> {
 mod tests {
     use super::*;
 
+    /// A xorshift generator from `seed` (not zero): the pre-check's
+    /// generated-input tests, without a dependency.
+    pub(super) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        }
+    }
+
     /// The places the markup pass checks, found the slow way: every `<` and
     /// `&` (what the `memchr2` pass stopped at) where `check_at` can say yes.
     fn markup_places_by_memchr(bytes: &[u8]) -> Vec<usize> {
@@ -1194,13 +1205,7 @@ mod tests {
         const PIECES: [&str; 16] = [
             "<", "&", "#", "<b>", "&#", "p", "P", "a", "e", "f", "R", "o", "论", "文", "精选", " ",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..2000 {
             let len = usize::try_from(next() % 40).unwrap_or(0);
             let page: String = (0..len)

@@ -258,8 +258,33 @@ trait Automaton: Copy {
     fn states(&mut self) -> &mut u8;
     /// Was the mark read?
     fn found(&mut self) -> &mut bool;
+    /// The states at the start of every element whose body the source may
+    /// leave out: its end may be at any later tag.
+    fn pending(&mut self) -> &mut u8;
     /// The states after `c`.
     fn step(&mut self, c: char);
+    /// A run of text (with `references`, its character references read).
+    fn run(&mut self, run: &str, references: bool);
+
+    /// A tag: text left out before may end here.
+    fn resume(&mut self) {
+        let pending = *self.pending();
+        *self.states() |= pending;
+    }
+
+    /// An element whose body the source may leave out starts here.
+    fn may_leave_out(&mut self) {
+        let states = *self.states();
+        *self.pending() |= states;
+    }
+
+    /// A raw-text body (`title`, `textarea`, `iframe`, …): its text, which
+    /// the source may also leave out.
+    fn raw(&mut self, run: &str, references: bool) {
+        let before = *self.states();
+        self.run(run, references);
+        *self.states() |= before;
+    }
 
     /// A character reference the scan does not know: none, one or two
     /// characters, any of them.
@@ -398,12 +423,8 @@ impl Numbered {
     /// A tag (or comment): an element's text or a line may start here, and
     /// text left out before may end here.
     fn tag(&mut self) {
-        self.states |= Self::START | self.pending;
-    }
-
-    /// An element whose body the source may leave out starts here.
-    fn may_leave_out(&mut self) {
-        self.pending |= self.states;
+        self.states |= Self::START;
+        self.resume();
     }
 
     /// A run of text (with `references`, its character references read).
@@ -458,14 +479,6 @@ impl Numbered {
             }
             at += len;
         }
-    }
-
-    /// A raw-text body (`title`, `textarea`, `iframe`, …): its text, which
-    /// the source may also leave out.
-    fn raw(&mut self, run: &str, references: bool) {
-        let before = self.states;
-        self.run(run, references);
-        self.states |= before;
     }
 }
 
@@ -586,8 +599,14 @@ impl Automaton for Numbered {
     fn found(&mut self) -> &mut bool {
         &mut self.found
     }
+    fn pending(&mut self) -> &mut u8 {
+        &mut self.pending
+    }
     fn step(&mut self, c: char) {
         Numbered::step(self, c);
+    }
+    fn run(&mut self, run: &str, references: bool) {
+        Numbered::run(self, run, references);
     }
 }
 
@@ -599,8 +618,14 @@ impl Automaton for Parened {
     fn found(&mut self) -> &mut bool {
         &mut self.found
     }
+    fn pending(&mut self) -> &mut u8 {
+        &mut self.pending
+    }
     fn step(&mut self, c: char) {
         Parened::step(self, c);
+    }
+    fn run(&mut self, run: &str, references: bool) {
+        Parened::run(self, run, references);
     }
 }
 
@@ -625,13 +650,13 @@ impl Through {
     /// text left out before may end here.
     fn tag(&mut self) {
         self.numbered.tag();
-        self.parened.states |= self.parened.pending;
+        self.parened.resume();
     }
 
     /// An element whose body the source may leave out starts here.
     fn may_leave_out(&mut self) {
         self.numbered.may_leave_out();
-        self.parened.pending |= self.parened.states;
+        self.parened.may_leave_out();
     }
 
     /// A run of text, its character references read.
@@ -663,9 +688,7 @@ impl Through {
     /// the source may also leave out.
     fn raw(&mut self, run: &str, references: bool, found: &mut Found) {
         self.numbered.raw(run, references);
-        let before = self.parened.states;
-        self.parened.run(run, references);
-        self.parened.states |= before;
+        self.parened.raw(run, references);
         found.title |= self.numbered.found;
         found.from |= self.parened.found;
     }
@@ -1806,13 +1829,7 @@ mod tests {
                 assert_eq!((n.states, n.found), plain(states, c), "{states:#b} {c:?}");
             }
         }
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = super::super::tests::xorshift(0x9e37_79b9_7f4a_7c15);
         const PIECES: [&str; 14] = [
             " ", "\n", "\t", "(", "（", "from", "Fr", "om", "7", "papers", " P", "x", "，", "&#40;",
         ];
@@ -1953,13 +1970,7 @@ mod tests {
             "Contents", " ", "  ", "\u{3000}", "\u{200B}", "\u{FEFF}", "1", "12", "：", ":", ".",
             "、", "x", "- ", "•", "Code",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = super::super::tests::xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..200_000 {
             let len = usize::try_from(next() % 9).unwrap_or(0);
             let line: String = (0..len)
