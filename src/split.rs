@@ -85,17 +85,33 @@ pub(crate) fn all(
     let kinds = assemble::classify(&lines, furniture);
     let starts = starts(&lines, &kinds);
     let mut meta = Some(meta);
-    runs(lines.len(), &starts)
-        .map(|(a, b)| {
-            assemble_reading(
-                &lines[a..b],
-                &kinds[a..b],
-                meta.take().unwrap_or_default(),
-                furniture,
-                damage.up_to(b == lines.len()),
-            )
-        })
-        .collect()
+    let mut digests: Vec<Digest> = Vec::new();
+    for (a, b) in runs(lines.len(), &starts) {
+        let result = assemble_reading(
+            &lines[a..b],
+            &kinds[a..b],
+            meta.take().unwrap_or_default(),
+            furniture,
+            damage.up_to(b == lines.len()),
+        );
+        match (result, digests.last_mut()) {
+            // A later run the grammar cut as a digest that assembles as
+            // none (its one entry read as a table of contents): its lines
+            // are kept aside with the digest before it, as `first` does.
+            (Err(Error::NotADigest(_)), Some(before)) => keep_aside(before, &lines[a..b]),
+            (result, _) => digests.push(result?),
+        }
+    }
+    Ok(digests)
+}
+
+/// The lines of a run that is no digest, kept aside (as boilerplate) with
+/// the digest before it: nothing of the input is dropped unsaid.
+fn keep_aside(digest: &mut Digest, lines: &[Line<'_>]) {
+    digest
+        .stripped
+        .boilerplate
+        .extend(lines.iter().map(|l| l.text.to_string()));
 }
 
 /// [`assemble::assemble`] with the page's metadata read only where the
@@ -185,6 +201,14 @@ pub(crate) fn first(
         furniture,
         damage.up_to(end == lines.len()),
     );
+    if let Err(Error::NotADigest(_)) = following {
+        // No digest after all (as `all` reads it): its lines are this
+        // digest's, kept aside.
+        keep_aside(&mut digest, &lines[next..end]);
+        if starts.len() == 1 {
+            return Ok(digest);
+        }
+    }
     let title = following
         .as_ref()
         .ok()

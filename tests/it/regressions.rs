@@ -141,3 +141,31 @@ fn fuzz_4_same_title_under_another_number_is_a_paper() {
     assert_eq!(numbers, [1, 2], "{:?}", digest.papers);
     assert_eq!(digest.issue.contents, ["Scaling", "Scaling"]);
 }
+
+/// Found by the `parse_all` fuzz target (a digest page cut and mutated,
+/// minimized): a digest title after a paper, then a contents heading and a
+/// radio entry. The split cut a second digest there, which assembles as
+/// none (its one entry is read as the contents), and `parse_all` failed the
+/// whole input while `parse` read the first digest. Now both read one
+/// digest, the run that is none kept aside with it.
+#[test]
+fn fuzz_5_a_later_run_that_is_no_digest_is_kept_aside() {
+    let page = "论文 3：一种新的图神经网络表达能力分析框架\n* 作者：张三, 李四\n\
+                \x20     7 Papers & Radios | 华为盘古大模型；GAN 之父新作\n目录\n\
+                3. Learning to Simulate. (from Jure Leskovec)";
+    let parser = Parser::new().format(Format::Text);
+    let first = parser.parse(page).expect("the first digest");
+    let all = parser.parse_all(page).expect("parse_all agrees with parse");
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0], first);
+    assert_eq!(first.papers.len(), 1);
+    assert!(
+        first
+            .stripped
+            .boilerplate
+            .iter()
+            .any(|l| l.contains("Learning to Simulate")),
+        "{:?}",
+        first.stripped
+    );
+}
