@@ -193,22 +193,31 @@ pub(crate) fn first(
         furniture,
         damage.up_to(false),
     )?;
-    let end = starts.get(1).copied().unwrap_or(lines.len());
-    let following = assemble::assemble(
-        &lines[next..end],
-        &kinds[next..end],
-        Meta::default(),
-        furniture,
-        damage.up_to(end == lines.len()),
-    );
-    if let Err(Error::NotADigest(_)) = following {
-        // No digest after all (as `all` reads it): its lines are this
-        // digest's, kept aside.
-        keep_aside(&mut digest, &lines[next..end]);
-        if starts.len() == 1 {
-            return Ok(digest);
+    // The next run that is a digest, as `all` reads them: the runs before
+    // it that assemble as none are this digest's lines, kept aside.
+    let mut following = None;
+    for (i, &(a, b)) in runs(lines.len(), &starts).collect::<Vec<_>>()[1..]
+        .iter()
+        .enumerate()
+    {
+        let run = assemble_reading(
+            &lines[a..b],
+            &kinds[a..b],
+            PageMeta::default(),
+            furniture,
+            damage.up_to(b == lines.len()),
+        );
+        match run {
+            Err(Error::NotADigest(_)) => keep_aside(&mut digest, &lines[a..b]),
+            run => {
+                following = Some((starts.len() - i, a, run));
+                break;
+            }
         }
     }
+    let Some((more, next, following)) = following else {
+        return Ok(digest);
+    };
     let title = following
         .as_ref()
         .ok()
@@ -228,8 +237,7 @@ pub(crate) fn first(
     digest.warnings.push(Warning::new(
         WarningCode::MoreDigestsFollow,
         format!(
-            "{} more digest(s) follow in this input, the next from line {} (\"{}\"){repeat}; parse_all returns every one",
-            starts.len(),
+            "{more} more digest(s) follow in this input, the next from line {} (\"{}\"){repeat}; parse_all returns every one",
             lines[next].lineno,
             crate::model::quote(title)
         ),

@@ -168,4 +168,20 @@ fn fuzz_5_a_later_run_that_is_no_digest_is_kept_aside() {
         "{:?}",
         first.stripped
     );
+    // Two such runs after it (the second fuzz input): both kept aside, in
+    // `parse` as in `parse_all`.
+    let run = "\n7 Papers & Radios | 华为盘古大模型；GAN 之父新作\n目录\n3. Learning to Simulate. (from Jure Leskovec)";
+    let page = format!("{page}{run}");
+    let first = parser.parse(&page).expect("the first digest");
+    let all = parser
+        .parse_all(&page)
+        .expect("parse_all agrees with parse");
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0], first);
+    let kept = first
+        .stripped
+        .boilerplate
+        .iter()
+        .filter(|l| l.contains("Learning to Simulate"));
+    assert_eq!(kept.count(), 2, "{:?}", first.stripped);
 }
