@@ -54,6 +54,13 @@
 //! HTML source drops them before any parse, so no mark starts in one
 //! (`for(;f<n.length;)` is no `(from`).
 //!
+//! The series' title by its words (`Papers & Radios`) is evidence beside a
+//! paper heading only where the assembly can take it as the digest's
+//! title: in a line before a heading, or in an element a title selector
+//! may match ([`placed`]: a scan of the tokens on the rare page that needs
+//! it, sound under the tree builder's rules that move text or keep an
+//! element open).
+//!
 //! GBK and GB18030 pages are checked after decoding, like every page.
 
 use std::ops::Range;
@@ -67,6 +74,7 @@ use crate::text::is_trim_char;
 use crate::vocabulary::{self, Label};
 
 mod lines;
+mod placed;
 
 /// What the markup of a format can hide a character behind.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -313,12 +321,12 @@ const FIRST_STAGE: u8 = PAPER | FROM | FROM_CUT | RADIO_HEADING | TITLE_MESSAGE;
 /// What makes a radio entry possible, evidence of its own.
 const RADIO: u8 = FROM | RADIO_HEADING;
 
-/// What a scan of the marks found: its bits, and where the first `papers`
-/// may start.
-#[derive(Clone, Copy, Default)]
+/// What a scan of the marks found: its bits, and where each `papers` may
+/// start (in the order found).
+#[derive(Clone, Default)]
 struct Seen {
     bits: u8,
-    papers_at: Option<usize>,
+    papers: Vec<usize>,
 }
 
 /// The spans of an HTML page that are no visible text (script and style
@@ -334,6 +342,9 @@ struct Hidden<'a> {
     /// The end of the last token read.
     last: usize,
     lines: lines::Lines,
+    /// Where the line scan was when it last counted a possible paper
+    /// heading (the heading's text is before this byte).
+    heading_at: Option<usize>,
 }
 
 impl<'a> Hidden<'a> {
@@ -345,15 +356,20 @@ impl<'a> Hidden<'a> {
             read_to: 0,
             last: 0,
             lines: lines::Lines::new(),
+            heading_at: None,
         }
     }
 
     /// Reads one more token; `false` at the end of the page.
     fn read(&mut self) -> bool {
+        let headings = self.lines.found.headings;
         let Some(token) = self.tokens.next() else {
             if self.read_to != usize::MAX && !self.lines.found.decided() {
                 self.lines.text(&self.text[self.last..]);
                 self.lines.end();
+                if self.lines.found.headings != headings {
+                    self.heading_at = Some(self.text.len());
+                }
             }
             self.read_to = usize::MAX;
             return false;
@@ -362,6 +378,9 @@ impl<'a> Hidden<'a> {
         if !self.lines.found.decided() {
             self.lines.text(&self.text[self.last..span.start]);
             self.lines.token(self.text, &token);
+            if self.lines.found.headings != headings {
+                self.heading_at = Some(span.end);
+            }
         }
         self.last = span.end;
         self.read_to = span.end;
@@ -461,7 +480,7 @@ impl<'a> Marks<'a> {
         let add = |seen: &mut Seen, at: usize, bits: u8| {
             seen.bits |= bits;
             if bits & PAPERS_WORD != 0 {
-                seen.papers_at = Some(seen.papers_at.map_or(at, |p| p.min(at)));
+                seen.papers.push(at);
             }
             seen.bits & stop != 0
         };
@@ -533,6 +552,35 @@ impl<'a> Marks<'a> {
         seen
     }
 
+    /// May a `papers` that the marks found (`seen`) be part of the series'
+    /// title by its words (`Papers & Radios`), evidence beside a paper
+    /// heading? The second word must be possible after it ([`radio_after`]);
+    /// on an HTML page, after the line scan, it must also stand where a
+    /// title line or the page's title element can be ([`placed`]).
+    fn series_may_be_title(&self, seen: &Seen) -> bool {
+        let mut at = seen.papers.clone();
+        at.sort_unstable();
+        at.dedup();
+        // The second word is possible after a prefix of them (each look
+        // may read the rest of the page: mostly, the first says none).
+        let radio = |&p: &usize| radio_after(self.text, p, self.markup);
+        let at = match at.first() {
+            Some(first) if radio(first) => &at[..1 + at[1..].partition_point(radio)],
+            _ => &[],
+        };
+        match &self.hidden {
+            _ if at.is_empty() => false,
+            None => true,
+            // A heading after the first: no need to know more.
+            Some(hidden) if hidden.heading_at.is_some_and(|h| h > at[0]) => true,
+            Some(hidden) => {
+                let places = placed::Places::of(self.text);
+                at.iter()
+                    .any(|&p| places.title_may_be_at(p, hidden.heading_at))
+            }
+        }
+    }
+
     /// The second stage's line scan ([`lines`]) of the whole page, up to
     /// where it has decided.
     fn lines(&mut self) -> lines::Found {
@@ -596,7 +644,9 @@ impl Refusal {
 /// A page is turned away by the second stage when it holds no radio
 /// heading and no `(from` (no radio entry is possible) and either no line
 /// may start with a paper heading, or some may but no author line or link
-/// label may follow one and no series title is possible. A series title
+/// label may follow one and no series title is possible (on an HTML page,
+/// the series' words count only where a title line before a heading or
+/// the page's title element can hold them, [`placed`]). A series title
 /// or a contents heading without any paper heading makes no digest: such a
 /// page is turned away too, its message naming the title and the contents
 /// as this stage saw them (a cheaper account than the full parse's).
@@ -628,11 +678,8 @@ pub(crate) fn refusal(text: &str, format: Format) -> Option<Refusal> {
     // (even beside a contents heading: contents alone make no digest) the
     // message names it as the first stage saw it.
     let title = if found.headings > 0 {
-        let title = seen.bits & TITLE_NUMBER != 0
-            || found.title
-            || seen
-                .papers_at
-                .is_some_and(|at| radio_after(text, at, markup));
+        let title =
+            seen.bits & TITLE_NUMBER != 0 || found.title || marks.series_may_be_title(&seen);
         if title {
             return None;
         }

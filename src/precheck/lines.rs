@@ -800,7 +800,7 @@ struct Gap {
 /// Start tags that may keep an element open past its own end tag: scope
 /// boundaries of the tree builder (an end tag with one of them open inside
 /// is ignored), and `plaintext`, which never ends.
-const KEEP_OPEN: [&[u8]; 9] = [
+pub(super) const KEEP_OPEN: [&[u8]; 9] = [
     b"applet",
     b"caption",
     b"table",
@@ -975,7 +975,7 @@ impl Tables {
 /// of a body, where an end tag of an element outside the point is ignored.
 /// So while one is open, any start tag may keep the elements waited for
 /// open (an SVG icon's `<title>Share</title>` holds none).
-const INTEGRATION: [&[u8]; 9] = [
+pub(super) const INTEGRATION: [&[u8]; 9] = [
     b"foreignobject",
     b"desc",
     b"title",

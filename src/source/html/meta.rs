@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use scraper::{ElementRef, Html};
 
+use super::reader::El;
 use super::select::{Needs, Sel, select_each, selectors};
 use super::tokens::{Attributes, Token, Tokens};
 use super::walk::Attrs;
@@ -65,6 +66,38 @@ static CHAINS: LazyLock<[Vec<&'static Sel>; 3]> = LazyLock::new(|| {
         of(&[&SOURCE]),
     ]
 });
+
+/// What a start tag must hold (in any ASCII case) for a selector of the
+/// title ([`CHAINS`]' first) to match it ([`Sel::needle`]), as one search;
+/// `None` when one can match anything.
+static TITLE_NEEDLES: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    let needles: Option<Vec<String>> = CHAINS[0].iter().map(|s| s.needle()).collect();
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(needles?)
+        .ok()
+});
+
+/// May the start tag `span` of `bytes` (named `name`) be of an element that
+/// a selector of the page's title matches (a site's headline element,
+/// `og:title`, `<title>`, `<h1>`), whatever its ancestors? `false` only when
+/// it holds nothing any of them needs. A tag with a character reference, a
+/// carriage return or a NUL may: its attributes are read as decoded.
+pub(crate) fn may_be_title(page: &str, span: std::ops::Range<usize>, name: &[u8]) -> bool {
+    let tag = &page.as_bytes()[span.clone()];
+    if memchr::memchr3(b'&', b'\r', 0, tag).is_some() {
+        return true;
+    }
+    if TITLE_NEEDLES.as_ref().is_some_and(|n| !n.is_match(tag)) {
+        return false;
+    }
+    let Ok(name) = std::str::from_utf8(name) else {
+        return true;
+    };
+    let tag = El::plain(page, span, name);
+    CHAINS[0].iter().any(|s| s.may_match(&tag))
+}
 
 /// The selectors of the page's metadata and the sites' containers: an
 /// element none of them may match ([`Sel::may_match`]) is read by none.

@@ -69,6 +69,7 @@ use container::{
     MIN_CONTAINER_TEXT, choose_among, find_container, not_counted, text_len, text_sums,
 };
 use locate::{Found, SENTINEL, doctype, element_end, locate, text_bound};
+pub(crate) use meta::may_be_title;
 use meta::page_meta;
 use prescan::reduce;
 use tag_sets::is_container;

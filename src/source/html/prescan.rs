@@ -5,9 +5,9 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::meta::READ_BY_SELECTORS;
+use super::reader::El;
 use super::tag_sets::{SCOPE, nests};
-use super::tokens::{Attributes, Token, Tokens, is_one_of};
-use super::walk::Attrs;
+use super::tokens::{Token, Tokens, is_one_of};
 use crate::dates;
 use crate::source::{BYTES_PER_UNIT, Cut, budget};
 
@@ -63,7 +63,7 @@ pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<crate::Date>, Option<
     for token in Tokens::new(bytes) {
         if let Token::Start { name, span, .. } = &token {
             foreign |= is_one_of(name, &[b"svg", b"math"]);
-            if !foreign && unread_void(bytes, name, span) {
+            if !foreign && unread_void(input, name, span) {
                 cut(&mut out, span.clone(), &mut copied);
                 continue;
             }
@@ -141,54 +141,22 @@ pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<crate::Date>, Option<
 /// and leaving it out changes nothing else in the tree. A tag with a
 /// character reference, a carriage return or a NUL is kept: its attributes
 /// are read as decoded, which the raw bytes may not show.
-fn unread_void(bytes: &[u8], name: &[u8], span: &Range<usize>) -> bool {
-    if !is_one_of(name, &[b"meta", b"link"])
-        || bytes[span.clone()]
-            .iter()
-            .any(|b| matches!(b, b'&' | b'\r' | 0))
+fn unread_void(page: &str, name: &[u8], span: &Range<usize>) -> bool {
+    let name = if name.eq_ignore_ascii_case(b"meta") {
+        "meta"
+    } else if name.eq_ignore_ascii_case(b"link") {
+        "link"
+    } else {
+        return false;
+    };
+    if page.as_bytes()[span.clone()]
+        .iter()
+        .any(|b| matches!(b, b'&' | b'\r' | 0))
     {
         return false;
     }
-    let tag = RawTag {
-        name: if name.eq_ignore_ascii_case(b"meta") {
-            "meta"
-        } else {
-            "link"
-        },
-        attrs: Attributes::of_tag(bytes, span.clone())
-            .map(|a| {
-                (
-                    String::from_utf8_lossy(&bytes[a.name]).to_ascii_lowercase(),
-                    String::from_utf8_lossy(&bytes[a.value]).into_owned(),
-                )
-            })
-            .collect(),
-    };
+    let tag = El::plain(page, span.clone(), name);
     !READ_BY_SELECTORS.iter().any(|s| s.may_match(&tag))
-}
-
-/// A start tag's name and attributes (names lowercased), as [`Attrs`].
-struct RawTag {
-    name: &'static str,
-    attrs: Vec<(String, String)>,
-}
-
-impl Attrs for RawTag {
-    fn name(&self) -> &str {
-        self.name
-    }
-
-    fn attr(&self, name: &str) -> Option<&str> {
-        // html5ever keeps the first attribute of a name.
-        self.attrs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn has_attr(&self, name: &str) -> bool {
-        self.attrs.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
-    }
 }
 
 /// Each this many open elements make a start tag count once more against

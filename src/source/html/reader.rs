@@ -49,6 +49,18 @@ pub(super) struct El<'a> {
     attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
 }
 
+impl<'a> El<'a> {
+    /// The element of the start tag `span` of `page`, named `name`, with
+    /// its attributes as written (a value's character references are not
+    /// decoded: a caller that needs them decoded looks for `&` first).
+    pub(super) fn plain(page: &'a str, span: Range<usize>, name: &'a str) -> El<'a> {
+        El {
+            name: lower(name),
+            attrs: plain_attributes(page, span),
+        }
+    }
+}
+
 impl Attrs for El<'_> {
     fn name(&self) -> &str {
         &self.name

@@ -52,6 +52,14 @@ pub(super) fn nests(name: &[u8]) -> bool {
     )
 }
 
+/// The formatting elements (WHATWG §13.2.4.3): the tree builder keeps them
+/// in its list of active formatting elements and opens a copy of one that
+/// a block closed where text follows (reconstruction).
+pub(crate) const FORMATTING: [&[u8]; 14] = [
+    b"a", b"b", b"big", b"code", b"em", b"font", b"i", b"nobr", b"s", b"small", b"strike",
+    b"strong", b"tt", b"u",
+];
+
 /// The elements that decide what a `<table>` start tag does.
 pub(super) const TABLE_CONTEXT: [&[u8]; 4] = [b"table", b"td", b"th", b"caption"];
 
