@@ -153,6 +153,19 @@ fn news(c: &mut Criterion) {
     g.finish();
 }
 
+/// The HTML files of `dir`, in name order (none when it cannot be read).
+fn files_in(dir: &Path) -> Vec<Vec<u8>> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
+}
+
 /// The near misses about papers (`tests/fixtures/not-digests/`: paper
 /// notes, listings, other outlets' roundups, newsletters), each read by
 /// `parse_bytes` (every one is refused) and by html5ever, as the issue-27
@@ -205,6 +218,35 @@ fn about_papers(c: &mut Criterion) {
     g.bench_function("about-papers-in-pages/scraper_parse_document", |b| {
         b.iter(|| {
             in_texts
+                .iter()
+                .map(|t| {
+                    scraper::Html::parse_document(black_box(t))
+                        .tree
+                        .nodes()
+                        .count()
+                })
+                .sum::<usize>()
+        })
+    });
+    // Whole pages about papers in full site markup, a held-out set
+    // (`not-digests/pages/`).
+    let whole =
+        files_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/not-digests/pages"));
+    let whole_texts: Vec<String> = whole
+        .iter()
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect();
+    g.bench_function("about-papers-pages/parse_bytes", |b| {
+        b.iter(|| {
+            whole
+                .iter()
+                .filter(|p| paper_digest::parse_bytes(black_box(p)).is_ok())
+                .count()
+        })
+    });
+    g.bench_function("about-papers-pages/scraper_parse_document", |b| {
+        b.iter(|| {
+            whole_texts
                 .iter()
                 .map(|t| {
                     scraper::Html::parse_document(black_box(t))
@@ -346,6 +388,11 @@ fn report() {
         (
             "not-digest/about-papers-in-pages/parse_bytes",
             "not-digest/about-papers-in-pages/scraper_parse_document",
+            0.3,
+        ),
+        (
+            "not-digest/about-papers-pages/parse_bytes",
+            "not-digest/about-papers-pages/scraper_parse_document",
             0.3,
         ),
     ]
