@@ -188,36 +188,29 @@ fn is_separator(c: char) -> bool {
 /// case: the rest is checked at each hit.
 const ASCII_PREFIX: usize = 4;
 
-/// The first pass: the literal head of every mark, ASCII heads by their
-/// first [`ASCII_PREFIX`] bytes in every ASCII case. Heads are rare words,
-/// so the packed (Teddy) search skips most of a page. (A regex of the whole
-/// words in any case is dozens of literals, a search three times slower
-/// per byte.)
+/// The first pass for the ASCII heads: their first [`ASCII_PREFIX`] bytes
+/// in every ASCII case. Heads are rare words, so the packed (Teddy) search
+/// skips most of a page; up to 32 patterns it takes the slim search (32
+/// bytes a step), which is why the other heads have a search of their own
+/// ([`OTHER_HEADS`]). (A regex of the whole words in any case is dozens of
+/// literals, a search three times slower per byte.)
 static HEAD_SEARCH: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
     let mut patterns: Vec<Vec<u8>> = Vec::new();
-    for mark in MARKS.iter() {
+    for mark in MARKS.iter().filter(|m| m.head.is_ascii()) {
         let head = mark.head.as_bytes();
-        let variants: Vec<Vec<u8>> = if mark.head.is_ascii() {
-            let prefix = &head[..head.len().min(ASCII_PREFIX)];
-            (0..1u32 << prefix.len())
-                .map(|case| {
-                    prefix
-                        .iter()
-                        .enumerate()
-                        .map(|(i, b)| {
-                            if case >> i & 1 == 1 {
-                                b.to_ascii_uppercase()
-                            } else {
-                                *b
-                            }
-                        })
-                        .collect()
+        let prefix = &head[..head.len().min(ASCII_PREFIX)];
+        for case in 0..1u32 << prefix.len() {
+            let v: Vec<u8> = prefix
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    if case >> i & 1 == 1 {
+                        b.to_ascii_uppercase()
+                    } else {
+                        *b
+                    }
                 })
-                .collect()
-        } else {
-            vec![head.to_vec()]
-        };
-        for v in variants {
+                .collect();
             if !patterns.contains(&v) {
                 patterns.push(v);
             }
@@ -225,6 +218,40 @@ static HEAD_SEARCH: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock:
     }
     aho_corasick::packed::Searcher::new(patterns)
 });
+
+/// The first pass for the other heads (`论文`, `論文`, `精选论文`): a `memmem`
+/// search for each distinct last character of theirs, with the byte
+/// lengths of the heads that end in it. A written head holds its last
+/// character at a fixed place, and one character of a CJK page is rarer
+/// than the many bytes a packed search's fingerprint lets through (on the
+/// thirty news pages, `文` is a third the cost of a packed search for the
+/// heads).
+static OTHER_HEADS: LazyLock<Vec<(memchr::memmem::Finder<'static>, Vec<usize>)>> =
+    LazyLock::new(|| {
+        let mut by_last: Vec<(char, Vec<usize>)> = Vec::new();
+        for mark in MARKS.iter().filter(|m| !m.head.is_ascii()) {
+            let Some(last) = mark.head.chars().next_back() else {
+                continue;
+            };
+            let len = mark.head.len();
+            match by_last.iter_mut().find(|(c, _)| *c == last) {
+                Some((_, lens)) if lens.contains(&len) => {}
+                Some((_, lens)) => lens.push(len),
+                None => by_last.push((last, vec![len])),
+            }
+        }
+        by_last
+            .into_iter()
+            .map(|(last, mut lens)| {
+                // Longest first: the starts of one hit in order.
+                lens.sort_unstable_by(|a, b| b.cmp(a));
+                let mut buf = [0; 4];
+                let needle = last.encode_utf8(&mut buf).as_bytes().to_vec();
+                let lens = lens.into_iter().map(|l| l - needle.len()).collect();
+                (memchr::memmem::Finder::new(&needle).into_owned(), lens)
+            })
+            .collect()
+    });
 
 /// For each byte, may it end a proper prefix of a mark's head (in any ASCII
 /// case)? A one-byte test before the prefixes are compared.
@@ -240,55 +267,89 @@ static PREFIX_ENDS: LazyLock<[bool; 256]> = LazyLock::new(|| {
     ends
 });
 
-/// The markup that may cut a mark's head, as the second pass of an HTML page
-/// finds it: a byte that may end a proper prefix of a head ([`PREFIX_ENDS`])
-/// right before `<` or `&`, and `&#` (a mark may start with a numeric
-/// reference). One packed search for these pairs skips the many `<` that
-/// follow no such byte, where a `memchr2` pass stopped at every one.
+/// The tags that may cut a mark's head, as the second pass of an HTML page
+/// finds them: a byte that may end a proper prefix of a head
+/// ([`PREFIX_ENDS`]) right before `<`. One packed search for these pairs
+/// skips the many `<` that follow no such byte, where a `memchr2` pass
+/// stopped at every one; few enough pairs for the slim search (32 bytes a
+/// step: with the `&` pairs too it had to take the fat one, 16).
 static MARKUP_SEARCH: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
-    let mut patterns: Vec<Vec<u8>> = vec![b"&#".to_vec()];
-    for (b, _) in PREFIX_ENDS.iter().enumerate().filter(|&(_, &end)| end) {
-        let b = u8::try_from(b).unwrap_or(0);
-        patterns.push(vec![b, b'<']);
-        patterns.push(vec![b, b'&']);
-    }
+    let patterns: Vec<[u8; 2]> = PREFIX_ENDS
+        .iter()
+        .enumerate()
+        .filter(|&(_, &end)| end)
+        .map(|(b, _)| [u8::try_from(b).unwrap_or(0), b'<'])
+        .collect();
     aho_corasick::packed::Searcher::new(patterns)
 });
 
 /// Each byte of an HTML page where markup may cut a mark's head or a
-/// numeric reference may start one (the `<` or `&` of a hit of
-/// [`MARKUP_SEARCH`]), in order; `None` when the search cannot be built.
+/// numeric reference may start one, in order: the `<` of a hit of
+/// [`MARKUP_SEARCH`], and each `&` after a byte of [`PREFIX_ENDS`] or
+/// before `#` (a page holds few `&`: a `memchr` pass finds them); `None`
+/// when the search cannot be built.
 fn markup_places(bytes: &[u8]) -> Option<impl Iterator<Item = usize> + '_> {
     let search = MARKUP_SEARCH.as_ref()?;
     let mut at = 0;
-    Some(std::iter::from_fn(move || {
+    let tags = std::iter::from_fn(move || {
         if at >= bytes.len() {
             return None;
         }
         let m = search.find_in(bytes, aho_corasick::Span::from(at..bytes.len()))?;
         at = m.start() + 1;
-        // Pattern 0 is `&#`, which starts at its `&`; a pair ends at its `<` or `&`.
-        Some(if m.pattern().as_usize() == 0 {
-            m.start()
-        } else {
-            m.start() + 1
-        })
+        Some(m.start() + 1)
+    });
+    let references = memchr::memchr_iter(b'&', bytes).filter(|&i| {
+        bytes.get(i + 1) == Some(&b'#') || (i > 0 && PREFIX_ENDS[usize::from(bytes[i - 1])])
+    });
+    // The two in order (a place is a `<` or an `&`, never both).
+    let mut tags = tags.peekable();
+    let mut references = references.peekable();
+    Some(std::iter::from_fn(move || {
+        match (tags.peek(), references.peek()) {
+            (Some(t), Some(r)) if r < t => references.next(),
+            (Some(_), _) => tags.next(),
+            (None, _) => references.next(),
+        }
     }))
 }
 
 /// The start of each place in `bytes` where a mark's head may begin (a hit
-/// of [`HEAD_SEARCH`]), in order.
+/// of [`HEAD_SEARCH`], or a head's length before a hit of [`OTHER_HEADS`]:
+/// the caller compares the head there, a place that may not even be a
+/// character's start), in order but for
+/// the starts of overlapping hits of the other heads (`文文`), which comes to
+/// the same: every place is checked, and the first that shows what the
+/// caller stops at stops it.
 fn heads(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     let mut at = 0;
-    std::iter::from_fn(move || {
+    let ascii = std::iter::from_fn(move || {
         let search = HEAD_SEARCH.as_ref()?;
         if at >= bytes.len() {
             return None;
         }
         let m = search.find_in(bytes, aho_corasick::Span::from(at..bytes.len()))?;
-        // Heads may overlap (`精选论文` holds `论文`): go on from the next byte.
+        // Heads may overlap: go on from the next byte.
         at = m.start() + 1;
         Some(m.start())
+    });
+    let mut streams: Vec<std::iter::Peekable<Box<dyn Iterator<Item = usize> + '_>>> = OTHER_HEADS
+        .iter()
+        .map(|(finder, lens)| {
+            let starts = finder
+                .find_iter(bytes)
+                .flat_map(move |hit| lens.iter().filter_map(move |&l| hit.checked_sub(l)));
+            (Box::new(starts) as Box<dyn Iterator<Item = usize>>).peekable()
+        })
+        .collect();
+    streams.push((Box::new(ascii) as Box<dyn Iterator<Item = usize>>).peekable());
+    std::iter::from_fn(move || {
+        let next = streams
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(i, s)| s.peek().map(|&at| (at, i)))
+            .min()?;
+        streams[next.1].next()
     })
 }
 
@@ -1263,6 +1324,50 @@ mod tests {
             let mut fast = fast;
             fast.dedup();
             assert_eq!(fast, markup_places_by_memchr(bytes), "{page:?}");
+        }
+    }
+
+    /// The two searches for the heads (a packed one for the ASCII heads'
+    /// prefixes in every case, `memmem` for the other heads' last
+    /// characters) find every place a comparison at every byte finds, on
+    /// generated text of the heads' pieces: a place missed would be a mark
+    /// the pre-check misses.
+    #[test]
+    fn heads_agree_with_a_comparison_at_every_byte() {
+        const PIECES: [&str; 16] = [
+            "论", "文", "論", "精选", "论文", "文文", "pa", "PaPer", "pe", "fRoM", "fro", "m", "x",
+            "中", " ", "<b>",
+        ];
+        let mut next = xorshift(0x1234_5678_9abc_def1);
+        for _ in 0..3000 {
+            let n = 1 + (next() % 24) as usize;
+            let page: String = (0..n)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let bytes = page.as_bytes();
+            let mut fast: Vec<usize> = heads(bytes).collect();
+            fast.sort_unstable();
+            fast.dedup();
+            let slow: Vec<usize> = (0..bytes.len())
+                .filter(|&i| {
+                    MARKS.iter().any(|m| {
+                        let head = m.head.as_bytes();
+                        let want = if m.head.is_ascii() {
+                            &head[..head.len().min(ASCII_PREFIX)]
+                        } else {
+                            head
+                        };
+                        bytes
+                            .get(i..i + want.len())
+                            .is_some_and(|b| b.eq_ignore_ascii_case(want))
+                    })
+                })
+                .collect();
+            // The other heads' places are those before a last character
+            // (some hold no head, which the caller's comparison says).
+            for at in &slow {
+                assert!(fast.contains(at), "{at} in {page:?}: {fast:?}");
+            }
         }
     }
 
