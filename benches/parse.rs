@@ -153,47 +153,41 @@ fn news(c: &mut Criterion) {
     g.finish();
 }
 
-/// The HTML files of `dir`, in name order (none when it cannot be read).
-fn files_in(dir: &Path) -> Vec<Vec<u8>> {
+/// The files of `dir` with one of `exts` (no README), read, in name order
+/// (none when it cannot be read).
+fn files_in(dir: &Path, exts: &[&str]) -> Vec<Vec<u8>> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| exts.contains(&e))
+                && !p.ends_with("README.md")
+        })
         .collect();
     paths.sort();
     paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
 }
 
-/// The near misses about papers (`tests/fixtures/not-digests/`: paper
-/// notes, listings, other outlets' roundups, newsletters), each read by
-/// `parse_bytes` (every one is refused) and by html5ever, as the issue-27
-/// cost figure: the refusal should cost at most 0.3x the bare parse.
-fn about_papers(c: &mut Criterion) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/not-digests");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<_> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|e| e == "html" || e == "md" || e == "txt")
-                && !p.ends_with("README.md")
-        })
-        .collect();
-    paths.sort();
-    let pages: Vec<Vec<u8>> = paths.iter().filter_map(|p| std::fs::read(p).ok()).collect();
+/// `name/parse_bytes` (how many of `pages` parse) beside
+/// `name/scraper_parse_document` (html5ever's whole-page parse of each),
+/// with the pages' bytes as the throughput.
+fn refusal_and_bare(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    pages: &[Vec<u8>],
+) {
     let texts: Vec<String> = pages
         .iter()
         .map(|p| String::from_utf8_lossy(p).into_owned())
         .collect();
-    let total: usize = pages.iter().map(Vec::len).sum();
-    let mut g = c.benchmark_group("not-digest");
-    g.throughput(Throughput::Bytes(total as u64));
-    g.bench_function("about-papers/parse_bytes", |b| {
+    g.throughput(Throughput::Bytes(
+        pages.iter().map(Vec::len).sum::<usize>() as u64
+    ));
+    g.bench_function(format!("{name}/parse_bytes"), |b| {
         b.iter(|| {
             pages
                 .iter()
@@ -201,63 +195,7 @@ fn about_papers(c: &mut Criterion) {
                 .count()
         })
     });
-    // The same near misses inside real news pages, as a crawl meets them.
-    let in_pages = near_misses::pages(Path::new(env!("CARGO_MANIFEST_DIR")));
-    let in_texts: Vec<String> = in_pages
-        .iter()
-        .map(|p| String::from_utf8_lossy(p).into_owned())
-        .collect();
-    g.bench_function("about-papers-in-pages/parse_bytes", |b| {
-        b.iter(|| {
-            in_pages
-                .iter()
-                .filter(|p| paper_digest::parse_bytes(black_box(p)).is_ok())
-                .count()
-        })
-    });
-    g.bench_function("about-papers-in-pages/scraper_parse_document", |b| {
-        b.iter(|| {
-            in_texts
-                .iter()
-                .map(|t| {
-                    scraper::Html::parse_document(black_box(t))
-                        .tree
-                        .nodes()
-                        .count()
-                })
-                .sum::<usize>()
-        })
-    });
-    // Whole pages about papers in full site markup, a held-out set
-    // (`not-digests/pages/`).
-    let whole =
-        files_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/not-digests/pages"));
-    let whole_texts: Vec<String> = whole
-        .iter()
-        .map(|p| String::from_utf8_lossy(p).into_owned())
-        .collect();
-    g.bench_function("about-papers-pages/parse_bytes", |b| {
-        b.iter(|| {
-            whole
-                .iter()
-                .filter(|p| paper_digest::parse_bytes(black_box(p)).is_ok())
-                .count()
-        })
-    });
-    g.bench_function("about-papers-pages/scraper_parse_document", |b| {
-        b.iter(|| {
-            whole_texts
-                .iter()
-                .map(|t| {
-                    scraper::Html::parse_document(black_box(t))
-                        .tree
-                        .nodes()
-                        .count()
-                })
-                .sum::<usize>()
-        })
-    });
-    g.bench_function("about-papers/scraper_parse_document", |b| {
+    g.bench_function(format!("{name}/scraper_parse_document"), |b| {
         b.iter(|| {
             texts
                 .iter()
@@ -270,6 +208,28 @@ fn about_papers(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+}
+
+/// The near misses about papers (`tests/fixtures/not-digests/`: paper
+/// notes, listings, other outlets' roundups, newsletters), alone and inside
+/// real news pages as a crawl meets them, and whole pages about papers in
+/// full site markup (`not-digests/pages/`, a held-out set), each read by
+/// `parse_bytes` (every one is refused) and by html5ever, as the issue-27
+/// cost figures: the refusal should cost at most 0.3x the bare parse.
+fn about_papers(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let misses = files_in(
+        &root.join("tests/fixtures/not-digests"),
+        &["html", "md", "txt"],
+    );
+    if misses.is_empty() {
+        return;
+    }
+    let mut g = c.benchmark_group("not-digest");
+    refusal_and_bare(&mut g, "about-papers", &misses);
+    refusal_and_bare(&mut g, "about-papers-in-pages", &near_misses::pages(root));
+    let whole = files_in(&root.join("tests/fixtures/not-digests/pages"), &["html"]);
+    refusal_and_bare(&mut g, "about-papers-pages", &whole);
     g.finish();
 }
 

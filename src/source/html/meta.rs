@@ -79,23 +79,26 @@ static TITLE_NEEDLES: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::ne
         .ok()
 });
 
-/// May the start tag `span` of `bytes` (named `name`) be of an element that
+/// May the start tag `span` of `page` (named `name`) be of an element that
 /// a selector of the page's title matches (a site's headline element,
 /// `og:title`, `<title>`, `<h1>`), whatever its ancestors? `false` only when
-/// it holds nothing any of them needs. A tag with a character reference, a
-/// carriage return or a NUL may: its attributes are read as decoded.
+/// it holds nothing any of them needs. A character reference may spell
+/// what they need, and a tag whose attributes a parse reads otherwise than
+/// written ([`El::plain`]) may match.
 pub(crate) fn may_be_title(page: &str, span: std::ops::Range<usize>, name: &[u8]) -> bool {
     let tag = &page.as_bytes()[span.clone()];
-    if memchr::memchr3(b'&', b'\r', 0, tag).is_some() {
+    if memchr::memchr(b'&', tag).is_some() {
         return true;
     }
     if TITLE_NEEDLES.as_ref().is_some_and(|n| !n.is_match(tag)) {
         return false;
     }
-    let Ok(name) = std::str::from_utf8(name) else {
+    let Some(tag) = std::str::from_utf8(name)
+        .ok()
+        .and_then(|name| El::plain(page, span, name))
+    else {
         return true;
     };
-    let tag = El::plain(page, span, name);
     CHAINS[0].iter().any(|s| s.may_match(&tag))
 }
 

@@ -149,13 +149,9 @@ fn unread_void(page: &str, name: &[u8], span: &Range<usize>) -> bool {
     } else {
         return false;
     };
-    if page.as_bytes()[span.clone()]
-        .iter()
-        .any(|b| matches!(b, b'&' | b'\r' | 0))
-    {
+    let Some(tag) = El::plain(page, span.clone(), name) else {
         return false;
-    }
-    let tag = El::plain(page, span.clone(), name);
+    };
     !READ_BY_SELECTORS.iter().any(|s| s.may_match(&tag))
 }
 

@@ -51,13 +51,17 @@ pub(super) struct El<'a> {
 
 impl<'a> El<'a> {
     /// The element of the start tag `span` of `page`, named `name`, with
-    /// its attributes as written (a value's character references are not
-    /// decoded: a caller that needs them decoded looks for `&` first).
-    pub(super) fn plain(page: &'a str, span: Range<usize>, name: &'a str) -> El<'a> {
-        El {
+    /// its attributes as written; `None` when a parse may read them
+    /// otherwise: the tag holds a character reference, a carriage return or
+    /// a NUL, which html5ever decodes or replaces.
+    pub(super) fn plain(page: &'a str, span: Range<usize>, name: &'a str) -> Option<El<'a>> {
+        if memchr::memchr3(b'&', b'\r', 0, &page.as_bytes()[span.clone()]).is_some() {
+            return None;
+        }
+        Some(El {
             name: lower(name),
             attrs: plain_attributes(page, span),
-        }
+        })
     }
 }
 
