@@ -67,7 +67,7 @@
 mod through;
 
 use crate::grammar::{self, LineKind};
-use crate::source::html::tokens::{Token, is_one_of};
+use crate::source::html::tokens::{INTEGRATION, Token, is_one_of};
 use crate::text::{is_trim_char, trim};
 use crate::vocabulary::{self, Label};
 use through::Through;
@@ -528,23 +528,6 @@ impl Tables {
     }
 }
 
-/// The integration points of foreign content (and the scope boundaries of
-/// MathML and SVG): an HTML element opened inside one is read by the rules
-/// of a body, where an end tag of an element outside the point is ignored.
-/// So while one is open, any start tag may keep the elements waited for
-/// open (an SVG icon's `<title>Share</title>` holds none).
-pub(super) const INTEGRATION: [&[u8]; 9] = [
-    b"foreignobject",
-    b"desc",
-    b"title",
-    b"mi",
-    b"mo",
-    b"mn",
-    b"ms",
-    b"mtext",
-    b"annotation-xml",
-];
-
 /// Elements whose end tag closes them whatever ordinary or block elements
 /// are open inside (the tree builder pops up to them, or runs the adoption
 /// agency): the special ones the HTML source skips, and the formatting
@@ -697,7 +680,9 @@ impl Lines {
         }
         if is_one_of(name, &INTEGRATION) {
             // Its end tag closes it (foreign content pops up to it), and a
-            // start tag inside it is the question.
+            // start tag inside it is the question: while one is open, any
+            // start tag may keep the elements waited for open (an SVG
+            // icon's `<title>Share</title>` holds none).
             if start && self.integration {
                 return self.give_up_gaps();
             }

@@ -16,9 +16,9 @@
 
 use std::ops::Range;
 
-use super::lines::{INTEGRATION, KEEP_OPEN};
+use super::lines::KEEP_OPEN;
 use crate::source::html::tag_sets::FORMATTING;
-use crate::source::html::tokens::{BREAKOUT, Token, Tokens, is_one_of};
+use crate::source::html::tokens::{BREAKOUT, INTEGRATION, Token, Tokens, is_one_of};
 
 /// An element a title selector may match, open at the current place.
 struct Region {

@@ -780,6 +780,29 @@ fn a_series_title_after_the_headings_is_no_title() {
     }
 }
 
+/// Inside an integration point (`<desc>`) a `<p>` is HTML and breaks
+/// nothing out, so after `</desc>` the `svg` is still open: its `<title>`,
+/// `<style>` or `<script>` is an SVG element, not raw text, and a later
+/// `<p>` breaks out of it into shown text. The token scan took the `<p>`
+/// for a breakout, read the `<title>` as raw text and lost the heading after
+/// it (found by `a_series_title_anywhere_never_turns_a_digest_away`).
+#[test]
+fn raw_text_names_after_an_integration_point_hide_nothing() {
+    let heading = "<p>论文 1：某个模型</p>";
+    for inside in [
+        "<svg><desc><p><b>x</p></desc><td><title></td>",
+        "<svg><desc><p>x</p></desc><g><style>",
+        "<svg><desc><p>x</p></desc><script>",
+        "<svg><desc><p>x</p></desc><style>",
+        "<svg><foreignObject><div>x</div></foreignObject><textarea>",
+        "<math><mi><b>x</b></mi><plaintext>",
+    ] {
+        let page = format!("<html><body>7 Papers &amp; Radios{inside}{heading}</body></html>");
+        assert!(parse_as_unchecked(&page, Format::Html).is_ok(), "{page}");
+        assert_eq!(stage(&page), None, "{page}");
+    }
+}
+
 /// Every held-out whole page about papers (`not-digests/pages/`: notes,
 /// listings, search results, roundups, a survey, a Q&A thread, the column's
 /// own site) is turned away by the pre-check, before any tree is built: the

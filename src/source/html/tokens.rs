@@ -23,7 +23,11 @@
 //!   or `>`, so `</script >` and `</SCRIPT>` count, `</scriptx>` does not).
 //! * Foreign content: inside `<svg>` and `<math>` these names are ordinary
 //!   elements (and a self-closing tag closes), until the element's end or a
-//!   tag that breaks out of foreign content (`<p>`, `<div>`, …).
+//!   tag that breaks out of foreign content (`<p>`, `<div>`, …). Once a
+//!   start tag has come inside an integration point (`<desc>`,
+//!   `<foreignObject>`, …), where the tree builder may ignore the end tags
+//!   and breakouts the scan counts, foreign content may outlast the scan's
+//!   count, and from there on no name opens raw text.
 //!
 //! What it does not follow is tree construction (which elements an end tag
 //! closes); the scans that need it keep a stack of open elements of their own.
@@ -98,6 +102,21 @@ const RAW_TEXT: [(&[u8], Content); 10] = [
 pub(crate) fn is_raw_text(name: &[u8]) -> bool {
     RAW_TEXT.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
 }
+
+/// The integration points of foreign content (and the scope boundaries of
+/// MathML and SVG): an HTML element opened inside one is read by the rules
+/// of a body, where an end tag of an element outside the point is ignored.
+pub(crate) const INTEGRATION: [&[u8]; 9] = [
+    b"foreignobject",
+    b"desc",
+    b"title",
+    b"mi",
+    b"mo",
+    b"mn",
+    b"ms",
+    b"mtext",
+    b"annotation-xml",
+];
 
 /// Start tags that end foreign content (WHATWG §13.2.6.5), `font` included
 /// (only with `color`, `face` or `size`, which the scan does not check: it
@@ -186,6 +205,18 @@ pub(crate) struct Tokens<'a> {
     raw: Option<(&'a [u8], Content)>,
     /// Open `svg` / `math` elements.
     foreign: usize,
+    /// Open [`INTEGRATION`] points inside foreign content.
+    points: usize,
+    /// A start tag came while an integration point was open: the tree
+    /// builder reads it by the rules of a body, where an end tag of an
+    /// element outside the point may be ignored, so foreign content may
+    /// outlast the scan's count of it.
+    mixed: bool,
+    /// Foreign content may still be open after the scan left it (a
+    /// [`mixed`](Self::mixed) region ended): from here on no start tag opens
+    /// raw text, since in foreign content `<title>` or `<style>` is an
+    /// ordinary element whose body may break out into shown text.
+    doubt: bool,
 }
 
 impl<'a> Tokens<'a> {
@@ -202,7 +233,19 @@ impl<'a> Tokens<'a> {
             pos,
             raw: None,
             foreign: 0,
+            points: 0,
+            mixed: false,
+            doubt: false,
         }
+    }
+
+    /// The scan leaves foreign content (by a breakout tag or the end tag of
+    /// the outermost `svg` or `math`).
+    fn leave_foreign(&mut self) {
+        self.doubt |= self.mixed;
+        self.foreign = 0;
+        self.points = 0;
+        self.mixed = false;
     }
 
     /// The length of the input.
@@ -553,10 +596,16 @@ impl<'a> Iterator for Tokens<'a> {
                     Some(c) if c.is_ascii_alphabetic() => {
                         let (name, end, _) = self.tag(lt + 2);
                         if self.foreign > 0 {
+                            if is_one_of(name, &INTEGRATION) {
+                                self.points = self.points.saturating_sub(1);
+                            }
                             if is_one_of(name, &[b"p", b"br"]) {
-                                self.foreign = 0;
+                                self.leave_foreign();
                             } else if is_one_of(name, &[b"svg", b"math"]) {
                                 self.foreign -= 1;
+                                if self.foreign == 0 {
+                                    self.leave_foreign();
+                                }
                             }
                         }
                         return Some(Token::End {
@@ -575,14 +624,21 @@ impl<'a> Iterator for Tokens<'a> {
                 },
                 Some(c) if c.is_ascii_alphabetic() => {
                     let (name, end, self_closing) = self.tag(lt + 1);
-                    if self.foreign > 0 && is_one_of(name, &BREAKOUT) {
-                        self.foreign = 0;
+                    if self.foreign > 0 {
+                        self.mixed |= self.points > 0;
+                        if !self_closing && is_one_of(name, &INTEGRATION) {
+                            self.points += 1;
+                        }
+                        if is_one_of(name, &BREAKOUT) {
+                            self.leave_foreign();
+                        }
                     }
                     if self.foreign > 0 || is_one_of(name, &[b"svg", b"math"]) {
                         if !self_closing && is_one_of(name, &[b"svg", b"math"]) {
                             self.foreign += 1;
                         }
-                    } else if (end < b.len() || b.last() == Some(&b'>'))
+                    } else if !self.doubt
+                        && (end < b.len() || b.last() == Some(&b'>'))
                         && let Some((_, content)) =
                             RAW_TEXT.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))
                     {
@@ -745,8 +801,43 @@ mod tests {
                 "end </title>",
                 "end </svg>",
                 "start <title>",
+                "start <b>",
+                "end </title>"
+            ]
+        );
+        // An SVG icon's title with text alone closes at its end tag.
+        assert_eq!(
+            kinds("<svg><title>Share</title></svg><title><b></title>"),
+            [
+                "start <svg>",
+                "start <title>",
+                "end </title>",
+                "end </svg>",
+                "start <title>",
                 "raw <b>",
                 "end </title>"
+            ]
+        );
+    }
+
+    /// A `<p>` inside `<desc>` does not break out of the `svg`, so the
+    /// `<title>` after `</desc>` is the SVG's, whose body a later `<p>`
+    /// breaks out of into shown text: no raw text may swallow it (found by
+    /// the property `a_series_title_anywhere_never_turns_a_digest_away`).
+    #[test]
+    fn foreign_content_may_outlast_an_integration_point() {
+        assert_eq!(
+            kinds("<svg><desc><p>x</p></desc><td><title></td><p>y"),
+            [
+                "start <svg>",
+                "start <desc>",
+                "start <p>",
+                "end </p>",
+                "end </desc>",
+                "start <td>",
+                "start <title>",
+                "end </td>",
+                "start <p>"
             ]
         );
     }
