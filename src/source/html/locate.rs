@@ -60,15 +60,86 @@ impl Key {
 }
 
 /// Every container's needle, ASCII-lowercased (quirks-mode pages match ids
-/// and classes case-insensitively), in [`CONTAINERS`]' order.
-pub(super) static NEEDLES: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
-    CONTAINERS
-        .iter()
-        .map(|(_, key)| {
-            memchr::memmem::Finder::new(key.needle().to_ascii_lowercase().as_bytes()).into_owned()
-        })
-        .collect()
+/// and classes case-insensitively), found through the needles that hold
+/// no other: one search of `content` finds `js_content` and
+/// `article_content` too.
+pub(super) static NEEDLES: LazyLock<Needles> = LazyLock::new(|| {
+    Needles::new(
+        CONTAINERS
+            .iter()
+            .map(|(_, key)| key.needle().to_ascii_lowercase())
+            .collect(),
+    )
 });
+
+/// Needles searched for through the fewest passes over the page.
+pub(super) struct Needles {
+    /// Each needle, in [`CONTAINERS`]' order.
+    needles: Vec<String>,
+    /// The needles that hold no other needle, each with its search, and
+    /// for each needle that holds it, the needle's index and where in it
+    /// the first occurrence lies.
+    bases: Vec<(memchr::memmem::Finder<'static>, Vec<(usize, usize)>)>,
+}
+
+impl Needles {
+    /// The searches for `needles` (each ASCII-lowercased already).
+    pub(super) fn new(needles: Vec<String>) -> Self {
+        let mut bases: Vec<(memchr::memmem::Finder<'static>, Vec<(usize, usize)>)> = Vec::new();
+        let mut base_of: Vec<String> = Vec::new();
+        for (i, needle) in needles.iter().enumerate() {
+            // The shortest needle it holds (itself, if none), the first
+            // written among equals.
+            let base = needles
+                .iter()
+                .filter(|n| !n.is_empty() && needle.contains(n.as_str()))
+                .min_by_key(|n| n.len())
+                .unwrap_or(needle);
+            let j = match base_of.iter().position(|b| b == base) {
+                Some(j) => j,
+                None => {
+                    base_of.push(base.clone());
+                    bases.push((
+                        memchr::memmem::Finder::new(base.as_bytes()).into_owned(),
+                        Vec::new(),
+                    ));
+                    base_of.len() - 1
+                }
+            };
+            bases[j]
+                .1
+                .push((i, needle.find(base.as_str()).unwrap_or(0)));
+        }
+        Needles { needles, bases }
+    }
+
+    /// Where needle `i` lies in `lower`: every occurrence, in order, for
+    /// each needle. An empty needle occurs nowhere.
+    pub(super) fn find_all(&self, lower: &[u8]) -> Vec<Vec<usize>> {
+        let mut found = vec![Vec::new(); self.needles.len()];
+        for (search, holders) in &self.bases {
+            let len = search.needle().len();
+            if len == 0 {
+                continue;
+            }
+            // Every occurrence, overlapping ones too.
+            let mut from = 0;
+            while let Some(at) = lower.get(from..).and_then(|rest| search.find(rest)) {
+                let at = from + at;
+                for &(i, offset) in holders {
+                    let needle = self.needles[i].as_bytes();
+                    if let Some(start) = at.checked_sub(offset)
+                        && lower.get(start..start + needle.len()) == Some(needle)
+                    {
+                        found[i].push(start);
+                    }
+                }
+                from = at + 1;
+            }
+        }
+        found
+    }
+}
 
 /// A comment appended to the container's range to check where the parse
 /// ends the element.
@@ -248,10 +319,11 @@ pub(super) fn locate<'a>(reduced: &'a str) -> Option<Found<'a>> {
         .filter(|(_, (name, s, e))| !is_one_of(name, &VOID) && coded_name(lower, *s..*e))
         .map(|(i, _)| i)
         .collect();
-    for (needle, (selector, key)) in NEEDLES.iter().zip(CONTAINERS.iter()) {
-        let n = needle.needle().len();
+    for (occurrences, (selector, key)) in NEEDLES.find_all(lower).into_iter().zip(CONTAINERS.iter())
+    {
+        let n = key.needle().len();
         let mut found: Vec<usize> = Vec::new();
-        for at in needle.find_iter(lower) {
+        for at in occurrences {
             let Some(i) = tag_at(at) else { continue };
             let (name, s, e) = starts[i];
             // A void element holds no text, so it is never chosen.

@@ -154,6 +154,43 @@ fn a_styled_image_does_not_undo_its_sections_style() {
     assert_eq!(hints, [Hint::Image, Hint::Caption]);
 }
 
+/// The needles found through the ones they hold are found where a search
+/// for each alone finds them, overlapping occurrences and needles that
+/// hold themselves twice (`abab`) included.
+#[test]
+fn needles_agree_with_a_comparison_at_every_byte() {
+    let needles: Vec<String> = ["ab", "abab", "bab", "cab", "b", "ca", "", "abc", "cabab"]
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+    let search = Needles::new(needles.clone());
+    let mut seed = 7u32;
+    for len in 0..200 {
+        let page: Vec<u8> = (0..len)
+            .map(|_| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                b"abc"[(seed >> 16) as usize % 3]
+            })
+            .collect();
+        let found = search.find_all(&page);
+        for (needle, found) in needles.iter().zip(found) {
+            let want: Vec<usize> = (0..page.len())
+                .filter(|&i| !needle.is_empty() && page[i..].starts_with(needle.as_bytes()))
+                .collect();
+            assert_eq!(
+                found,
+                want,
+                "{needle} in {}",
+                String::from_utf8_lossy(&page)
+            );
+        }
+    }
+    // The site table's own needles: `js_content` is found through `content`.
+    let page = b"<div id=js_content class=rich_media_content><article>";
+    let found = NEEDLES.find_all(page);
+    assert!(found.iter().filter(|f| !f.is_empty()).count() >= 4);
+}
+
 #[test]
 fn later_css_declarations_win() {
     let el = |html: &str| {
@@ -172,6 +209,12 @@ fn later_css_declarations_win() {
     assert!(el("<p style=\"display:none\">x</p>").hidden);
     assert!(el("<p hidden>x</p>").hidden);
     assert!(el("<p align=CENTER>x</p>").centered);
+    // The priority mark is read in any case, and only the three
+    // declarations the walk needs are read at all.
+    assert!(el("<p style=\"font-size: 12px !IMPORTANT\">x</p>").small);
+    assert!(el("<p style=\"color:red;display : none!important;margin:0\">x</p>").hidden);
+    assert!(!el("<p style=\"text-align-last:center\">x</p>").centered);
+    assert!(el("<p style=\"text-align:center !important  \">x</p>").centered);
 }
 
 #[test]

@@ -84,6 +84,11 @@ pub(super) struct Look {
     pub(super) centered: bool,
 }
 
+/// The mark that raises a declaration's priority, which says nothing of
+/// how the text looks.
+const IMPORTANT: &str = "!important";
+
+/// How `el` is shown, from its attributes and inline CSS.
 pub(super) fn look(el: &(impl Attrs + ?Sized)) -> Look {
     let mut look = Look {
         hidden: el.attr("hidden").is_some(),
@@ -99,7 +104,19 @@ pub(super) fn look(el: &(impl Attrs + ?Sized)) -> Look {
             continue;
         };
         let name = name.trim();
-        let value = value.trim().trim_end_matches("!important").trim();
+        if !matches!(name.len(), 7 | 9 | 10) {
+            // None of `display`, `font-size`, `text-align`.
+            continue;
+        }
+        let value = value.trim();
+        let value = match value.len().checked_sub(IMPORTANT.len()) {
+            Some(cut)
+                if value.is_char_boundary(cut) && value[cut..].eq_ignore_ascii_case(IMPORTANT) =>
+            {
+                value[..cut].trim_end()
+            }
+            _ => value,
+        };
         if name.eq_ignore_ascii_case("display") {
             look.hidden = look.hidden || value.eq_ignore_ascii_case("none");
         } else if name.eq_ignore_ascii_case("text-align") {
