@@ -98,33 +98,33 @@ pub(super) fn look(el: &(impl Attrs + ?Sized)) -> Look {
                 .attr("align")
                 .is_some_and(|a| a.trim().eq_ignore_ascii_case("center")),
     };
-    // Inline CSS declarations; a later one overrides an earlier one.
-    for decl in el.attr("style").unwrap_or("").split(';') {
-        let Some((name, value)) = decl.split_once(':') else {
+    // Inline CSS declarations; a later one overrides an earlier one. CSS
+    // white space is ASCII.
+    let style = el.attr("style").unwrap_or("").as_bytes();
+    for decl in style.split(|&b| b == b';') {
+        let Some(colon) = memchr::memchr(b':', decl) else {
             continue;
         };
-        let name = name.trim();
+        let name = decl[..colon].trim_ascii();
         if !matches!(name.len(), 7 | 9 | 10) {
             // None of `display`, `font-size`, `text-align`.
             continue;
         }
-        let value = value.trim();
-        let value = match value.len().checked_sub(IMPORTANT.len()) {
-            Some(cut)
-                if value.is_char_boundary(cut) && value[cut..].eq_ignore_ascii_case(IMPORTANT) =>
-            {
-                value[..cut].trim_end()
-            }
-            _ => value,
-        };
-        if name.eq_ignore_ascii_case("display") {
-            look.hidden = look.hidden || value.eq_ignore_ascii_case("none");
-        } else if name.eq_ignore_ascii_case("text-align") {
-            look.centered = value.eq_ignore_ascii_case("center");
-        } else if name.eq_ignore_ascii_case("font-size") {
+        let mut value = decl[colon + 1..].trim_ascii();
+        if let Some(cut) = value.len().checked_sub(IMPORTANT.len())
+            && value[cut..].eq_ignore_ascii_case(IMPORTANT.as_bytes())
+        {
+            value = value[..cut].trim_ascii_end();
+        }
+        if name.eq_ignore_ascii_case(b"display") {
+            look.hidden = look.hidden || value.eq_ignore_ascii_case(b"none");
+        } else if name.eq_ignore_ascii_case(b"text-align") {
+            look.centered = value.eq_ignore_ascii_case(b"center");
+        } else if name.eq_ignore_ascii_case(b"font-size") {
             look.small = value
-                .strip_suffix("px")
-                .and_then(|v| v.trim().parse::<f32>().ok())
+                .strip_suffix(b"px")
+                .and_then(|v| std::str::from_utf8(v.trim_ascii()).ok())
+                .and_then(|v| v.parse::<f32>().ok())
                 .is_some_and(|px| px <= 14.0);
         }
     }
