@@ -305,7 +305,7 @@ impl<'a> Builder<'a> {
             return;
         }
         let node = self.nodes.len();
-        if !raw && text.bytes().any(|b| b == b'&' || b == b'\r') {
+        if !raw && memchr::memchr2(b'&', b'\r', text.as_bytes()).is_some() {
             self.pending.push(Pending::Text {
                 node,
                 job: self.jobs.len(),
@@ -329,7 +329,7 @@ impl<'a> Builder<'a> {
         let tag = &self.page[span.clone()];
         // Attributes with references wait for the decoding (and are
         // checked against `unwanted` after it).
-        let coded = tag.bytes().any(|b| b == b'&' || b == b'\r');
+        let coded = memchr::memchr2(b'&', b'\r', tag.as_bytes()).is_some();
         let attrs = if coded {
             self.pending.push(Pending::Attrs {
                 node,

@@ -247,11 +247,19 @@ impl Walker {
         // space characters becomes one space, none at the start of the
         // line and never two in a row. They are ASCII, so no byte of them
         // is inside a longer character.
+        // (Carriage returns and form feeds are rare: searched for only where
+        // the text holds one.)
+        let rare = memchr::memchr2(b'\r', 0x0c, t.as_bytes()).is_some();
+        let space = |s: &str| {
+            if rare {
+                s.bytes()
+                    .position(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c))
+            } else {
+                memchr::memchr3(b' ', b'\t', b'\n', s.as_bytes())
+            }
+        };
         let mut rest = t;
-        while let Some(i) = rest
-            .bytes()
-            .position(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c))
-        {
+        while let Some(i) = space(rest) {
             self.buf.push_str(&rest[..i]);
             if !self.buf.is_empty() && !self.buf.ends_with(' ') {
                 self.buf.push(' ');
