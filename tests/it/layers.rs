@@ -660,7 +660,7 @@ fn cycles_are_found_and_chains_are_not() {
 fn paper_is_named_whole_where_it_must_be_handled() {
     const PLACES: &[(&str, &str)] = &[
         ("src/render.rs", "paper_blocks"),
-        ("src/assemble.rs", "is_bare"),
+        ("src/assemble/shapes.rs", "is_bare"),
         ("src/archive/mod.rs", "fold"),
         ("src/archive/resolve.rs", "paper"),
         ("src/archive/index.rs", "entry"),
