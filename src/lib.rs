@@ -91,6 +91,7 @@ mod error;
 mod fixtures;
 mod grammar;
 mod links;
+mod markup;
 mod model;
 mod precheck;
 pub mod render;

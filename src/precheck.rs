@@ -67,9 +67,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::error::{Found, Missing, NotADigest};
+use crate::markup::{Token, Tokens, is_one_of};
 use crate::source::Format;
-use crate::source::html::tag_sets;
-use crate::source::html::tokens::{Token, Tokens, is_one_of};
 use crate::text::is_trim_char;
 use crate::vocabulary;
 

@@ -2,7 +2,8 @@
 //! visible text runs through, which hide it, which break a line, and the
 //! tree builder's special and void elements.
 
-use super::{is_one_of, tag_sets};
+use super::is_one_of;
+use crate::markup;
 
 /// Inline elements whose text the HTML source always keeps in place, and
 /// void elements without text: no element the source skips (`select`,
@@ -34,7 +35,7 @@ pub(super) const KEEPS_TEXT: [&[u8]; 8] = [
 ];
 
 /// Tags the tree builder has a rule of its own for that neither
-/// html5ever's special set ([`tag_sets::is_special`]) nor the source's
+/// html5ever's special set ([`markup::is_special`]) nor the source's
 /// blocks and skipped elements hold: they close or move what is open
 /// (`ruby` parts, `image` read as `img`) or start foreign content.
 pub(super) const OWN_RULE: [&str; 10] = [
@@ -50,11 +51,11 @@ pub(super) fn lowercase<'b>(name: &[u8], buf: &'b mut [u8; 16]) -> Option<&'b st
     std::str::from_utf8(buf).ok()
 }
 
-/// Is `name` in html5ever's special set ([`tag_sets::is_special`]), whose
+/// Is `name` in html5ever's special set ([`markup::is_special`]), whose
 /// open elements make the end tag of an ordinary element around them be
 /// ignored?
 pub(super) fn is_special(name: &[u8]) -> bool {
-    lowercase(name, &mut [0; 16]).is_some_and(tag_sets::is_special)
+    lowercase(name, &mut [0; 16]).is_some_and(markup::is_special)
 }
 
 /// Does the visible text run through an element named `name` as if its
@@ -71,15 +72,15 @@ pub(super) fn runs_through(name: &[u8]) -> bool {
     let Some(name) = lowercase(name, &mut buf) else {
         return true;
     };
-    !(tag_sets::is_special(name)
+    !(markup::is_special(name)
         || OWN_RULE.contains(&name)
-        || tag_sets::is_block(name)
-        || tag_sets::is_skipped(name))
+        || markup::is_block(name)
+        || markup::is_skipped(name))
 }
 
 /// Is `name` a void element (no body, no end tag)?
 pub(super) fn is_void(name: &[u8]) -> bool {
-    is_one_of(name, &tag_sets::VOID)
+    is_one_of(name, &markup::VOID)
 }
 
 /// Is the start tag `tag` (named `name`) one the visible text runs through
@@ -110,7 +111,7 @@ pub(super) fn is_breaking(name: &[u8]) -> bool {
     let Some(name) = lowercase(name, &mut buf) else {
         return false;
     };
-    tag_sets::is_block(name)
+    markup::is_block(name)
         && !matches!(
             name,
             "body" | "html" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption" | "form"

@@ -64,147 +64,23 @@
 //! the tree builder moves before the table: after a table's start, every
 //! label counts.
 
+mod shape;
+mod tables;
+mod tags;
 mod through;
 
-use crate::grammar::{self, LineKind};
-use crate::source::html::tokens::{INTEGRATION, Token, is_one_of};
+use crate::grammar;
+use crate::markup::{INTEGRATION, is_one_of};
 use crate::text::{is_trim_char, trim};
-use crate::vocabulary::{self, Label};
+use shape::{
+    TITLE_CAP, at_start, body, contents_viable, heading, heading_viable, hopeless, judge, label,
+    label_viable,
+};
+use tables::Tables;
 use through::Through;
 
-/// How many bytes of a candidate line (white space runs made one space)
-/// decide its shape: a link label has at most 12 characters besides white
-/// space before its colon, a heading's alias, number and separator are
-/// shorter, and a heading's title needs one character.
-pub(crate) const CAP: usize = 128;
-
-/// How many bytes of a paper heading the scan keeps, for the message.
-const TITLE_CAP: usize = 4 * CAP;
-
-/// The paper heading that a line starts with: its number and title.
-fn heading(s: &str) -> Option<(u32, &str)> {
-    match vocabulary::leading_label(s) {
-        Some((Label::Paper, rest)) => match grammar::numbered_heading(rest) {
-            Some(LineKind::PaperHeading { number, title }) => Some((number, title)),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// Is `s` the start of an author line (`作者：`) or a link label
-/// (`论文链接：`, `Code:`), as the grammar reads them?
-fn label(s: &str) -> bool {
-    let authors = matches!(
-        vocabulary::leading_label(s),
-        Some((Label::Authors, rest)) if rest.trim_start().starts_with(grammar::is_colon)
-    );
-    authors || grammar::split_label(s, 12).is_some_and(|(l, _)| grammar::is_link_label(l))
-}
-
-/// Is `s` a contents heading (`目录`, alone on its line but for colons)?
-fn contents(s: &str) -> bool {
-    matches!(
-        vocabulary::leading_label(s),
-        Some((Label::Contents, rest))
-            if trim(rest).chars().all(|c| grammar::is_colon(c) || c.is_whitespace())
-    )
-}
-
-/// What the start of a line is: a paper heading (number and title), an
-/// author line or link label, a contents heading.
-struct Shape<'a> {
-    heading: Option<(u32, &'a str)>,
-    label: bool,
-    contents: bool,
-}
-
-/// The line as the grammar reads it: trimmed, its bullet removed.
-fn body(line: &str) -> &str {
-    grammar::strip_bullet(trim(line))
-}
-
-/// The shape of `line` (or of the part of it read so far: every shape that
-/// a part has, the whole line has).
-fn judge(line: &str) -> Shape<'_> {
-    let s = body(line);
-    // The grammar reads a heading first: `Paper 1: Title` is no link label.
-    let heading = heading(s);
-    Shape {
-        heading,
-        label: heading.is_none() && label(s),
-        contents: contents(s),
-    }
-}
-
-/// Is `line` still at its start: nothing read but white space and at most
-/// one bullet (which the grammar removes)?
-fn at_start(line: &str) -> bool {
-    let t = trim(line);
-    let mut chars = t.chars();
-    match (chars.next(), chars.next()) {
-        (None, _) => true,
-        (Some(c), None) => {
-            // The bullet as the grammar reads one: before white space.
-            let mut buf = [0u8; 8];
-            let n = c.encode_utf8(&mut buf).len();
-            buf[n] = b' ';
-            buf[n + 1] = b'x';
-            std::str::from_utf8(&buf[..n + 2]).is_ok_and(|s| grammar::strip_bullet(s) == "x")
-        }
-        _ => false,
-    }
-}
-
-/// Is `s` (a line's body) a proper prefix, ASCII case aside, of an alias of
-/// `label`?
-fn prefix_of_alias(s: &str, label: Label) -> bool {
-    vocabulary::aliases(label)
-        .any(|a| a.len() > s.len() && a.get(..s.len()).is_some_and(|h| h.eq_ignore_ascii_case(s)))
-}
-
-/// Can some text after `s` (a line's body) make it a paper heading?
-fn heading_viable(s: &str) -> bool {
-    if s.is_empty() || prefix_of_alias(s, Label::Paper) {
-        return true;
-    }
-    if !starts_with_alias(s, Label::Paper) {
-        return false;
-    }
-    let Some((Label::Paper, rest)) = vocabulary::leading_label(s) else {
-        return false;
-    };
-    let rest = rest.trim_start();
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 {
-        return rest.is_empty();
-    }
-    if digits > 9 {
-        return false;
-    }
-    match rest[digits..].trim_start().chars().next() {
-        None => true,
-        Some(c) => grammar::is_colon(c) || matches!(c, '.' | '．' | '、'),
-    }
-}
-
-/// Can some text after `s` (a line's body) make it an author line or a
-/// link label? Yes while no colon is written and at most 12 characters
-/// besides white space (the most a label may have) are.
-fn label_viable(s: &str) -> bool {
-    !s.contains(grammar::is_colon) && s.chars().filter(|c| !c.is_whitespace()).count() <= 12
-}
-
-/// Does `s` start with an alias of `label`, ASCII case aside? (A quick
-/// test before the vocabulary's automaton.)
-fn starts_with_alias(s: &str, label: Label) -> bool {
-    vocabulary::aliases(label).any(|a| s.get(..a.len()).is_some_and(|h| h.eq_ignore_ascii_case(a)))
-}
-
-/// Can some text after `s` (a line's body) make it a contents heading?
-fn contents_viable(s: &str) -> bool {
-    prefix_of_alias(s, Label::Contents) || (starts_with_alias(s, Label::Contents) && contents(s))
-}
+pub(crate) use shape::CAP;
+pub(super) use tables::KEEP_OPEN;
 
 /// What lines of the shapes the scan found at the places where a line may
 /// start.
@@ -353,179 +229,6 @@ struct Gap {
     name: Vec<u8>,
     /// Elements of the same name opened inside it, not yet closed.
     depth: usize,
-}
-
-/// Start tags that may keep an element open past its own end tag: scope
-/// boundaries of the tree builder (an end tag with one of them open inside
-/// is ignored), and `plaintext`, which never ends.
-pub(super) const KEEP_OPEN: [&[u8]; 9] = [
-    b"applet",
-    b"caption",
-    b"table",
-    b"td",
-    b"th",
-    b"marquee",
-    b"object",
-    b"template",
-    b"plaintext",
-];
-
-/// The parts of a table, and the elements whose start tag is ignored in a
-/// body: outside a table, the tree builder ignores their start tags.
-const TABLE_PARTS: [&[u8]; 9] = [
-    b"thead", b"tbody", b"tfoot", b"tr", // rows and their groups
-    b"td", b"th", b"caption", // cells
-    b"body", b"html",
-];
-
-/// What a tag is to [`Tables`]: read once per tag, from its name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Part {
-    /// `svg`, `math`: foreign content.
-    Foreign,
-    /// `template`.
-    Template,
-    /// `table`.
-    Table,
-    /// A row or a group of rows (`thead`, `tbody`, `tfoot`, `tr`).
-    Row,
-    /// An element whose start tag a body ignores (`body`, `html`).
-    Outer,
-    /// A cell or a caption, by its name's first byte after `t` (`d`, `h`),
-    /// or `c`.
-    Cell(u8),
-}
-
-impl Part {
-    /// The parts' names besides [`TABLE_PARTS`].
-    const OTHERS: [&[u8]; 4] = [b"svg", b"math", b"template", b"table"];
-    /// For each first letter, the lengths of the parts' names that start
-    /// with it (bit `n` for `n` bytes): the few tags that pass are compared.
-    const LENGTHS: [u16; 26] = {
-        let mut lengths = [0; 26];
-        let mut i = 0;
-        while i < Self::OTHERS.len() + TABLE_PARTS.len() {
-            let name = if i < Self::OTHERS.len() {
-                Self::OTHERS[i]
-            } else {
-                TABLE_PARTS[i - Self::OTHERS.len()]
-            };
-            assert!(name.len() < 16 && name[0].is_ascii_lowercase());
-            lengths[(name[0] - b'a') as usize] |= 1 << name.len();
-            i += 1;
-        }
-        lengths
-    };
-
-    /// The part `name` is, if any.
-    fn of(name: &[u8]) -> Option<Part> {
-        let first = name.first()?.to_ascii_lowercase();
-        let lengths = match first {
-            b'a'..=b'z' => Self::LENGTHS[usize::from(first - b'a')],
-            _ => 0,
-        };
-        if name.len() >= 16 || lengths & (1 << name.len()) == 0 {
-            return None;
-        }
-        let is = |names: &[&[u8]]| is_one_of(name, names);
-        if is(&Self::OTHERS[..2]) {
-            Some(Part::Foreign)
-        } else if is(&Self::OTHERS[2..3]) {
-            Some(Part::Template)
-        } else if is(&Self::OTHERS[3..]) {
-            Some(Part::Table)
-        } else if is(&TABLE_PARTS[4..7]) {
-            Some(Part::Cell(match first {
-                b'c' => b'c',
-                _ => name[1].to_ascii_lowercase(),
-            }))
-        } else if is(&TABLE_PARTS[..4]) {
-            Some(Part::Row)
-        } else if is(&TABLE_PARTS[7..]) {
-            Some(Part::Outer)
-        } else {
-            None
-        }
-    }
-}
-
-/// Where the text is as to tables, as far as a table's parts need: out of
-/// place (no table open) the tree builder ignores them, and in a table's
-/// cell (or caption) they end a block; elsewhere in a table, text is moved
-/// before it (foster parenting), and joins what came before the table.
-/// Counts may be too high (an end tag the tree builder ignores is still
-/// subtracted only where it surely closes), never too low.
-#[derive(Clone, Copy, Debug, Default)]
-struct Tables {
-    /// Tables that may be open.
-    tables: usize,
-    /// Templates that may be open (inside one, `</table>` is ignored).
-    templates: usize,
-    /// Foreign elements (`svg`, `math`) that may be open: a `td` inside
-    /// one is no cell.
-    foreign: usize,
-    /// The last table part read was the start of a cell or a caption:
-    /// its name's first byte after `t` (`d`, `h`), or `c`.
-    cell: Option<u8>,
-}
-
-impl Tables {
-    /// Is the text read now surely in a cell or a caption of a table (not
-    /// moved before it)?
-    fn in_cell(&self) -> bool {
-        self.cell.is_some() && self.foreign == 0 && self.templates == 0
-    }
-
-    /// Does the end tag of `part` surely close the cell or caption the
-    /// text is in (a block's end)?
-    fn closes_cell(&self, part: Option<Part>) -> bool {
-        self.in_cell() && matches!(part, Some(Part::Cell(kind)) if self.cell == Some(kind))
-    }
-
-    /// A start tag (with `start`) or an end tag of `part`.
-    fn tag(&mut self, part: Option<Part>, start: bool, self_closing: bool) {
-        let Some(part) = part else {
-            return;
-        };
-        match part {
-            Part::Foreign => {
-                if start && !self_closing {
-                    self.foreign += 1;
-                } else if !start {
-                    self.foreign = self.foreign.saturating_sub(1);
-                }
-            }
-            Part::Template => {
-                if start {
-                    self.templates += 1;
-                } else {
-                    self.templates = self.templates.saturating_sub(1);
-                }
-            }
-            // Foreign content: no table's part (an HTML `table` start tag
-            // breaks out, and is counted as the table it may be).
-            Part::Table if self.foreign > 0 => {
-                if start {
-                    self.tables += 1;
-                    self.cell = None;
-                }
-            }
-            _ if self.foreign > 0 => {}
-            Part::Table => {
-                if start {
-                    self.tables += 1;
-                } else if self.templates == 0 {
-                    self.tables = self.tables.saturating_sub(1);
-                }
-                self.cell = None;
-            }
-            Part::Cell(kind) => {
-                self.cell = (start && self.tables > 0).then_some(kind);
-            }
-            Part::Row => self.cell = None,
-            Part::Outer => {}
-        }
-    }
 }
 
 /// Elements whose end tag closes them whatever ordinary or block elements
@@ -694,7 +397,7 @@ impl Lines {
             // A special element that stays open (not void, not raw text,
             // which ends at its own end tag).
             let special_inside = super::is_special(name)
-                && !crate::source::html::tokens::is_raw_text(name)
+                && !crate::markup::is_raw_text(name)
                 && !super::is_void(name);
             let select_inside = !is_one_of(name, &[b"option", b"optgroup", b"hr"]);
             let give_up = keeps_open
@@ -717,7 +420,7 @@ impl Lines {
     /// it); of the start tags only one of the same name may (`<button>`,
     /// `<a>`: the tree builder closes the open one), and in an `svg` or
     /// `math` one that breaks out of foreign content
-    /// ([`BREAKOUT`](crate::source::html::tokens::BREAKOUT)): no other start
+    /// ([`BREAKOUT`](crate::markup::BREAKOUT)): no other start
     /// tag closes an element the scan waits for without giving up first
     /// ([`Self::tag_in_gaps`]).
     fn resume_gaps(&mut self, name: &[u8], start: bool) {
@@ -728,7 +431,7 @@ impl Lines {
             if start {
                 g.depth += usize::from(same);
                 let foreign = g.name == b"svg" || g.name == b"math";
-                let breaks_out = foreign && is_one_of(name, &crate::source::html::tokens::BREAKOUT);
+                let breaks_out = foreign && is_one_of(name, &crate::markup::BREAKOUT);
                 if !(same || breaks_out) {
                     return true;
                 }
@@ -995,125 +698,6 @@ impl Lines {
         }
     }
 
-    /// One token of an HTML page (`text` is the page).
-    pub(crate) fn token(&mut self, text: &str, token: &Token<'_>) {
-        // Scripts and styles are dropped with their bodies before any parse;
-        // the raw-text elements the HTML source skips (`iframe`, `noscript`,
-        // `textarea`) end at their own end tag, so the source skips exactly
-        // their body: either way the text runs on after the end tag. (Inside
-        // foreign content, where these are no raw text, the `svg` or `math`
-        // element is skipped, and its start tag is markup of unknown text.)
-        const SKIPPED: [&[u8]; 5] = [b"script", b"style", b"iframe", b"noscript", b"textarea"];
-        // The other elements the source skips: it leaves their body out.
-        const GAPS: [&[u8]; 7] = [
-            b"button",
-            b"select",
-            b"svg",
-            b"math",
-            b"object",
-            b"canvas",
-            b"template",
-        ];
-        if !matches!(token, Token::RawText { .. }) {
-            self.through.tag();
-        }
-        match token {
-            Token::Start {
-                name,
-                span,
-                self_closing,
-            } => {
-                let tag = &text.as_bytes()[span.clone()];
-                let part = Part::of(name);
-                self.tag_in_gaps(name, true);
-                if part == Some(Part::Table) {
-                    self.found.unordered = true;
-                }
-                if self.tables.foreign > 0
-                    && is_one_of(name, &crate::source::html::tokens::BREAKOUT)
-                {
-                    // It may close foreign content, which the source leaves
-                    // out: a line may start here.
-                    self.start();
-                }
-                // Out of any table, or after a cell's text (never moved).
-                let in_place = self.tables.tables == 0 || self.tables.in_cell();
-                self.tables.tag(part, true, *self_closing);
-                if is_one_of(name, &SKIPPED) {
-                    // Skipped with its body: the text runs on after its end
-                    // tag.
-                } else if is_one_of(name, &[b"br"])
-                    || (part != Some(Part::Table) && super::is_breaking(name))
-                {
-                    self.hard();
-                } else if is_one_of(name, &[b"img", b"image", b"form"])
-                    || (in_place
-                        && part.is_some_and(|p| {
-                            !matches!(p, Part::Foreign | Part::Template | Part::Table)
-                        }))
-                {
-                    // An image is nothing, or (with a URL) a line of its own
-                    // that the grammar reads as plain, whatever its alt
-                    // text; a form is a block, or nothing where the tree
-                    // builder ignores it (inside another form); a table's
-                    // part outside any table is ignored (its text runs on),
-                    // and after a cell's text it is a block: a line may end
-                    // here or go on. (After a table's stray text, which
-                    // moves before the table, it is markup of unknown
-                    // text.)
-                    self.soft();
-                } else if super::runs_through(name) {
-                    if has_attributes(name, tag) {
-                        if super::hides(tag) && !super::is_void(name) {
-                            // Hidden or not, its body is left out or shown.
-                            self.through.may_leave_out();
-                            self.gap(name, true);
-                        }
-                        self.start();
-                    }
-                } else if is_one_of(name, &GAPS) {
-                    // A self-closing `svg` or `math` is empty (foreign
-                    // content keeps the flag); any other is skipped.
-                    if !(*self_closing && is_one_of(name, &[b"svg", b"math"])) {
-                        self.through.may_leave_out();
-                        self.gap(name, false);
-                    }
-                } else {
-                    self.unknown();
-                    self.start();
-                }
-            }
-            Token::End { name, .. } => {
-                self.tag_in_gaps(name, false);
-                let part = Part::of(name);
-                let closes_cell = self.tables.closes_cell(part);
-                self.tables.tag(part, false, false);
-                if closes_cell || is_one_of(name, &[b"br"]) {
-                    // A cell's end is a block's; `</br>` is a `<br>`.
-                    self.hard();
-                } else if !is_one_of(name, &SKIPPED) {
-                    self.soft();
-                }
-            }
-            Token::Comment { .. } | Token::Doctype { .. } => {}
-            Token::RawText { name, span } => {
-                let body = &text[span.clone()];
-                if !is_one_of(name, &[b"script", b"style"]) {
-                    // Text of the tree (a headline's text holds it) that
-                    // the source may leave out; `title` and `textarea`
-                    // have character references.
-                    let references = is_one_of(name, &[b"title", b"textarea"]);
-                    self.through.raw(body, references, &mut self.found);
-                }
-                if !is_one_of(name, &SKIPPED) {
-                    // `title`, `xmp`, …: read as text.
-                    self.visible(body, false);
-                    self.unknown();
-                }
-            }
-        }
-    }
-
     /// One raw line of a Markdown page (a place where a line may start, as
     /// every raw line end is: an HTML block runs on over several). Inline
     /// markup may hide or stand for text; at the start of a line every
@@ -1198,50 +782,6 @@ impl Lines {
     }
 }
 
-/// Can a line that starts with `run` (all the rest of a text run, no
-/// character reference or line feed read yet) not be any of the shapes,
-/// whatever follows the run? So when it starts with no part of an alias of
-/// the paper label or the contents heading and no bullet, and more than 13 characters
-/// besides white space (the most a label may have before its colon, and a
-/// bullet) come before any colon, character reference or line feed in the
-/// run.
-fn hopeless(run: &str) -> bool {
-    let mut chars = run.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if is_trim_char(first)
-        || at_start(&run[..first.len_utf8()])
-        || [Label::Paper, Label::Contents].into_iter().any(|label| {
-            vocabulary::aliases(label).any(|a| {
-                let n = a.len().min(run.len());
-                a.as_bytes()[..n].eq_ignore_ascii_case(&run.as_bytes()[..n])
-            })
-        })
-    {
-        return false;
-    }
-    let mut visible = 1;
-    for c in chars {
-        if grammar::is_colon(c) || c == '&' || c == '\n' {
-            return false;
-        }
-        if !is_trim_char(c) {
-            visible += 1;
-            if visible > 13 {
-                return true;
-            }
-        }
-    }
-    false
-}
-
-/// Does the start tag `tag` (named `name`) carry attributes?
-fn has_attributes(name: &[u8], tag: &[u8]) -> bool {
-    tag.get(1 + name.len()..)
-        .is_some_and(|rest| rest.iter().any(|&b| b != b'>' && b != b'/'))
-}
-
 /// The character reference at the start of `s` (which starts with `&`):
 /// its character (`None` for a name the scan does not know) and its
 /// length, or `None` when no reference starts here (`&` is text).
@@ -1296,6 +836,7 @@ pub(super) fn reference(s: &str) -> Option<(Option<char>, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::LineKind;
 
     /// Every line the grammar reads as a paper heading, an author line, a
     /// link label or a contents heading is one to [`judge`], and so is its
@@ -1356,7 +897,7 @@ mod tests {
     fn html(page: &str) -> Found {
         let mut lines = Lines::new();
         let mut last = 0;
-        for token in crate::source::html::tokens::Tokens::new(page.as_bytes()) {
+        for token in crate::markup::Tokens::new(page.as_bytes()) {
             let span = token.span();
             lines.text(&page[last..span.start]);
             lines.token(page, &token);

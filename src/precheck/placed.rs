@@ -17,8 +17,8 @@
 use std::ops::Range;
 
 use super::lines::KEEP_OPEN;
-use crate::source::html::tag_sets::FORMATTING;
-use crate::source::html::tokens::{BREAKOUT, INTEGRATION, Token, Tokens, is_one_of};
+use crate::markup::FORMATTING;
+use crate::markup::{BREAKOUT, INTEGRATION, Token, Tokens, is_one_of};
 
 /// An element a title selector may match, open at the current place.
 struct Region {
@@ -51,7 +51,7 @@ impl Inside {
                 || is_one_of(name, &INTEGRATION)
                 || is_one_of(name, &[b"svg", b"math"]),
             special: super::is_special(name)
-                && !crate::source::html::tokens::is_raw_text(name)
+                && !crate::markup::is_raw_text(name)
                 && !super::is_void(name),
         }
     }

@@ -32,6 +32,9 @@ const LAYERS: &[&[&str]] = &[
     &["dates", "vocabulary", "sites"],
     // The public types and what they need.
     &["model", "links", "error"],
+    // What every scan knows of HTML markup: the token reader, the element
+    // sets.
+    &["markup"],
     // bytes → text → lines → classified lines → digest.
     &["decode"],
     &["source"],
@@ -66,37 +69,6 @@ const EXCEPTIONS: &[Exception] = &[
         rule: Rule::Upward,
         from: "source::html",
         to: "grammar",
-    },
-    // The pre-check scans with the HTML reader's tokenizer and tag sets:
-    // they want a public face in `source::html` (or a module of their own
-    // below both).
-    Exception {
-        rule: Rule::ReachesIn,
-        from: "precheck",
-        to: "source::html::tokens",
-    },
-    Exception {
-        rule: Rule::ReachesIn,
-        from: "precheck",
-        to: "source::html::tag_sets",
-    },
-    // The pre-check's second stage reads the same tokenizer's tokens.
-    Exception {
-        rule: Rule::ReachesIn,
-        from: "precheck::lines",
-        to: "source::html::tokens",
-    },
-    // So does its scan of where the series' title may stand, with the
-    // tree builder's formatting elements.
-    Exception {
-        rule: Rule::ReachesIn,
-        from: "precheck::placed",
-        to: "source::html::tokens",
-    },
-    Exception {
-        rule: Rule::ReachesIn,
-        from: "precheck::placed",
-        to: "source::html::tag_sets",
     },
     // The container chooser and the locator each use the other's helpers:
     // the shared part (the selector needles) wants a module below both.

@@ -9,8 +9,8 @@ use scraper::{ElementRef, Html, Selector};
 
 use super::locate::Key;
 use super::select::{Sel, select_each, selectors};
-use super::tag_sets::{is_container, is_furniture, is_skipped};
 use super::walk::{Attrs, Look, Visit, visible};
+use crate::markup::{is_container, is_furniture, is_skipped};
 use crate::sites;
 use crate::text::trim;
 

@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 use scraper::{ElementRef, Html, Selector};
 
 use super::container::CONTAINERS;
-use super::tag_sets::{SCOPE, TABLE_CONTEXT, VOID, is_container};
-use super::tokens::{Attributes, Token, Tokens, is_one_of};
+use crate::markup::{Attributes, Token, Tokens, is_one_of};
+use crate::markup::{SCOPE, TABLE_CONTEXT, VOID, is_container};
 
 /// What a byte scan of the page can know about a container selector.
 #[derive(Clone, Copy)]

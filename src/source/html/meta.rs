@@ -6,8 +6,8 @@ use scraper::{ElementRef, Html};
 
 use super::reader::El;
 use super::select::{Needs, Sel, select_each, selectors};
-use super::tokens::{Attributes, Token, Tokens};
 use super::walk::Attrs;
+use crate::markup::{Attributes, Token, Tokens};
 
 use crate::dates::{self, find_date};
 use crate::sites;

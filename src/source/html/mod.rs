@@ -6,7 +6,7 @@
 //!    and `<style>` elements (saved WeChat pages are 90 % inline script) and
 //!    picks WeChat's real timestamp (`var ct = "…"`) out of the scripts. It
 //!    and every other scan of raw bytes here read the page through one
-//!    tokenizer ([`tokens`]) that follows the HTML tokenizer's states, so
+//!    tokenizer ([`crate::markup`]'s `Tokens`) that follows the HTML tokenizer's states, so
 //!    that no scan takes text, a comment or an attribute value for a tag.
 //!    Script and style bodies are raw text to an HTML parser, so cutting them
 //!    leaves the element tree of the page unchanged.
@@ -40,10 +40,10 @@
 //!    recursion: block elements end lines, inline ones do not; links, images,
 //!    captions, headings, list items and quotes become [`Line`] hints.
 //!
-//! One file per job: [`tokens`] (the one byte-level tokenizer every
-//! pre-parse scan reads), [`prescan`] (step 1), [`locate`](mod@locate)
-//! (step 2), [`meta`] (step 3), [`container`] (step 4), [`walk`](mod@walk)
-//! (step 5), and [`tag_sets`] (the element-name sets they share).
+//! One file per job: [`prescan`] (step 1), [`locate`](mod@locate) (step 2),
+//! [`meta`] (step 3), [`container`] (step 4), [`walk`](mod@walk) (step 5).
+//! The tokenizer and the element-name sets they share, with the pre-check,
+//! are [`crate::markup`].
 
 use std::borrow::Cow;
 
@@ -58,13 +58,12 @@ mod meta;
 mod prescan;
 mod reader;
 mod select;
-pub(crate) mod tag_sets;
 #[cfg(test)]
 mod tests;
-pub(crate) mod tokens;
 mod walk;
 
 use crate::grammar;
+use crate::markup::{Tokens, is_container};
 use container::{
     MIN_CONTAINER_TEXT, choose_among, find_container, not_counted, text_len, text_sums,
 };
@@ -72,8 +71,6 @@ use locate::{Found, SENTINEL, doctype, element_end, locate, text_bound};
 pub(crate) use meta::may_be_title;
 use meta::page_meta;
 use prescan::reduce;
-use tag_sets::is_container;
-use tokens::Tokens;
 use walk::look;
 use walk::walk;
 

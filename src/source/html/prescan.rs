@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use super::meta::READ_BY_SELECTORS;
 use super::reader::El;
-use super::tag_sets::{SCOPE, nests};
-use super::tokens::{Token, Tokens, is_one_of};
 use crate::dates;
+use crate::markup::{SCOPE, nests};
+use crate::markup::{Token, Tokens, is_one_of};
 use crate::source::{BYTES_PER_UNIT, Cut, budget};
 
 /// The page that [`reduce`] leaves, for tests.

@@ -32,9 +32,9 @@ use html5ever::tokenizer::{
 };
 
 use super::container::{CONTAINER_LIST, MIN_CONTAINER_TEXT, not_counted};
-use super::tag_sets::{is_block_end, is_container, is_heading, is_skipped, is_special};
-use super::tokens::{Attributes, Token, Tokens};
 use super::walk::{Attrs, Walker, look};
+use crate::markup::{Attributes, Token, Tokens};
+use crate::markup::{is_block_end, is_container, is_heading, is_skipped, is_special};
 use crate::source::Line;
 use crate::text::trim;
 

@@ -5,10 +5,10 @@ use super::container::*;
 use super::locate::*;
 use super::meta::*;
 use super::prescan::*;
-use super::tokens::Tokens;
 use super::walk::*;
 use super::*;
 use crate::dates::{CHINA_UTC_OFFSET, find_date, unix_to_date};
+use crate::markup::Tokens;
 use scraper::{Node, Selector};
 
 fn texts(doc: &Document<'_>) -> Vec<(String, Hint)> {
@@ -1422,7 +1422,7 @@ fn a_caption_after_an_image_is_small_and_centered() {
 
 #[test]
 fn the_special_elements_are_html5evers() {
-    use super::tag_sets::is_special;
+    use crate::markup::is_special;
     for name in ["div", "p", "li", "h3", "table", "br", "address", "body"] {
         assert!(is_special(name), "{name}");
     }

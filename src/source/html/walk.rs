@@ -8,7 +8,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
 use scraper::{ElementRef, Node};
 
-use super::tag_sets::{is_block, is_skipped};
+use crate::markup::{is_block, is_skipped};
 use crate::source::{Hint, Line};
 use crate::text::trim;
 

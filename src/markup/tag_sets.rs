@@ -6,7 +6,7 @@ use super::tokens::{self, is_one_of};
 /// can nest it without bound? Not void elements, not those a sibling or a
 /// parent's end closes (`p`, `li`, cells, headings), not those a second one
 /// closes (`a`, `button`, `nobr`, `form`, `select`), not raw text.
-pub(super) fn nests(name: &[u8]) -> bool {
+pub(crate) fn nests(name: &[u8]) -> bool {
     let mut buf = [0u8; 10];
     let Some(lower) = buf.get_mut(..name.len()) else {
         return true; // a long, unknown name
@@ -61,11 +61,11 @@ pub(crate) const FORMATTING: [&[u8]; 14] = [
 ];
 
 /// The elements that decide what a `<table>` start tag does.
-pub(super) const TABLE_CONTEXT: [&[u8]; 4] = [b"table", b"td", b"th", b"caption"];
+pub(crate) const TABLE_CONTEXT: [&[u8]; 4] = [b"table", b"td", b"th", b"caption"];
 
 /// Elements that bound the scope an end tag acts in: an end tag whose
 /// element is below one of them is ignored by a real parse.
-pub(super) const SCOPE: [&[u8]; 8] = [
+pub(crate) const SCOPE: [&[u8]; 8] = [
     b"table",
     b"td",
     b"th",
@@ -120,7 +120,7 @@ pub(crate) fn is_skipped(name: &str) -> bool {
 }
 
 /// Elements the density fallback may step into: blocks that hold blocks.
-pub(super) fn is_container(name: &str) -> bool {
+pub(crate) fn is_container(name: &str) -> bool {
     matches!(
         name,
         "div"
@@ -137,7 +137,7 @@ pub(super) fn is_container(name: &str) -> bool {
 }
 
 /// Elements the density fallback does not count (site furniture).
-pub(super) fn is_furniture(name: &str) -> bool {
+pub(crate) fn is_furniture(name: &str) -> bool {
     matches!(name, "nav" | "header" | "footer" | "aside" | "form")
 }
 
@@ -275,13 +275,13 @@ pub(crate) fn is_special(name: &str) -> bool {
 }
 
 /// `h1` to `h6`.
-pub(super) fn is_heading(name: &str) -> bool {
+pub(crate) fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// End tags html5ever handles by closing the element in scope with all it
 /// holds (its "`</div>`" group, less what the reader never opens).
-pub(super) fn is_block_end(name: &str) -> bool {
+pub(crate) fn is_block_end(name: &str) -> bool {
     matches!(
         name,
         "address"

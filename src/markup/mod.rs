@@ -1,0 +1,17 @@
+//! What every scan of a page knows of HTML markup before any tree is built:
+//! the one byte-level token reader ([`Tokens`]: tags, comments, raw-text
+//! bodies, as html5ever's tokenizer cuts them) and the sets of element names
+//! the tree builder treats alike (void, special, formatting, blocks, …).
+//!
+//! It lies below both of its readers: the pre-check ([`crate::precheck`]),
+//! which scans the page for what the grammar needs, and the HTML source
+//! ([`crate::source`]), which locates and reads the article.
+
+mod tag_sets;
+mod tokens;
+
+pub(crate) use tag_sets::{
+    FORMATTING, SCOPE, TABLE_CONTEXT, VOID, is_block, is_block_end, is_container, is_furniture,
+    is_heading, is_skipped, is_special, nests,
+};
+pub(crate) use tokens::{Attributes, BREAKOUT, INTEGRATION, Token, Tokens, is_one_of, is_raw_text};
