@@ -1,0 +1,609 @@
+//! The reader's tree building: html5ever's "in body" rules for the start
+//! and end tags the column's pages use, on a stack of open elements, into
+//! the flat tree; declining on anything else. Character references and
+//! carriage returns are decoded afterwards by html5ever's own tokenizer, all
+//! pieces of a page in one run.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::ops::Range;
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, Token as HtmlToken, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+
+use super::{El, Kind, MAX_DEPTH, Node};
+use crate::markup::{Attributes, Token, Tokens, is_block_end, is_heading, is_special};
+
+/// How html5ever's "in body" mode treats a start tag, for the tags the
+/// reader follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Start {
+    /// Closes a `<p>` in button scope, then opens.
+    Block,
+    /// `h1`–`h6`: a [`Start::Block`] that also closes a heading open as
+    /// the current node.
+    Heading,
+    /// `pre`: a [`Start::Block`] that drops a line feed right after it.
+    Pre,
+    /// `li`, or `dd`/`dt` (`false`): closes the open item of its kind
+    /// unless a special element other than `address`, `div` and `p` comes
+    /// first, then closes a `<p>`, then opens.
+    Item(bool),
+    /// A formatting element (`a` among them): opens, in the list of active
+    /// formatting elements.
+    Formatting,
+    /// A void element: opens and closes at once.
+    Void,
+    /// `hr`: closes a `<p>`, then a void element.
+    Hr,
+    /// `script`, `style`, `iframe`, `noembed`, `noframes`, `noscript`:
+    /// opens; its body is one text node; its end tag closes it.
+    RawText,
+    /// Anything else html5ever inserts as an ordinary element.
+    Ordinary,
+    /// Something the reader does not follow.
+    Decline,
+}
+
+fn start_rule(name: &str) -> Start {
+    match name {
+        "address" | "article" | "aside" | "blockquote" | "center" | "details" | "dialog"
+        | "dir" | "div" | "dl" | "fieldset" | "figcaption" | "figure" | "footer" | "header"
+        | "hgroup" | "main" | "nav" | "ol" | "p" | "search" | "section" | "summary" | "ul"
+        | "menu" => Start::Block,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Start::Heading,
+        "pre" => Start::Pre,
+        "li" => Start::Item(true),
+        "dd" | "dt" => Start::Item(false),
+        "a" | "b" | "big" | "code" | "em" | "font" | "i" | "s" | "small" | "strike" | "strong"
+        | "tt" | "u" => Start::Formatting,
+        "area" | "br" | "embed" | "img" | "keygen" | "wbr" | "param" | "source" | "track"
+        | "base" | "basefont" | "bgsound" | "link" | "meta" => Start::Void,
+        "hr" => Start::Hr,
+        "script" | "style" | "iframe" | "noembed" | "noframes" | "noscript" => Start::RawText,
+        "html" | "body" | "head" | "frameset" | "form" | "plaintext" | "button" | "nobr"
+        | "applet" | "marquee" | "object" | "table" | "image" | "textarea" | "select"
+        | "option" | "optgroup" | "rb" | "rtc" | "rp" | "rt" | "math" | "svg" | "caption"
+        | "col" | "colgroup" | "frame" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr"
+        | "input" | "template" | "title" | "listing" | "xmp" | "isindex" => Start::Decline,
+        _ => Start::Ordinary,
+    }
+}
+
+fn is_formatting(name: &str) -> bool {
+    start_rule(name) == Start::Formatting
+}
+
+/// A piece html5ever's tokenizer decodes: a text run, or a start tag's
+/// attributes.
+pub(super) enum Job {
+    Text(Range<usize>),
+    Tag(Range<usize>),
+}
+
+/// What a placeholder in the tree waits for.
+#[derive(Clone, Copy)]
+pub(super) enum Pending {
+    /// Node `node`'s text is job `job`'s.
+    Text { node: usize, job: usize },
+    /// Node `node`'s attributes are job `job`'s.
+    Attrs { node: usize, job: usize },
+}
+
+/// An open element: its node and whether it is a formatting element.
+#[derive(Clone, Copy)]
+struct Open {
+    node: usize,
+    formatting: bool,
+}
+
+struct Builder<'a> {
+    page: &'a str,
+    nodes: Vec<Node<'a>>,
+    open: Vec<Open>,
+    jobs: Vec<Job>,
+    pending: Vec<Pending>,
+    /// Nodes whose text loses a leading line feed (right after `<pre>`).
+    drop_lf: Vec<usize>,
+    /// The element's end tag was read.
+    closed: bool,
+    /// Elements the caller does not want read (see [`Tree::build_unless`]).
+    unwanted: &'a dyn Fn(&El<'_>) -> bool,
+    /// An element read so far is unwanted.
+    stopped: bool,
+}
+
+impl<'a> Builder<'a> {
+    fn name(&self, open: &Open) -> &str {
+        match &self.nodes[open.node].kind {
+            Kind::Element(e) => &e.name,
+            Kind::Text(_) => "",
+        }
+    }
+
+    /// Pops every open element from `index` up. `None` when that pops a
+    /// formatting element (html5ever would reopen it later), other than the
+    /// one at `index` when `own` (the end tag being read names it).
+    fn pop_to(&mut self, index: usize, own: bool) -> Option<()> {
+        let kept = self.open.get(index + usize::from(own)..)?;
+        if kept.iter().any(|o| o.formatting) {
+            return None;
+        }
+        let end = self.nodes.len();
+        for o in self.open.drain(index..) {
+            self.nodes[o.node].end = end;
+        }
+        if index == 0 {
+            self.closed = true;
+        }
+        Some(())
+    }
+
+    /// The topmost open element named `name`.
+    fn find(&self, name: &str) -> Option<usize> {
+        self.open.iter().rposition(|o| self.name(o) == name)
+    }
+
+    /// "Close a p element" if one is in button scope.
+    fn close_p(&mut self) -> Option<()> {
+        match self.find("p") {
+            // The element itself closed by its content: not followed.
+            Some(0) => None,
+            Some(i) => self.pop_to(i, false),
+            None => Some(()),
+        }
+    }
+
+    /// A text node of the page's bytes `span`, with character references
+    /// and carriage returns decoded unless it is a raw-text body (`raw`).
+    fn push_text(&mut self, span: Range<usize>, raw: bool) {
+        let text = &self.page[span.clone()];
+        if text.is_empty() {
+            return;
+        }
+        let node = self.nodes.len();
+        if !raw && memchr::memchr2(b'&', b'\r', text.as_bytes()).is_some() {
+            self.pending.push(Pending::Text {
+                node,
+                job: self.jobs.len(),
+            });
+            self.jobs.push(Job::Text(span));
+            self.nodes.push(Node {
+                kind: Kind::Text(Cow::Borrowed("")),
+                end: node + 1,
+            });
+        } else {
+            self.nodes.push(Node {
+                kind: Kind::Text(Cow::Borrowed(text)),
+                end: node + 1,
+            });
+        }
+    }
+
+    /// Opens an element for the start tag `span` named `name`.
+    fn open_element(&mut self, name: Cow<'a, str>, span: Range<usize>, formatting: bool) {
+        let node = self.nodes.len();
+        let tag = &self.page[span.clone()];
+        // Attributes with references wait for the decoding (and are
+        // checked against `unwanted` after it).
+        let coded = memchr::memchr2(b'&', b'\r', tag.as_bytes()).is_some();
+        let attrs = if coded {
+            self.pending.push(Pending::Attrs {
+                node,
+                job: self.jobs.len(),
+            });
+            self.jobs.push(Job::Tag(span));
+            Vec::new()
+        } else {
+            plain_attributes(self.page, span)
+        };
+        let el = El { name, attrs };
+        if !coded && (self.unwanted)(&el) {
+            self.stopped = true;
+        }
+        self.nodes.push(Node {
+            kind: Kind::Element(el),
+            end: usize::MAX,
+        });
+        self.open.push(Open { node, formatting });
+    }
+
+    /// Reads a start tag; `None` to decline.
+    fn start(&mut self, name: Cow<'a, str>, span: Range<usize>) -> Option<Start> {
+        let rule = start_rule(&name);
+        match rule {
+            Start::Decline => return None,
+            Start::Block | Start::Pre => self.close_p()?,
+            Start::Heading => {
+                self.close_p()?;
+                let top = self.open.len().checked_sub(1)?;
+                if is_heading(self.name(&self.open[top])) {
+                    self.pop_to(top, false)?;
+                }
+            }
+            Start::Item(li) => {
+                for i in (0..self.open.len()).rev() {
+                    let n = self.name(&self.open[i]);
+                    let item = if li {
+                        n == "li"
+                    } else {
+                        n == "dd" || n == "dt"
+                    };
+                    if item {
+                        if i == 0 {
+                            return None;
+                        }
+                        self.pop_to(i, false)?;
+                        break;
+                    }
+                    if is_special(n) && !matches!(n, "address" | "div" | "p") {
+                        break;
+                    }
+                }
+                self.close_p()?;
+            }
+            Start::Formatting => {
+                // A second `<a>` runs the adoption agency on the first.
+                if name == "a" && self.open.iter().any(|o| self.name(o) == "a") {
+                    return None;
+                }
+            }
+            Start::Hr => self.close_p()?,
+            Start::Void | Start::RawText | Start::Ordinary => {}
+        }
+        if self.open.is_empty() {
+            return None;
+        }
+        let formatting = rule == Start::Formatting;
+        self.open_element(name, span, formatting);
+        if matches!(rule, Start::Void | Start::Hr) {
+            let top = self.open.len() - 1;
+            self.pop_to(top, false)?;
+        }
+        if self.open.len() > MAX_DEPTH {
+            return None;
+        }
+        Some(rule)
+    }
+
+    /// Reads an end tag; `None` to decline.
+    fn end(&mut self, name: &str) -> Option<()> {
+        let top = self.open.len().checked_sub(1)?;
+        if is_formatting(name) {
+            // Only the plain case of the adoption agency: it closes the
+            // current node.
+            return if self.name(&self.open[top]) == name {
+                self.pop_to(top, true)
+            } else {
+                None
+            };
+        }
+        let index = if name == "li" {
+            // In list item scope: an open list bounds it.
+            let i = self
+                .open
+                .iter()
+                .rposition(|o| matches!(self.name(o), "li" | "ol" | "ul"))?;
+            (self.name(&self.open[i]) == "li").then_some(i)?
+        } else if is_heading(name) {
+            // Any heading closes the open one.
+            self.open.iter().rposition(|o| is_heading(self.name(o)))?
+        } else if is_block_end(name) || matches!(name, "p" | "dd" | "dt") {
+            self.find(name)?
+        } else {
+            // Any other end tag: the open element of its name, with no
+            // special element above it. The end tags html5ever gives rules
+            // of their own (`</body>`, `</br>`, `</form>`, a table's, …)
+            // are of elements whose start tag makes the reader decline or
+            // that never stay open (`br`): no open element has their name.
+            let i = self.find(name)?;
+            if self.open[i + 1..].iter().any(|o| is_special(self.name(o))) {
+                return None;
+            }
+            i
+        };
+        self.pop_to(index, false)
+    }
+}
+
+/// The attributes of the start tag `span` of `page`, which holds no
+/// character reference, carriage return or NUL: as the tokenizer's
+/// attribute states read them ([`Attributes`]), names ASCII-lowercased,
+/// the first of a name kept, as html5ever's tokenizer does.
+pub(super) fn plain_attributes(
+    page: &str,
+    span: Range<usize>,
+) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
+    let mut attrs: Vec<(Cow<'_, str>, Cow<'_, str>)> = Vec::new();
+    for a in Attributes::of_tag(page.as_bytes(), span) {
+        let name = lower(&page[a.name]);
+        if !attrs.iter().any(|(n, _)| *n == name) {
+            attrs.push((name, Cow::Borrowed(&page[a.value])));
+        }
+    }
+    attrs
+}
+
+/// `name`, ASCII-lowercased, borrowed when it is already.
+pub(super) fn lower(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
+/// Builds the flat tree of the element whose start tag begins at
+/// `range.start` and whose end tag ends at `range.end` (the end of the
+/// page when it has none), as html5ever parses it on a page of its own;
+/// `None` when it cannot be sure of that parse.
+pub(super) fn build<'a>(
+    page: &'a str,
+    range: Range<usize>,
+    unwanted: &'a dyn Fn(&El<'_>) -> bool,
+) -> Option<Vec<Node<'a>>> {
+    let bytes = page.as_bytes();
+    let to_end = range.end == bytes.len();
+    let piece = bytes.get(range.clone())?;
+    if memchr::memchr(0, piece).is_some() {
+        return None;
+    }
+    let mut b = Builder {
+        page,
+        nodes: Vec::new(),
+        open: Vec::new(),
+        jobs: Vec::new(),
+        pending: Vec::new(),
+        drop_lf: Vec::new(),
+        closed: false,
+        unwanted,
+        stopped: false,
+    };
+    let mut at = range.start;
+    // The raw-text element whose body comes next, and a `<pre>` whose first
+    // line feed goes.
+    let mut raw: Option<usize> = None;
+    let mut after_pre = false;
+    let mut first = true;
+    for token in Tokens::at(&bytes[..range.end], range.start) {
+        let span = token.span();
+        // An unwanted element read: the caller parses the element anyway.
+        // (The element is closed only by its end tag, the last token: one
+        // that closes it earlier makes the reader decline where it is read.)
+        if b.stopped {
+            return None;
+        }
+        if span.start > at {
+            let gap = &page[at..span.start];
+            // `</>` is no token: the text around it would be one node.
+            if first || gap.contains("</>") || raw.is_some() {
+                return None;
+            }
+            if after_pre {
+                if gap.starts_with('&') {
+                    return None;
+                }
+                b.drop_lf.push(b.nodes.len());
+            }
+            b.push_text(at..span.start, false);
+        }
+        after_pre = false;
+        at = span.end;
+        if let Some(node) = raw.take() {
+            // A raw-text body, then its end tag.
+            match token {
+                Token::RawText { .. } => {
+                    let body = &page[span.clone()];
+                    if body.contains('\r') {
+                        return None;
+                    }
+                    b.push_text(span, true);
+                    raw = Some(node);
+                    continue;
+                }
+                Token::End { .. } => {
+                    // The tokenizer ends a raw-text body only at its own
+                    // element's end tag, and nothing opens inside the body:
+                    // the element is the current node.
+                    let top = b.open.len().checked_sub(1)?;
+                    debug_assert_eq!(b.open[top].node, node);
+                    b.pop_to(top, false)?;
+                    continue;
+                }
+                _ => return None,
+            }
+        }
+        match token {
+            Token::Start { name, span, .. } => {
+                if !Attributes::tag_closed(bytes, span.clone(), false) {
+                    return None;
+                }
+                let name = lower(std::str::from_utf8(name).ok()?);
+                if first && !matches!(start_rule(&name), Start::Block | Start::Ordinary) {
+                    return None;
+                }
+                if first {
+                    b.open_element(name, span, false);
+                    first = false;
+                    continue;
+                }
+                match b.start(name, span)? {
+                    Start::RawText => raw = b.open.last().map(|o| o.node),
+                    Start::Pre => after_pre = true,
+                    _ => {}
+                }
+            }
+            Token::End { name, span } => {
+                // An end tag the input ends inside is dropped by html5ever;
+                // here it closes what it names, which ends at the end of
+                // the input all the same (it is the last token).
+                if first {
+                    return None;
+                }
+                let name = lower(std::str::from_utf8(name).ok()?);
+                b.end(&name)?;
+                if b.closed && span.end != range.end {
+                    return None;
+                }
+            }
+            Token::Comment { .. } => {
+                if first {
+                    return None;
+                }
+            }
+            Token::Doctype { .. } | Token::RawText { .. } => return None,
+        }
+    }
+    // A raw-text element still open (its body ran to the end of the
+    // element) leaves the element unclosed: declined below unless it runs
+    // to the end of the page. A piece without a token is declined there too.
+    let tail = &page[at..range.end];
+    if !tail.is_empty() {
+        if tail.contains("</>") || raw.is_some() {
+            return None;
+        }
+        if after_pre {
+            if tail.starts_with('&') {
+                return None;
+            }
+            b.drop_lf.push(b.nodes.len());
+        }
+        b.push_text(at..range.end, false);
+    }
+    if !b.closed {
+        // Only the last element of a page may end without its end tag.
+        if !to_end || first {
+            return None;
+        }
+        // At the end of the input every open element ends; nothing is
+        // reopened after it.
+        let end = b.nodes.len();
+        for o in b.open.drain(..) {
+            b.nodes[o.node].end = end;
+        }
+    }
+    if b.stopped {
+        return None;
+    }
+    decode(page, &b.jobs, &b.pending, &mut b.nodes)?;
+    for p in &b.pending {
+        if let Pending::Attrs { node, .. } = *p
+            && let Kind::Element(e) = &b.nodes[node].kind
+            && unwanted(e)
+        {
+            return None;
+        }
+    }
+    for node in b.drop_lf {
+        if let Some(Node {
+            kind: Kind::Text(t),
+            ..
+        }) = b.nodes.get_mut(node)
+            && t.starts_with('\n')
+        {
+            *t = match std::mem::take(t) {
+                Cow::Borrowed(s) => Cow::Borrowed(&s[1..]),
+                Cow::Owned(s) => Cow::Owned(s[1..].to_owned()),
+            };
+        }
+    }
+    Some(b.nodes)
+}
+
+/// Per tag html5ever's tokenizer emits: the characters before it and its
+/// attributes (names and values).
+type Emitted = (String, Vec<(String, String)>);
+
+/// What html5ever's tokenizer emits for the batch.
+#[derive(Default)]
+struct Collect {
+    chars: RefCell<String>,
+    out: RefCell<Vec<Emitted>>,
+}
+
+impl TokenSink for Collect {
+    type Handle = ();
+
+    fn process_token(&self, token: HtmlToken, _line: u64) -> TokenSinkResult<()> {
+        match token {
+            HtmlToken::CharacterTokens(t) => self.chars.borrow_mut().push_str(&t),
+            HtmlToken::NullCharacterToken => self.chars.borrow_mut().push('\0'),
+            HtmlToken::TagToken(tag) => {
+                let chars = std::mem::take(&mut *self.chars.borrow_mut());
+                let attrs = tag
+                    .attrs
+                    .into_iter()
+                    .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                    .collect();
+                self.out.borrow_mut().push((chars, attrs));
+            }
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+/// A start tag that ends each text piece of the batch.
+const SEPARATOR: &str = "<i>";
+
+/// Decodes every pending piece (character references, carriage returns)
+/// with one run of html5ever's tokenizer over all of them: each text piece
+/// followed by a [`SEPARATOR`] (it is followed by a `<` in the page too),
+/// each start tag as written. `None` when the run does not give one result
+/// per piece.
+pub(super) fn decode(
+    page: &str,
+    jobs: &[Job],
+    pending: &[Pending],
+    nodes: &mut [Node<'_>],
+) -> Option<()> {
+    if jobs.is_empty() {
+        return Some(());
+    }
+    let mut batch = String::new();
+    for job in jobs {
+        match job {
+            Job::Text(r) => {
+                batch.push_str(&page[r.clone()]);
+                batch.push_str(SEPARATOR);
+            }
+            Job::Tag(r) => batch.push_str(&page[r.clone()]),
+        }
+    }
+    let tokenizer = Tokenizer::new(Collect::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from(batch));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let out = tokenizer.sink.out.take();
+    if out.len() != jobs.len() {
+        return None;
+    }
+    let mut out: Vec<Option<Emitted>> = out.into_iter().map(Some).collect();
+    for p in pending {
+        match *p {
+            Pending::Text { node, job } => {
+                let (text, _) = out.get_mut(job)?.take()?;
+                if text.contains('\0') {
+                    return None;
+                }
+                nodes.get_mut(node)?.kind = Kind::Text(Cow::Owned(text));
+            }
+            Pending::Attrs { node, job } => {
+                let (chars, attrs) = out.get_mut(job)?.take()?;
+                if !chars.is_empty() {
+                    return None;
+                }
+                if let Kind::Element(e) = &mut nodes.get_mut(node)?.kind {
+                    e.attrs = attrs
+                        .into_iter()
+                        .map(|(n, v)| (Cow::Owned(n), Cow::Owned(v)))
+                        .collect();
+                }
+            }
+        }
+    }
+    Some(())
+}
