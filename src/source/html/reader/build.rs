@@ -109,7 +109,7 @@ struct Builder<'a> {
     drop_lf: Vec<usize>,
     /// The element's end tag was read.
     closed: bool,
-    /// Elements the caller does not want read (see [`Tree::build_unless`]).
+    /// Elements the caller does not want read (see [`super::Tree::build_unless`]).
     unwanted: &'a dyn Fn(&El<'_>) -> bool,
     /// An element read so far is unwanted.
     stopped: bool,

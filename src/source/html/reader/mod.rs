@@ -1,6 +1,6 @@
 //! The token reader: the located article read without a DOM.
 //!
-//! [`read`] follows the located element's tokens ([`Tokens`], the one
+//! [`read`] follows the located element's tokens ([`crate::markup::Tokens`], the one
 //! tokenizer) on a stack of open elements, with the tree-construction rules
 //! of html5ever's "in body" insertion mode for the markup the column's
 //! pages use, and builds a flat tree of the element: elements and text
