@@ -1,5 +1,6 @@
 //! Unit tests of the line grammar, one line at a time.
 
+use super::fields::{NAME_SEPARATORS, next_name_separator, password_label, split_and, url_start};
 use super::*;
 use crate::dates::calendar_date;
 
