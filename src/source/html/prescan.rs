@@ -19,7 +19,9 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
 
 /// Copies `input`, leaving out the bodies of `<script>` and `<style>`
 /// elements (their tags stay) and start tags that would open elements deeper
-/// than [`MAX_NESTING`] (with as many end tags); and reads WeChat's
+/// than [`MAX_NESTING`] (with as many end tags), each replaced by an empty
+/// comment where the text around it could otherwise join ([`stay_apart`]);
+/// and reads WeChat's
 /// publication date from the first script body that sets `var ct`
 /// ([`wechat_ct_date`]), in the same pass. The tokens come from [`Tokens`],
 /// so comments, other raw-text elements (`<title>`, `<textarea>`, …) and
@@ -42,6 +44,12 @@ pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<crate::Date>, Option<
     let cut = |out: &mut Option<String>, span: Range<usize>, copied: &mut usize| {
         let o = out.get_or_insert_with(|| String::with_capacity(input.len() / 4));
         o.push_str(&input[*copied..span.start]);
+        // The text on both sides could join into markup (`a<` and `p>b`)
+        // or a character reference (`&am` and `p;`) where the token stood:
+        // an empty comment keeps them apart, as the token did.
+        if !stay_apart(o.as_bytes().last().copied(), bytes.get(span.end).copied()) {
+            o.push_str("<!---->");
+        }
         *copied = span.end;
     };
     let mut ct_date = None;
@@ -153,6 +161,15 @@ fn unread_void(page: &str, name: &[u8], span: &Range<usize>) -> bool {
         return false;
     };
     !READ_BY_SELECTORS.iter().any(|s| s.may_match(&tag))
+}
+
+/// Do the bytes `before` and `after` a token left out stay what they were
+/// when they meet? Text joins into other markup only when it ends in `<`
+/// or in a character reference's start (`&`, `&am`, `&#6`): after a `>` or
+/// white space, and before a `<` or white space, nothing can join.
+fn stay_apart(before: Option<u8>, after: Option<u8>) -> bool {
+    let apart = |b: Option<u8>, edge: u8| b.is_none_or(|b| b == edge || b.is_ascii_whitespace());
+    apart(before, b'>') || apart(after, b'<')
 }
 
 /// Each this many open elements make a start tag count once more against

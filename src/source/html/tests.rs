@@ -1527,3 +1527,76 @@ fn metadata_read_when_needed_gives_the_digest_read_at_once() {
     }
     assert!(later.iter().any(|f| f.contains("toutiao")), "{later:?}");
 }
+
+/// What a parse makes of a page, but for what [`reduce`] leaves out (unread
+/// `meta` and `link` elements, script and style bodies) and comments:
+/// element names and text, in document order.
+fn built(page: &str) -> String {
+    let mut out = String::new();
+    for node in Html::parse_document(page).tree.nodes() {
+        match node.value() {
+            Node::Element(e) if !matches!(e.name(), "meta" | "link") => {
+                out.push('<');
+                out.push_str(e.name());
+                out.push('>');
+            }
+            Node::Text(t)
+                if !node
+                    .parent()
+                    .and_then(|p| p.value().as_element())
+                    .is_some_and(|e| matches!(e.name(), "script" | "style")) =>
+            {
+                out.push_str(t)
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A tag left out must not join the text around it into markup: `a<` and
+/// `p>b` around an unread `<meta>` made a `<p>` element, `&am` and `p;` a
+/// character reference (a review of the cut found it). Where the bytes
+/// around it could join, the tag becomes an empty comment instead.
+#[test]
+fn a_tag_left_out_joins_no_text_into_markup() {
+    const PIECES: [&str; 12] = [
+        "<",
+        "&am",
+        "&#6",
+        "a",
+        " ",
+        ">",
+        "<meta name=x>",
+        "<link rel=x>",
+        "p>",
+        "p;",
+        "0;",
+        "script>",
+    ];
+    let mut pages: Vec<String> = Vec::new();
+    for a in PIECES {
+        for b in PIECES {
+            for c in PIECES {
+                pages.push(format!("<body>{a}{b}{c}</body>"));
+            }
+        }
+    }
+    pages.push("a<<meta name=x>script>论文 1：甲</script>".to_owned());
+    let deep = "<div>".repeat(super::prescan::MAX_NESTING);
+    pages.push(format!("{deep}a<<div>p>b"));
+    for page in pages {
+        let reduced = strip_raw_text(&page);
+        if page.len() < 1000 {
+            assert_eq!(built(&reduced), built(&page), "{page:?} -> {reduced:?}");
+        } else {
+            let p = Selector::parse("p").expect("selector");
+            assert_eq!(Html::parse_document(&reduced).select(&p).count(), 0);
+            assert!(reduced.ends_with("a<<!---->p>b"), "{reduced:?}");
+        }
+    }
+    assert_eq!(
+        strip_raw_text("<head>\n<meta name=x>\n</head>"),
+        "<head>\n\n</head>"
+    );
+}
