@@ -803,6 +803,21 @@ fn raw_text_names_after_an_integration_point_hide_nothing() {
     }
 }
 
+/// `<svg/ >` is no self-closing tag: a `/` counts only right before the
+/// `>`. The token scan took the `svg` for empty, so its `<style>` for raw
+/// text, and lost the heading that a `<p>` breaks out into (found by the
+/// differential test `tokens_agree_with_html5evers_tokenizer`).
+#[test]
+fn a_slash_before_white_space_closes_no_svg() {
+    for svg in ["<svg/ >", "<math/\t>", "<svg / >"] {
+        let page = format!(
+            "<html><body>7 Papers &amp; Radios{svg}<style><p>论文 1：某个模型</p></body></html>"
+        );
+        assert!(parse_as_unchecked(&page, Format::Html).is_ok(), "{page}");
+        assert_eq!(stage(&page), None, "{page}");
+    }
+}
+
 /// Every held-out whole page about papers (`not-digests/pages/`: notes,
 /// listings, search results, roundups, a survey, a Q&A thread, the column's
 /// own site) is turned away by the pre-check, before any tree is built: the
