@@ -11,7 +11,7 @@ mod tag_sets;
 mod tokens;
 
 pub(crate) use tag_sets::{
-    FORMATTING, SCOPE, TABLE_CONTEXT, VOID, is_block, is_block_end, is_container, is_furniture,
-    is_heading, is_skipped, is_special, nests,
+    FORMATTING, Names, SCOPE, TABLE_CONTEXT, is_block, is_block_end, is_container, is_furniture,
+    is_heading, is_skipped, is_special, is_void, nests,
 };
 pub(crate) use tokens::{Attributes, BREAKOUT, INTEGRATION, Token, Tokens, is_one_of, is_raw_text};

@@ -1,55 +1,99 @@
 //! Sets of HTML element names, by what the reader needs to know of them.
 
-use super::tokens::{self, is_one_of};
+use std::sync::LazyLock;
+
+use super::tokens;
+
+/// A set of element names composed from lists, looked up by length first:
+/// only the few names of a length are compared, ASCII case-insensitively.
+pub(crate) struct Names {
+    by_len: Vec<Vec<&'static [u8]>>,
+}
+
+impl Names {
+    /// The names of every list.
+    pub(crate) fn of(lists: &[&[&'static [u8]]]) -> Names {
+        let mut by_len: Vec<Vec<&'static [u8]>> = Vec::new();
+        for &name in lists.iter().flat_map(|l| l.iter()) {
+            if by_len.len() <= name.len() {
+                by_len.resize(name.len() + 1, Vec::new());
+            }
+            if !by_len[name.len()]
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(name))
+            {
+                by_len[name.len()].push(name);
+            }
+        }
+        Names { by_len }
+    }
+
+    /// Is `name` one of them, in any ASCII case?
+    #[inline]
+    pub(crate) fn contains(&self, name: &[u8]) -> bool {
+        self.by_len
+            .get(name.len())
+            .is_some_and(|names| names.iter().any(|n| n.eq_ignore_ascii_case(name)))
+    }
+}
+
+/// Elements that a sibling or a parent's end closes (`p`, `li`, cells,
+/// headings), or a second one of their kind (`a`, `button`, `nobr`,
+/// `form`, `select`), and the document's own (`html`, `head`, `body`).
+const CLOSED_BY_OTHERS: [&[u8]; 32] = [
+    b"p",
+    b"li",
+    b"dt",
+    b"dd",
+    b"option",
+    b"optgroup",
+    b"rb",
+    b"rt",
+    b"rtc",
+    b"rp",
+    b"tr",
+    b"td",
+    b"th",
+    b"thead",
+    b"tbody",
+    b"tfoot",
+    b"colgroup",
+    b"caption",
+    b"html",
+    b"head",
+    b"body",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"a",
+    b"button",
+    b"nobr",
+    b"form",
+    b"select",
+];
+
+/// The elements that do not nest without bound: void, raw text, or
+/// [`CLOSED_BY_OTHERS`].
+static NOT_NESTING: LazyLock<Names> =
+    LazyLock::new(|| Names::of(&[&VOID, &tokens::RAW_TEXT_NAMES, &CLOSED_BY_OTHERS]));
+
+/// The void elements, as a set.
+static VOID_NAMES: LazyLock<Names> = LazyLock::new(|| Names::of(&[&VOID]));
 
 /// Does an element of this name stay open until its end tag, so that a page
 /// can nest it without bound? Not void elements, not those a sibling or a
 /// parent's end closes (`p`, `li`, cells, headings), not those a second one
 /// closes (`a`, `button`, `nobr`, `form`, `select`), not raw text.
 pub(crate) fn nests(name: &[u8]) -> bool {
-    let mut buf = [0u8; 10];
-    let Some(lower) = buf.get_mut(..name.len()) else {
-        return true; // a long, unknown name
-    };
-    lower.copy_from_slice(name);
-    lower.make_ascii_lowercase();
-    if is_one_of(lower, &VOID) || tokens::is_raw_text(lower) {
-        return false;
-    }
-    !matches!(
-        &*lower,
-        b"p" | b"li"
-            | b"dt"
-            | b"dd"
-            | b"option"
-            | b"optgroup"
-            | b"rb"
-            | b"rt"
-            | b"rtc"
-            | b"rp"
-            | b"tr"
-            | b"td"
-            | b"th"
-            | b"thead"
-            | b"tbody"
-            | b"tfoot"
-            | b"colgroup"
-            | b"caption"
-            | b"html"
-            | b"head"
-            | b"body"
-            | b"h1"
-            | b"h2"
-            | b"h3"
-            | b"h4"
-            | b"h5"
-            | b"h6"
-            | b"a"
-            | b"button"
-            | b"nobr"
-            | b"form"
-            | b"select"
-    )
+    !NOT_NESTING.contains(name)
+}
+
+/// Is `name` a void element (no body, no end tag)?
+pub(crate) fn is_void(name: &[u8]) -> bool {
+    VOID_NAMES.contains(name)
 }
 
 /// The formatting elements (WHATWG §13.2.4.3): the tree builder keeps them
@@ -310,4 +354,42 @@ pub(crate) fn is_block_end(name: &str) -> bool {
             | "summary"
             | "ul"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sets composed from lists hold exactly their lists' names, in
+    /// any ASCII case, and nothing of another length or spelling.
+    #[test]
+    fn composed_sets_hold_their_lists() {
+        let lists: [&[&[u8]]; 3] = [&VOID, &tokens::RAW_TEXT_NAMES, &CLOSED_BY_OTHERS];
+        for list in lists {
+            for name in list {
+                assert!(!nests(name), "{}", String::from_utf8_lossy(name));
+                assert!(!nests(&name.to_ascii_uppercase()));
+            }
+        }
+        for name in VOID {
+            assert!(is_void(name) && is_void(&name.to_ascii_uppercase()));
+        }
+        for name in [
+            &b"div"[..],
+            b"section",
+            b"span",
+            b"custom-element",
+            b"pp",
+            b"",
+            b"b",
+            b"table",
+            b"a-very-long-custom-element-name",
+        ] {
+            assert!(nests(name), "{}", String::from_utf8_lossy(name));
+            assert!(!is_void(name));
+        }
+        let set = Names::of(&[&[b"ab", b"AB", b"c"]]);
+        assert!(set.contains(b"aB") && set.contains(b"C") && !set.contains(b"abc"));
+        assert_eq!(set.by_len[2].len(), 1);
+    }
 }

@@ -98,9 +98,24 @@ const RAW_TEXT: [(&[u8], Content); 10] = [
     (b"plaintext", Content::Plaintext),
 ];
 
+/// The names of [`RAW_TEXT`].
+pub(crate) const RAW_TEXT_NAMES: [&[u8]; RAW_TEXT.len()] = {
+    let mut names: [&[u8]; RAW_TEXT.len()] = [b""; RAW_TEXT.len()];
+    let mut i = 0;
+    while i < RAW_TEXT.len() {
+        names[i] = RAW_TEXT[i].0;
+        i += 1;
+    }
+    names
+};
+
+/// [`RAW_TEXT_NAMES`] as a set: most start tags are none of them.
+static RAW_TEXT_SET: std::sync::LazyLock<crate::markup::Names> =
+    std::sync::LazyLock::new(|| crate::markup::Names::of(&[&RAW_TEXT_NAMES]));
+
 /// Is `name` a raw-text or escapable raw-text element (in HTML content)?
 pub(crate) fn is_raw_text(name: &[u8]) -> bool {
-    RAW_TEXT.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
+    RAW_TEXT_SET.contains(name)
 }
 
 /// The integration points of foreign content (and the scope boundaries of
@@ -170,20 +185,57 @@ pub(crate) const BREAKOUT: [&[u8]; 45] = [
     b"font",
 ];
 
+/// HTML white space as the tokenizer sees it (a class of [`CLASS`]).
+const SPACE: u8 = 1;
+/// What ends a tag name: white space, `/`, `>`.
+const TAG_NAME_END: u8 = 2;
+/// What ends an attribute name: those and `=`.
+const ATTR_NAME_END: u8 = 4;
+/// What ends an unquoted attribute value: white space and `>`.
+const VALUE_END: u8 = 8;
+
+/// The classes of each byte, one table look-up where a byte is tested.
+const CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let spaces = [b' ', b'\t', b'\n', b'\r', 0x0c];
+    let mut i = 0;
+    while i < spaces.len() {
+        class[spaces[i] as usize] = SPACE | TAG_NAME_END | ATTR_NAME_END | VALUE_END;
+        i += 1;
+    }
+    class[b'/' as usize] = TAG_NAME_END | ATTR_NAME_END;
+    class[b'>' as usize] = TAG_NAME_END | ATTR_NAME_END | VALUE_END;
+    class[b'=' as usize] = ATTR_NAME_END;
+    class
+};
+
 /// Is `b` HTML white space as the tokenizer sees it?
 fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
+    CLASS[usize::from(b)] & SPACE != 0
+}
+
+/// The first byte of `b` from `from` in `class` (the end of `b` if none).
+fn until(b: &[u8], from: usize, class: u8) -> usize {
+    from + b.get(from..).map_or(0, |rest| {
+        rest.iter()
+            .position(|&c| CLASS[usize::from(c)] & class != 0)
+            .unwrap_or(rest.len())
+    })
+}
+
+/// The first byte of `b` from `from` that is no white space.
+fn past_spaces(b: &[u8], from: usize) -> usize {
+    from + b.get(from..).map_or(0, |rest| {
+        rest.iter()
+            .position(|&c| CLASS[usize::from(c)] & SPACE == 0)
+            .unwrap_or(rest.len())
+    })
 }
 
 /// Where a tag name that starts at `start` ends: at white space, `/`, `>`
 /// or the end of the input.
 fn name_end(b: &[u8], start: usize) -> usize {
-    start
-        + b.get(start..).map_or(0, |rest| {
-            rest.iter()
-                .position(|&c| is_space(c) || c == b'/' || c == b'>')
-                .unwrap_or(rest.len())
-        })
+    until(b, start, TAG_NAME_END)
 }
 
 /// Does `hay[at..]` start with `needle`, ASCII case-insensitively?
@@ -493,9 +545,7 @@ impl Iterator for Attributes<'_> {
         // Before an attribute name.
         loop {
             let from = pos;
-            while pos < b.len() && is_space(b[pos]) {
-                pos += 1;
-            }
+            pos = past_spaces(b, pos);
             // A `/` makes the tag self-closing only right before its `>`
             // (`<p/ >` is not).
             if pos > from {
@@ -517,14 +567,9 @@ impl Iterator for Attributes<'_> {
         self.slash = false;
         // The attribute name: its first byte may be `=`.
         let name_start = pos;
-        pos += 1;
-        while pos < b.len() && !is_space(b[pos]) && !matches!(b[pos], b'/' | b'>' | b'=') {
-            pos += 1;
-        }
+        pos = until(b, pos + 1, ATTR_NAME_END);
         let name = name_start..pos;
-        while pos < b.len() && is_space(b[pos]) {
-            pos += 1;
-        }
+        pos = past_spaces(b, pos);
         if b.get(pos) != Some(&b'=') {
             self.pos = pos;
             return Some(Attribute {
@@ -532,10 +577,7 @@ impl Iterator for Attributes<'_> {
                 value: pos..pos,
             });
         }
-        pos += 1;
-        while pos < b.len() && is_space(b[pos]) {
-            pos += 1;
-        }
+        pos = past_spaces(b, pos + 1);
         let value = match b.get(pos) {
             None => {
                 self.done = Some((b.len(), false));
@@ -559,9 +601,7 @@ impl Iterator for Attributes<'_> {
             }
             Some(_) => {
                 let start = pos;
-                while pos < b.len() && !is_space(b[pos]) && b[pos] != b'>' {
-                    pos += 1;
-                }
+                pos = until(b, pos, VALUE_END);
                 self.pos = pos;
                 start..pos
             }
@@ -645,8 +685,9 @@ impl<'a> Iterator for Tokens<'a> {
                         }
                     } else if !self.doubt
                         && (end < b.len() || b.last() == Some(&b'>'))
-                        && let Some((_, content)) =
-                            RAW_TEXT.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))
+                        && let Some((_, content)) = is_raw_text(name)
+                            .then(|| RAW_TEXT.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)))
+                            .flatten()
                     {
                         self.raw = Some((name, *content));
                     }

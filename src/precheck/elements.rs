@@ -80,7 +80,7 @@ pub(super) fn runs_through(name: &[u8]) -> bool {
 
 /// Is `name` a void element (no body, no end tag)?
 pub(super) fn is_void(name: &[u8]) -> bool {
-    is_one_of(name, &markup::VOID)
+    markup::is_void(name)
 }
 
 /// Is the start tag `tag` (named `name`) one the visible text runs through

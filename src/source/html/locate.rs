@@ -8,7 +8,7 @@ use scraper::{ElementRef, Html, Selector};
 
 use super::container::CONTAINERS;
 use crate::markup::{Attributes, Token, Tokens, is_one_of};
-use crate::markup::{SCOPE, TABLE_CONTEXT, VOID, is_container};
+use crate::markup::{SCOPE, TABLE_CONTEXT, is_container, is_void};
 
 /// What a byte scan of the page can know about a container selector.
 #[derive(Clone, Copy)]
@@ -285,7 +285,7 @@ pub(super) fn locate<'a>(reduced: &'a str) -> Option<Found<'a>> {
         match token {
             Token::Start { name, span, .. } => {
                 starts.push((name, span.start, span.end));
-                if !is_one_of(name, &VOID) {
+                if !is_void(name) {
                     open.push((name, span.start, span.end));
                 }
             }
@@ -316,7 +316,7 @@ pub(super) fn locate<'a>(reduced: &'a str) -> Option<Found<'a>> {
     let coded: Vec<usize> = starts
         .iter()
         .enumerate()
-        .filter(|(_, (name, s, e))| !is_one_of(name, &VOID) && coded_name(lower, *s..*e))
+        .filter(|(_, (name, s, e))| !is_void(name) && coded_name(lower, *s..*e))
         .map(|(i, _)| i)
         .collect();
     for (occurrences, (selector, key)) in NEEDLES.find_all(lower).into_iter().zip(CONTAINERS.iter())
@@ -327,7 +327,7 @@ pub(super) fn locate<'a>(reduced: &'a str) -> Option<Found<'a>> {
             let Some(i) = tag_at(at) else { continue };
             let (name, s, e) = starts[i];
             // A void element holds no text, so it is never chosen.
-            if is_one_of(name, &VOID) {
+            if is_void(name) {
                 continue;
             }
             let fits = match key {
@@ -636,7 +636,7 @@ pub(super) fn element_end(tokens: Tokens<'_>, name: &[u8]) -> Option<usize> {
                 {
                     return None;
                 }
-                if !is_one_of(tag, &VOID) {
+                if !is_void(tag) {
                     open.push(tag);
                 }
             }
