@@ -118,6 +118,17 @@ pub(crate) fn is_raw_text(name: &[u8]) -> bool {
     RAW_TEXT_SET.contains(name)
 }
 
+/// Does the start tag `span` (named `name`) of `page` end foreign content?
+/// A [`BREAKOUT`] name does, but `font` only with a `color`, `face` or
+/// `size` attribute: any other `font` is an SVG or MathML element, and the
+/// `<style>` inside it no raw text.
+fn breaks_out(page: &[u8], name: &[u8], span: Range<usize>) -> bool {
+    is_one_of(name, &BREAKOUT)
+        && (!name.eq_ignore_ascii_case(b"font")
+            || Attributes::of_tag(page, span)
+                .any(|a| is_one_of(&page[a.name], &[b"color", b"face", b"size"])))
+}
+
 /// The integration points of foreign content (and the scope boundaries of
 /// MathML and SVG): an HTML element opened inside one is read by the rules
 /// of a body, where an end tag of an element outside the point is ignored.
@@ -134,9 +145,7 @@ pub(crate) const INTEGRATION: [&[u8]; 9] = [
 ];
 
 /// Start tags that end foreign content (WHATWG §13.2.6.5), `font` included
-/// (only with `color`, `face` or `size`, which the scan does not check: it
-/// ends foreign content early, which at worst treats an SVG `<style>` as raw
-/// text).
+/// (only with a `color`, `face` or `size` attribute: [`breaks_out`]).
 pub(crate) const BREAKOUT: [&[u8]; 45] = [
     b"b",
     b"big",
@@ -255,8 +264,10 @@ pub(crate) struct Tokens<'a> {
     pos: usize,
     /// The raw-text element whose body comes next.
     raw: Option<(&'a [u8], Content)>,
-    /// Open `svg` / `math` elements.
-    foreign: usize,
+    /// The open `svg` (`true`) and `math` (`false`) elements, outermost
+    /// first: an end tag closes the innermost of its own name, none of the
+    /// other's.
+    roots: Vec<bool>,
     /// Open [`INTEGRATION`] points inside foreign content.
     points: usize,
     /// A start tag came while an integration point was open: the tree
@@ -284,7 +295,7 @@ impl<'a> Tokens<'a> {
             bytes,
             pos,
             raw: None,
-            foreign: 0,
+            roots: Vec::new(),
             points: 0,
             mixed: false,
             doubt: false,
@@ -295,7 +306,7 @@ impl<'a> Tokens<'a> {
     /// the outermost `svg` or `math`).
     fn leave_foreign(&mut self) {
         self.doubt |= self.mixed;
-        self.foreign = 0;
+        self.roots.clear();
         self.points = 0;
         self.mixed = false;
     }
@@ -628,7 +639,7 @@ impl<'a> Iterator for Tokens<'a> {
                         let end = self.to_gt(lt + 2);
                         self.pos = end;
                         return Some(Token::Doctype { span: lt..end });
-                    } else if self.foreign > 0 && b.get(lt + 2..lt + 9) == Some(b"[CDATA[") {
+                    } else if !self.roots.is_empty() && b.get(lt + 2..lt + 9) == Some(b"[CDATA[") {
                         memchr::memmem::find(&b[lt + 9..], b"]]>")
                             .map_or(b.len(), |e| lt + 9 + e + 3)
                     } else {
@@ -641,16 +652,20 @@ impl<'a> Iterator for Tokens<'a> {
                 Some(b'/') => match b.get(lt + 2) {
                     Some(c) if c.is_ascii_alphabetic() => {
                         let (name, end, _) = self.tag(lt + 2);
-                        if self.foreign > 0 {
+                        if !self.roots.is_empty() {
                             if is_one_of(name, &INTEGRATION) {
                                 self.points = self.points.saturating_sub(1);
                             }
                             if is_one_of(name, &[b"p", b"br"]) {
                                 self.leave_foreign();
                             } else if is_one_of(name, &[b"svg", b"math"]) {
-                                self.foreign -= 1;
-                                if self.foreign == 0 {
-                                    self.leave_foreign();
+                                // `</math>` in an `svg` closes nothing.
+                                let svg = name.eq_ignore_ascii_case(b"svg");
+                                if let Some(i) = self.roots.iter().rposition(|&r| r == svg) {
+                                    self.roots.truncate(i);
+                                    if self.roots.is_empty() {
+                                        self.leave_foreign();
+                                    }
                                 }
                             }
                         }
@@ -670,18 +685,18 @@ impl<'a> Iterator for Tokens<'a> {
                 },
                 Some(c) if c.is_ascii_alphabetic() => {
                     let (name, end, self_closing) = self.tag(lt + 1);
-                    if self.foreign > 0 {
+                    if !self.roots.is_empty() {
                         self.mixed |= self.points > 0;
                         if !self_closing && is_one_of(name, &INTEGRATION) {
                             self.points += 1;
                         }
-                        if is_one_of(name, &BREAKOUT) {
+                        if breaks_out(b, name, lt..end) {
                             self.leave_foreign();
                         }
                     }
-                    if self.foreign > 0 || is_one_of(name, &[b"svg", b"math"]) {
+                    if !self.roots.is_empty() || is_one_of(name, &[b"svg", b"math"]) {
                         if !self_closing && is_one_of(name, &[b"svg", b"math"]) {
-                            self.foreign += 1;
+                            self.roots.push(name.eq_ignore_ascii_case(b"svg"));
                         }
                     } else if !self.doubt
                         && (end < b.len() || b.last() == Some(&b'>'))
@@ -973,6 +988,25 @@ mod tests {
                 "raw <b>",
                 "end </title>"
             ]
+        );
+    }
+
+    /// A `font` without `color`, `face` or `size` is an SVG element, and
+    /// `</math>` closes no `svg`: the `<style>` after either is no raw text.
+    #[test]
+    fn foreign_content_ends_where_html5ever_ends_it() {
+        for page in ["<svg><font><style><p>", "<svg></math><style><p>"] {
+            assert_eq!(
+                kinds(page).last().map(String::as_str),
+                Some("start <p>"),
+                "{page}"
+            );
+        }
+        assert_eq!(
+            kinds("<svg><font size=2><style><p>")
+                .last()
+                .map(String::as_str),
+            Some("raw <p>")
         );
     }
 

@@ -818,6 +818,35 @@ fn a_slash_before_white_space_closes_no_svg() {
     }
 }
 
+/// Foreign content ends where html5ever ends it, not before: a `font` breaks
+/// out only with a `color`, `face` or `size` attribute, and `</math>` closes
+/// no `svg` (nor `</svg>` a `math`). Taken for ended, the SVG's `<style>` or
+/// MathML's `<title>` was read as raw text and the heading after a `<p>` that
+/// does break out was lost (found by a review of the token reader's
+/// foreign-content rules).
+#[test]
+fn foreign_content_ends_only_where_html5ever_ends_it() {
+    let page = |inside: &str| {
+        format!("<html><body>7 Papers &amp; Radios{inside}<p>论文 1：某个模型</p></body></html>")
+    };
+    for inside in [
+        "<svg><font><style>",
+        "<svg><font></font><style>",
+        "<math><font><title>",
+        "<svg></math><style>",
+        "<math></svg><style>",
+    ] {
+        let page = page(inside);
+        assert!(parse_as_unchecked(&page, Format::Html).is_ok(), "{page}");
+        assert_eq!(stage(&page), None, "{page}");
+    }
+    // A `font` with `face` does break out: the `<style>` is raw text to the
+    // end, and the page no digest.
+    let page = page("<svg><FONT Face=x><style>");
+    assert!(parse_as_unchecked(&page, Format::Html).is_err(), "{page}");
+    assert!(stage(&page).is_some(), "{page}");
+}
+
 /// Every held-out whole page about papers (`not-digests/pages/`: notes,
 /// listings, search results, roundups, a survey, a Q&A thread, the column's
 /// own site) is turned away by the pre-check, before any tree is built: the
