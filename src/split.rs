@@ -151,18 +151,7 @@ fn assemble_reading(
 /// first paper or radio line and the trailer? [`assemble::assemble`] then
 /// takes the title from it, not from the page's metadata.
 fn body_titled(lines: &[Line<'_>], kinds: &[LineKind<'_>]) -> bool {
-    let first_structure = kinds
-        .iter()
-        .position(|k| {
-            matches!(
-                k,
-                LineKind::PaperHeading { .. }
-                    | LineKind::RadioHeading { .. }
-                    | LineKind::RadioEntry { .. }
-            )
-        })
-        .unwrap_or(kinds.len())
-        .min(trailer::find_cut(kinds));
+    let first_structure = assemble::first_structure(kinds, trailer::find_cut(kinds));
     lines[..first_structure.min(lines.len())]
         .iter()
         .any(|l| grammar::is_digest_title(&l.text))

@@ -82,6 +82,24 @@ pub(crate) fn classify<'a>(
         .collect()
 }
 
+/// The index of the first paper heading, radio heading or radio entry
+/// among `kinds`, at most `cut` (the trailer's start): the digest's title
+/// is a line before it.
+pub(crate) fn first_structure(kinds: &[LineKind<'_>], cut: usize) -> usize {
+    kinds
+        .iter()
+        .position(|k| {
+            matches!(
+                k,
+                LineKind::PaperHeading { .. }
+                    | LineKind::RadioHeading { .. }
+                    | LineKind::RadioEntry { .. }
+            )
+        })
+        .unwrap_or(kinds.len())
+        .min(cut)
+}
+
 /// Builds one digest from a run of classified lines (a whole document, or
 /// one of the digests [`crate::split`] finds in it) and the page metadata.
 ///
@@ -112,18 +130,7 @@ pub(crate) fn assemble(
 
     // The title: the first digest-like line before any paper; lines above it
     // are site furniture.
-    let first_structure = kinds
-        .iter()
-        .position(|k| {
-            matches!(
-                k,
-                LineKind::PaperHeading { .. }
-                    | LineKind::RadioHeading { .. }
-                    | LineKind::RadioEntry { .. }
-            )
-        })
-        .unwrap_or(kinds.len())
-        .min(cut);
+    let first_structure = first_structure(kinds, cut);
     let title_at = doc_lines[..first_structure]
         .iter()
         .position(|l| grammar::is_digest_title(&l.text));

@@ -218,11 +218,6 @@ const CLASS: [u8; 256] = {
     class
 };
 
-/// Is `b` HTML white space as the tokenizer sees it?
-fn is_space(b: u8) -> bool {
-    CLASS[usize::from(b)] & SPACE != 0
-}
-
 /// The first byte of `b` from `from` in `class` (the end of `b` if none).
 fn until(b: &[u8], from: usize, class: u8) -> usize {
     from + b.get(from..).map_or(0, |rest| {
@@ -339,7 +334,7 @@ impl<'a> Tokens<'a> {
             && self
                 .bytes
                 .get(at + 2 + name.len())
-                .is_some_and(|&b| is_space(b) || b == b'/' || b == b'>')
+                .is_some_and(|&b| CLASS[usize::from(b)] & TAG_NAME_END != 0)
     }
 
     /// Where the body of a raw-text element ends: its end tag, or the end.
@@ -398,7 +393,7 @@ impl<'a> Tokens<'a> {
                     }
                     if starts_with_ci(b, at + 1, b"script")
                         && b.get(at + 7)
-                            .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
+                            .is_some_and(|&c| CLASS[usize::from(c)] & TAG_NAME_END != 0)
                     {
                         state = State::DoubleEscaped;
                         pos = at + 7;
