@@ -144,6 +144,16 @@ pub mod __private {
         crate::source::html::located_agrees(page)
     }
 
+    /// The differential check of the page before the located article read
+    /// from its tokens (the placement probe's and the metadata's first
+    /// piece) on `page`: `Ok(true)` when it was read and equals html5ever's
+    /// parse of the same bytes (quirks mode and tree), `Ok(false)` when
+    /// there was nothing to compare (not located, or the reading
+    /// declined), `Err` describing both when they differ.
+    pub fn html_prefix_agrees(page: &str) -> Result<bool, String> {
+        crate::source::html::prefix_agrees(page)
+    }
+
     /// Every alias of the paper label (`论文`, `論文`, `Paper`, …) in the
     /// vocabulary table, for the pre-check's soundness tests.
     pub fn paper_aliases() -> Vec<&'static str> {

@@ -3,7 +3,9 @@
 //! bytes, the token reader either declines or reads exactly what the parse
 //! of the article gives (the container, how it was chosen, its text, its
 //! lines). The page grammar is shared with `tests/it/token_reader.rs`; a raw
-//! input is also tried as the article's own markup.
+//! input is also tried as the article's own markup, and as the page before
+//! the article, which read from its tokens must be html5ever's tree of the
+//! same bytes (issue 24's placement probe).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -24,5 +26,16 @@ fuzz_target!(|data: &[u8]| {
         if let Err(e) = paper_digest::__private::html_token_reader_agrees(&page) {
             panic!("{e}\n\npage:\n{page}");
         }
+        let page = format!(
+            "{markup}<div id=js_content>{}<p>论文 1：标题</p><p>论文 2：标题</p></div>",
+            "本周论文包括……".repeat(40)
+        );
+        if let Err(e) = paper_digest::__private::html_prefix_agrees(&page) {
+            panic!("{e}");
+        }
+    }
+    let page = html_pages::prefix_page(data);
+    if let Err(e) = paper_digest::__private::html_prefix_agrees(&page) {
+        panic!("{e}");
     }
 });

@@ -9,7 +9,7 @@
 
 use crate::support;
 
-use paper_digest::__private::html_token_reader_agrees;
+use paper_digest::__private::{html_prefix_agrees, html_token_reader_agrees};
 use proptest::prelude::*;
 use support::html_pages::article_page;
 
@@ -46,4 +46,92 @@ fn the_generator_exercises_the_reader() {
     }
     assert!(read * 10 >= n, "read {read} of {n}");
     assert!(declined * 5 >= n, "declined {declined} of {n}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    /// The page before the located article, read from its tokens for the
+    /// placement probe and the metadata (issue 24), is html5ever's tree of
+    /// the same bytes wherever it is read.
+    #[test]
+    fn the_page_before_the_article_is_read_as_html5ever_parses_it(
+        choices in prop::collection::vec(any::<u8>(), 0..60),
+    ) {
+        let page = support::html_pages::prefix_page(&choices);
+        if let Err(e) = html_prefix_agrees(&page) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+}
+
+/// The page-start generator reaches both outcomes: read, and declined
+/// (where html5ever's parse probes instead).
+#[test]
+fn the_generator_exercises_the_page_before_the_article() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let (mut read, mut declined, n) = (0, 0, 2000u32);
+    for _ in 0..n {
+        let choices = prop::collection::vec(any::<u8>(), 0..60)
+            .new_tree(&mut runner)
+            .unwrap()
+            .current();
+        match html_prefix_agrees(&support::html_pages::prefix_page(&choices)) {
+            Ok(true) => read += 1,
+            Ok(false) => declined += 1,
+            Err(e) => panic!("{e}"),
+        }
+    }
+    assert!(read * 5 >= n, "read {read} of {n}");
+    assert!(declined * 5 >= n, "declined {declined} of {n}");
+}
+
+/// Every real page of the fixtures whose article is located: the page
+/// before it, read from its tokens, is html5ever's tree.
+#[test]
+fn the_page_before_the_article_of_each_fixture_is_html5evers() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut pages: Vec<std::path::PathBuf> = Vec::new();
+    for dir in ["sites", "unknown-sites", "html/real", "html/markup/news"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pages.extend(
+                    std::fs::read_dir(&path)
+                        .unwrap()
+                        .flatten()
+                        .map(|e| e.path()),
+                );
+            } else {
+                pages.push(path);
+            }
+        }
+    }
+    pages.push(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/data/wechat-digest.html"),
+    );
+    pages.retain(|p| p.extension().is_some_and(|e| e == "html"));
+    let mut read = 0;
+    for path in &pages {
+        let bytes = std::fs::read(path).unwrap();
+        let (page, _, _) =
+            encoding_rs::Encoding::for_label(if path.to_string_lossy().contains("gbk") {
+                b"gbk"
+            } else {
+                b"utf-8"
+            })
+            .unwrap()
+            .decode(&bytes);
+        match html_prefix_agrees(&page) {
+            Ok(true) => read += 1,
+            Ok(false) => {}
+            Err(e) => panic!("{}: {e}", path.display()),
+        }
+    }
+    assert!(read >= 5, "read {read} of {}", pages.len());
 }

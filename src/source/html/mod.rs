@@ -260,55 +260,48 @@ fn located_rest(reduced: &str, want_date: bool) -> Option<(Rest, Vec<Line<'stati
     // The element is parsed as a page of its own, behind the page's
     // doctype so that both are parsed in the same (quirks) mode.
     let lead = doctype(reduced);
-    // The page before the element, its start tag, a space and a table
-    // holding a comment: the parse of everything the whole parse has read
-    // when it opens the element, showing where it puts it. The table lands
-    // in the element only when the element is read as in a body: not in a
-    // table (it would be moved out of the table and closed by a `<table>`),
-    // not in a select (where it is dropped), and with no formatting element
-    // to reopen in it (the space would be put in a copy of it).
-    let before = Html::parse_document(
-        &[
-            &reduced[..found.tag_end],
-            " <table><!--",
-            SENTINEL,
-            "--></table>",
-        ]
-        .concat(),
-    );
+    let (before, own) = match reader::prefix::read(reduced, found.tag_end) {
+        // Read from its tokens: the element is the current node where its
+        // start tag ends, and (no `<p>` open, which a `<table>` would close)
+        // the probe below would land in it.
+        Some(prefix) => {
+            let (html, own) = prefix.html(reduced);
+            let p_open = html
+                .tree
+                .get(own)?
+                .ancestors()
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "p"));
+            if p_open {
+                probe(reduced, found.tag_end)?
+            } else {
+                (html, own)
+            }
+        }
+        None => probe(reduced, found.tag_end)?,
+    };
+    // The element and its ancestors in the parse of the page before it,
+    // innermost first.
     let ancestors: Vec<ElementRef<'_>> = before
         .tree
-        .nodes()
-        .find(|n| n.value().as_comment().is_some_and(|c| &**c == SENTINEL))?
+        .get(own)?
         .ancestors()
         .filter_map(ElementRef::wrap)
         .collect();
-    let [table, own, ..] = &ancestors[..] else {
-        return None;
-    };
+    let own = ElementRef::wrap(before.tree.get(own)?)?;
     // Inside a link (or `<nobr>`), another one in the element would move
     // the element out of it.
-    if table.value().name() != "table"
-        || ancestors[1..]
-            .iter()
-            .any(|e| matches!(e.value().name(), "a" | "nobr"))
+    if ancestors
+        .iter()
+        .any(|e| matches!(e.value().name(), "a" | "nobr"))
         || !own
             .value()
             .name()
             .as_bytes()
             .eq_ignore_ascii_case(found.name)
-        // In a table (inside a wrapper, say), the element is moved before
-        // the table and the probe's `<table>` closes that table: the probe
-        // then lands after it, in an ancestor that may share the element's
-        // name. In the element itself, only a copy of a formatting element
-        // reopened for the space comes before the probe.
-        || table
-            .prev_siblings()
-            .filter_map(ElementRef::wrap)
-            .any(|e| !reopened(e.value().name()))
     {
         return None;
     }
+    let ancestors: Vec<ElementRef<'_>> = std::iter::once(own).chain(ancestors).collect();
     // The metadata found in the page before the element: a selector tried
     // after the one that found a field cannot change it, so only the
     // selectors before those (all of them, for a field not found) are
@@ -371,7 +364,7 @@ fn located_rest(reduced: &str, want_date: bool) -> Option<(Rest, Vec<Line<'stati
             return None;
         }
     }
-    if how.is_none() && !densest_reaches(&ancestors[1..], own_text, bytes, &range) {
+    if how.is_none() && !densest_reaches(&ancestors, own_text, bytes, &range) {
         return None;
     }
     let lines = match (&read, &dom) {
@@ -398,6 +391,42 @@ fn located_rest(reduced: &str, want_date: bool) -> Option<(Rest, Vec<Line<'stati
         want_date,
     };
     Some((rest, lines))
+}
+
+/// The placement probe by html5ever: the page before the element, its
+/// start tag (ending at `tag_end`), a space and a table holding a comment,
+/// parsed: everything the whole parse has read when it opens the element,
+/// showing where it puts it. The table lands in the element only when the
+/// element is read as in a body: not in a table (it would be moved out of
+/// the table and closed by a `<table>`), not in a select (where it is
+/// dropped), and with no formatting element to reopen in it (the space
+/// would be put in a copy of it). The parse and the element's node in it;
+/// `None` when the table lands elsewhere.
+fn probe(reduced: &str, tag_end: usize) -> Option<(Html, ego_tree::NodeId)> {
+    let before = Html::parse_document(
+        &[&reduced[..tag_end], " <table><!--", SENTINEL, "--></table>"].concat(),
+    );
+    let sentinel = before
+        .tree
+        .nodes()
+        .find(|n| n.value().as_comment().is_some_and(|c| &**c == SENTINEL))?;
+    let table = sentinel.parent().and_then(ElementRef::wrap)?;
+    let own = table.parent().and_then(ElementRef::wrap)?;
+    // In a table (inside a wrapper, say), the element is moved before
+    // the table and the probe's `<table>` closes that table: the probe
+    // then lands after it, in an ancestor that may share the element's
+    // name. In the element itself, only a copy of a formatting element
+    // reopened for the space comes before the probe.
+    if table.value().name() != "table"
+        || table
+            .prev_siblings()
+            .filter_map(ElementRef::wrap)
+            .any(|e| !reopened(e.value().name()))
+    {
+        return None;
+    }
+    let own = own.id();
+    Some((before, own))
 }
 
 /// [`located_rest`] with the metadata read: what the whole page's parse
@@ -523,6 +552,68 @@ pub(crate) fn located_agrees(page: &str) -> Result<bool, String> {
         }
     }
     Ok(any)
+}
+
+/// The differential check of the page before the located element read
+/// from its tokens ([`reader::prefix`]) against html5ever's parse of the
+/// same bytes: the same quirks mode, and the same tree (elements with
+/// their attributes, texts; comments and the doctype aside). `Ok(true)`
+/// when it was read and agrees, `Ok(false)` when there was nothing to
+/// compare (no located element, or the reading declined), `Err` with both
+/// trees when they differ.
+pub(crate) fn prefix_agrees(page: &str) -> Result<bool, String> {
+    let (reduced, _, _) = reduce(page);
+    let Some(found) = locate(&reduced) else {
+        return Ok(false);
+    };
+    let Some(prefix) = reader::prefix::read(&reduced, found.tag_end) else {
+        return Ok(false);
+    };
+    let (ours, _) = prefix.html(&reduced);
+    let theirs = Html::parse_document(&reduced[..found.tag_end]);
+    let shape = |html: &Html| {
+        (
+            format!("{:?}", html.quirks_mode),
+            tree_shape(html.tree.root()),
+        )
+    };
+    if shape(&ours) == shape(&theirs) {
+        Ok(true)
+    } else {
+        Err(format!(
+            "read from the tokens: {:?}\nhtml5ever's parse:    {:?}\npage: {:?}",
+            shape(&ours),
+            shape(&theirs),
+            &reduced[..found.tag_end]
+        ))
+    }
+}
+
+/// A tree as nested names with attributes and texts, adjacent texts
+/// merged, comments and doctypes left out.
+fn tree_shape(node: ego_tree::NodeRef<'_, scraper::Node>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for child in node.children() {
+        let part = match child.value() {
+            scraper::Node::Text(t) => {
+                if let Some(last) = parts.last_mut()
+                    && last.starts_with('"')
+                {
+                    last.pop();
+                    last.push_str(&format!("{:?}", &**t)[1..]);
+                    continue;
+                }
+                format!("{:?}", &**t)
+            }
+            scraper::Node::Element(e) => {
+                let attrs: Vec<String> = e.attrs().map(|(n, v)| format!("{n}={v:?}")).collect();
+                format!("{}[{}]({})", e.name(), attrs.join(" "), tree_shape(child))
+            }
+            _ => continue,
+        };
+        parts.push(part);
+    }
+    parts.join(" ")
 }
 
 /// The differential check of the token reader ([`reader`]) against the

@@ -631,3 +631,115 @@ pub fn metadata_page(bytes: &[u8]) -> String {
     page.push_str("</body></html>");
     page
 }
+
+/// What pages write before their body: doctypes, comments, white space,
+/// the head's elements (a title with references or a `<`, scripts,
+/// styles, `noscript`), and what a head does not hold (text, a `<div>`, a
+/// `<template>`), each of which implies or ends a part of the page.
+pub const HEAD_PIECES: &[&str] = &[
+    "<meta charset=\"utf-8\">",
+    "<title>7 Papers &amp; Radios | 甲</title>",
+    "<title>a<b</title>",
+    "<title>a &lt; b <i></title>",
+    "<TITLE>大写</TITLE>",
+    "<script>var a = '<div>';</script>",
+    "<style>p { color: red }</style>",
+    "<noscript><img src=x></noscript>",
+    "<noframes></noframes>",
+    "<link rel=stylesheet href=a.css>",
+    "<base href=\"/\">",
+    "<meta property=\"og:title\" content=\"a &amp; b\">",
+    "<meta name=\"pubdate\" content=\"2022-04-09\">",
+    "\n  ",
+    "\r\n",
+    "<!-- 注释 -->",
+    "文字",
+    "<div>不在头里</div>",
+    "<template></template>",
+    "<head>",
+    "<html lang=en>",
+    "</br>",
+];
+
+/// Markup pages put in the body before the article: open and closed
+/// elements, formatting elements, lists, headings, a `<pre>`, and what the
+/// reader does not follow (tables, forms, selects, foreign content).
+pub const BODY_PIECES: &[&str] = &[
+    "<div class=\"wrap\">",
+    "<section>",
+    "</div>",
+    "<p>",
+    "</p>",
+    "<b>",
+    "</b>",
+    "<a href=\"/x\">",
+    "</a>",
+    "<span>",
+    "</span>",
+    "<ul><li>",
+    "<li>",
+    "</ul>",
+    "<h2>",
+    "</h2>",
+    "<pre>\n",
+    "<br>",
+    "<img src=x>",
+    "正文 &amp; 更多",
+    " ",
+    "<!-- x -->",
+    "<table><tr><td>",
+    "<form action=/s>",
+    "</form>",
+    "<input placeholder=\"搜索\">",
+    "<select>",
+    "<svg>",
+    "<nobr>",
+    "<script>x</script>",
+    "<title>体里</title>",
+    "<body class=again>",
+    "<!DOCTYPE html>",
+];
+
+/// A page whose start (doctype, `html`, head, body and what the body holds
+/// before the article) varies as the choices say, around a located article
+/// (`#js_content` or a container chosen by text density): the input of
+/// the property that the page before the article, read from its tokens, is
+/// what html5ever parses.
+pub fn prefix_page(bytes: &[u8]) -> String {
+    let mut c = Choices::new(bytes);
+    let mut page = String::new();
+    page.push_str(c.pick(&[
+        "",
+        "<!DOCTYPE html>",
+        "<!doctype HTML>",
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">",
+        "<!-- 先 --><!DOCTYPE html>",
+        " \n<!DOCTYPE html>",
+        "<!DOCTYPE html><!DOCTYPE html>",
+    ]));
+    page.push_str(c.pick(&["<html>", "<html lang=\"zh-CN\">", "", "<HTML>", "\n<html>"]));
+    if c.below(4) > 0 {
+        page.push_str(c.pick(&["<head>", "<head id=h>", "<HEAD>"]));
+    }
+    for _ in 0..c.below(5) {
+        page.push_str(c.pick(HEAD_PIECES));
+    }
+    if c.below(4) > 0 {
+        page.push_str("</head>");
+    }
+    page.push_str(c.pick(&["", "\n", "<!-- 间 -->", "x"]));
+    if c.below(4) > 0 {
+        page.push_str(c.pick(&["<body>", "<body class=\"zh\">", "<BODY>"]));
+    }
+    for _ in 0..c.below(6) {
+        page.push_str(c.pick(BODY_PIECES));
+    }
+    page.push_str(c.pick(&[
+        "<div class=\"rich_media_content\" id=\"js_content\">",
+        "<div class=entry>",
+        "<article>",
+    ]));
+    page.push_str(&"本周论文包括……".repeat(40));
+    page.push_str("<p>论文 1：标题</p><p>论文 2：标题</p></div></body></html>");
+    page
+}

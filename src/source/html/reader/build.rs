@@ -60,14 +60,14 @@ fn start_rule(name: &str) -> Start {
         "a" | "b" | "big" | "code" | "em" | "font" | "i" | "s" | "small" | "strike" | "strong"
         | "tt" | "u" => Start::Formatting,
         "area" | "br" | "embed" | "img" | "keygen" | "wbr" | "param" | "source" | "track"
-        | "base" | "basefont" | "bgsound" | "link" | "meta" => Start::Void,
+        | "base" | "basefont" | "bgsound" | "link" | "meta" | "input" => Start::Void,
         "hr" => Start::Hr,
         "script" | "style" | "iframe" | "noembed" | "noframes" | "noscript" => Start::RawText,
         "html" | "body" | "head" | "frameset" | "form" | "plaintext" | "button" | "nobr"
         | "applet" | "marquee" | "object" | "table" | "image" | "textarea" | "select"
         | "option" | "optgroup" | "rb" | "rtc" | "rp" | "rt" | "math" | "svg" | "caption"
         | "col" | "colgroup" | "frame" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr"
-        | "input" | "template" | "title" | "listing" | "xmp" | "isindex" => Start::Decline,
+        | "template" | "title" | "listing" | "xmp" | "isindex" => Start::Decline,
         _ => Start::Ordinary,
     }
 }
@@ -94,15 +94,25 @@ pub(super) enum Pending {
 
 /// An open element: its node and whether it is a formatting element.
 #[derive(Clone, Copy)]
-struct Open {
-    node: usize,
+pub(super) struct Open {
+    pub(super) node: usize,
     formatting: bool,
 }
 
-struct Builder<'a> {
+/// Where a token loop is: the end of the last token read, the raw-text
+/// element whose body comes next, and whether a `<pre>` just opened (its
+/// first line feed goes).
+#[derive(Default)]
+pub(super) struct Reading {
+    pub(super) at: usize,
+    pub(super) raw: Option<usize>,
+    pub(super) after_pre: bool,
+}
+
+pub(super) struct Builder<'a> {
     page: &'a str,
-    nodes: Vec<Node<'a>>,
-    open: Vec<Open>,
+    pub(super) nodes: Vec<Node<'a>>,
+    pub(super) open: Vec<Open>,
     jobs: Vec<Job>,
     pending: Vec<Pending>,
     /// Nodes whose text loses a leading line feed (right after `<pre>`).
@@ -113,6 +123,12 @@ struct Builder<'a> {
     unwanted: &'a dyn Fn(&El<'_>) -> bool,
     /// An element read so far is unwanted.
     stopped: bool,
+    /// Forms are followed (the page before the article: in the article,
+    /// the page's form element pointer is not known).
+    pub(super) forms: bool,
+    /// html5ever's form element pointer is set: a `<form>` was opened and
+    /// not closed by its end tag.
+    pub(super) form: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -126,7 +142,7 @@ impl<'a> Builder<'a> {
     /// Pops every open element from `index` up. `None` when that pops a
     /// formatting element (html5ever would reopen it later), other than the
     /// one at `index` when `own` (the end tag being read names it).
-    fn pop_to(&mut self, index: usize, own: bool) -> Option<()> {
+    pub(super) fn pop_to(&mut self, index: usize, own: bool) -> Option<()> {
         let kept = self.open.get(index + usize::from(own)..)?;
         if kept.iter().any(|o| o.formatting) {
             return None;
@@ -139,6 +155,15 @@ impl<'a> Builder<'a> {
             self.closed = true;
         }
         Some(())
+    }
+
+    /// Ends every open element at the end of the nodes (the end of the
+    /// input closes them all).
+    pub(super) fn close_all(&mut self) {
+        let end = self.nodes.len();
+        for o in self.open.drain(..) {
+            self.nodes[o.node].end = end;
+        }
     }
 
     /// The topmost open element named `name`.
@@ -158,7 +183,7 @@ impl<'a> Builder<'a> {
 
     /// A text node of the page's bytes `span`, with character references
     /// and carriage returns decoded unless it is a raw-text body (`raw`).
-    fn push_text(&mut self, span: Range<usize>, raw: bool) {
+    pub(super) fn push_text(&mut self, span: Range<usize>, raw: bool) {
         let text = &self.page[span.clone()];
         if text.is_empty() {
             return;
@@ -183,7 +208,12 @@ impl<'a> Builder<'a> {
     }
 
     /// Opens an element for the start tag `span` named `name`.
-    fn open_element(&mut self, name: Cow<'a, str>, span: Range<usize>, formatting: bool) {
+    pub(super) fn open_element(
+        &mut self,
+        name: Cow<'a, str>,
+        span: Range<usize>,
+        formatting: bool,
+    ) {
         let node = self.nodes.len();
         let tag = &self.page[span.clone()];
         // Attributes with references wait for the decoding (and are
@@ -210,8 +240,160 @@ impl<'a> Builder<'a> {
         self.open.push(Open { node, formatting });
     }
 
+    /// A builder of the tree of `page`, reading no element `unwanted`.
+    pub(super) fn new(page: &'a str, unwanted: &'a dyn Fn(&El<'_>) -> bool) -> Self {
+        Builder {
+            page,
+            nodes: Vec::new(),
+            open: Vec::new(),
+            jobs: Vec::new(),
+            pending: Vec::new(),
+            drop_lf: Vec::new(),
+            closed: false,
+            unwanted,
+            stopped: false,
+            forms: false,
+            form: false,
+        }
+    }
+
+    /// Opens an element the page does not write, which html5ever's parse
+    /// implies (`html`, `head`, `body`): no attributes.
+    pub(super) fn open_implied(&mut self, name: &'static str) {
+        let node = self.nodes.len();
+        self.nodes.push(Node {
+            kind: Kind::Element(El {
+                name: Cow::Borrowed(name),
+                attrs: Vec::new(),
+            }),
+            end: usize::MAX,
+        });
+        self.open.push(Open {
+            node,
+            formatting: false,
+        });
+    }
+
+    /// Reads one token of the page in html5ever's "in body" mode, with
+    /// the text before it (from `r.at`); `range_end` is where the piece
+    /// read ends. `None` to decline.
+    pub(super) fn step(
+        &mut self,
+        r: &mut Reading,
+        token: Token<'a>,
+        range_end: usize,
+    ) -> Option<()> {
+        let span = token.span();
+        if span.start > r.at {
+            let gap = &self.page[r.at..span.start];
+            // `</>` is no token: the text around it would be one node.
+            if gap.contains("</>") || r.raw.is_some() {
+                return None;
+            }
+            if r.after_pre {
+                if gap.starts_with('&') {
+                    return None;
+                }
+                self.drop_lf.push(self.nodes.len());
+            }
+            self.push_text(r.at..span.start, false);
+        }
+        r.after_pre = false;
+        r.at = span.end;
+        if let Some(node) = r.raw.take() {
+            // A raw-text body, then its end tag.
+            return match token {
+                Token::RawText { .. } => {
+                    if self.page[span.clone()].contains('\r') {
+                        return None;
+                    }
+                    self.push_text(span, true);
+                    r.raw = Some(node);
+                    Some(())
+                }
+                Token::End { .. } => {
+                    // The tokenizer ends a raw-text body only at its own
+                    // element's end tag, and nothing opens inside the body:
+                    // the element is the current node.
+                    let top = self.open.len().checked_sub(1)?;
+                    debug_assert_eq!(self.open[top].node, node);
+                    self.pop_to(top, false)
+                }
+                _ => None,
+            };
+        }
+        match token {
+            Token::Start { name, span, .. } => {
+                if !Attributes::tag_closed(self.page.as_bytes(), span.clone(), false) {
+                    return None;
+                }
+                let name = lower(std::str::from_utf8(name).ok()?);
+                match self.start(name, span)? {
+                    Start::RawText => r.raw = self.open.last().map(|o| o.node),
+                    Start::Pre => r.after_pre = true,
+                    _ => {}
+                }
+            }
+            Token::End { name, span } => {
+                // An end tag the input ends inside is dropped by html5ever;
+                // here it closes what it names, which ends at the end of
+                // the input all the same (it is the last token).
+                let name = lower(std::str::from_utf8(name).ok()?);
+                self.end(&name)?;
+                if self.closed && span.end != range_end {
+                    return None;
+                }
+            }
+            Token::Comment { .. } => {}
+            Token::Doctype { .. } | Token::RawText { .. } => return None,
+        }
+        Some(())
+    }
+
+    /// The tree, once every token is read: the pending pieces decoded
+    /// ([`decode`]), the line feed after each `<pre>` dropped; `None` when
+    /// an element read is unwanted or the decoding fails.
+    pub(super) fn finish(mut self) -> Option<Vec<Node<'a>>> {
+        if self.stopped {
+            return None;
+        }
+        decode(self.page, &self.jobs, &self.pending, &mut self.nodes)?;
+        for p in &self.pending {
+            if let Pending::Attrs { node, .. } = *p
+                && let Kind::Element(e) = &self.nodes[node].kind
+                && (self.unwanted)(e)
+            {
+                return None;
+            }
+        }
+        for node in self.drop_lf {
+            if let Some(Node {
+                kind: Kind::Text(t),
+                ..
+            }) = self.nodes.get_mut(node)
+                && t.starts_with('\n')
+            {
+                *t = match std::mem::take(t) {
+                    Cow::Borrowed(s) => Cow::Borrowed(&s[1..]),
+                    Cow::Owned(s) => Cow::Owned(s[1..].to_owned()),
+                };
+            }
+        }
+        Some(self.nodes)
+    }
+
     /// Reads a start tag; `None` to decline.
     fn start(&mut self, name: Cow<'a, str>, span: Range<usize>) -> Option<Start> {
+        if name == "form" {
+            // A form while the pointer is set is ignored: not followed.
+            if !self.forms || self.form {
+                return None;
+            }
+            self.close_p()?;
+            self.form = true;
+            self.open_element(name, span, false);
+            return Some(Start::Block);
+        }
         let rule = start_rule(&name);
         match rule {
             Start::Decline => return None,
@@ -271,6 +453,15 @@ impl<'a> Builder<'a> {
     /// Reads an end tag; `None` to decline.
     fn end(&mut self, name: &str) -> Option<()> {
         let top = self.open.len().checked_sub(1)?;
+        if name == "form" {
+            // The form the pointer names, when it is the current node (no
+            // implied end tags to generate, nothing left above it).
+            if !self.forms || !self.form || self.name(&self.open[top]) != "form" {
+                return None;
+            }
+            self.form = false;
+            return self.pop_to(top, false);
+        }
         if is_formatting(name) {
             // Only the plain case of the adoption agency: it closes the
             // current node.
@@ -350,127 +541,53 @@ pub(super) fn build<'a>(
     if memchr::memchr(0, piece).is_some() {
         return None;
     }
-    let mut b = Builder {
-        page,
-        nodes: Vec::new(),
-        open: Vec::new(),
-        jobs: Vec::new(),
-        pending: Vec::new(),
-        drop_lf: Vec::new(),
-        closed: false,
-        unwanted,
-        stopped: false,
+    let mut b = Builder::new(page, unwanted);
+    let mut r = Reading {
+        at: range.start,
+        ..Reading::default()
     };
-    let mut at = range.start;
-    // The raw-text element whose body comes next, and a `<pre>` whose first
-    // line feed goes.
-    let mut raw: Option<usize> = None;
-    let mut after_pre = false;
     let mut first = true;
     for token in Tokens::at(&bytes[..range.end], range.start) {
-        let span = token.span();
         // An unwanted element read: the caller parses the element anyway.
         // (The element is closed only by its end tag, the last token: one
         // that closes it earlier makes the reader decline where it is read.)
         if b.stopped {
             return None;
         }
-        if span.start > at {
-            let gap = &page[at..span.start];
-            // `</>` is no token: the text around it would be one node.
-            if first || gap.contains("</>") || raw.is_some() {
+        if first {
+            // The element's start tag, at the start of the piece.
+            let Token::Start { name, span, .. } = token else {
+                return None;
+            };
+            if span.start > r.at || !Attributes::tag_closed(bytes, span.clone(), false) {
                 return None;
             }
-            if after_pre {
-                if gap.starts_with('&') {
-                    return None;
-                }
-                b.drop_lf.push(b.nodes.len());
+            let name = lower(std::str::from_utf8(name).ok()?);
+            if !matches!(start_rule(&name), Start::Block | Start::Ordinary) {
+                return None;
             }
-            b.push_text(at..span.start, false);
+            r.at = span.end;
+            b.open_element(name, span, false);
+            first = false;
+            continue;
         }
-        after_pre = false;
-        at = span.end;
-        if let Some(node) = raw.take() {
-            // A raw-text body, then its end tag.
-            match token {
-                Token::RawText { .. } => {
-                    let body = &page[span.clone()];
-                    if body.contains('\r') {
-                        return None;
-                    }
-                    b.push_text(span, true);
-                    raw = Some(node);
-                    continue;
-                }
-                Token::End { .. } => {
-                    // The tokenizer ends a raw-text body only at its own
-                    // element's end tag, and nothing opens inside the body:
-                    // the element is the current node.
-                    let top = b.open.len().checked_sub(1)?;
-                    debug_assert_eq!(b.open[top].node, node);
-                    b.pop_to(top, false)?;
-                    continue;
-                }
-                _ => return None,
-            }
-        }
-        match token {
-            Token::Start { name, span, .. } => {
-                if !Attributes::tag_closed(bytes, span.clone(), false) {
-                    return None;
-                }
-                let name = lower(std::str::from_utf8(name).ok()?);
-                if first && !matches!(start_rule(&name), Start::Block | Start::Ordinary) {
-                    return None;
-                }
-                if first {
-                    b.open_element(name, span, false);
-                    first = false;
-                    continue;
-                }
-                match b.start(name, span)? {
-                    Start::RawText => raw = b.open.last().map(|o| o.node),
-                    Start::Pre => after_pre = true,
-                    _ => {}
-                }
-            }
-            Token::End { name, span } => {
-                // An end tag the input ends inside is dropped by html5ever;
-                // here it closes what it names, which ends at the end of
-                // the input all the same (it is the last token).
-                if first {
-                    return None;
-                }
-                let name = lower(std::str::from_utf8(name).ok()?);
-                b.end(&name)?;
-                if b.closed && span.end != range.end {
-                    return None;
-                }
-            }
-            Token::Comment { .. } => {
-                if first {
-                    return None;
-                }
-            }
-            Token::Doctype { .. } | Token::RawText { .. } => return None,
-        }
+        b.step(&mut r, token, range.end)?;
     }
     // A raw-text element still open (its body ran to the end of the
     // element) leaves the element unclosed: declined below unless it runs
     // to the end of the page. A piece without a token is declined there too.
-    let tail = &page[at..range.end];
+    let tail = &page[r.at..range.end];
     if !tail.is_empty() {
-        if tail.contains("</>") || raw.is_some() {
+        if tail.contains("</>") || r.raw.is_some() {
             return None;
         }
-        if after_pre {
+        if r.after_pre {
             if tail.starts_with('&') {
                 return None;
             }
             b.drop_lf.push(b.nodes.len());
         }
-        b.push_text(at..range.end, false);
+        b.push_text(r.at..range.end, false);
     }
     if !b.closed {
         // Only the last element of a page may end without its end tag.
@@ -479,37 +596,9 @@ pub(super) fn build<'a>(
         }
         // At the end of the input every open element ends; nothing is
         // reopened after it.
-        let end = b.nodes.len();
-        for o in b.open.drain(..) {
-            b.nodes[o.node].end = end;
-        }
+        b.close_all();
     }
-    if b.stopped {
-        return None;
-    }
-    decode(page, &b.jobs, &b.pending, &mut b.nodes)?;
-    for p in &b.pending {
-        if let Pending::Attrs { node, .. } = *p
-            && let Kind::Element(e) = &b.nodes[node].kind
-            && unwanted(e)
-        {
-            return None;
-        }
-    }
-    for node in b.drop_lf {
-        if let Some(Node {
-            kind: Kind::Text(t),
-            ..
-        }) = b.nodes.get_mut(node)
-            && t.starts_with('\n')
-        {
-            *t = match std::mem::take(t) {
-                Cow::Borrowed(s) => Cow::Borrowed(&s[1..]),
-                Cow::Owned(s) => Cow::Owned(s[1..].to_owned()),
-            };
-        }
-    }
-    Some(b.nodes)
+    b.finish()
 }
 
 /// Per tag html5ever's tokenizer emits: the characters before it and its
