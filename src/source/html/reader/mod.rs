@@ -20,6 +20,10 @@
 //! [`MAX_DEPTH`], and a selector whose match depends on the page's quirks
 //! mode. Character references and carriage returns are decoded by
 //! html5ever's own tokenizer (all pieces of a page in one run), never here.
+//!
+//! [`prefix`] reads the page before the located element the same way, with
+//! html5ever's modes before the body, into the tree html5ever builds of it:
+//! the placement probe and the metadata's first piece, without that parse.
 
 mod build;
 pub(super) mod prefix;
