@@ -262,21 +262,9 @@ fn located_rest(reduced: &str, want_date: bool) -> Option<(Rest, Vec<Line<'stati
     let lead = doctype(reduced);
     let (before, own) = match reader::prefix::read(reduced, found.tag_end) {
         // Read from its tokens: the element is the current node where its
-        // start tag ends, and (no `<p>` open, which a `<table>` would close)
-        // the probe below would land in it.
-        Some(prefix) => {
-            let (html, own) = prefix.html(reduced);
-            let p_open = html
-                .tree
-                .get(own)?
-                .ancestors()
-                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "p"));
-            if p_open {
-                probe(reduced, found.tag_end)?
-            } else {
-                (html, own)
-            }
-        }
+        // start tag ends, and the probe would land in it (the checks on its
+        // ancestors below hold for both).
+        Some(prefix) => prefix.html(reduced),
         None => probe(reduced, found.tag_end)?,
     };
     // The element and its ancestors in the parse of the page before it,
@@ -289,10 +277,15 @@ fn located_rest(reduced: &str, want_date: bool) -> Option<(Rest, Vec<Line<'stati
         .collect();
     let own = ElementRef::wrap(before.tree.get(own)?)?;
     // Inside a link (or `<nobr>`), another one in the element would move
-    // the element out of it.
+    // the element out of it. Inside a paragraph, a block in the element
+    // closes the paragraph and the element with it (in any mode: the
+    // probe's `<table>` does not close it in quirks mode); inside a list
+    // item (or `dd`, `dt`), an item in the element does, its search for the
+    // open item passing `div`, `address` and `p`. The element read alone
+    // knows nothing of those ancestors.
     if ancestors
         .iter()
-        .any(|e| matches!(e.value().name(), "a" | "nobr"))
+        .any(|e| matches!(e.value().name(), "a" | "nobr" | "p" | "li" | "dd" | "dt"))
         || !own
             .value()
             .name()
