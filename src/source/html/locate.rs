@@ -235,6 +235,31 @@ type Open<'a> = (&'a [u8], usize, usize);
 /// gives up unless it can show that no rival and no ancestor would be
 /// chosen in the whole page.
 pub(super) fn locate<'a>(reduced: &'a str) -> Option<Found<'a>> {
+    let chosen = choose(reduced)?;
+    let end = element_end(Tokens::at(reduced.as_bytes(), chosen.tag_end), chosen.name)?;
+    chosen.ending_at(end)
+}
+
+/// The element [`locate`] chooses, before its end is known: the caller
+/// finds the end ([`element_end`], or the token reader closing it) and
+/// completes the scan with it ([`Chosen::ending_at`]).
+pub(super) struct Chosen<'a> {
+    /// Where its start tag begins.
+    pub(super) start: usize,
+    /// Just past its start tag.
+    pub(super) tag_end: usize,
+    /// Its name.
+    pub(super) name: &'a [u8],
+    /// The last paper heading in text.
+    last: Option<usize>,
+    /// Every start tag: its name, where it begins and ends.
+    starts: Vec<Open<'a>>,
+    /// For each selector, the start tags it may match.
+    candidates: Vec<Vec<usize>>,
+}
+
+/// [`locate`]'s scan up to the choice of the element.
+pub(super) fn choose<'a>(reduced: &'a str) -> Option<Chosen<'a>> {
     let bytes = reduced.as_bytes();
     // Lowercasing keeps every byte offset.
     let lower = reduced.to_ascii_lowercase();
@@ -392,35 +417,57 @@ pub(super) fn locate<'a>(reduced: &'a str) -> Option<Found<'a>> {
         starts[c[0]]
     };
     let (name, start, tag_end) = chosen;
-    let end = element_end(Tokens::at(bytes, tag_end), name)?;
-    if last.is_some_and(|m| end <= m) {
-        return None;
-    }
-    let starts = &starts;
-    let inside = candidates
-        .iter()
-        .map(|c| c.iter().any(|&i| (start..end).contains(&starts[i].1)))
-        .collect();
-    let rivals = candidates
-        .iter()
-        .enumerate()
-        .flat_map(|(selector, c)| {
-            c.iter().map(move |&i| Rival {
-                selector,
-                at: starts[i].1,
-                tag_end: starts[i].2,
-                name: starts[i].0,
-            })
-        })
-        .filter(|r| r.at < start || r.at >= end)
-        .collect();
-    Some(Found {
-        range: start..end,
+    Some(Chosen {
+        start,
         tag_end,
-        rivals,
         name,
-        inside,
+        last,
+        starts,
+        candidates,
     })
+}
+
+impl<'a> Chosen<'a> {
+    /// The scan completed with the element's end: `None` when the last
+    /// paper heading is not in it.
+    pub(super) fn ending_at(self, end: usize) -> Option<Found<'a>> {
+        let Chosen {
+            start,
+            tag_end,
+            name,
+            last,
+            starts,
+            candidates,
+        } = self;
+        if last.is_some_and(|m| end <= m) {
+            return None;
+        }
+        let starts = &starts;
+        let inside = candidates
+            .iter()
+            .map(|c| c.iter().any(|&i| (start..end).contains(&starts[i].1)))
+            .collect();
+        let rivals = candidates
+            .iter()
+            .enumerate()
+            .flat_map(|(selector, c)| {
+                c.iter().map(move |&i| Rival {
+                    selector,
+                    at: starts[i].1,
+                    tag_end: starts[i].2,
+                    name: starts[i].0,
+                })
+            })
+            .filter(|r| r.at < start || r.at >= end)
+            .collect();
+        Some(Found {
+            range: start..end,
+            tag_end,
+            rivals,
+            name,
+            inside,
+        })
+    }
 }
 
 /// Can any element of `page` match a selector with this key, needle or

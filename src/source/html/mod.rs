@@ -255,17 +255,16 @@ fn reopened(name: &str) -> bool {
 /// be sure that the container [`find_container`] would choose in the whole
 /// page lies in what it parsed.
 fn located_rest(reduced: &str, want_date: bool) -> Option<(Rest, Vec<Line<'static>>)> {
-    let found = locate(reduced)?;
-    let range = found.range.clone();
+    let chosen = locate::choose(reduced)?;
     // The element is parsed as a page of its own, behind the page's
     // doctype so that both are parsed in the same (quirks) mode.
     let lead = doctype(reduced);
-    let (before, own) = match reader::prefix::read(reduced, found.tag_end) {
+    let (before, own) = match reader::prefix::read(reduced, chosen.tag_end) {
         // Read from its tokens: the element is the current node where its
         // start tag ends, and the probe would land in it (the checks on its
         // ancestors below hold for both).
         Some(prefix) => prefix.html(reduced),
-        None => probe(reduced, found.tag_end)?,
+        None => probe(reduced, chosen.tag_end)?,
     };
     // The element and its ancestors in the parse of the page before it,
     // innermost first.
@@ -290,7 +289,7 @@ fn located_rest(reduced: &str, want_date: bool) -> Option<(Rest, Vec<Line<'stati
             .value()
             .name()
             .as_bytes()
-            .eq_ignore_ascii_case(found.name)
+            .eq_ignore_ascii_case(chosen.name)
     {
         return None;
     }
@@ -323,8 +322,17 @@ fn located_rest(reduced: &str, want_date: bool) -> Option<(Rest, Vec<Line<'stati
         }
         false
     };
-    let read = reader::Tree::build_unless(reduced, range.clone(), &note)
-        .and_then(|tree| tree.choose(|i| found.inside[i]));
+    // The element read from its tokens up to where they close it, which
+    // is where its parse ends it; when the reader declines, the scan finds
+    // its end tag.
+    let built = reader::Tree::build_to_end(reduced, chosen.start, &note);
+    let end = match &built {
+        Some((_, end)) => *end,
+        None => element_end(Tokens::at(reduced.as_bytes(), chosen.tag_end), chosen.name)?,
+    };
+    let found = chosen.ending_at(end)?;
+    let range = found.range.clone();
+    let read = built.and_then(|(tree, _)| tree.choose(|i| found.inside[i]));
     let article = read.is_none().then(|| article_page(reduced, lead, &range));
     let dom = match &article {
         Some(html) => Some(dom_choice(html, &found, range.end < reduced.len())?),

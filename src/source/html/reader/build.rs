@@ -118,7 +118,7 @@ pub(super) struct Builder<'a> {
     /// Nodes whose text loses a leading line feed (right after `<pre>`).
     drop_lf: Vec<usize>,
     /// The element's end tag was read.
-    closed: bool,
+    pub(super) closed: bool,
     /// Elements the caller does not want read (see [`super::Tree::build_unless`]).
     unwanted: &'a dyn Fn(&El<'_>) -> bool,
     /// An element read so far is unwanted.
@@ -275,14 +275,10 @@ impl<'a> Builder<'a> {
     }
 
     /// Reads one token of the page in html5ever's "in body" mode, with
-    /// the text before it (from `r.at`); `range_end` is where the piece
-    /// read ends. `None` to decline.
-    pub(super) fn step(
-        &mut self,
-        r: &mut Reading,
-        token: Token<'a>,
-        range_end: usize,
-    ) -> Option<()> {
+    /// the text before it (from `r.at`). `None` to decline. An end tag may
+    /// close the element read ([`Builder::closed`]): the caller decides
+    /// whether that may be there.
+    pub(super) fn step(&mut self, r: &mut Reading, token: Token<'a>) -> Option<()> {
         let span = token.span();
         if span.start > r.at {
             let gap = &self.page[r.at..span.start];
@@ -334,15 +330,12 @@ impl<'a> Builder<'a> {
                     _ => {}
                 }
             }
-            Token::End { name, span } => {
+            Token::End { name, .. } => {
                 // An end tag the input ends inside is dropped by html5ever;
                 // here it closes what it names, which ends at the end of
                 // the input all the same (it is the last token).
                 let name = lower(std::str::from_utf8(name).ok()?);
                 self.end(&name)?;
-                if self.closed && span.end != range_end {
-                    return None;
-                }
             }
             Token::Comment { .. } => {}
             Token::Doctype { .. } | Token::RawText { .. } => return None,
@@ -535,19 +528,41 @@ pub(super) fn build<'a>(
     range: Range<usize>,
     unwanted: &'a dyn Fn(&El<'_>) -> bool,
 ) -> Option<Vec<Node<'a>>> {
+    build_in(page, range.start, Some(range.end), unwanted).map(|(nodes, _)| nodes)
+}
+
+/// [`build`] of the element whose start tag begins at `start`, to its end
+/// tag wherever that is (the end of the page when it has none): the tree
+/// and the end of the element. The reader follows the element's tokens
+/// with html5ever's rules, so where they close it is where that parse
+/// does (and no separate scan for its end tag is needed).
+pub(super) fn build_to_end<'a>(
+    page: &'a str,
+    start: usize,
+    unwanted: &'a dyn Fn(&El<'_>) -> bool,
+) -> Option<(Vec<Node<'a>>, usize)> {
+    build_in(page, start, None, unwanted)
+}
+
+/// [`build`] and [`build_to_end`]: the element from `start` to its end tag,
+/// which must end at `bound` when there is one (the page then read only up
+/// to it).
+fn build_in<'a>(
+    page: &'a str,
+    start: usize,
+    bound: Option<usize>,
+    unwanted: &'a dyn Fn(&El<'_>) -> bool,
+) -> Option<(Vec<Node<'a>>, usize)> {
     let bytes = page.as_bytes();
-    let to_end = range.end == bytes.len();
-    let piece = bytes.get(range.clone())?;
-    if memchr::memchr(0, piece).is_some() {
-        return None;
-    }
+    let limit = bound.unwrap_or(bytes.len());
+    bytes.get(start..limit)?;
     let mut b = Builder::new(page, unwanted);
     let mut r = Reading {
-        at: range.start,
+        at: start,
         ..Reading::default()
     };
     let mut first = true;
-    for token in Tokens::at(&bytes[..range.end], range.start) {
+    for token in Tokens::at(&bytes[..limit], start) {
         // An unwanted element read: the caller parses the element anyway.
         // (The element is closed only by its end tag, the last token: one
         // that closes it earlier makes the reader decline where it is read.)
@@ -571,12 +586,24 @@ pub(super) fn build<'a>(
             first = false;
             continue;
         }
-        b.step(&mut r, token, range.end)?;
+        b.step(&mut r, token)?;
+        if b.closed {
+            match bound {
+                // Closed before the end tag the caller named.
+                Some(end) if r.at != end => return None,
+                _ => break,
+            }
+        }
+    }
+    let end = if b.closed { r.at } else { limit };
+    // What html5ever's tokenizer replaces or drops.
+    if memchr::memchr(0, &bytes[start..end]).is_some() {
+        return None;
     }
     // A raw-text element still open (its body ran to the end of the
     // element) leaves the element unclosed: declined below unless it runs
     // to the end of the page. A piece without a token is declined there too.
-    let tail = &page[r.at..range.end];
+    let tail = &page[r.at..end];
     if !tail.is_empty() {
         if tail.contains("</>") || r.raw.is_some() {
             return None;
@@ -587,18 +614,18 @@ pub(super) fn build<'a>(
             }
             b.drop_lf.push(b.nodes.len());
         }
-        b.push_text(r.at..range.end, false);
+        b.push_text(r.at..end, false);
     }
     if !b.closed {
         // Only the last element of a page may end without its end tag.
-        if !to_end || first {
+        if end != bytes.len() || first {
             return None;
         }
         // At the end of the input every open element ends; nothing is
         // reopened after it.
         b.close_all();
     }
-    b.finish()
+    b.finish().map(|nodes| (nodes, end))
 }
 
 /// Per tag html5ever's tokenizer emits: the characters before it and its

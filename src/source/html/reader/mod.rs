@@ -28,7 +28,7 @@
 mod build;
 pub(super) mod prefix;
 
-use build::{build, lower, plain_attributes};
+use build::{build, build_to_end, lower, plain_attributes};
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -270,6 +270,18 @@ impl<'a> Tree<'a> {
         unwanted: &'a dyn Fn(&El<'_>) -> bool,
     ) -> Option<Tree<'a>> {
         build(page, range, unwanted).map(|nodes| Tree { nodes })
+    }
+
+    /// The flat tree of the element whose start tag begins at `start`, to
+    /// where its tokens close it (the end of the page when nothing does),
+    /// and that end; `None` when the reader declines, or as soon as it
+    /// reads an element that is `unwanted`.
+    pub(super) fn build_to_end(
+        page: &'a str,
+        start: usize,
+        unwanted: &'a dyn Fn(&El<'_>) -> bool,
+    ) -> Option<(Tree<'a>, usize)> {
+        build_to_end(page, start, unwanted).map(|(nodes, end)| (Tree { nodes }, end))
     }
 
     /// The container chosen in the tree (see [`read`]).

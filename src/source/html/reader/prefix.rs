@@ -81,7 +81,12 @@ pub(in super::super) fn read(page: &str, end: usize) -> Option<Prefix<'_>> {
     let mut title = false;
     for token in Tokens::new(bytes) {
         if mode == Mode::InBody {
-            b.step(&mut r, token, end)?;
+            b.step(&mut r, token)?;
+            // `</html>` or `</body>` closes what the page before the article
+            // leaves open: not followed.
+            if b.closed {
+                return None;
+            }
             continue;
         }
         let span = token.span();
@@ -201,7 +206,7 @@ pub(in super::super) fn read(page: &str, end: usize) -> Option<Prefix<'_>> {
                             b.open_implied("body");
                             // The tag, in body.
                             r.at = span.start;
-                            b.step(&mut r, token.clone(), end)?;
+                            b.step(&mut r, token.clone())?;
                             break;
                         }
                         Mode::InBody => unreachable!("the body's tokens are stepped above"),
