@@ -107,6 +107,23 @@ pub(super) struct Reading {
     pub(super) at: usize,
     pub(super) raw: Option<usize>,
     pub(super) after_pre: bool,
+    /// The end of the bytes the tokens come from: a tag that ends before
+    /// it ended at its own `>` (the tokenizer runs an unterminated one to
+    /// the end), so only one ending there is read again ([`Attributes::tag_closed`]).
+    pub(super) limit: usize,
+}
+
+impl Reading {
+    /// Does the tag `span` of `page` end at its own `>`?
+    pub(super) fn closed(&self, page: &[u8], span: Range<usize>) -> bool {
+        span.end < self.limit || Attributes::tag_closed(page, span, false)
+    }
+}
+
+/// Does text between two tokens hold `</>`, which is no token (the text
+/// around it would be one node)? Most hold no `<` at all.
+fn holds_empty_end_tag(gap: &str) -> bool {
+    memchr::memchr(b'<', gap.as_bytes()).is_some() && gap.contains("</>")
 }
 
 pub(super) struct Builder<'a> {
@@ -282,8 +299,7 @@ impl<'a> Builder<'a> {
         let span = token.span();
         if span.start > r.at {
             let gap = &self.page[r.at..span.start];
-            // `</>` is no token: the text around it would be one node.
-            if gap.contains("</>") || r.raw.is_some() {
+            if holds_empty_end_tag(gap) || r.raw.is_some() {
                 return None;
             }
             if r.after_pre {
@@ -320,7 +336,7 @@ impl<'a> Builder<'a> {
         }
         match token {
             Token::Start { name, span, .. } => {
-                if !Attributes::tag_closed(self.page.as_bytes(), span.clone(), false) {
+                if !r.closed(self.page.as_bytes(), span.clone()) {
                     return None;
                 }
                 let name = lower(std::str::from_utf8(name).ok()?);
@@ -559,6 +575,7 @@ fn build_in<'a>(
     let mut b = Builder::new(page, unwanted);
     let mut r = Reading {
         at: start,
+        limit,
         ..Reading::default()
     };
     let mut first = true;
@@ -574,7 +591,7 @@ fn build_in<'a>(
             let Token::Start { name, span, .. } = token else {
                 return None;
             };
-            if span.start > r.at || !Attributes::tag_closed(bytes, span.clone(), false) {
+            if span.start > r.at || !r.closed(bytes, span.clone()) {
                 return None;
             }
             let name = lower(std::str::from_utf8(name).ok()?);
@@ -605,7 +622,7 @@ fn build_in<'a>(
     // to the end of the page. A piece without a token is declined there too.
     let tail = &page[r.at..end];
     if !tail.is_empty() {
-        if tail.contains("</>") || r.raw.is_some() {
+        if holds_empty_end_tag(tail) || r.raw.is_some() {
             return None;
         }
         if r.after_pre {

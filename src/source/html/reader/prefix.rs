@@ -24,7 +24,7 @@ use scraper::node::{Element, Text};
 
 use super::build::{Builder, Reading, lower};
 use super::{Kind, Node};
-use crate::markup::{Attributes, Token, Tokens};
+use crate::markup::{Token, Tokens};
 
 /// The modes of html5ever's tree builder before the body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,7 +71,10 @@ pub(in super::super) fn read(page: &str, end: usize) -> Option<Prefix<'_>> {
     let no_one = &|_: &super::El<'_>| false;
     let mut b = Builder::new(page, no_one);
     b.forms = true;
-    let mut r = Reading::default();
+    let mut r = Reading {
+        limit: end,
+        ..Reading::default()
+    };
     let mut mode = Mode::BeforeHtml;
     let mut doctype = None;
     // Something other than a comment or white space came: a doctype now
@@ -144,7 +147,7 @@ pub(in super::super) fn read(page: &str, end: usize) -> Option<Prefix<'_>> {
             }
             Token::Start { name, .. } => {
                 started = true;
-                if !Attributes::tag_closed(bytes, span.clone(), false) {
+                if !r.closed(bytes, span.clone()) {
                     return None;
                 }
                 let name = lower(std::str::from_utf8(name).ok()?);
