@@ -154,6 +154,14 @@ pub mod __private {
         crate::source::html::prefix_agrees(page)
     }
 
+    /// The differential check of the tokens the HTML pre-parse pass records
+    /// for the page it leaves (script bodies cut, deep nesting capped)
+    /// against a tokenization of that page: `Err` with the first
+    /// difference.
+    pub fn html_reduced_tokens_agree(page: &str) -> Result<(), String> {
+        crate::source::html::reduced_tokens_agree(page)
+    }
+
     /// Every alias of the paper label (`论文`, `論文`, `Paper`, …) in the
     /// vocabulary table, for the pre-check's soundness tests.
     pub fn paper_aliases() -> Vec<&'static str> {

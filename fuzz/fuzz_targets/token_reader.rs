@@ -5,7 +5,8 @@
 //! lines). The page grammar is shared with `tests/it/token_reader.rs`; a raw
 //! input is also tried as the article's own markup, and as the page before
 //! the article, which read from its tokens must be html5ever's tree of the
-//! same bytes (issue 24's placement probe).
+//! same bytes (issue 24's placement probe); and the tokens the pre-parse
+//! pass records for the page it leaves must be a tokenization of it.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -37,5 +38,10 @@ fuzz_target!(|data: &[u8]| {
     let page = html_pages::prefix_page(data);
     if let Err(e) = paper_digest::__private::html_prefix_agrees(&page) {
         panic!("{e}");
+    }
+    for page in [page, String::from_utf8_lossy(data).into_owned()] {
+        if let Err(e) = paper_digest::__private::html_reduced_tokens_agree(&page) {
+            panic!("{e}");
+        }
     }
 });

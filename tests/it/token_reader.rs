@@ -92,10 +92,77 @@ fn the_generator_exercises_the_page_before_the_article() {
 /// before it, read from its tokens, is html5ever's tree.
 #[test]
 fn the_page_before_the_article_of_each_fixture_is_html5evers() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let pages = fixture_html_pages();
+    let mut read = 0;
+    for path in &pages {
+        let page = fixture_text(path);
+        match html_prefix_agrees(&page) {
+            Ok(true) => read += 1,
+            Ok(false) => {}
+            Err(e) => panic!("{}: {e}", path.display()),
+        }
+    }
+    assert!(read >= 5, "read {read} of {}", pages.len());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    /// The tokens the pre-parse pass records for the page it leaves (each
+    /// kept token moved to its place, an empty body where one is cut, the
+    /// empty comments it puts in) are a tokenization of that page: the scan
+    /// after it reads them instead of tokenizing again (issue 24).
+    #[test]
+    fn the_tokens_recorded_by_the_pre_parse_pass_are_the_page_lefts(
+        choices in prop::collection::vec(any::<u8>(), 0..120),
+        deep in 0usize..3,
+    ) {
+        use support::html_pages::{metadata_page, page, prefix_page};
+        let mut pages = vec![
+            article_page(&choices),
+            metadata_page(&choices),
+            prefix_page(&choices),
+            page(&choices),
+        ];
+        // Deeper than the nesting cap, with meta tags no selector reads
+        // and script bodies: every kind of cut.
+        let nested = "<div>".repeat(deep * 300);
+        pages.push(format!(
+            "<meta name=x content=y><script>var a = '<p>';</script>{nested}<span>{}</span>",
+            String::from_utf8_lossy(&choices)
+        ));
+        // Cuts between text that would join into markup (an empty comment
+        // stands in): three pieces as the choices say.
+        const JOINS: [&str; 9] = ["<", "&am", "a", ">", "<meta name=x>", "<link rel=x>", "p>", "p;", "script>"];
+        let piece = |i: usize| JOINS[usize::from(choices.get(i).copied().unwrap_or(0)) % JOINS.len()];
+        pages.push(format!("<body>{}{}{}{}</body>", piece(0), piece(1), piece(2), piece(3)));
+        pages.push(format!("{}a<{}p>b", "<div>".repeat(520), "<div>".repeat(deep)));
+        for page in pages {
+            if let Err(e) = paper_digest::__private::html_reduced_tokens_agree(&page) {
+                prop_assert!(false, "{}", e);
+            }
+        }
+    }
+}
+
+/// The same on every real page of the fixtures.
+#[test]
+fn the_tokens_recorded_for_each_fixture_are_the_page_lefts() {
+    for path in fixture_html_pages() {
+        let page = fixture_text(&path);
+        if let Err(e) = paper_digest::__private::html_reduced_tokens_agree(&page) {
+            panic!("{}: {e}", path.display());
+        }
+    }
+}
+
+/// Every HTML page of the fixtures (the sites', the unknown sites', the real
+/// and the news pages) and the bench page.
+fn fixture_html_pages() -> Vec<std::path::PathBuf> {
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut pages: Vec<std::path::PathBuf> = Vec::new();
     for dir in ["sites", "unknown-sites", "html/real", "html/markup/news"] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+        let Ok(entries) = std::fs::read_dir(manifest.join("tests/fixtures").join(dir)) else {
             continue;
         };
         for entry in entries.flatten() {
@@ -112,26 +179,22 @@ fn the_page_before_the_article_of_each_fixture_is_html5evers() {
             }
         }
     }
-    pages.push(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/data/wechat-digest.html"),
-    );
+    pages.push(manifest.join("benches/data/wechat-digest.html"));
     pages.retain(|p| p.extension().is_some_and(|e| e == "html"));
-    let mut read = 0;
-    for path in &pages {
-        let bytes = std::fs::read(path).unwrap();
-        let (page, _, _) =
-            encoding_rs::Encoding::for_label(if path.to_string_lossy().contains("gbk") {
-                b"gbk"
-            } else {
-                b"utf-8"
-            })
-            .unwrap()
-            .decode(&bytes);
-        match html_prefix_agrees(&page) {
-            Ok(true) => read += 1,
-            Ok(false) => {}
-            Err(e) => panic!("{}: {e}", path.display()),
-        }
-    }
-    assert!(read >= 5, "read {read} of {}", pages.len());
+    pages.sort();
+    pages
+}
+
+/// A fixture page's text (GBK where its name says so, else UTF-8).
+fn fixture_text(path: &std::path::Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    let label: &[u8] = if path.to_string_lossy().contains("gbk") {
+        b"gbk"
+    } else {
+        b"utf-8"
+    };
+    let (text, _, _) = encoding_rs::Encoding::for_label(label)
+        .unwrap()
+        .decode(&bytes);
+    text.into_owned()
 }

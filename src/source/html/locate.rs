@@ -235,7 +235,7 @@ type Open<'a> = (&'a [u8], usize, usize);
 /// gives up unless it can show that no rival and no ancestor would be
 /// chosen in the whole page.
 pub(super) fn locate<'a>(reduced: &'a str) -> Option<Found<'a>> {
-    let chosen = choose(reduced)?;
+    let chosen = choose(reduced, Tokens::new(reduced.as_bytes()))?;
     let end = element_end(Tokens::at(reduced.as_bytes(), chosen.tag_end), chosen.name)?;
     chosen.ending_at(end)
 }
@@ -258,8 +258,13 @@ pub(super) struct Chosen<'a> {
     candidates: Vec<Vec<usize>>,
 }
 
-/// [`locate`]'s scan up to the choice of the element.
-pub(super) fn choose<'a>(reduced: &'a str) -> Option<Chosen<'a>> {
+/// [`locate`]'s scan up to the choice of the element, over `tokens`, the
+/// page's tokens ([`Tokens`] of it, or what the pre-parse pass recorded of
+/// them: [`super::prescan::reduce_tokens`]).
+pub(super) fn choose<'a>(
+    reduced: &'a str,
+    tokens: impl IntoIterator<Item = Token<'a>>,
+) -> Option<Chosen<'a>> {
     let bytes = reduced.as_bytes();
     // Lowercasing keeps every byte offset.
     let lower = reduced.to_ascii_lowercase();
@@ -294,7 +299,7 @@ pub(super) fn choose<'a>(reduced: &'a str) -> Option<Chosen<'a>> {
         }
         last = Some(m);
     };
-    for token in Tokens::new(bytes) {
+    for token in tokens {
         let span = token.span();
         // Markers before this token are in text, those inside it are not.
         while let Some(&m) = markers.get(next_marker) {

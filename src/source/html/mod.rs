@@ -63,14 +63,15 @@ mod tests;
 mod walk;
 
 use crate::grammar;
-use crate::markup::{Tokens, is_container};
+use crate::markup::{Token, Tokens, is_container};
 use container::{
     MIN_CONTAINER_TEXT, choose_among, find_container, not_counted, text_len, text_sums,
 };
 use locate::{Found, SENTINEL, doctype, element_end, locate, text_bound};
 pub(crate) use meta::may_be_title;
 use meta::page_meta;
-use prescan::reduce;
+pub(crate) use prescan::reduced_tokens_agree;
+use prescan::{reduce, reduce_tokens};
 use walk::look;
 use walk::walk;
 
@@ -78,9 +79,9 @@ use walk::walk;
 /// ([`Later`]) when the located path has read the article without the
 /// parses it needs, and the lines do not need the title.
 pub(crate) fn read(input: &str) -> Document<'_> {
-    let (reduced, ct_date, cut) = reduce(input);
+    let (reduced, ct_date, cut, tokens) = reduce_tokens(input);
     let want_date = ct_date.is_none();
-    let (meta, mut lines) = match located_rest(&reduced, want_date) {
+    let (meta, mut lines) = match located_rest(&reduced, tokens, want_date) {
         Some((rest, lines)) => (
             PageMeta::Later(Later {
                 page: reduced,
@@ -254,8 +255,12 @@ fn reopened(name: &str) -> bool {
 /// for when it is needed ([`Rest`]). `None` when the scan cannot
 /// be sure that the container [`find_container`] would choose in the whole
 /// page lies in what it parsed.
-fn located_rest(reduced: &str, want_date: bool) -> Option<(Rest, Vec<Line<'static>>)> {
-    let chosen = locate::choose(reduced)?;
+fn located_rest<'a>(
+    reduced: &'a str,
+    tokens: Vec<Token<'a>>,
+    want_date: bool,
+) -> Option<(Rest, Vec<Line<'static>>)> {
+    let chosen = locate::choose(reduced, tokens)?;
     // The element is parsed as a page of its own, behind the page's
     // doctype so that both are parsed in the same (quirks) mode.
     let lead = doctype(reduced);
@@ -432,8 +437,23 @@ fn probe(reduced: &str, tag_end: usize) -> Option<(Html, ego_tree::NodeId)> {
 
 /// [`located_rest`] with the metadata read: what the whole page's parse
 /// ([`whole`]) must equal.
+#[cfg(test)]
 fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)> {
-    let (rest, lines) = located_rest(reduced, want_date)?;
+    located_with(
+        reduced,
+        Tokens::new(reduced.as_bytes()).collect(),
+        want_date,
+    )
+}
+
+/// [`located_rest`] with the metadata read, over the page's tokens as
+/// recorded (`tokens`): what the whole page's parse ([`whole`]) must equal.
+fn located_with<'a>(
+    reduced: &'a str,
+    tokens: Vec<Token<'a>>,
+    want_date: bool,
+) -> Option<(Meta, Vec<Line<'static>>)> {
+    let (rest, lines) = located_rest(reduced, tokens, want_date)?;
     Some((rest.meta(reduced, ALL_FIELDS), lines))
 }
 
@@ -534,17 +554,17 @@ fn densest_reaches(
     own > 0 && own * 10 >= (own + outside) * 6
 }
 
-/// The differential check of the located reading ([`located`]: the
+/// The differential check of the located reading ([`located_with`]: the
 /// placement probe, the article and the metadata from the pieces read)
 /// against the whole page's parse, on one page, with and without the date
 /// asked for. `Ok(true)` when the page was located and both agree,
 /// `Ok(false)` when it was not located, `Err` with both readings when
 /// they differ.
 pub(crate) fn located_agrees(page: &str) -> Result<bool, String> {
-    let (reduced, _, _) = reduce(page);
+    let (reduced, _, _, tokens) = reduce_tokens(page);
     let mut any = false;
     for want_date in [true, false] {
-        if let Some(fast) = located(&reduced, want_date) {
+        if let Some(fast) = located_with(&reduced, tokens.clone(), want_date) {
             let slow = whole(&reduced, want_date);
             if fast != slow {
                 return Err(format!("located: {fast:?}\nwhole: {slow:?}"));

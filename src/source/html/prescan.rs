@@ -1,5 +1,6 @@
 //! The pre-parse pass over the raw page: script and style bodies cut, deep
-//! nesting capped, WeChat's `var ct` date read, in one tokenizer pass.
+//! nesting capped, WeChat's `var ct` date read, in one tokenizer pass, which
+//! also records the tokens of the page it leaves for the scan after it.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -38,17 +39,46 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
 /// use up the budget before the article is reached (issue 22: 17,000 of
 /// them in a page's head once made a digest "not a digest").
 pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<crate::Date>, Option<Cut>) {
+    let (reduced, ct_date, cut, _) = reduce_tokens(input);
+    (reduced, ct_date, cut)
+}
+
+/// [`reduce`], with the tokens of the page it leaves: what [`Tokens`]
+/// yields on it, recorded from this pass (each token kept, at its place in
+/// the page left; an empty body for each body cut; the empty comments put
+/// in), so that the scan after it ([`super::locate::choose`]) need not
+/// tokenize the page again. A test holds them to a tokenization of the
+/// page left.
+pub(super) fn reduce_tokens(
+    input: &str,
+) -> (
+    Cow<'_, str>,
+    Option<crate::Date>,
+    Option<Cut>,
+    Vec<Token<'_>>,
+) {
     let bytes = input.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0; // input[..copied] is in `out` (or unchanged)
-    let cut = |out: &mut Option<String>, span: Range<usize>, copied: &mut usize| {
+    let mut kept: Vec<Token<'_>> = Vec::new();
+    // Where `input[at]` is in the page left (`at` not before `copied`).
+    let place = |out: &Option<String>, copied: usize, at: usize| match out {
+        Some(o) => o.len() + (at - copied),
+        None => at,
+    };
+    let cut = |out: &mut Option<String>,
+               span: Range<usize>,
+               copied: &mut usize,
+               kept: &mut Vec<Token<'_>>| {
         let o = out.get_or_insert_with(|| String::with_capacity(input.len() / 4));
         o.push_str(&input[*copied..span.start]);
         // The text on both sides could join into markup (`a<` and `p>b`)
         // or a character reference (`&am` and `p;`) where the token stood:
         // an empty comment keeps them apart, as the token did.
         if !stay_apart(o.as_bytes().last().copied(), bytes.get(span.end).copied()) {
+            let at = o.len();
             o.push_str("<!---->");
+            kept.push(Token::Comment { span: at..o.len() });
         }
         *copied = span.end;
     };
@@ -69,10 +99,31 @@ pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<crate::Date>, Option<
     // content, and is kept.
     let mut foreign = false;
     for token in Tokens::new(bytes) {
+        // The token at its place in the page left, unless it is cut below.
+        let moved = {
+            let span = token.span();
+            let at = place(&out, copied, span.start);
+            let span = at..at + span.len();
+            match &token {
+                Token::Start {
+                    name, self_closing, ..
+                } => Token::Start {
+                    name,
+                    span,
+                    self_closing: *self_closing,
+                },
+                Token::End { name, .. } => Token::End { name, span },
+                Token::Comment { .. } => Token::Comment { span },
+                Token::Doctype { .. } => Token::Doctype { span },
+                Token::RawText { name, .. } => Token::RawText { name, span },
+            }
+        };
+        let kept_before = kept.len();
+        let copied_before = copied;
         if let Token::Start { name, span, .. } = &token {
             foreign |= is_one_of(name, &[b"svg", b"math"]);
             if !foreign && unread_void(input, name, span) {
-                cut(&mut out, span.clone(), &mut copied);
+                cut(&mut out, span.clone(), &mut copied, &mut kept);
                 continue;
             }
         }
@@ -103,7 +154,7 @@ pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<crate::Date>, Option<
                     ct_date = wechat_ct_date(&input[span.clone()]);
                 }
                 if !span.is_empty() {
-                    cut(&mut out, span, &mut copied);
+                    cut(&mut out, span, &mut copied, &mut kept);
                 }
             }
             // Depth guard: past MAX_NESTING, start tags (and as many end
@@ -111,7 +162,7 @@ pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<crate::Date>, Option<
             Token::Start { name, span, .. } if nests(name) => {
                 if open.len() >= MAX_NESTING {
                     over += 1;
-                    cut(&mut out, span, &mut copied);
+                    cut(&mut out, span, &mut copied, &mut kept);
                 } else {
                     if is_one_of(name, &SCOPE) {
                         bounds.push(open.len());
@@ -122,7 +173,7 @@ pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<crate::Date>, Option<
             Token::End { name, span } if nests(name) => {
                 if over > 0 {
                     over -= 1;
-                    cut(&mut out, span, &mut copied);
+                    cut(&mut out, span, &mut copied, &mut kept);
                 } else if let Some(i) = open.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
                     open.truncate(i);
                     while bounds.last().is_some_and(|&b| b >= i) {
@@ -132,6 +183,22 @@ pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<crate::Date>, Option<
             }
             _ => {}
         }
+        if copied == copied_before {
+            kept.push(moved);
+        } else if let Token::RawText { name, .. } = moved {
+            // A body cut: the element's tags stay, around an empty body, or
+            // around the comment that stands in for it (in a raw-text
+            // element, text).
+            let span = match kept.pop() {
+                Some(Token::Comment { span }) if kept.len() == kept_before => span,
+                other => {
+                    kept.extend(other);
+                    let at = place(&out, copied, copied);
+                    at..at
+                }
+            };
+            kept.push(Token::RawText { name, span });
+        }
     }
     let reduced = match out {
         None => Cow::Borrowed(&input[..end]),
@@ -140,7 +207,33 @@ pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<crate::Date>, Option<
             Cow::Owned(o)
         }
     };
-    (reduced, ct_date, stopped)
+    (reduced, ct_date, stopped, kept)
+}
+
+/// The differential check of [`reduce_tokens`]' tokens against a
+/// tokenization of the page it leaves: `Err` with the first difference.
+pub(crate) fn reduced_tokens_agree(page: &str) -> Result<(), String> {
+    let (reduced, _, _, kept) = reduce_tokens(page);
+    let again: Vec<Token<'_>> = Tokens::new(reduced.as_bytes()).collect();
+    let show = |t: Option<&Token<'_>>| {
+        t.map(|t| {
+            format!(
+                "{t:?} {:?}",
+                reduced.get(t.span()).unwrap_or("(out of the page)")
+            )
+        })
+    };
+    match kept.iter().zip(&again).position(|(a, b)| a != b) {
+        None if kept.len() == again.len() => Ok(()),
+        i => {
+            let i = i.unwrap_or(kept.len().min(again.len()));
+            Err(format!(
+                "token {i}: recorded {:?}, tokenized {:?}\npage left: {reduced:?}",
+                show(kept.get(i)),
+                show(again.get(i))
+            ))
+        }
+    }
 }
 
 /// Is the start tag `span` (named `name`) a `<meta>` or `<link>` that no
