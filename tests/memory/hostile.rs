@@ -647,3 +647,29 @@ fn two_megabytes_of_nested_tables_are_cut_within_memory() {
     assert!(unread(&digest).is_some(), "{:?}", digest.warnings);
     assert_memory(peak, len, 8);
 }
+
+/// The pre-parse pass records the tokens of the page it leaves for the
+/// scan after it (issue 24); a digest page of hundreds of thousands of
+/// empty comments would make that record several times the page. It stops
+/// recording past one token per 16 bytes, and the scan tokenizes instead.
+#[test]
+fn a_page_of_empty_comments_keeps_the_token_record_small() {
+    let real = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/sites/toutiao/page.html"),
+    )
+    .unwrap();
+    // Inside the article, before its second paper.
+    let at = real.find("论文 2").expect("a second paper");
+    let at = real[..at].rfind('<').unwrap();
+    let page = format!(
+        "{}{}{}",
+        &real[..at],
+        "<!---->".repeat(300_000),
+        &real[at..]
+    );
+    let len = page.len();
+    let (result, peak) = measured(move || parse_bytes(page.as_bytes()).map(|d| d.papers.len()));
+    assert_eq!(result.unwrap(), 7);
+    assert_memory(peak, len, 8);
+}

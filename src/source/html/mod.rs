@@ -81,7 +81,11 @@ use walk::walk;
 pub(crate) fn read(input: &str) -> Document<'_> {
     let (reduced, ct_date, cut, tokens) = reduce_tokens(input);
     let want_date = ct_date.is_none();
-    let (meta, mut lines) = match located_rest(&reduced, tokens, want_date) {
+    let located = match tokens {
+        Some(tokens) => located_rest(&reduced, tokens, want_date),
+        None => located_rest(&reduced, Tokens::new(reduced.as_bytes()), want_date),
+    };
+    let (meta, mut lines) = match located {
         Some((rest, lines)) => (
             PageMeta::Later(Later {
                 page: reduced,
@@ -257,7 +261,7 @@ fn reopened(name: &str) -> bool {
 /// page lies in what it parsed.
 fn located_rest<'a>(
     reduced: &'a str,
-    tokens: Vec<Token<'a>>,
+    tokens: impl IntoIterator<Item = Token<'a>>,
     want_date: bool,
 ) -> Option<(Rest, Vec<Line<'static>>)> {
     let chosen = locate::choose(reduced, tokens)?;
@@ -280,16 +284,17 @@ fn located_rest<'a>(
         .filter_map(ElementRef::wrap)
         .collect();
     let own = ElementRef::wrap(before.tree.get(own)?)?;
-    // Inside a link (or `<nobr>`), another one in the element would move
-    // the element out of it. Inside a paragraph, a block in the element
+    // A link (or `<nobr>`), or inside one: another one in the element
+    // would move the element out of it. Inside a paragraph, a block in the element
     // closes the paragraph and the element with it (in any mode: the
     // probe's `<table>` does not close it in quirks mode); inside a list
     // item (or `dd`, `dt`), an item in the element does, its search for the
     // open item passing `div`, `address` and `p`. The element read alone
     // knows nothing of those ancestors.
-    if ancestors
-        .iter()
-        .any(|e| matches!(e.value().name(), "a" | "nobr" | "p" | "li" | "dd" | "dt"))
+    if matches!(own.value().name(), "a" | "nobr")
+        || ancestors
+            .iter()
+            .any(|e| matches!(e.value().name(), "a" | "nobr" | "p" | "li" | "dd" | "dt"))
         || !own
             .value()
             .name()
@@ -562,6 +567,7 @@ fn densest_reaches(
 /// they differ.
 pub(crate) fn located_agrees(page: &str) -> Result<bool, String> {
     let (reduced, _, _, tokens) = reduce_tokens(page);
+    let tokens = tokens.unwrap_or_else(|| Tokens::new(reduced.as_bytes()).collect());
     let mut any = false;
     for want_date in [true, false] {
         if let Some(fast) = located_with(&reduced, tokens.clone(), want_date) {

@@ -48,19 +48,23 @@ pub(super) fn reduce(input: &str) -> (Cow<'_, str>, Option<crate::Date>, Option<
 /// the page left; an empty body for each body cut; the empty comments put
 /// in), so that the scan after it ([`super::locate::choose`]) need not
 /// tokenize the page again. A test holds them to a tokenization of the
-/// page left.
+/// page left. `None` for a page of more tokens than
+/// [`BYTES_PER_RECORDED_TOKEN`] allows: the record would cost more memory
+/// than the page (a page of empty comments), and the scan tokenizes instead.
 pub(super) fn reduce_tokens(
     input: &str,
 ) -> (
     Cow<'_, str>,
     Option<crate::Date>,
     Option<Cut>,
-    Vec<Token<'_>>,
+    Option<Vec<Token<'_>>>,
 ) {
+    let most = input.len() / BYTES_PER_RECORDED_TOKEN + 64;
     let bytes = input.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0; // input[..copied] is in `out` (or unchanged)
     let mut kept: Vec<Token<'_>> = Vec::new();
+    let mut recording = true;
     // Where `input[at]` is in the page left (`at` not before `copied`).
     let place = |out: &Option<String>, copied: usize, at: usize| match out {
         Some(o) => o.len() + (at - copied),
@@ -78,7 +82,7 @@ pub(super) fn reduce_tokens(
         if !stay_apart(o.as_bytes().last().copied(), bytes.get(span.end).copied()) {
             let at = o.len();
             o.push_str("<!---->");
-            kept.push(Token::Comment { span: at..o.len() });
+            record(kept, Token::Comment { span: at..o.len() }, most);
         }
         *copied = span.end;
     };
@@ -183,8 +187,16 @@ pub(super) fn reduce_tokens(
             }
             _ => {}
         }
+        if kept.len() >= most {
+            // Recorded no further (and freed).
+            kept = Vec::new();
+            recording = false;
+        }
+        if !recording {
+            continue;
+        }
         if copied == copied_before {
-            kept.push(moved);
+            record(&mut kept, moved, most);
         } else if let Token::RawText { name, .. } = moved {
             // A body cut: the element's tags stay, around an empty body, or
             // around the comment that stands in for it (in a raw-text
@@ -197,7 +209,7 @@ pub(super) fn reduce_tokens(
                     at..at
                 }
             };
-            kept.push(Token::RawText { name, span });
+            record(&mut kept, Token::RawText { name, span }, most);
         }
     }
     let reduced = match out {
@@ -207,13 +219,27 @@ pub(super) fn reduce_tokens(
             Cow::Owned(o)
         }
     };
-    (reduced, ct_date, stopped, kept)
+    (reduced, ct_date, stopped, recording.then_some(kept))
+}
+
+/// Records `token`, growing the record to `most` tokens at the most (not
+/// doubling it past them: [`reduce_tokens`] stops recording there).
+fn record<'a>(kept: &mut Vec<Token<'a>>, token: Token<'a>, most: usize) {
+    if kept.len() == kept.capacity() {
+        let room = (kept.capacity() * 2).clamp(64, most.max(64));
+        kept.reserve_exact(room.saturating_sub(kept.len()).max(1));
+    }
+    kept.push(token);
 }
 
 /// The differential check of [`reduce_tokens`]' tokens against a
 /// tokenization of the page it leaves: `Err` with the first difference.
 pub(crate) fn reduced_tokens_agree(page: &str) -> Result<(), String> {
     let (reduced, _, _, kept) = reduce_tokens(page);
+    // Not recorded: the scan tokenizes the page itself.
+    let Some(kept) = kept else {
+        return Ok(());
+    };
     let again: Vec<Token<'_>> = Tokens::new(reduced.as_bytes()).collect();
     let show = |t: Option<&Token<'_>>| {
         t.map(|t| {
@@ -264,6 +290,10 @@ fn stay_apart(before: Option<u8>, after: Option<u8>) -> bool {
     let apart = |b: Option<u8>, edge: u8| b.is_none_or(|b| b == edge || b.is_ascii_whitespace());
     apart(before, b'>') || apart(after, b'<')
 }
+
+/// The page's bytes per token that [`reduce_tokens`] records at most: a
+/// token takes 40 bytes, so the record costs at most 2.5 times the page.
+const BYTES_PER_RECORDED_TOKEN: usize = 16;
 
 /// Each this many open elements make a start tag count once more against
 /// the budget ([`reduce`]); real pages nest a few dozen deep.
