@@ -654,6 +654,7 @@ fn two_megabytes_of_nested_tables_are_cut_within_memory() {
 /// recording past one token per 16 bytes, and the scan tokenizes instead.
 #[test]
 fn a_page_of_empty_comments_keeps_the_token_record_small() {
+    let _guard = serial();
     let real = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/sites/toutiao/page.html"),

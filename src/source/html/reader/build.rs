@@ -297,19 +297,7 @@ impl<'a> Builder<'a> {
     /// whether that may be there.
     pub(super) fn step(&mut self, r: &mut Reading, token: Token<'a>) -> Option<()> {
         let span = token.span();
-        if span.start > r.at {
-            let gap = &self.page[r.at..span.start];
-            if holds_empty_end_tag(gap) || r.raw.is_some() {
-                return None;
-            }
-            if r.after_pre {
-                if gap.starts_with('&') {
-                    return None;
-                }
-                self.drop_lf.push(self.nodes.len());
-            }
-            self.push_text(r.at..span.start, false);
-        }
+        self.text_to(r, span.start)?;
         r.after_pre = false;
         r.at = span.end;
         if let Some(node) = r.raw.take() {
@@ -356,6 +344,28 @@ impl<'a> Builder<'a> {
             Token::Comment { .. } => {}
             Token::Doctype { .. } | Token::RawText { .. } => return None,
         }
+        Some(())
+    }
+
+    /// The text from `r.at` to `to` (none when they meet), in body: `None`
+    /// where a parse could read it otherwise (a `</>` in it, which is no
+    /// token; a reference right after a `<pre>`, whose line feed it may
+    /// spell; text where a raw-text body should be).
+    fn text_to(&mut self, r: &Reading, to: usize) -> Option<()> {
+        if to <= r.at {
+            return Some(());
+        }
+        let text = &self.page[r.at..to];
+        if holds_empty_end_tag(text) || r.raw.is_some() {
+            return None;
+        }
+        if r.after_pre {
+            if text.starts_with('&') {
+                return None;
+            }
+            self.drop_lf.push(self.nodes.len());
+        }
+        self.push_text(r.at..to, false);
         Some(())
     }
 
@@ -620,19 +630,7 @@ fn build_in<'a>(
     // A raw-text element still open (its body ran to the end of the
     // element) leaves the element unclosed: declined below unless it runs
     // to the end of the page. A piece without a token is declined there too.
-    let tail = &page[r.at..end];
-    if !tail.is_empty() {
-        if holds_empty_end_tag(tail) || r.raw.is_some() {
-            return None;
-        }
-        if r.after_pre {
-            if tail.starts_with('&') {
-                return None;
-            }
-            b.drop_lf.push(b.nodes.len());
-        }
-        b.push_text(r.at..end, false);
-    }
+    b.text_to(&r, end)?;
     if !b.closed {
         // Only the last element of a page may end without its end tag.
         if end != bytes.len() || first {
