@@ -65,6 +65,26 @@ proptest! {
     }
 }
 
+/// Found by review: `</body>` before the article popped the body from the
+/// reader's stack, where html5ever keeps it (the end tag only switches to
+/// "after body", and what follows goes back into the body), so the page
+/// before the article was read into another tree than html5ever's.
+#[test]
+fn an_end_of_the_body_before_the_article_is_not_read_as_closing_it() {
+    let body = "本周论文包括……".repeat(40);
+    for before in [
+        "<html><body></body><div>",
+        "<html><body><span></body><div>",
+        "<html><body></html><div>",
+        "<body><p></body><section>",
+    ] {
+        let page = format!(
+            "{before}<div id=js_content>{body}<p>论文 1：标题</p><p>论文 2：标题</p></div>"
+        );
+        assert_eq!(html_prefix_agrees(&page), Ok(false), "{before}");
+    }
+}
+
 /// The page-start generator reaches both outcomes: read, and declined
 /// (where html5ever's parse probes instead).
 #[test]

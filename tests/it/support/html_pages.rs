@@ -698,6 +698,8 @@ pub const BODY_PIECES: &[&str] = &[
     "<title>体里</title>",
     "<body class=again>",
     "<!DOCTYPE html>",
+    "</body>",
+    "</html>",
 ];
 
 /// A page whose start (doctype, `html`, head, body and what the body holds

@@ -84,12 +84,16 @@ pub(in super::super) fn read(page: &str, end: usize) -> Option<Prefix<'_>> {
     let mut title = false;
     for token in Tokens::new(bytes) {
         if mode == Mode::InBody {
-            b.step(&mut r, token)?;
-            // `</html>` or `</body>` closes what the page before the article
-            // leaves open: not followed.
-            if b.closed {
+            // `</body>` and `</html>` close nothing in html5ever's body (they
+            // switch to the "after body" mode, and what follows goes back
+            // into the body); the reader's stack would pop them: not
+            // followed.
+            if let Token::End { name, .. } = &token
+                && (name.eq_ignore_ascii_case(b"body") || name.eq_ignore_ascii_case(b"html"))
+            {
                 return None;
             }
+            b.step(&mut r, token)?;
             continue;
         }
         let span = token.span();
@@ -212,7 +216,8 @@ pub(in super::super) fn read(page: &str, end: usize) -> Option<Prefix<'_>> {
                             b.step(&mut r, token.clone())?;
                             break;
                         }
-                        Mode::InBody => unreachable!("the body's tokens are stepped above"),
+                        // The body's tokens are stepped above.
+                        Mode::InBody => return None,
                     }
                 }
             }
