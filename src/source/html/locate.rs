@@ -4,6 +4,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use scraper::{ElementRef, Html, Selector};
 
 use super::container::CONTAINERS;
@@ -60,9 +61,7 @@ impl Key {
 }
 
 /// Every container's needle, ASCII-lowercased (quirks-mode pages match ids
-/// and classes case-insensitively), found through the needles that hold
-/// no other: one search of `content` finds `js_content` and
-/// `article_content` too.
+/// and classes case-insensitively), all found in one pass over the page.
 pub(super) static NEEDLES: LazyLock<Needles> = LazyLock::new(|| {
     Needles::new(
         CONTAINERS
@@ -72,70 +71,72 @@ pub(super) static NEEDLES: LazyLock<Needles> = LazyLock::new(|| {
     )
 });
 
-/// Needles searched for through the fewest passes over the page.
+/// Needles searched for in one pass over the page: a packed search for
+/// the needles that hold no other, each occurrence checked for the needles
+/// that hold it.
 pub(super) struct Needles {
     /// Each needle, in [`CONTAINERS`]' order.
     needles: Vec<String>,
-    /// The needles that hold no other needle, each with its search, and
-    /// for each needle that holds it, the needle's index and where in it
-    /// the first occurrence lies.
-    bases: Vec<(memchr::memmem::Finder<'static>, Vec<(usize, usize)>)>,
+    /// The search for the needles that hold no other (leftmost first: two
+    /// of them never start at one byte, as neither holds the other).
+    search: Option<AhoCorasick>,
+    /// For each pattern of `search`, each needle that holds it: the
+    /// needle's index and where in it the pattern first occurs.
+    holders: Vec<Vec<(usize, usize)>>,
 }
 
 impl Needles {
-    /// The searches for `needles` (each ASCII-lowercased already).
+    /// The search for `needles` (each ASCII-lowercased already).
     pub(super) fn new(needles: Vec<String>) -> Self {
-        let mut bases: Vec<(memchr::memmem::Finder<'static>, Vec<(usize, usize)>)> = Vec::new();
-        let mut base_of: Vec<String> = Vec::new();
-        for (i, needle) in needles.iter().enumerate() {
+        let mut bases: Vec<&str> = Vec::new();
+        let mut holders: Vec<Vec<(usize, usize)>> = Vec::new();
+        for (i, needle) in needles.iter().enumerate().filter(|(_, n)| !n.is_empty()) {
             // The shortest needle it holds (itself, if none), the first
             // written among equals.
             let base = needles
                 .iter()
                 .filter(|n| !n.is_empty() && needle.contains(n.as_str()))
                 .min_by_key(|n| n.len())
-                .unwrap_or(needle);
-            let j = match base_of.iter().position(|b| b == base) {
-                Some(j) => j,
-                None => {
-                    base_of.push(base.clone());
-                    bases.push((
-                        memchr::memmem::Finder::new(base.as_bytes()).into_owned(),
-                        Vec::new(),
-                    ));
-                    base_of.len() - 1
-                }
-            };
-            bases[j]
-                .1
-                .push((i, needle.find(base.as_str()).unwrap_or(0)));
+                .map_or(needle.as_str(), String::as_str);
+            let j = bases.iter().position(|b| *b == base).unwrap_or_else(|| {
+                bases.push(base);
+                holders.push(Vec::new());
+                bases.len() - 1
+            });
+            holders[j].push((i, needle.find(base).unwrap_or(0)));
         }
-        Needles { needles, bases }
+        let search = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&bases)
+            .ok();
+        Needles {
+            needles,
+            search,
+            holders,
+        }
     }
 
     /// Where needle `i` lies in `lower`: every occurrence, in order, for
     /// each needle. An empty needle occurs nowhere.
     pub(super) fn find_all(&self, lower: &[u8]) -> Vec<Vec<usize>> {
         let mut found = vec![Vec::new(); self.needles.len()];
-        for (search, holders) in &self.bases {
-            let len = search.needle().len();
-            if len == 0 {
-                continue;
-            }
-            // Every occurrence, overlapping ones too.
-            let mut from = 0;
-            while let Some(at) = lower.get(from..).and_then(|rest| search.find(rest)) {
-                let at = from + at;
-                for &(i, offset) in holders {
-                    let needle = self.needles[i].as_bytes();
-                    if let Some(start) = at.checked_sub(offset)
-                        && lower.get(start..start + needle.len()) == Some(needle)
-                    {
-                        found[i].push(start);
-                    }
+        let Some(search) = &self.search else {
+            return found;
+        };
+        // Every occurrence, overlapping ones too: the next search starts
+        // one byte after the last occurrence's start.
+        let mut from = 0;
+        while let Some(m) = search.find(Input::new(lower).range(from..)) {
+            let at = m.start();
+            for &(i, offset) in &self.holders[m.pattern().as_usize()] {
+                let needle = self.needles[i].as_bytes();
+                if let Some(start) = at.checked_sub(offset)
+                    && lower.get(start..start + needle.len()) == Some(needle)
+                {
+                    found[i].push(start);
                 }
-                from = at + 1;
             }
+            from = at + 1;
         }
         found
     }

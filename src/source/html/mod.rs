@@ -81,10 +81,7 @@ use walk::walk;
 pub(crate) fn read(input: &str) -> Document<'_> {
     let (reduced, ct_date, cut, tokens) = reduce_tokens(input);
     let want_date = ct_date.is_none();
-    let located = match tokens {
-        Some(tokens) => located_rest(&reduced, tokens, want_date),
-        None => located_rest(&reduced, Tokens::new(reduced.as_bytes()), want_date),
-    };
+    let located = located_rest(&reduced, tokens.as_deref(), want_date);
     let (meta, mut lines) = match located {
         Some((rest, lines)) => (
             PageMeta::Later(Later {
@@ -261,10 +258,13 @@ fn reopened(name: &str) -> bool {
 /// page lies in what it parsed.
 fn located_rest<'a>(
     reduced: &'a str,
-    tokens: impl IntoIterator<Item = Token<'a>>,
+    recorded: Option<&[Token<'a>]>,
     want_date: bool,
 ) -> Option<(Rest, Vec<Line<'static>>)> {
-    let chosen = locate::choose(reduced, tokens)?;
+    let chosen = match recorded {
+        Some(tokens) => locate::choose(reduced, tokens.iter().cloned()),
+        None => locate::choose(reduced, Tokens::new(reduced.as_bytes())),
+    }?;
     // The element is parsed as a page of its own, behind the page's
     // doctype so that both are parsed in the same (quirks) mode.
     let lead = doctype(reduced);
@@ -335,7 +335,10 @@ fn located_rest<'a>(
     // The element read from its tokens up to where they close it, which
     // is where its parse ends it; when the reader declines, the scan finds
     // its end tag.
-    let built = reader::Tree::build_to_end(reduced, chosen.start, &note);
+    // The recorded tokens from the element's start tag on are the ones a
+    // tokenizer started there reads: a start tag begins in the data state.
+    let from = recorded.map(|t| &t[t.partition_point(|t| t.span().start < chosen.start)..]);
+    let built = reader::Tree::build_to_end(reduced, chosen.start, from, &note);
     let end = match &built {
         Some((_, end)) => *end,
         None => element_end(Tokens::at(reduced.as_bytes(), chosen.tag_end), chosen.name)?,
@@ -444,18 +447,15 @@ fn probe(reduced: &str, tag_end: usize) -> Option<(Html, ego_tree::NodeId)> {
 /// ([`whole`]) must equal.
 #[cfg(test)]
 fn located(reduced: &str, want_date: bool) -> Option<(Meta, Vec<Line<'static>>)> {
-    located_with(
-        reduced,
-        Tokens::new(reduced.as_bytes()).collect(),
-        want_date,
-    )
+    located_with(reduced, None, want_date)
 }
 
 /// [`located_rest`] with the metadata read, over the page's tokens as
-/// recorded (`tokens`): what the whole page's parse ([`whole`]) must equal.
+/// recorded (`tokens`, when recorded): what the whole page's parse
+/// ([`whole`]) must equal.
 fn located_with<'a>(
     reduced: &'a str,
-    tokens: Vec<Token<'a>>,
+    tokens: Option<&[Token<'a>]>,
     want_date: bool,
 ) -> Option<(Meta, Vec<Line<'static>>)> {
     let (rest, lines) = located_rest(reduced, tokens, want_date)?;
@@ -567,10 +567,9 @@ fn densest_reaches(
 /// they differ.
 pub(crate) fn located_agrees(page: &str) -> Result<bool, String> {
     let (reduced, _, _, tokens) = reduce_tokens(page);
-    let tokens = tokens.unwrap_or_else(|| Tokens::new(reduced.as_bytes()).collect());
     let mut any = false;
     for want_date in [true, false] {
-        if let Some(fast) = located_with(&reduced, tokens.clone(), want_date) {
+        if let Some(fast) = located_with(&reduced, tokens.as_deref(), want_date) {
             let slow = whole(&reduced, want_date);
             if fast != slow {
                 return Err(format!("located: {fast:?}\nwhole: {slow:?}"));

@@ -554,20 +554,34 @@ pub(super) fn build<'a>(
     range: Range<usize>,
     unwanted: &'a dyn Fn(&El<'_>) -> bool,
 ) -> Option<Vec<Node<'a>>> {
-    build_in(page, range.start, Some(range.end), unwanted).map(|(nodes, _)| nodes)
+    page.as_bytes().get(range.clone())?;
+    let tokens = Tokens::at(&page.as_bytes()[..range.end], range.start);
+    build_in(page, range.start, Some(range.end), tokens, unwanted).map(|(nodes, _)| nodes)
 }
 
 /// [`build`] of the element whose start tag begins at `start`, to its end
 /// tag wherever that is (the end of the page when it has none): the tree
 /// and the end of the element. The reader follows the element's tokens
 /// with html5ever's rules, so where they close it is where that parse
-/// does (and no separate scan for its end tag is needed).
+/// does (and no separate scan for its end tag is needed). `recorded`:
+/// the page's tokens from `start` on, when the pre-parse pass recorded
+/// them (else the page is tokenized from `start`).
 pub(super) fn build_to_end<'a>(
     page: &'a str,
     start: usize,
+    recorded: Option<&[Token<'a>]>,
     unwanted: &'a dyn Fn(&El<'_>) -> bool,
 ) -> Option<(Vec<Node<'a>>, usize)> {
-    build_in(page, start, None, unwanted)
+    match recorded {
+        Some(tokens) => build_in(page, start, None, tokens.iter().cloned(), unwanted),
+        None => build_in(
+            page,
+            start,
+            None,
+            Tokens::at(page.as_bytes(), start),
+            unwanted,
+        ),
+    }
 }
 
 /// [`build`] and [`build_to_end`]: the element from `start` to its end tag,
@@ -577,6 +591,7 @@ fn build_in<'a>(
     page: &'a str,
     start: usize,
     bound: Option<usize>,
+    tokens: impl Iterator<Item = Token<'a>>,
     unwanted: &'a dyn Fn(&El<'_>) -> bool,
 ) -> Option<(Vec<Node<'a>>, usize)> {
     let bytes = page.as_bytes();
@@ -589,7 +604,7 @@ fn build_in<'a>(
         ..Reading::default()
     };
     let mut first = true;
-    for token in Tokens::at(&bytes[..limit], start) {
+    for token in tokens {
         // An unwanted element read: the caller parses the element anyway.
         // (The element is closed only by its end tag, the last token: one
         // that closes it earlier makes the reader decline where it is read.)

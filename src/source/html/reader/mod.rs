@@ -36,7 +36,7 @@ use std::sync::LazyLock;
 
 use super::container::{CONTAINER_LIST, MIN_CONTAINER_TEXT, not_counted};
 use super::walk::{Attrs, Walker, look};
-use crate::markup::{is_container, is_skipped};
+use crate::markup::{Token, is_container, is_skipped};
 use crate::source::Line;
 use crate::text::trim;
 
@@ -279,9 +279,10 @@ impl<'a> Tree<'a> {
     pub(super) fn build_to_end(
         page: &'a str,
         start: usize,
+        recorded: Option<&[Token<'a>]>,
         unwanted: &'a dyn Fn(&El<'_>) -> bool,
     ) -> Option<(Tree<'a>, usize)> {
-        build_to_end(page, start, unwanted).map(|(nodes, end)| (Tree { nodes }, end))
+        build_to_end(page, start, recorded, unwanted).map(|(nodes, end)| (Tree { nodes }, end))
     }
 
     /// The container chosen in the tree (see [`read`]).
