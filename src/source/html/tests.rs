@@ -1685,3 +1685,44 @@ fn a_tag_left_out_joins_no_text_into_markup() {
         "<head>\n\n</head>"
     );
 }
+
+/// The walk's inline text keeps each run of other characters and turns
+/// each ASCII white space character into one space, none at the start of
+/// the line and never two in a row, whatever path it takes (the text with
+/// single spaces only is copied whole): held to that rule, character by
+/// character, on generated runs of text.
+#[test]
+fn inline_text_collapses_white_space_as_the_rule_says() {
+    let pieces = [
+        " ", "  ", "\t", "\n", "\r", "\u{c}", "a", "ab", "中", "\u{3000}", "\u{a0}",
+    ];
+    let mut seed = 11u32;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (seed >> 16) as usize % n
+    };
+    for _ in 0..3_000 {
+        let mut w = Walker::new();
+        let mut want = String::new();
+        for _ in 0..next(4) + 1 {
+            let text: String = (0..next(6)).map(|_| pieces[next(pieces.len())]).collect();
+            w.inline_text(&text);
+            if text.chars().all(char::is_whitespace) {
+                if !text.is_empty() && !want.is_empty() && !want.ends_with(' ') {
+                    want.push(' ');
+                }
+                continue;
+            }
+            for c in text.chars() {
+                if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+                    if !want.is_empty() && !want.ends_with(' ') {
+                        want.push(' ');
+                    }
+                } else {
+                    want.push(c);
+                }
+            }
+        }
+        assert_eq!(w.buf, want);
+    }
+}

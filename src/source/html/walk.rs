@@ -229,7 +229,7 @@ impl Walker {
         }
     }
 
-    fn inline_text(&mut self, t: &str) {
+    pub(super) fn inline_text(&mut self, t: &str) {
         if t.chars().all(char::is_whitespace) {
             if !t.is_empty() && !self.buf.is_empty() && !self.buf.ends_with(' ') {
                 self.buf.push(' ');
@@ -249,7 +249,23 @@ impl Walker {
         // is inside a longer character.
         // (Carriage returns and form feeds are rare: searched for only where
         // the text holds one.)
-        let rare = memchr::memchr2(b'\r', 0x0c, t.as_bytes()).is_some();
+        let bytes = t.as_bytes();
+        let rare = memchr::memchr2(b'\r', 0x0c, bytes).is_some();
+        // Most text has no tab or line feed and no two spaces in a row:
+        // each space is then kept as it is, but one leading where the line
+        // is empty or ends with a space (what the loop below does, a word
+        // at a time).
+        if !rare
+            && memchr::memchr2(b'\t', b'\n', bytes).is_none()
+            && memchr::memmem::find(bytes, b"  ").is_none()
+        {
+            let keep = match t.strip_prefix(' ') {
+                Some(rest) if self.buf.is_empty() || self.buf.ends_with(' ') => rest,
+                _ => t,
+            };
+            self.buf.push_str(keep);
+            return;
+        }
         let space = |s: &str| {
             if rare {
                 s.bytes()
