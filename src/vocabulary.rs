@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use crate::text::Prefixes;
+use crate::text::{Prefixes, find_ascii_ci, trim};
 
 /// What a label introduces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,6 +87,18 @@ pub(crate) const RADIO_FROM: &str = "from";
 /// Radios`: a title holds the first after its number, or the first and
 /// then the second.
 pub(crate) const SERIES: (&str, &str) = ("papers", "radio");
+
+/// Is this line the title of a digest (`7 Papers & Radios | …`)?
+pub(crate) fn is_digest_title(s: &str) -> bool {
+    // Cheap and anchored: the series name always carries "Papers".
+    let Some(pos) = find_ascii_ci(s, SERIES.0) else {
+        return false;
+    };
+    let before = trim(&s[..pos]);
+    let after = &s[pos..];
+    before.bytes().all(|b| b.is_ascii_digit()) && !before.is_empty()
+        || find_ascii_ci(after, SERIES.1).is_some()
+}
 
 /// The aliases in one list, and the label of each.
 static ALIASES: LazyLock<(Vec<&'static str>, Vec<Label>)> = LazyLock::new(|| {

@@ -155,17 +155,7 @@ pub(crate) fn strip_numbering(s: &str) -> Option<(u32, &str)> {
     Some((n, trim(rest)))
 }
 
-/// Is this line the title of a digest (`7 Papers & Radios | …`)?
-pub(crate) fn is_digest_title(s: &str) -> bool {
-    // Cheap and anchored: the series name always carries "Papers".
-    let Some(pos) = find_ascii_ci(s, vocabulary::SERIES.0) else {
-        return false;
-    };
-    let before = trim(&s[..pos]);
-    let after = &s[pos..];
-    before.bytes().all(|b| b.is_ascii_digit()) && !before.is_empty()
-        || find_ascii_ci(after, vocabulary::SERIES.1).is_some()
-}
+pub(crate) use crate::vocabulary::is_digest_title;
 
 /// Splits a title at its series separator (`|`, `｜`, `丨`): series and headlines.
 pub(crate) fn split_title(title: &str) -> (Option<String>, Vec<String>) {

@@ -62,21 +62,6 @@ struct Exception {
 
 /// Violations known when the test was written, each removed with its fix.
 const EXCEPTIONS: &[Exception] = &[
-    // The HTML reader asks the line grammar whether a heading is a digest's
-    // title (`grammar::is_digest_title`): the title test belongs in the
-    // vocabulary (or the reader's own markers), below both.
-    Exception {
-        rule: Rule::Upward,
-        from: "source::html",
-        to: "grammar",
-    },
-    // The container chooser and the locator each use the other's helpers:
-    // the shared part (the selector needles) wants a module below both.
-    Exception {
-        rule: Rule::Cycle,
-        from: "source::html::container",
-        to: "source::html::locate",
-    },
     // `cli::text` (the text output) and `cli::archive` (the `archive`
     // subcommand) are public API, `paper_digest::cli::text`: renaming them
     // is a breaking change of the command line's library (due at its next

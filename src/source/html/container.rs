@@ -7,8 +7,7 @@ use std::sync::LazyLock;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Selector};
 
-use super::locate::Key;
-use super::select::{Sel, select_each, selectors};
+use super::select::{Sel, Simple, select_each, selectors};
 use super::walk::{Attrs, Look, Visit, visible};
 use crate::markup::{is_container, is_furniture, is_skipped};
 use crate::sites;
@@ -19,10 +18,11 @@ use crate::text::trim;
 pub(super) static CONTAINER_LIST: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| sites::column(|s| s.containers).collect());
 
-pub(super) static CONTAINERS: LazyLock<Vec<(Selector, Key)>> = LazyLock::new(|| {
+/// [`CONTAINER_LIST`], each selector parsed, with its simple form.
+pub(super) static CONTAINERS: LazyLock<Vec<(Selector, Option<Simple>)>> = LazyLock::new(|| {
     CONTAINER_LIST
         .iter()
-        .filter_map(|s| Selector::parse(s).ok().map(|sel| (sel, Key::of(s))))
+        .filter_map(|s| Selector::parse(s).ok().map(|sel| (sel, Simple::of(s))))
         .collect()
 });
 

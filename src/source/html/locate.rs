@@ -8,57 +8,9 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 use scraper::{ElementRef, Html, Selector};
 
 use super::container::CONTAINERS;
+use super::select::Simple;
 use crate::markup::{Attributes, Token, Tokens, is_one_of};
 use crate::markup::{SCOPE, TABLE_CONTEXT, is_container, is_void};
-
-/// What a byte scan of the page can know about a container selector.
-#[derive(Clone, Copy)]
-pub(super) enum Key {
-    /// `#id` or `.class`: an element with this id or class, a whole word.
-    Word(&'static str),
-    /// `tag`: an element of this name.
-    Tag(&'static str),
-    /// `tag.class`: an element of this name, whose start tag says whether
-    /// it matches.
-    TagClass(&'static str),
-    /// `[class*=x]`: not locatable, but needs `x`.
-    Needs(&'static str),
-}
-
-impl Key {
-    /// The key of a selector from [`CONTAINER_LIST`](super::container::CONTAINER_LIST). Anything else needs
-    /// the empty string, so it is never passed over.
-    pub(super) fn of(selector: &'static str) -> Key {
-        let simple = |s: &str| {
-            !s.is_empty()
-                && s.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
-        };
-        if let Some(word) = selector.strip_prefix(['#', '.']).filter(|w| simple(w)) {
-            Key::Word(word)
-        } else if let Some(part) = selector
-            .strip_prefix("[class*=")
-            .and_then(|r| r.strip_suffix(']'))
-            .filter(|w| simple(w))
-        {
-            Key::Needs(part)
-        } else {
-            match selector.split_once('.') {
-                None if simple(selector) => Key::Tag(selector),
-                Some((tag, class)) if simple(tag) && simple(class) => Key::TagClass(tag),
-                _ => Key::Needs(""),
-            }
-        }
-    }
-
-    /// The bytes a page must hold for the selector to match.
-    pub(super) fn needle(self) -> String {
-        match self {
-            Key::Word(s) | Key::Needs(s) => s.to_owned(),
-            Key::Tag(t) | Key::TagClass(t) => format!("<{t}"),
-        }
-    }
-}
 
 /// Every container's needle, ASCII-lowercased (quirks-mode pages match ids
 /// and classes case-insensitively), all found in one pass over the page.
@@ -66,7 +18,10 @@ pub(super) static NEEDLES: LazyLock<Needles> = LazyLock::new(|| {
     Needles::new(
         CONTAINERS
             .iter()
-            .map(|(_, key)| key.needle().to_ascii_lowercase())
+            .map(|(_, key)| {
+                key.map_or_else(String::new, Simple::needle)
+                    .to_ascii_lowercase()
+            })
             .collect(),
     )
 });
@@ -352,7 +307,7 @@ pub(super) fn choose<'a>(
         .collect();
     for (occurrences, (selector, key)) in NEEDLES.find_all(lower).into_iter().zip(CONTAINERS.iter())
     {
-        let n = key.needle().len();
+        let n = key.map_or(0, |k| k.needle().len());
         let mut found: Vec<usize> = Vec::new();
         for at in occurrences {
             let Some(i) = tag_at(at) else { continue };
@@ -364,21 +319,22 @@ pub(super) fn choose<'a>(
             let fits = match key {
                 // An id or class is a whole word: `news_txt` is not in
                 // `news_txtad`.
-                Key::Word(_) => {
+                Some(Simple::Id(_) | Simple::Class(_)) => {
                     !name_byte(at.checked_sub(1).and_then(|i| lower.get(i)))
                         && !name_byte(lower.get(at + n))
                 }
-                Key::Tag(tag) | Key::TagClass(tag) => {
+                Some(Simple::Tag(tag) | Simple::TagClass(tag, _)) => {
                     at == s && name.eq_ignore_ascii_case(tag.as_bytes())
                 }
-                Key::Needs(part) => !part.is_empty(),
+                Some(Simple::ClassHas(_)) => true,
+                None => false,
             };
             if fits && found.last() != Some(&i) {
                 if found.len() == MAX_CANDIDATES {
                     return None;
                 }
                 // `tag.class`: the tag alone says whether it matches.
-                if matches!(key, Key::TagClass(_))
+                if matches!(key, Some(Simple::TagClass(..)))
                     && !start_tag_matches(lead, &reduced[s..e], name, selector)?
                 {
                     continue;
@@ -389,7 +345,7 @@ pub(super) fn choose<'a>(
         if unlocatable(*key, lower) {
             return None;
         }
-        if matches!(key, Key::Word(_) | Key::Needs(_)) && !coded.is_empty() {
+        if !matches!(key, Some(Simple::Tag(_) | Simple::TagClass(..))) && !coded.is_empty() {
             found.extend(&coded);
             found.sort_unstable();
             found.dedup();
@@ -480,8 +436,8 @@ impl<'a> Chosen<'a> {
 /// not? Then the scan cannot know the candidates. No selector of the site
 /// table has such a key today (a unit test checks every key); this keeps a
 /// row added with one (`div > p`) correct, at the cost of the located path.
-pub(super) fn unlocatable(key: Key, page: &[u8]) -> bool {
-    matches!(key, Key::Needs("")) && !page.is_empty()
+pub(super) fn unlocatable(key: Option<Simple>, page: &[u8]) -> bool {
+    key.is_none() && !page.is_empty()
 }
 
 /// Does the start tag `span` of the (ASCII-lowercased) page write a

@@ -62,8 +62,8 @@ mod select;
 mod tests;
 mod walk;
 
-use crate::grammar;
 use crate::markup::{Token, Tokens, is_container};
+use crate::vocabulary;
 use container::{
     MIN_CONTAINER_TEXT, choose_among, find_container, not_counted, text_len, text_sums,
 };
@@ -104,14 +104,14 @@ pub(crate) fn read(input: &str) -> Document<'_> {
     let meta = if lines
         .iter()
         .take(64)
-        .any(|l| grammar::is_digest_title(&l.text))
+        .any(|l| vocabulary::is_digest_title(&l.text))
     {
         meta
     } else {
         let meta = meta.read();
         if let Some(title) = meta.title.as_deref()
             && !lines.iter().take(64).any(|l| l.text == title)
-            && grammar::is_digest_title(title)
+            && vocabulary::is_digest_title(title)
         {
             lines.insert(
                 0,

@@ -14,6 +14,98 @@ use scraper::{ElementRef, Html, Selector};
 
 use super::walk::Attrs;
 
+/// A container selector of the shapes the byte scans and the token reader
+/// match without a tree: `#id`, `.class`, `tag`, `tag.class` and
+/// `[class*=part]` (names of ASCII letters, digits, `-` and `_`; tags in
+/// lowercase). The site table's containers are all of them, each parsed
+/// once ([`Simple::of`]): the locator searches a page for their needles,
+/// the reader matches them on its elements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Simple {
+    /// `#id`.
+    Id(&'static str),
+    /// `.class`.
+    Class(&'static str),
+    /// `tag`.
+    Tag(&'static str),
+    /// `tag.class`.
+    TagClass(&'static str, &'static str),
+    /// `[class*=part]`.
+    ClassHas(&'static str),
+}
+
+impl Simple {
+    /// The selector's simple form; `None` for any other.
+    pub(super) fn of(selector: &'static str) -> Option<Simple> {
+        let word = |s: &str| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+        };
+        if let Some(id) = selector.strip_prefix('#').filter(|w| word(w)) {
+            Some(Simple::Id(id))
+        } else if let Some(class) = selector.strip_prefix('.').filter(|w| word(w)) {
+            Some(Simple::Class(class))
+        } else if let Some(part) = selector
+            .strip_prefix("[class*=")
+            .and_then(|r| r.strip_suffix(']'))
+            .filter(|w| word(w))
+        {
+            Some(Simple::ClassHas(part))
+        } else {
+            match selector.split_once('.') {
+                None if word(selector) && selector.bytes().all(|b| !b.is_ascii_uppercase()) => {
+                    Some(Simple::Tag(selector))
+                }
+                Some((tag, class))
+                    if word(tag) && word(class) && tag.bytes().all(|b| !b.is_ascii_uppercase()) =>
+                {
+                    Some(Simple::TagClass(tag, class))
+                }
+                _ => None,
+            }
+        }
+    }
+
+    /// Does `el` match, with ids and classes compared exactly or (`fold`)
+    /// ASCII case-insensitively?
+    pub(super) fn matches(self, el: &(impl Attrs + ?Sized), fold: bool) -> bool {
+        let eq = |a: &str, b: &str| {
+            if fold {
+                a.eq_ignore_ascii_case(b)
+            } else {
+                a == b
+            }
+        };
+        let class = |c: &str| {
+            el.attr("class")
+                .is_some_and(|v| v.split_ascii_whitespace().any(|w| eq(w, c)))
+        };
+        match self {
+            Simple::Id(id) => el.attr("id").is_some_and(|v| eq(v, id)),
+            Simple::Class(c) => class(c),
+            Simple::Tag(t) => el.name() == t,
+            Simple::TagClass(t, c) => el.name() == t && class(c),
+            Simple::ClassHas(part) => el.attr("class").is_some_and(|v| {
+                if fold {
+                    v.to_ascii_lowercase().contains(&part.to_ascii_lowercase())
+                } else {
+                    v.contains(part)
+                }
+            }),
+        }
+    }
+
+    /// The bytes a page must hold for the selector to match (before ASCII
+    /// lowercasing): the id, the class, the part, or `<` and the tag.
+    pub(super) fn needle(self) -> String {
+        match self {
+            Simple::Id(s) | Simple::Class(s) | Simple::ClassHas(s) => s.to_owned(),
+            Simple::Tag(t) | Simple::TagClass(t, _) => format!("<{t}"),
+        }
+    }
+}
+
 /// What an element must have for a selector to match it. Tested without
 /// regard to ASCII case (quirks-mode pages match ids and classes that way,
 /// and HTML names are matched that way), so it never rules out a match.

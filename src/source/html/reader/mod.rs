@@ -35,6 +35,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::container::{CONTAINER_LIST, MIN_CONTAINER_TEXT, not_counted};
+use super::select::Simple;
 use super::walk::{Attrs, Walker, look};
 use crate::markup::{Token, is_container, is_skipped};
 use crate::source::Line;
@@ -156,84 +157,6 @@ impl Article<'_> {
         }
         w.flush();
         w.lines
-    }
-}
-
-/// A container selector as the reader matches it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Simple {
-    /// `#id`.
-    Id(&'static str),
-    /// `.class`.
-    Class(&'static str),
-    /// `tag`.
-    Tag(&'static str),
-    /// `tag.class`.
-    TagClass(&'static str, &'static str),
-    /// `[class*=part]`.
-    ClassHas(&'static str),
-}
-
-impl Simple {
-    /// The selector's simple form; `None` for any other.
-    pub(super) fn of(selector: &'static str) -> Option<Simple> {
-        let word = |s: &str| {
-            !s.is_empty()
-                && s.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
-        };
-        if let Some(id) = selector.strip_prefix('#').filter(|w| word(w)) {
-            Some(Simple::Id(id))
-        } else if let Some(class) = selector.strip_prefix('.').filter(|w| word(w)) {
-            Some(Simple::Class(class))
-        } else if let Some(part) = selector
-            .strip_prefix("[class*=")
-            .and_then(|r| r.strip_suffix(']'))
-            .filter(|w| word(w))
-        {
-            Some(Simple::ClassHas(part))
-        } else {
-            match selector.split_once('.') {
-                None if word(selector) && selector.bytes().all(|b| !b.is_ascii_uppercase()) => {
-                    Some(Simple::Tag(selector))
-                }
-                Some((tag, class))
-                    if word(tag) && word(class) && tag.bytes().all(|b| !b.is_ascii_uppercase()) =>
-                {
-                    Some(Simple::TagClass(tag, class))
-                }
-                _ => None,
-            }
-        }
-    }
-
-    /// Does `el` match, with ids and classes compared exactly or (`fold`)
-    /// ASCII case-insensitively?
-    fn matches(self, el: &El<'_>, fold: bool) -> bool {
-        let eq = |a: &str, b: &str| {
-            if fold {
-                a.eq_ignore_ascii_case(b)
-            } else {
-                a == b
-            }
-        };
-        let class = |c: &str| {
-            el.attr("class")
-                .is_some_and(|v| v.split_ascii_whitespace().any(|w| eq(w, c)))
-        };
-        match self {
-            Simple::Id(id) => el.attr("id").is_some_and(|v| eq(v, id)),
-            Simple::Class(c) => class(c),
-            Simple::Tag(t) => el.name == t,
-            Simple::TagClass(t, c) => el.name == t && class(c),
-            Simple::ClassHas(part) => el.attr("class").is_some_and(|v| {
-                if fold {
-                    v.to_ascii_lowercase().contains(&part.to_ascii_lowercase())
-                } else {
-                    v.contains(part)
-                }
-            }),
-        }
     }
 }
 
