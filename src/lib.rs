@@ -125,6 +125,25 @@ pub mod __private {
         lines.join("\n")
     }
 
+    /// How the HTML source reads the page `bytes` (decoded as
+    /// [`crate::parse_bytes`] decodes them), in words: the located path or
+    /// the whole page's parse (and the step the located path gave up at),
+    /// and for the page before the article and the article itself whether
+    /// the token reader read it or where and why it declined. For
+    /// contributors (`cargo run --example explain -- PAGE`); the wording
+    /// is not stable.
+    pub fn html_explain(bytes: &[u8]) -> String {
+        let (page, _, _) = crate::decode::decode(bytes);
+        let precheck = match crate::precheck::refusal(&page, crate::Format::Html) {
+            Some(refusal) => format!(
+                "pre-check: turns the page away ({})\n",
+                refusal.into_error()
+            ),
+            None => "pre-check: lets the page through\n".to_owned(),
+        };
+        precheck + &crate::source::html::explain(&page)
+    }
+
     /// The differential check of the HTML token reader on `page`: `Ok(true)`
     /// when the located article was read from its tokens and equals what
     /// its parse gives (container, how it was chosen, its lines),

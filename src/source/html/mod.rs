@@ -81,7 +81,12 @@ use walk::walk;
 pub(crate) fn read(input: &str) -> Document<'_> {
     let (reduced, ct_date, cut, tokens) = reduce_tokens(input);
     let want_date = ct_date.is_none();
-    let located = located_rest(&reduced, tokens.as_deref(), want_date);
+    let located = located_rest(
+        &reduced,
+        tokens.as_deref(),
+        want_date,
+        &mut Trace::default(),
+    );
     let (meta, mut lines) = match located {
         Some((rest, lines)) => (
             PageMeta::Later(Later {
@@ -250,6 +255,136 @@ fn reopened(name: &str) -> bool {
     )
 }
 
+/// How [`located_rest`] read a page, for [`explain`]: how far it came
+/// (the step it gave up at, when it did), the located element, and for
+/// each piece the token reader reads, whether it read it or why it
+/// declined (html5ever then parsed the piece).
+#[derive(Debug, Default)]
+pub(crate) struct Trace {
+    step: Step,
+    /// The located element's start tag.
+    element: Option<std::ops::Range<usize>>,
+    /// The page before the element: `None` when not reached, `Some(None)`
+    /// when read from its tokens.
+    prefix: Option<Option<reader::Decline>>,
+    /// The element itself, as [`Trace::prefix`].
+    article: Option<Option<reader::Decline>>,
+    /// The container was chosen on the reader's tree.
+    chosen_by_reader: bool,
+}
+
+/// The steps of [`located_rest`], in order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+enum Step {
+    /// Not begun (the page was not read as HTML).
+    #[default]
+    NotBegun,
+    /// Choosing the element around the paper headings ([`locate::choose`]).
+    Choose,
+    /// Placing it in the page before it: read, or html5ever's probe.
+    Place,
+    /// Its ancestors: none that the element's own parse would not know of.
+    Ancestors,
+    /// Its end.
+    End,
+    /// The container inside it.
+    Container,
+    /// Elements outside it the whole page's parse could choose instead.
+    Rivals,
+    /// The text density outside it.
+    Density,
+    /// Located.
+    Done,
+}
+
+impl Step {
+    fn says(self) -> &'static str {
+        match self {
+            Step::NotBegun => "the page was not read as HTML",
+            Step::Choose => {
+                "choosing the element around the paper headings (none, or no site selector picks one)"
+            }
+            Step::Place => "placing the element: html5ever's probe does not land in it",
+            Step::Ancestors => {
+                "its ancestors: a link, a paragraph or a list item around it, or another element where its start tag is"
+            }
+            Step::End => "finding its end tag",
+            Step::Container => "choosing the container in it",
+            Step::Rivals => "an element outside it that the whole page's parse could choose",
+            Step::Density => "more text outside it than the densest container inside",
+            Step::Done => "located",
+        }
+    }
+}
+
+impl Trace {
+    /// The trace in words, for the page `page`.
+    fn describe(&self, page: &str) -> String {
+        use std::fmt::Write as _;
+        let near = |at: usize| {
+            let from = (0..=at.min(page.len()))
+                .rev()
+                .find(|&i| page.is_char_boundary(i))
+                .unwrap_or(0);
+            let to = (from + 80).min(page.len());
+            let to = (to..=page.len())
+                .find(|&i| page.is_char_boundary(i))
+                .unwrap_or(page.len());
+            page[from..to].replace('\n', " ")
+        };
+        let mut out = String::new();
+        if self.step == Step::Done {
+            out.push_str("path: located (the article found by the byte scan, the rest of the page not parsed)\n");
+        } else {
+            let _ = writeln!(
+                out,
+                "path: the whole page parsed by html5ever (the located path gave up at: {})",
+                self.step.says()
+            );
+        }
+        if let Some(element) = &self.element {
+            let _ = writeln!(
+                out,
+                "located element: bytes {}.., `{}`",
+                element.start,
+                near(element.start)
+                    .get(..element.len().min(80))
+                    .unwrap_or("")
+            );
+        }
+        for (what, piece) in [
+            ("page before it", self.prefix),
+            ("the element", self.article),
+        ] {
+            match piece {
+                None => {}
+                Some(None) => {
+                    let _ = writeln!(out, "{what}: read from its tokens");
+                }
+                Some(Some(d)) => {
+                    let _ = writeln!(
+                        out,
+                        "{what}: parsed by html5ever; the reader declined on {d}: `{}`",
+                        near(d.at)
+                    );
+                }
+            }
+        }
+        if self.article == Some(None) && self.step > Step::Container {
+            let _ = writeln!(
+                out,
+                "container: chosen {}",
+                if self.chosen_by_reader {
+                    "on the reader's tree"
+                } else {
+                    "in html5ever's parse of the element (the reader's tree could not decide it: a selector whose match depends on the quirks mode)"
+                }
+            );
+        }
+        out
+    }
+}
+
 /// The fast path: the article located by a byte scan ([`locate()`]) and
 /// read on its own (from its tokens, or parsed), the page before it parsed
 /// for the placement probe and metadata; the rest of the metadata is left
@@ -260,21 +395,28 @@ fn located_rest<'a>(
     reduced: &'a str,
     recorded: Option<&[Token<'a>]>,
     want_date: bool,
+    trace: &mut Trace,
 ) -> Option<(Rest, Vec<Line<'static>>)> {
+    trace.step = Step::Choose;
     let chosen = match recorded {
         Some(tokens) => locate::choose(reduced, tokens.iter().cloned()),
         None => locate::choose(reduced, Tokens::new(reduced.as_bytes())),
     }?;
+    trace.element = Some(chosen.start..chosen.tag_end);
+    trace.step = Step::Place;
     // The element is parsed as a page of its own, behind the page's
     // doctype so that both are parsed in the same (quirks) mode.
     let lead = doctype(reduced);
-    let (before, own) = match reader::prefix::read(reduced, chosen.tag_end) {
+    let prefix = reader::prefix::read(reduced, chosen.tag_end);
+    trace.prefix = Some(prefix.as_ref().err().copied());
+    let (before, own) = match prefix {
         // Read from its tokens: the element is the current node where its
         // start tag ends, and the probe would land in it (the checks on its
         // ancestors below hold for both).
-        Some(prefix) => prefix.html(reduced),
-        None => probe(reduced, chosen.tag_end)?,
+        Ok(prefix) => prefix.html(reduced),
+        Err(_) => probe(reduced, chosen.tag_end)?,
     };
+    trace.step = Step::Ancestors;
     // The element and its ancestors in the parse of the page before it,
     // innermost first.
     let ancestors: Vec<ElementRef<'_>> = before
@@ -338,14 +480,20 @@ fn located_rest<'a>(
     // The recorded tokens from the element's start tag on are the ones a
     // tokenizer started there reads: a start tag begins in the data state.
     let from = recorded.map(|t| &t[t.partition_point(|t| t.span().start < chosen.start)..]);
+    trace.step = Step::End;
     let built = reader::Tree::build_to_end(reduced, chosen.start, from, &note);
+    trace.article = Some(built.as_ref().err().copied());
     let end = match &built {
-        Some((_, end)) => *end,
-        None => element_end(Tokens::at(reduced.as_bytes(), chosen.tag_end), chosen.name)?,
+        Ok((_, end)) => *end,
+        Err(_) => element_end(Tokens::at(reduced.as_bytes(), chosen.tag_end), chosen.name)?,
     };
+    trace.step = Step::Container;
     let found = chosen.ending_at(end)?;
     let range = found.range.clone();
-    let read = built.and_then(|(tree, _)| tree.choose(|i| found.inside[i]));
+    let read = built
+        .ok()
+        .and_then(|(tree, _)| tree.choose(|i| found.inside[i]));
+    trace.chosen_by_reader = read.is_some();
     let article = read.is_none().then(|| article_page(reduced, lead, &range));
     let dom = match &article {
         Some(html) => Some(dom_choice(html, &found, range.end < reduced.len())?),
@@ -358,6 +506,7 @@ fn located_rest<'a>(
         (None, Some(d)) => (d.how, text_len(d.container, usize::MAX), d.own_text),
         (None, None) => return None,
     };
+    trace.step = Step::Rivals;
     let bytes = reduced.as_bytes();
     for rival in &found.rivals {
         // Rivals of later selectors than the chosen one do not count.
@@ -378,9 +527,11 @@ fn located_rest<'a>(
             return None;
         }
     }
+    trace.step = Step::Density;
     if how.is_none() && !densest_reaches(&ancestors, own_text, bytes, &range) {
         return None;
     }
+    trace.step = Step::Done;
     let lines = match (&read, &dom) {
         (Some(r), _) => r.lines(),
         (_, Some(d)) => walk(d.container),
@@ -405,6 +556,18 @@ fn located_rest<'a>(
         want_date,
     };
     Some((rest, lines))
+}
+
+/// How the HTML source reads `input`, in words: the located path or the
+/// whole page's parse (and the step the located path gave up at), and for
+/// each piece the token reader reads, whether it read it or where and why
+/// it declined. Offsets are bytes of the page with its script and style
+/// bodies cut (what every later stage reads).
+pub(crate) fn explain(input: &str) -> String {
+    let (reduced, ct_date, _, tokens) = reduce_tokens(input);
+    let mut trace = Trace::default();
+    let _ = located_rest(&reduced, tokens.as_deref(), ct_date.is_none(), &mut trace);
+    trace.describe(&reduced)
 }
 
 /// The placement probe by html5ever: the page before the element, its
@@ -458,7 +621,7 @@ fn located_with<'a>(
     tokens: Option<&[Token<'a>]>,
     want_date: bool,
 ) -> Option<(Meta, Vec<Line<'static>>)> {
-    let (rest, lines) = located_rest(reduced, tokens, want_date)?;
+    let (rest, lines) = located_rest(reduced, tokens, want_date, &mut Trace::default())?;
     Some((rest.meta(reduced, ALL_FIELDS), lines))
 }
 
@@ -592,7 +755,7 @@ pub(crate) fn prefix_agrees(page: &str) -> Result<bool, String> {
     let Some(found) = locate(&reduced) else {
         return Ok(false);
     };
-    let Some(prefix) = reader::prefix::read(&reduced, found.tag_end) else {
+    let Ok(prefix) = reader::prefix::read(&reduced, found.tag_end) else {
         return Ok(false);
     };
     let (ours, _) = prefix.html(&reduced);

@@ -1036,8 +1036,57 @@ fn every_digest_page_is_read_from_tokens() {
     for file in &digest_pages() {
         let bytes = std::fs::read(file).unwrap();
         let (page, _, _) = crate::decode::decode(&bytes);
-        assert_eq!(reader_agrees(&page), Ok(true), "{file}");
+        assert_eq!(
+            reader_agrees(&page),
+            Ok(true),
+            "{file}:\n{}",
+            explain(&page)
+        );
+        // Both pieces read from their tokens, and said so.
+        let said = explain(&page);
+        assert!(said.starts_with("path: located"), "{file}:\n{said}");
+        assert_eq!(
+            said.matches("read from its tokens").count(),
+            2,
+            "{file}:\n{said}"
+        );
     }
+}
+
+/// `explain` says where and why the reader declined: a table before the
+/// article and in it (html5ever's table rules), a misnested formatting
+/// element (the adoption agency), each at the byte it declined on, and
+/// where the located path gave up.
+#[test]
+fn explain_names_each_decline_and_where_it_stood() {
+    let heads = "<p>论文 1：A</p><p>作者：B</p><p>论文 2：C</p>";
+    let tables = format!(
+        "<html><body><table><tr><td><div id=js_content>{heads}<table><tr><td>x</td></tr></table></div></td></tr></table>"
+    );
+    let said = explain(&tables);
+    let at = |needle: &str, from: usize| tables[from..].find(needle).map(|i| i + from);
+    let first = at("<table>", 0).unwrap();
+    let second = at("<table>", first + 1).unwrap();
+    assert!(
+        said.contains(&format!("page before it: parsed by html5ever; the reader declined on a start tag whose tree-building rule the reader does not follow (at byte {first})")),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!("the element: parsed by html5ever; the reader declined on a start tag whose tree-building rule the reader does not follow (at byte {second})")),
+        "{said}"
+    );
+    let misnested = format!("<html><body><div id=js_content>{heads}<p><b><i>x</b></i></p></div>");
+    let said = explain(&misnested);
+    let end = misnested.find("</b>").unwrap();
+    assert!(
+        said.contains(&format!("(the adoption agency) (at byte {end})")),
+        "{said}"
+    );
+    assert!(said.starts_with("path: the whole page parsed by html5ever (the located path gave up at: finding its end tag)"), "{said}");
+    // A page with no paper heading gives up before any piece is read.
+    let said = explain("<html><body><p>nothing here</p>");
+    assert!(said.contains("gave up at: choosing the element"), "{said}");
+    assert!(!said.contains("tokens"), "{said}");
 }
 
 /// The metadata of one parsed piece, with which selector found each field.

@@ -13,6 +13,7 @@ use html5ever::tokenizer::{
     BufferQueue, Token as HtmlToken, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 
+use super::decline::{Decline, Why};
 use super::{El, Kind, MAX_DEPTH, Node};
 use crate::markup::{Attributes, Token, Tokens, is_block_end, is_heading, is_special};
 
@@ -156,13 +157,16 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Pops every open element from `index` up. `None` when that pops a
+    /// Pops every open element from `index` up. Declines when that pops a
     /// formatting element (html5ever would reopen it later), other than the
     /// one at `index` when `own` (the end tag being read names it).
-    pub(super) fn pop_to(&mut self, index: usize, own: bool) -> Option<()> {
-        let kept = self.open.get(index + usize::from(own)..)?;
+    pub(super) fn pop_to(&mut self, index: usize, own: bool) -> Result<(), Why> {
+        let kept = self
+            .open
+            .get(index + usize::from(own)..)
+            .ok_or(Why::StrayEndTag)?;
         if kept.iter().any(|o| o.formatting) {
-            return None;
+            return Err(Why::Adoption);
         }
         let end = self.nodes.len();
         for o in self.open.drain(index..) {
@@ -171,7 +175,7 @@ impl<'a> Builder<'a> {
         if index == 0 {
             self.closed = true;
         }
-        Some(())
+        Ok(())
     }
 
     /// Ends every open element at the end of the nodes (the end of the
@@ -189,12 +193,12 @@ impl<'a> Builder<'a> {
     }
 
     /// "Close a p element" if one is in button scope.
-    fn close_p(&mut self) -> Option<()> {
+    fn close_p(&mut self) -> Result<(), Why> {
         match self.find("p") {
             // The element itself closed by its content: not followed.
-            Some(0) => None,
+            Some(0) => Err(Why::ClosedByContent),
             Some(i) => self.pop_to(i, false),
-            None => Some(()),
+            None => Ok(()),
         }
     }
 
@@ -292,42 +296,47 @@ impl<'a> Builder<'a> {
     }
 
     /// Reads one token of the page in html5ever's "in body" mode, with
-    /// the text before it (from `r.at`). `None` to decline. An end tag may
-    /// close the element read ([`Builder::closed`]): the caller decides
-    /// whether that may be there.
-    pub(super) fn step(&mut self, r: &mut Reading, token: Token<'a>) -> Option<()> {
+    /// the text before it (from `r.at`), or declines. An end tag may close
+    /// the element read ([`Builder::closed`]): the caller decides whether
+    /// that may be there.
+    pub(super) fn step(&mut self, r: &mut Reading, token: Token<'a>) -> Result<(), Decline> {
         let span = token.span();
         self.text_to(r, span.start)?;
         r.after_pre = false;
         r.at = span.end;
+        self.token(r, token).map_err(|why| why.at(span.start))
+    }
+
+    /// [`Builder::step`] of the token itself.
+    fn token(&mut self, r: &mut Reading, token: Token<'a>) -> Result<(), Why> {
         if let Some(node) = r.raw.take() {
             // A raw-text body, then its end tag.
             return match token {
-                Token::RawText { .. } => {
+                Token::RawText { span, .. } => {
                     if self.page[span.clone()].contains('\r') {
-                        return None;
+                        return Err(Why::CarriageReturnInRawText);
                     }
                     self.push_text(span, true);
                     r.raw = Some(node);
-                    Some(())
+                    Ok(())
                 }
                 Token::End { .. } => {
                     // The tokenizer ends a raw-text body only at its own
                     // element's end tag, and nothing opens inside the body:
                     // the element is the current node.
-                    let top = self.open.len().checked_sub(1)?;
+                    let top = self.open.len().checked_sub(1).ok_or(Why::StrayEndTag)?;
                     debug_assert_eq!(self.open[top].node, node);
                     self.pop_to(top, false)
                 }
-                _ => None,
+                _ => Err(Why::Misplaced),
             };
         }
         match token {
             Token::Start { name, span, .. } => {
                 if !r.closed(self.page.as_bytes(), span.clone()) {
-                    return None;
+                    return Err(Why::Unterminated);
                 }
-                let name = lower(std::str::from_utf8(name).ok()?);
+                let name = lower(std::str::from_utf8(name).map_err(|_| Why::NotUtf8)?);
                 match self.start(name, span)? {
                     Start::RawText => r.raw = self.open.last().map(|o| o.node),
                     Start::Pre => r.after_pre = true,
@@ -338,51 +347,54 @@ impl<'a> Builder<'a> {
                 // An end tag the input ends inside is dropped by html5ever;
                 // here it closes what it names, which ends at the end of
                 // the input all the same (it is the last token).
-                let name = lower(std::str::from_utf8(name).ok()?);
+                let name = lower(std::str::from_utf8(name).map_err(|_| Why::NotUtf8)?);
                 self.end(&name)?;
             }
             Token::Comment { .. } => {}
-            Token::Doctype { .. } | Token::RawText { .. } => return None,
+            Token::Doctype { .. } | Token::RawText { .. } => return Err(Why::Misplaced),
         }
-        Some(())
+        Ok(())
     }
 
-    /// The text from `r.at` to `to` (none when they meet), in body: `None`
-    /// where a parse could read it otherwise (a `</>` in it, which is no
-    /// token; a reference right after a `<pre>`, whose line feed it may
-    /// spell; text where a raw-text body should be).
-    fn text_to(&mut self, r: &Reading, to: usize) -> Option<()> {
+    /// The text from `r.at` to `to` (none when they meet), in body;
+    /// declined where a parse could read it otherwise (a `</>` in it, which
+    /// is no token; a reference right after a `<pre>`, whose line feed it
+    /// may spell; text where a raw-text body should be).
+    fn text_to(&mut self, r: &Reading, to: usize) -> Result<(), Decline> {
         if to <= r.at {
-            return Some(());
+            return Ok(());
         }
         let text = &self.page[r.at..to];
-        if holds_empty_end_tag(text) || r.raw.is_some() {
-            return None;
+        if r.raw.is_some() {
+            return Err(Why::Misplaced.at(r.at));
+        }
+        if holds_empty_end_tag(text) {
+            return Err(Why::EmptyEndTag.at(r.at));
         }
         if r.after_pre {
             if text.starts_with('&') {
-                return None;
+                return Err(Why::ReferenceAfterPre.at(r.at));
             }
             self.drop_lf.push(self.nodes.len());
         }
         self.push_text(r.at..to, false);
-        Some(())
+        Ok(())
     }
 
     /// The tree, once every token is read: the pending pieces decoded
-    /// ([`decode`]), the line feed after each `<pre>` dropped; `None` when
-    /// an element read is unwanted or the decoding fails.
-    pub(super) fn finish(mut self) -> Option<Vec<Node<'a>>> {
+    /// ([`decode`]), the line feed after each `<pre>` dropped; declined
+    /// when an element read is unwanted or the decoding fails.
+    pub(super) fn finish(mut self) -> Result<Vec<Node<'a>>, Why> {
         if self.stopped {
-            return None;
+            return Err(Why::Unwanted);
         }
-        decode(self.page, &self.jobs, &self.pending, &mut self.nodes)?;
+        decode(self.page, &self.jobs, &self.pending, &mut self.nodes).ok_or(Why::Decoding)?;
         for p in &self.pending {
             if let Pending::Attrs { node, .. } = *p
                 && let Kind::Element(e) = &self.nodes[node].kind
                 && (self.unwanted)(e)
             {
-                return None;
+                return Err(Why::Unwanted);
             }
         }
         for node in self.drop_lf {
@@ -398,28 +410,28 @@ impl<'a> Builder<'a> {
                 };
             }
         }
-        Some(self.nodes)
+        Ok(self.nodes)
     }
 
-    /// Reads a start tag; `None` to decline.
-    fn start(&mut self, name: Cow<'a, str>, span: Range<usize>) -> Option<Start> {
+    /// Reads a start tag, or declines.
+    fn start(&mut self, name: Cow<'a, str>, span: Range<usize>) -> Result<Start, Why> {
         if name == "form" {
             // A form while the pointer is set is ignored: not followed.
             if !self.forms || self.form {
-                return None;
+                return Err(Why::UnfollowedTag);
             }
             self.close_p()?;
             self.form = true;
             self.open_element(name, span, false);
-            return Some(Start::Block);
+            return Ok(Start::Block);
         }
         let rule = start_rule(&name);
         match rule {
-            Start::Decline => return None,
+            Start::Decline => return Err(Why::UnfollowedTag),
             Start::Block | Start::Pre => self.close_p()?,
             Start::Heading => {
                 self.close_p()?;
-                let top = self.open.len().checked_sub(1)?;
+                let top = self.open.len().checked_sub(1).ok_or(Why::ClosedByContent)?;
                 if is_heading(self.name(&self.open[top])) {
                     self.pop_to(top, false)?;
                 }
@@ -434,7 +446,7 @@ impl<'a> Builder<'a> {
                     };
                     if item {
                         if i == 0 {
-                            return None;
+                            return Err(Why::ClosedByContent);
                         }
                         self.pop_to(i, false)?;
                         break;
@@ -448,14 +460,14 @@ impl<'a> Builder<'a> {
             Start::Formatting => {
                 // A second `<a>` runs the adoption agency on the first.
                 if name == "a" && self.open.iter().any(|o| self.name(o) == "a") {
-                    return None;
+                    return Err(Why::Adoption);
                 }
             }
             Start::Hr => self.close_p()?,
             Start::Void | Start::RawText | Start::Ordinary => {}
         }
         if self.open.is_empty() {
-            return None;
+            return Err(Why::ClosedByContent);
         }
         let formatting = rule == Start::Formatting;
         self.open_element(name, span, formatting);
@@ -464,19 +476,19 @@ impl<'a> Builder<'a> {
             self.pop_to(top, false)?;
         }
         if self.open.len() > MAX_DEPTH {
-            return None;
+            return Err(Why::TooDeep);
         }
-        Some(rule)
+        Ok(rule)
     }
 
-    /// Reads an end tag; `None` to decline.
-    fn end(&mut self, name: &str) -> Option<()> {
-        let top = self.open.len().checked_sub(1)?;
+    /// Reads an end tag, or declines.
+    fn end(&mut self, name: &str) -> Result<(), Why> {
+        let top = self.open.len().checked_sub(1).ok_or(Why::StrayEndTag)?;
         if name == "form" {
             // The form the pointer names, when it is the current node (no
             // implied end tags to generate, nothing left above it).
             if !self.forms || !self.form || self.name(&self.open[top]) != "form" {
-                return None;
+                return Err(Why::UnfollowedTag);
             }
             self.form = false;
             return self.pop_to(top, false);
@@ -487,7 +499,7 @@ impl<'a> Builder<'a> {
             return if self.name(&self.open[top]) == name {
                 self.pop_to(top, true)
             } else {
-                None
+                Err(Why::Adoption)
             };
         }
         let index = if name == "li" {
@@ -495,22 +507,28 @@ impl<'a> Builder<'a> {
             let i = self
                 .open
                 .iter()
-                .rposition(|o| matches!(self.name(o), "li" | "ol" | "ul"))?;
-            (self.name(&self.open[i]) == "li").then_some(i)?
+                .rposition(|o| matches!(self.name(o), "li" | "ol" | "ul"))
+                .ok_or(Why::StrayEndTag)?;
+            (self.name(&self.open[i]) == "li")
+                .then_some(i)
+                .ok_or(Why::StrayEndTag)?
         } else if is_heading(name) {
             // Any heading closes the open one.
-            self.open.iter().rposition(|o| is_heading(self.name(o)))?
+            self.open
+                .iter()
+                .rposition(|o| is_heading(self.name(o)))
+                .ok_or(Why::StrayEndTag)?
         } else if is_block_end(name) || matches!(name, "p" | "dd" | "dt") {
-            self.find(name)?
+            self.find(name).ok_or(Why::StrayEndTag)?
         } else {
             // Any other end tag: the open element of its name, with no
             // special element above it. The end tags html5ever gives rules
             // of their own (`</body>`, `</br>`, `</form>`, a table's, …)
             // are of elements whose start tag makes the reader decline or
             // that never stay open (`br`): no open element has their name.
-            let i = self.find(name)?;
+            let i = self.find(name).ok_or(Why::StrayEndTag)?;
             if self.open[i + 1..].iter().any(|o| is_special(self.name(o))) {
-                return None;
+                return Err(Why::StrayEndTag);
             }
             i
         };
@@ -548,13 +566,15 @@ pub(super) fn lower(name: &str) -> Cow<'_, str> {
 /// Builds the flat tree of the element whose start tag begins at
 /// `range.start` and whose end tag ends at `range.end` (the end of the
 /// page when it has none), as html5ever parses it on a page of its own;
-/// `None` when it cannot be sure of that parse.
+/// declined when it cannot be sure of that parse.
 pub(super) fn build<'a>(
     page: &'a str,
     range: Range<usize>,
     unwanted: &'a dyn Fn(&El<'_>) -> bool,
-) -> Option<Vec<Node<'a>>> {
-    page.as_bytes().get(range.clone())?;
+) -> Result<Vec<Node<'a>>, Decline> {
+    page.as_bytes()
+        .get(range.clone())
+        .ok_or(Why::NotAnElement.at(range.start))?;
     let tokens = Tokens::at(&page.as_bytes()[..range.end], range.start);
     build_in(page, range.start, Some(range.end), tokens, unwanted).map(|(nodes, _)| nodes)
 }
@@ -571,7 +591,7 @@ pub(super) fn build_to_end<'a>(
     start: usize,
     recorded: Option<&[Token<'a>]>,
     unwanted: &'a dyn Fn(&El<'_>) -> bool,
-) -> Option<(Vec<Node<'a>>, usize)> {
+) -> Result<(Vec<Node<'a>>, usize), Decline> {
     match recorded {
         Some(tokens) => build_in(page, start, None, tokens.iter().cloned(), unwanted),
         None => build_in(
@@ -593,10 +613,11 @@ fn build_in<'a>(
     bound: Option<usize>,
     tokens: impl Iterator<Item = Token<'a>>,
     unwanted: &'a dyn Fn(&El<'_>) -> bool,
-) -> Option<(Vec<Node<'a>>, usize)> {
+) -> Result<(Vec<Node<'a>>, usize), Decline> {
     let bytes = page.as_bytes();
     let limit = bound.unwrap_or(bytes.len());
-    bytes.get(start..limit)?;
+    let not_an_element = Why::NotAnElement.at(start);
+    bytes.get(start..limit).ok_or(not_an_element)?;
     let mut b = Builder::new(page, unwanted);
     let mut r = Reading {
         at: start,
@@ -609,19 +630,22 @@ fn build_in<'a>(
         // (The element is closed only by its end tag, the last token: one
         // that closes it earlier makes the reader decline where it is read.)
         if b.stopped {
-            return None;
+            return Err(Why::Unwanted.at(token.span().start));
         }
         if first {
             // The element's start tag, at the start of the piece.
             let Token::Start { name, span, .. } = token else {
-                return None;
+                return Err(not_an_element);
             };
-            if span.start > r.at || !r.closed(bytes, span.clone()) {
-                return None;
+            if span.start > r.at {
+                return Err(not_an_element);
             }
-            let name = lower(std::str::from_utf8(name).ok()?);
+            if !r.closed(bytes, span.clone()) {
+                return Err(Why::Unterminated.at(span.start));
+            }
+            let name = lower(std::str::from_utf8(name).map_err(|_| Why::NotUtf8.at(start))?);
             if !matches!(start_rule(&name), Start::Block | Start::Ordinary) {
-                return None;
+                return Err(not_an_element);
             }
             r.at = span.end;
             b.open_element(name, span, false);
@@ -632,15 +656,15 @@ fn build_in<'a>(
         if b.closed {
             match bound {
                 // Closed before the end tag the caller named.
-                Some(end) if r.at != end => return None,
+                Some(end) if r.at != end => return Err(Why::Unclosed.at(r.at)),
                 _ => break,
             }
         }
     }
     let end = if b.closed { r.at } else { limit };
     // What html5ever's tokenizer replaces or drops.
-    if memchr::memchr(0, &bytes[start..end]).is_some() {
-        return None;
+    if let Some(i) = memchr::memchr(0, &bytes[start..end]) {
+        return Err(Why::Nul.at(start + i));
     }
     // A raw-text element still open (its body ran to the end of the
     // element) leaves the element unclosed: declined below unless it runs
@@ -648,14 +672,19 @@ fn build_in<'a>(
     b.text_to(&r, end)?;
     if !b.closed {
         // Only the last element of a page may end without its end tag.
-        if end != bytes.len() || first {
-            return None;
+        if first {
+            return Err(not_an_element);
+        }
+        if end != bytes.len() {
+            return Err(Why::Unclosed.at(end));
         }
         // At the end of the input every open element ends; nothing is
         // reopened after it.
         b.close_all();
     }
-    b.finish().map(|nodes| (nodes, end))
+    b.finish()
+        .map(|nodes| (nodes, end))
+        .map_err(|why| why.at(start))
 }
 
 /// Per tag html5ever's tokenizer emits: the characters before it and its

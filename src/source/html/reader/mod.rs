@@ -10,7 +10,8 @@
 //! container into [`Line`]s with the same [`Walker`] the DOM walk uses.
 //!
 //! It must produce exactly what the parse of the element by html5ever
-//! would, so it **declines** (returns `None`, and the caller parses) on any
+//! would, so it **declines** (returns a [`Decline`]: the reason and the
+//! byte it stood at; the caller parses) on any
 //! markup where the parse could build something else than a plain stack of
 //! open elements does: tables, forms, selects, templates, foreign content,
 //! `<plaintext>`, formatting elements closed by anything but their own end
@@ -26,7 +27,12 @@
 //! the placement probe and the metadata's first piece, without that parse.
 
 mod build;
+mod decline;
 pub(super) mod prefix;
+
+pub(crate) use decline::Decline;
+#[cfg(test)]
+use decline::Why;
 
 use build::{build, build_to_end, lower, plain_attributes};
 
@@ -174,7 +180,9 @@ pub(super) fn read(
     range: Range<usize>,
     possible: impl Fn(usize) -> bool,
 ) -> Option<Article<'_>> {
-    Tree::build_unless(page, range, &|_| false)?.choose(possible)
+    Tree::build_unless(page, range, &|_| false)
+        .ok()?
+        .choose(possible)
 }
 
 /// The located element read from its tokens, before the container is
@@ -185,26 +193,26 @@ pub(super) struct Tree<'a> {
 
 impl<'a> Tree<'a> {
     /// The flat tree of the element `range` of the page (see [`read`]);
-    /// `None` when the reader declines, or as soon as it reads an element
-    /// that is `unwanted` (the caller will parse the element anyway).
+    /// declined when the reader cannot be sure of html5ever's tree, or as
+    /// soon as it reads an element that is `unwanted` (the caller will
+    /// parse the element anyway).
     pub(super) fn build_unless(
         page: &'a str,
         range: Range<usize>,
         unwanted: &'a dyn Fn(&El<'_>) -> bool,
-    ) -> Option<Tree<'a>> {
+    ) -> Result<Tree<'a>, Decline> {
         build(page, range, unwanted).map(|nodes| Tree { nodes })
     }
 
     /// The flat tree of the element whose start tag begins at `start`, to
     /// where its tokens close it (the end of the page when nothing does),
-    /// and that end; `None` when the reader declines, or as soon as it
-    /// reads an element that is `unwanted`.
+    /// and that end; declined as [`Tree::build_unless`] is.
     pub(super) fn build_to_end(
         page: &'a str,
         start: usize,
         recorded: Option<&[Token<'a>]>,
         unwanted: &'a dyn Fn(&El<'_>) -> bool,
-    ) -> Option<(Tree<'a>, usize)> {
+    ) -> Result<(Tree<'a>, usize), Decline> {
         build_to_end(page, start, recorded, unwanted).map(|(nodes, end)| (Tree { nodes }, end))
     }
 
@@ -598,7 +606,7 @@ mod tests {
     /// to its end tag or the end of the page) equals html5ever's parse of
     /// the page; `None` when the reader declines.
     fn tree_against_parse(page: &str) -> Option<bool> {
-        let nodes = build(page, 0..page.len(), &|_| false)?;
+        let nodes = build(page, 0..page.len(), &|_| false).ok()?;
         let html = scraper::Html::parse_document(page);
         let div = html
             .select(&scraper::Selector::parse("#js_content").unwrap())
@@ -622,9 +630,10 @@ mod tests {
                 "</div>".repeat(depth - 1)
             )
         };
-        assert!(build(&nested(MAX_DEPTH), 0..nested(MAX_DEPTH).len(), &|_| false).is_some());
+        assert!(build(&nested(MAX_DEPTH), 0..nested(MAX_DEPTH).len(), &|_| false).is_ok());
         let deeper = nested(MAX_DEPTH + 1);
-        assert!(build(&deeper, 0..deeper.len(), &|_| false).is_none());
+        let declined = build(&deeper, 0..deeper.len(), &|_| false).err();
+        assert_eq!(declined.map(|d| d.why), Some(Why::TooDeep));
     }
 
     /// An element the caller does not want read (it will parse the
@@ -633,9 +642,10 @@ mod tests {
     fn an_unwanted_element_stops_the_reader() {
         let page = "<div id=js_content><p>a</p><h1 class=title>b</h1><p>c</p></div>";
         let h1 = |e: &El<'_>| e.name == "h1";
-        assert!(Tree::build_unless(page, 0..page.len(), &h1).is_none());
+        let declined = Tree::build_unless(page, 0..page.len(), &h1).err();
+        assert_eq!(declined.map(|d| d.why), Some(Why::Unwanted));
         let h2 = |e: &El<'_>| e.name == "h2";
-        assert!(Tree::build_unless(page, 0..page.len(), &h2).is_some());
+        assert!(Tree::build_unless(page, 0..page.len(), &h2).is_ok());
     }
 
     /// An element its own content closes before its end tag (a list item
@@ -643,9 +653,15 @@ mod tests {
     /// reader declines.
     #[test]
     fn an_element_closed_by_its_content_stops_the_reader() {
+        // A list item is not read alone at all.
         for page in ["<li id=js_content>a<li>b</li>", "<li id=js_content>a<li>b"] {
-            assert!(build(page, 0..page.len(), &|_| false).is_none(), "{page}");
+            let declined = build(page, 0..page.len(), &|_| false).err();
+            assert_eq!(declined, Some(Why::NotAnElement.at(0)), "{page}");
         }
+        // A paragraph is, up to the block that closes it.
+        let page = "<p id=js_content>a<div>b</div></p>";
+        let declined = build(page, 0..page.len(), &|_| false).err();
+        assert_eq!(declined, Some(Why::ClosedByContent.at(18)), "{page}");
     }
 
     /// `tag.class` needs both the tag and the class.
@@ -780,7 +796,7 @@ mod tests {
         ] {
             let page = format!("<div>{inner}</div>");
             let tree = Tree::build_unless(&page, 0..page.len(), &unwanted);
-            assert_eq!(tree.is_some(), read, "{inner}");
+            assert_eq!(tree.is_ok(), read, "{inner}");
         }
     }
 

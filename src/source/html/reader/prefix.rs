@@ -23,6 +23,7 @@ use scraper::Html;
 use scraper::node::{Element, Text};
 
 use super::build::{Builder, Reading, lower};
+use super::decline::{Decline, Why};
 use super::{Kind, Node};
 use crate::markup::{Token, Tokens};
 
@@ -60,13 +61,13 @@ fn head_text(name: &str) -> bool {
 }
 
 /// Reads `page[..end]`, which ends with the located element's start tag,
-/// as html5ever's parse of those bytes alone builds it. `None` when the
+/// as html5ever's parse of those bytes alone builds it. Declined when the
 /// reader cannot be sure of that parse, or when the element's start tag is
 /// not the last thing read and the element is not then the current node.
-pub(in super::super) fn read(page: &str, end: usize) -> Option<Prefix<'_>> {
-    let bytes = page.as_bytes().get(..end)?;
-    if memchr::memchr(0, bytes).is_some() {
-        return None;
+pub(in super::super) fn read(page: &str, end: usize) -> Result<Prefix<'_>, Decline> {
+    let bytes = page.as_bytes().get(..end).ok_or(Why::NotCurrent.at(0))?;
+    if let Some(i) = memchr::memchr(0, bytes) {
+        return Err(Why::Nul.at(i));
     }
     let no_one = &|_: &super::El<'_>| false;
     let mut b = Builder::new(page, no_one);
@@ -88,19 +89,20 @@ pub(in super::super) fn read(page: &str, end: usize) -> Option<Prefix<'_>> {
             // switch to the "after body" mode, and what follows goes back
             // into the body); the reader's stack would pop them: not
             // followed.
-            if let Token::End { name, .. } = &token
+            if let Token::End { name, span } = &token
                 && (name.eq_ignore_ascii_case(b"body") || name.eq_ignore_ascii_case(b"html"))
             {
-                return None;
+                return Err(Why::BodyEnd.at(span.start));
             }
             b.step(&mut r, token)?;
             continue;
         }
         let span = token.span();
+        let odd = Why::OddHead.at(span.start);
         if span.start > r.at {
             let gap = &bytes[r.at..span.start];
             if r.raw.is_some() || !gap.iter().copied().all(is_space) {
-                return None;
+                return Err(Why::OddHead.at(r.at));
             }
             // Ignored before the head; a text node of the head or `html`
             // after.
@@ -116,18 +118,21 @@ pub(in super::super) fn read(page: &str, end: usize) -> Option<Prefix<'_>> {
                     // A title's body is decoded as text, where a `<` would
                     // be read as a tag; a raw body's carriage returns are
                     // html5ever's to turn into line feeds.
-                    if body.contains('\r') || (title && body.contains('<')) {
-                        return None;
+                    if body.contains('\r') {
+                        return Err(Why::CarriageReturnInRawText.at(span.start));
+                    }
+                    if title && body.contains('<') {
+                        return Err(Why::TitleMarkup.at(span.start));
                     }
                     b.push_text(span, !title);
                     r.raw = Some(node);
                 }
                 Token::End { .. } => {
-                    let top = b.open.len().checked_sub(1)?;
-                    b.pop_to(top, false)?;
+                    let top = b.open.len().checked_sub(1).ok_or(odd)?;
+                    b.pop_to(top, false).map_err(|_| odd)?;
                     title = false;
                 }
-                _ => return None,
+                _ => return Err(odd),
             }
             continue;
         }
@@ -139,22 +144,24 @@ pub(in super::super) fn read(page: &str, end: usize) -> Option<Prefix<'_>> {
                 }
             }
             Token::Comment { .. } => {}
-            Token::RawText { .. } => return None,
+            Token::RawText { .. } => return Err(odd),
             Token::End { name, .. } => {
-                let name = lower(std::str::from_utf8(name).ok()?);
+                let name =
+                    lower(std::str::from_utf8(name).map_err(|_| Why::NotUtf8.at(span.start))?);
                 if mode != Mode::InHead || name != "head" {
-                    return None;
+                    return Err(odd);
                 }
-                let top = b.open.len().checked_sub(1)?;
-                b.pop_to(top, false)?;
+                let top = b.open.len().checked_sub(1).ok_or(odd)?;
+                b.pop_to(top, false).map_err(|_| odd)?;
                 mode = Mode::AfterHead;
             }
             Token::Start { name, .. } => {
                 started = true;
                 if !r.closed(bytes, span.clone()) {
-                    return None;
+                    return Err(Why::Unterminated.at(span.start));
                 }
-                let name = lower(std::str::from_utf8(name).ok()?);
+                let name =
+                    lower(std::str::from_utf8(name).map_err(|_| Why::NotUtf8.at(span.start))?);
                 // Each mode either takes the tag or implies what comes
                 // before it and hands it on.
                 loop {
@@ -174,7 +181,7 @@ pub(in super::super) fn read(page: &str, end: usize) -> Option<Prefix<'_>> {
                                 break;
                             }
                             if name == "html" {
-                                return None;
+                                return Err(odd);
                             }
                             b.open_implied("head");
                         }
@@ -182,7 +189,7 @@ pub(in super::super) fn read(page: &str, end: usize) -> Option<Prefix<'_>> {
                             if head_void(&name) {
                                 b.open_element(name, span.clone(), false);
                                 let top = b.open.len() - 1;
-                                b.pop_to(top, false)?;
+                                b.pop_to(top, false).map_err(|_| odd)?;
                                 break;
                             }
                             if head_text(&name) {
@@ -192,10 +199,10 @@ pub(in super::super) fn read(page: &str, end: usize) -> Option<Prefix<'_>> {
                                 break;
                             }
                             if matches!(&*name, "html" | "head" | "template") {
-                                return None;
+                                return Err(odd);
                             }
-                            let top = b.open.len().checked_sub(1)?;
-                            b.pop_to(top, false)?;
+                            let top = b.open.len().checked_sub(1).ok_or(odd)?;
+                            b.pop_to(top, false).map_err(|_| odd)?;
                             mode = Mode::AfterHead;
                         }
                         Mode::AfterHead => {
@@ -208,7 +215,7 @@ pub(in super::super) fn read(page: &str, end: usize) -> Option<Prefix<'_>> {
                                 || head_text(&name)
                                 || matches!(&*name, "html" | "head" | "frameset" | "template")
                             {
-                                return None;
+                                return Err(odd);
                             }
                             b.open_implied("body");
                             // The tag, in body.
@@ -217,7 +224,7 @@ pub(in super::super) fn read(page: &str, end: usize) -> Option<Prefix<'_>> {
                             break;
                         }
                         // The body's tokens are stepped above.
-                        Mode::InBody => return None,
+                        Mode::InBody => return Err(odd),
                     }
                 }
             }
@@ -225,21 +232,24 @@ pub(in super::super) fn read(page: &str, end: usize) -> Option<Prefix<'_>> {
     }
     // The element is the current node, its start tag the last token, and
     // nothing is left unread.
-    let top = *b.open.last()?;
+    let not_current = Why::NotCurrent.at(end);
+    let top = *b.open.last().ok_or(not_current)?;
     // A form pointer left set would change how the article's parse reads a
     // `<form>` in it.
+    if b.form {
+        return Err(Why::FormOpen.at(end));
+    }
     if mode != Mode::InBody
-        || b.form
         || r.at != end
         || r.raw.is_some()
         || top.node + 1 != b.nodes.len()
         || b.open.len() < 3
     {
-        return None;
+        return Err(not_current);
     }
     b.close_all();
-    let nodes = b.finish()?;
-    Some(Prefix { nodes, doctype })
+    let nodes = b.finish().map_err(|why| why.at(0))?;
+    Ok(Prefix { nodes, doctype })
 }
 
 impl Prefix<'_> {
