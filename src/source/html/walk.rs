@@ -250,15 +250,13 @@ impl Walker {
         // (Carriage returns and form feeds are rare: searched for only where
         // the text holds one.)
         let bytes = t.as_bytes();
-        let rare = memchr::memchr2(b'\r', 0x0c, bytes).is_some();
-        // Most text has no tab or line feed and no two spaces in a row:
-        // each space is then kept as it is, but one leading where the line
-        // is empty or ends with a space (what the loop below does, a word
-        // at a time).
-        if !rare
-            && memchr::memchr2(b'\t', b'\n', bytes).is_none()
-            && memchr::memmem::find(bytes, b"  ").is_none()
-        {
+        // Tab, line feed, carriage return and form feed are control
+        // characters: one pass finds whether any is there.
+        let controls = bytes.iter().fold(false, |any, &b| any | (b < 0x20));
+        // Most text has none of them and no two spaces in a row: each space
+        // is then kept as it is, but one leading where the line is empty or
+        // ends with a space (what the loop below does, a word at a time).
+        if !controls && memchr::memmem::find(bytes, b"  ").is_none() {
             let keep = match t.strip_prefix(' ') {
                 Some(rest) if self.buf.is_empty() || self.buf.ends_with(' ') => rest,
                 _ => t,
@@ -266,6 +264,7 @@ impl Walker {
             self.buf.push_str(keep);
             return;
         }
+        let rare = controls && memchr::memchr2(b'\r', 0x0c, bytes).is_some();
         let space = |s: &str| {
             if rare {
                 s.bytes()
