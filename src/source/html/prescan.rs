@@ -124,6 +124,11 @@ pub(super) fn reduce_tokens(
         };
         let kept_before = kept.len();
         let copied_before = copied;
+        // Looked up once per tag (it is asked below up to twice).
+        let nesting = match &token {
+            Token::Start { name, .. } | Token::End { name, .. } => nests(name),
+            _ => false,
+        };
         if let Token::Start { name, span, .. } = &token {
             foreign |= is_one_of(name, &[b"svg", b"math"]);
             if !foreign && unread_void(input, name, span) {
@@ -132,8 +137,8 @@ pub(super) fn reduce_tokens(
             }
         }
         // A start tag the depth guard below keeps is a node to build.
-        if let Token::Start { name, span, .. } = &token
-            && !(nests(name) && open.len() >= MAX_NESTING)
+        if let Token::Start { span, .. } = &token
+            && !(nesting && open.len() >= MAX_NESTING)
         {
             // html5ever walks its stack of open elements for many start
             // tags, down to the innermost table (or other [`SCOPE`]
@@ -163,7 +168,7 @@ pub(super) fn reduce_tokens(
             }
             // Depth guard: past MAX_NESTING, start tags (and as many end
             // tags) are left out, as browsers do.
-            Token::Start { name, span, .. } if nests(name) => {
+            Token::Start { name, span, .. } if nesting => {
                 if open.len() >= MAX_NESTING {
                     over += 1;
                     cut(&mut out, span, &mut copied, &mut kept);
@@ -174,7 +179,7 @@ pub(super) fn reduce_tokens(
                     open.push(name);
                 }
             }
-            Token::End { name, span } if nests(name) => {
+            Token::End { name, span } if nesting => {
                 if over > 0 {
                     over -= 1;
                     cut(&mut out, span, &mut copied, &mut kept);
