@@ -176,6 +176,11 @@ pub(super) struct Walker {
     pub(super) after_image: bool,
 }
 
+/// Two spaces in a row, searched for in each text run (built once: a
+/// search built per run cost as much as it searched).
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
 impl Walker {
     /// A walker before the first element.
     pub(super) fn new() -> Self {
@@ -256,7 +261,7 @@ impl Walker {
         // Most text has none of them and no two spaces in a row: each space
         // is then kept as it is, but one leading where the line is empty or
         // ends with a space (what the loop below does, a word at a time).
-        if !controls && memchr::memmem::find(bytes, b"  ").is_none() {
+        if !controls && DOUBLE_SPACE.find(bytes).is_none() {
             let keep = match t.strip_prefix(' ') {
                 Some(rest) if self.buf.is_empty() || self.buf.ends_with(' ') => rest,
                 _ => t,
