@@ -248,12 +248,9 @@ impl Walker {
         if !(self.small > 0 && self.centered > 0) {
             self.all_small = false;
         }
-        // Each run of other characters is copied whole; each of these white
-        // space characters becomes one space, none at the start of the
-        // line and never two in a row. They are ASCII, so no byte of them
-        // is inside a longer character.
-        // (Carriage returns and form feeds are rare: searched for only where
-        // the text holds one.)
+        // Each of the white space characters below becomes one space, none
+        // at the start of the line and never two in a row. They are ASCII,
+        // so no byte of them is inside a longer character.
         let bytes = t.as_bytes();
         // Tab, line feed, carriage return and form feed are control
         // characters: one pass finds whether any is there.
@@ -269,24 +266,59 @@ impl Walker {
             self.buf.push_str(keep);
             return;
         }
-        let rare = controls && memchr::memchr2(b'\r', 0x0c, bytes).is_some();
-        let space = |s: &str| {
-            if rare {
-                s.bytes()
-                    .position(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c))
-            } else {
-                memchr::memchr3(b' ', b'\t', b'\n', s.as_bytes())
-            }
+        // Else each run of white space becomes one space (none at the start
+        // of the line), and what lies between is copied whole: a lone space
+        // after other characters is kept as it is, so only the other white
+        // space characters and two spaces in a row stop the copy (each
+        // found by a search, kept until the copy passes it).
+        let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
+        let run_end = |from: usize| {
+            bytes[from..]
+                .iter()
+                .position(|&b| !is_space(b))
+                .map_or(bytes.len(), |n| from + n)
         };
-        let mut rest = t;
-        while let Some(i) = space(rest) {
-            self.buf.push_str(&rest[..i]);
-            if !self.buf.is_empty() && !self.buf.ends_with(' ') {
-                self.buf.push(' ');
+        let form_feed = memchr::memchr(0x0c, bytes).is_some();
+        let control = |from: usize| {
+            let found = memchr::memchr3(b'\t', b'\n', b'\r', &bytes[from..]);
+            let found = match (found, form_feed) {
+                (Some(i), true) => Some(memchr::memchr(0x0c, &bytes[from..from + i]).unwrap_or(i)),
+                (None, true) => memchr::memchr(0x0c, &bytes[from..]),
+                (found, false) => found,
+            };
+            found.map_or(bytes.len(), |i| from + i)
+        };
+        let double = |from: usize| {
+            DOUBLE_SPACE
+                .find(&bytes[from..])
+                .map_or(bytes.len(), |i| from + i)
+        };
+        // White space at the start of the line goes.
+        let mut at_space = self.buf.is_empty() || self.buf.ends_with(' ');
+        let mut copied = if at_space { run_end(0) } else { 0 };
+        let (mut next_control, mut next_double) = (control(copied), double(copied));
+        loop {
+            let stop = next_control.min(next_double);
+            if stop >= bytes.len() {
+                break;
             }
-            rest = &rest[i + 1..];
+            self.buf.push_str(&t[copied..stop]);
+            if stop > copied {
+                at_space = bytes[stop - 1] == b' ';
+            }
+            if !at_space {
+                self.buf.push(' ');
+                at_space = true;
+            }
+            copied = run_end(stop);
+            if next_control < copied {
+                next_control = control(copied);
+            }
+            if next_double < copied {
+                next_double = double(copied);
+            }
         }
-        self.buf.push_str(rest);
+        self.buf.push_str(&t[copied..]);
     }
 
     pub(super) fn open(&mut self, el: &(impl Attrs + ?Sized), look: Look) {
