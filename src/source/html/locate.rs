@@ -72,12 +72,11 @@ impl Needles {
     }
 
     /// Where needle `i` lies in `lower`: every occurrence, in order, for
-    /// each needle. An empty needle occurs nowhere.
-    pub(super) fn find_all(&self, lower: &[u8]) -> Vec<Vec<usize>> {
+    /// each needle. An empty needle occurs nowhere. `None` when the search
+    /// could not be built (it then finds nothing, and the scan declines).
+    pub(super) fn find_all(&self, lower: &[u8]) -> Option<Vec<Vec<usize>>> {
         let mut found = vec![Vec::new(); self.needles.len()];
-        let Some(search) = &self.search else {
-            return found;
-        };
+        let search = self.search.as_ref()?;
         // Every occurrence, overlapping ones too: the next search starts
         // one byte after the last occurrence's start.
         let mut from = 0;
@@ -93,7 +92,7 @@ impl Needles {
             }
             from = at + 1;
         }
-        found
+        Some(found)
     }
 }
 
@@ -305,7 +304,8 @@ pub(super) fn choose<'a>(
         .filter(|(_, (name, s, e))| !is_void(name) && coded_name(lower, *s..*e))
         .map(|(i, _)| i)
         .collect();
-    for (occurrences, (selector, key)) in NEEDLES.find_all(lower).into_iter().zip(CONTAINERS.iter())
+    for (occurrences, (selector, key)) in
+        NEEDLES.find_all(lower)?.into_iter().zip(CONTAINERS.iter())
     {
         let n = key.map_or(0, |k| k.needle().len());
         let mut found: Vec<usize> = Vec::new();

@@ -62,7 +62,7 @@ mod select;
 mod tests;
 mod walk;
 
-use crate::markup::{Token, Tokens, is_container};
+use crate::markup::{Token, Tokens, is_container, is_one_of};
 use crate::vocabulary;
 use container::{
     MIN_CONTAINER_TEXT, choose_among, find_container, not_counted, text_len, text_sums,
@@ -478,8 +478,16 @@ fn located_rest<'a>(
     // is where its parse ends it; when the reader declines, the scan finds
     // its end tag.
     // The recorded tokens from the element's start tag on are the ones a
-    // tokenizer started there reads: a start tag begins in the data state.
-    let from = recorded.map(|t| &t[t.partition_point(|t| t.span().start < chosen.start)..]);
+    // tokenizer started there reads: a start tag begins in the data state,
+    // and with no `<svg>` or `<math>` before it, the tokenizer knows of no
+    // foreign content (which changes how it reads `<![CDATA[` and raw text).
+    let from = recorded.and_then(|t| {
+        let i = t.partition_point(|t| t.span().start < chosen.start);
+        let foreign = t[..i]
+            .iter()
+            .any(|t| matches!(t, Token::Start { name, .. } if is_one_of(name, &[b"svg", b"math"])));
+        (!foreign).then(|| &t[i..])
+    });
     trace.step = Step::End;
     let built = reader::Tree::build_to_end(reduced, chosen.start, from, &note);
     trace.article = Some(built.as_ref().err().copied());

@@ -173,7 +173,7 @@ fn needles_agree_with_a_comparison_at_every_byte() {
                 b"abc"[(seed >> 16) as usize % 3]
             })
             .collect();
-        let found = search.find_all(&page);
+        let found = search.find_all(&page).expect("the search builds");
         for (needle, found) in needles.iter().zip(found) {
             let want: Vec<usize> = (0..page.len())
                 .filter(|&i| !needle.is_empty() && page[i..].starts_with(needle.as_bytes()))
@@ -188,7 +188,7 @@ fn needles_agree_with_a_comparison_at_every_byte() {
     }
     // The site table's own needles: `js_content` is found through `content`.
     let page = b"<div id=js_content class=rich_media_content><article>";
-    let found = NEEDLES.find_all(page);
+    let found = NEEDLES.find_all(page).expect("the search builds");
     assert!(found.iter().filter(|f| !f.is_empty()).count() >= 4);
 }
 
@@ -1771,5 +1771,35 @@ fn inline_text_collapses_white_space_as_the_rule_says() {
             }
         }
         assert_eq!(w.buf, want);
+    }
+}
+
+/// Pages with foreign content before the article and in it read as the
+/// whole page does. (From review: the article's tokens are taken from the
+/// pre-parse pass's record only where a tokenizer started at its start tag
+/// reads the same, so not after an `<svg>` or `<math>`, where the tokenizer
+/// reads `<![CDATA[` and raw text otherwise; on these pages both agree.)
+#[test]
+fn an_article_after_foreign_content_reads_as_the_whole_page() {
+    let body = "<p>作者：张三</p><p>论文 2：乙</p><p>摘要：一段足够长的摘要文字。</p>";
+    for before in [
+        "<svg><title>x</title></svg>",
+        "<math><mi>x</mi>",
+        "<svg><foreignObject><p>x</p>",
+    ] {
+        for inside in [
+            "<![CDATA[<p>论文 3：丙</p>]]>",
+            "<svg><style>p{}</style></svg>",
+            "",
+        ] {
+            let page = format!(
+                "<html><body>{before}<div id=js_content><p>论文 1：甲</p>{inside}{body}</div>"
+            );
+            assert!(
+                located_agrees(&page).is_ok(),
+                "{page}: {:?}",
+                located_agrees(&page)
+            );
+        }
     }
 }
