@@ -3,7 +3,7 @@
 //!
 //! Every `crate::…` and `super::…` path outside test code (comments, doc
 //! comments and `#[cfg(test)]` items are skipped) is resolved to the module
-//! it names, through the crate root's `pub use` re-exports. Three rules:
+//! it names, through the crate root's `pub use` re-exports. The rules:
 //!
 //! 1. **Layers.** Each top-level module has a place in [`LAYERS`] (lowest
 //!    first); a module imports only from its own layer and the ones below.
@@ -15,6 +15,8 @@
 //!    only modules inside that parent import it.
 //! 4. **Names do not repeat.** No two modules share a name (`text` and
 //!    `source::text` and `cli::text` were three).
+//! 5. **Files stay short.** No file holds more than [`MAX_CODE_LINES`] lines
+//!    of code, tests and comments aside.
 //!
 //! A failure lists each offending line. The violations known when the test
 //! was written are [`EXCEPTIONS`], each with what would fix it; an exception
@@ -331,6 +333,36 @@ fn cycles(edges: &[(String, String)]) -> Vec<Vec<String>> {
         }
     }
     out
+}
+
+/// The most code lines a file of `src/` holds, tests and comments aside
+/// (issue 23): a file that grows past it is split where a part has a name
+/// of its own.
+const MAX_CODE_LINES: usize = 600;
+
+#[test]
+fn no_code_file_is_over_600_lines() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let (modules, test_only) = modules(&src);
+    let mut long = Vec::new();
+    for (module, file) in &modules {
+        if test_only.contains(module) {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).unwrap();
+        let n = non_test_code(&text)
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .count();
+        if n > MAX_CODE_LINES {
+            long.push(format!("{file}: {n} code lines"));
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "over {MAX_CODE_LINES} code lines (tests and comments aside):\n{}",
+        long.join("\n")
+    );
 }
 
 /// Every module of `src/` by its path (`""` for `lib.rs`, `source::html`

@@ -29,6 +29,7 @@
 mod build;
 mod decline;
 pub(super) mod prefix;
+mod references;
 
 pub(crate) use decline::Decline;
 #[cfg(test)]
@@ -348,7 +349,7 @@ fn densest(nodes: &[Node<'_>], counted: &[usize]) -> usize {
 mod tests {
     use super::super::{Found, locate, reader_agrees, reader_agrees_on, reduce};
     use super::*;
-    use build::{Job, Pending, decode};
+    use references::{Job, Pending, decode};
 
     /// A located page whose article holds `inner`.
     fn page(inner: &str) -> String {
