@@ -10,6 +10,8 @@
 mod tag_sets;
 mod tokens;
 
+#[cfg(test)]
+pub(crate) use tag_sets::VOID;
 pub(crate) use tag_sets::{
     FORMATTING, Names, SCOPE, TABLE_CONTEXT, is_block, is_block_end, is_container, is_furniture,
     is_heading, is_skipped, is_special, is_void, nests,

@@ -499,11 +499,14 @@ impl Lines {
     }
 
     /// A line may end here, or go on: every open line is counted as it is,
-    /// and a new one may start.
+    /// and a new one may start. A line counted here goes on only when it may
+    /// still become a paper heading: `Paper 1:` is a link label where it
+    /// ends, and a heading when a title follows (`Paper 1：<b></b>Title`).
     pub(crate) fn soft(&mut self) {
         let found = &mut self.found;
-        self.open
-            .retain(|l| !(l.worth_judging() && Self::count(found, &l.text, true)));
+        self.open.retain(|l| {
+            !(l.worth_judging() && Self::count(found, &l.text, true)) || (l.heading && !l.titled)
+        });
         self.start();
     }
 

@@ -227,6 +227,32 @@ fn markup_inside_a_heading_leaves_the_page_to_the_full_parse() {
     }
 }
 
+/// Found by the property `the_refusal_stages_never_turn_a_digest_away`: a
+/// heading whose label is also a link label's word (`Paper 1：`) with
+/// markup right after its colon (an element's end, an element the source
+/// leaves out) was counted as a link label there and dropped, so the title
+/// after the markup never made it a heading and the line shapes turned a
+/// digest away. A line that may still be a heading goes on.
+#[test]
+fn a_heading_cut_by_markup_after_its_colon_is_still_a_heading() {
+    for (alias, gap) in [
+        ("Paper", "<b></b>"),
+        ("Paper", "<select><option>o</select>"),
+        ("Paper", "<button>x</button>"),
+        ("Paper", "<span hidden>x</span>"),
+        ("PAPER", "<i>"),
+        ("论文", "<b></b>"),
+        ("論文", "<select></select>"),
+    ] {
+        let page = format!(
+            "<html><body><article><h2>{alias} 1：{gap}标题</h2><p>作者：张三</p>\
+             <p>摘要：一段摘要。</p></article></body></html>"
+        );
+        assert_eq!(stage(&page), None, "{page}");
+        assert!(parse_as_unchecked(&page, Format::Html).is_ok(), "{page}");
+    }
+}
+
 /// A page's own furniture before the paper heading (a `来源：` byline, a
 /// comment box's `说你什么好呢` before a button) is no evidence: a paper's
 /// author line or link label comes after its heading. The line shapes

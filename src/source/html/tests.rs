@@ -1803,3 +1803,21 @@ fn an_article_after_foreign_content_reads_as_the_whole_page() {
         }
     }
 }
+
+/// The probe's formatting elements (those a parse reopens) are the element
+/// sets' ([`crate::markup::FORMATTING`]; written out there for speed).
+#[test]
+fn the_probes_formatting_elements_are_the_element_sets() {
+    use crate::markup::{FORMATTING, VOID, is_one_of};
+    for name in FORMATTING.iter().chain(&VOID) {
+        let name = std::str::from_utf8(name).unwrap();
+        assert_eq!(
+            reopened(name),
+            is_one_of(name.as_bytes(), &FORMATTING),
+            "{name}"
+        );
+    }
+    for name in ["div", "span", "p", "table", "custom-element"] {
+        assert!(!reopened(name), "{name}");
+    }
+}

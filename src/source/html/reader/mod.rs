@@ -620,6 +620,38 @@ mod tests {
         Some(ours == theirs)
     }
 
+    /// The reader's formatting and void elements are the element sets',
+    /// but those it declines (`nobr`: a second one runs the adoption
+    /// agency; `image`, read as `img`; `col` and `frame`, ignored in a
+    /// body) and `hr`, a void element with a rule of its own.
+    #[test]
+    fn the_readers_formatting_and_void_elements_are_the_element_sets() {
+        use crate::markup::{FORMATTING, VOID, is_one_of, is_void};
+        let is_formatting = |n: &[u8]| is_one_of(n, &FORMATTING);
+        use build::{Start, start_rule};
+        let names: Vec<&str> = FORMATTING
+            .iter()
+            .chain(&VOID)
+            .map(|n| std::str::from_utf8(n).unwrap())
+            .chain(["div", "span", "p", "table", "custom-element"])
+            .collect();
+        for name in names {
+            let rule = start_rule(name);
+            if matches!(name, "nobr" | "image" | "col" | "frame") {
+                assert_eq!(rule, Start::Decline, "{name}");
+            } else if name == "hr" {
+                assert_eq!(rule, Start::Hr);
+            } else {
+                assert_eq!(
+                    rule == Start::Formatting,
+                    is_formatting(name.as_bytes()),
+                    "{name}"
+                );
+                assert_eq!(rule == Start::Void, is_void(name.as_bytes()), "{name}");
+            }
+        }
+    }
+
     /// Elements deeper than [`MAX_DEPTH`] make the reader decline; up to
     /// it, it reads.
     #[test]
