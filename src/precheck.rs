@@ -94,10 +94,12 @@ enum Markup {
     Markdown,
 }
 
-/// Bytes that may start markup in Markdown (inline syntax, HTML, references).
-const MARKDOWN_MARKUP: &[u8] = b"<&*_`\\[]!~";
-/// Bytes that may start markup in HTML.
-const HTML_MARKUP: &[u8] = b"<&";
+/// Bytes that may start markup in Markdown (inline syntax, HTML, references;
+/// a NUL, which an HTML block's parse drops).
+const MARKDOWN_MARKUP: &[u8] = b"<&*_`\\[]!~\0";
+/// Bytes that may start markup in HTML (a NUL is no text either: the tree
+/// builder drops it).
+const HTML_MARKUP: &[u8] = b"<&\0";
 
 impl Markup {
     fn of(format: Format) -> Self {
@@ -357,7 +359,7 @@ impl<'a> Marks<'a> {
             Markup::Html => {
                 let places: Box<dyn Iterator<Item = usize>> = match markup_places(bytes) {
                     Some(places) => Box::new(places),
-                    None => Box::new(memchr::memchr2_iter(b'<', b'&', bytes)),
+                    None => Box::new(memchr::memchr3_iter(b'<', b'&', 0, bytes)),
                 };
                 for i in places {
                     if check_at(self, &mut seen, i) {
@@ -637,7 +639,7 @@ fn radio_after(text: &str, from: usize, markup: Markup) -> bool {
     let bytes = rest.as_bytes();
     let word = word.as_bytes();
     let places: Box<dyn Iterator<Item = usize>> = match markup {
-        Markup::Html => Box::new(memchr::memchr2_iter(b'<', b'&', bytes)),
+        Markup::Html => Box::new(memchr::memchr3_iter(b'<', b'&', 0, bytes)),
         _ => Box::new((0..bytes.len()).filter(|&i| is_markup_byte(markup, bytes[i]))),
     };
     places.into_iter().any(|i| {

@@ -643,6 +643,13 @@ impl Lines {
                 at += 1;
                 continue;
             }
+            if references && b == 0 {
+                // A NUL in an HTML page's text is dropped by the tree
+                // builder (in a body, a table's text, a select), so the text
+                // on both sides of it joins.
+                at += 1;
+                continue;
+            }
             if self.idle() {
                 // No line is open and none starts before a line feed.
                 at = memchr::memchr(b'\n', &bytes[at..]).map_or(run.len(), |i| at + i);

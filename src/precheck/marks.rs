@@ -187,8 +187,8 @@ pub(super) static MARKUP_SEARCH: LazyLock<Option<aho_corasick::packed::Searcher>
 /// Each byte of an HTML page where markup may cut a mark's head or a
 /// numeric reference may start one, in order: the `<` of a hit of
 /// [`MARKUP_SEARCH`], and each `&` after a byte of [`PREFIX_ENDS`] or
-/// before `#` (a page holds few `&`: a `memchr` pass finds them); `None`
-/// when the search cannot be built.
+/// before `#`, and each NUL after such a byte (a page holds few of either:
+/// a `memchr2` pass finds them); `None` when the search cannot be built.
 pub(super) fn markup_places(bytes: &[u8]) -> Option<impl Iterator<Item = usize> + '_> {
     let search = MARKUP_SEARCH.as_ref()?;
     let mut at = 0;
@@ -200,8 +200,11 @@ pub(super) fn markup_places(bytes: &[u8]) -> Option<impl Iterator<Item = usize> 
         at = m.start() + 1;
         Some(m.start() + 1)
     });
-    let references = memchr::memchr_iter(b'&', bytes).filter(|&i| {
-        bytes.get(i + 1) == Some(&b'#') || (i > 0 && PREFIX_ENDS[usize::from(bytes[i - 1])])
+    // (And each NUL after such a byte: the parse drops it, and the text on
+    // both sides joins.)
+    let references = memchr::memchr2_iter(b'&', 0, bytes).filter(|&i| {
+        (bytes[i] == b'&' && bytes.get(i + 1) == Some(&b'#'))
+            || (i > 0 && PREFIX_ENDS[usize::from(bytes[i - 1])])
     });
     // The two in order (a place is a `<` or an `&`, never both).
     let mut tags = tags.peekable();
@@ -391,6 +394,8 @@ impl Cursor<'_> {
                     Some(c) => return Next::Char(c),
                     None => return Next::Named,
                 },
+                // The tree builder drops a NUL in a page's text.
+                (Markup::Html, '\0') => self.pos += 1,
                 _ => return Next::Unknown,
             }
         }

@@ -253,6 +253,37 @@ fn a_heading_cut_by_markup_after_its_colon_is_still_a_heading() {
     }
 }
 
+/// Found by the `refusal_sound` fuzz target: a NUL in an HTML page's text
+/// (which html5ever's tree builder drops, so that the text on both sides
+/// joins) inside a paper heading's label or between its label and number
+/// made both stages of the pre-check miss a heading the full parse reads.
+/// Each stage now reads an HTML page's NUL as nothing (and a Markdown
+/// page's as markup of unknown text).
+#[test]
+fn a_nul_inside_a_heading_leaves_the_page_to_the_full_parse() {
+    for heading in [
+        "论\0文 1：标题",
+        "论\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0文 1：标题",
+        "Pa\0per 1：标题",
+        "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0论文 1：标题",
+        "论文 \0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0 2：标题",
+    ] {
+        let page = format!(
+            "<html><body><article><h2>{heading}</h2><p>作\0者：张三</p>\
+             <p>摘要：一段摘要。</p></article></body></html>"
+        );
+        for format in [Format::Html, Format::Markdown] {
+            if let Some(stage) = refusal_stage(&page, format) {
+                assert!(
+                    parse_as_unchecked(&page, format).is_err(),
+                    "stage {stage} turned away a digest read as {format:?}: {page:?}"
+                );
+            }
+        }
+        assert!(parse_as_unchecked(&page, Format::Html).is_ok(), "{page:?}");
+    }
+}
+
 /// A page's own furniture before the paper heading (a `来源：` byline, a
 /// comment box's `说你什么好呢` before a button) is no evidence: a paper's
 /// author line or link label comes after its heading. The line shapes

@@ -145,14 +145,15 @@ pub(super) fn contents_viable(s: &str) -> bool {
 /// whatever follows the run? So when it starts with no part of an alias of
 /// the paper label or the contents heading and no bullet, and more than 13 characters
 /// besides white space (the most a label may have before its colon, and a
-/// bullet) come before any colon, character reference or line feed in the
-/// run.
+/// bullet) come before any colon, character reference, NUL or line feed in
+/// the run.
 pub(super) fn hopeless(run: &str) -> bool {
     let mut chars = run.chars();
     let Some(first) = chars.next() else {
         return false;
     };
     if is_trim_char(first)
+        || first == '\0'
         || at_start(&run[..first.len_utf8()])
         || [Label::Paper, Label::Contents].into_iter().any(|label| {
             vocabulary::aliases(label).any(|a| {
@@ -165,7 +166,9 @@ pub(super) fn hopeless(run: &str) -> bool {
     }
     let mut visible = 1;
     for c in chars {
-        if grammar::is_colon(c) || c == '&' || c == '\n' {
+        // A NUL, which an HTML page's parse drops, may stand between the
+        // characters of an alias.
+        if grammar::is_colon(c) || c == '&' || c == '\n' || c == '\0' {
             return false;
         }
         if !is_trim_char(c) {
