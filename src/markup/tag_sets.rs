@@ -87,11 +87,13 @@ static VOID_NAMES: LazyLock<Names> = LazyLock::new(|| Names::of(&[&VOID]));
 /// can nest it without bound? Not void elements, not those a sibling or a
 /// parent's end closes (`p`, `li`, cells, headings), not those a second one
 /// closes (`a`, `button`, `nobr`, `form`, `select`), not raw text.
+#[inline]
 pub(crate) fn nests(name: &[u8]) -> bool {
     !NOT_NESTING.contains(name)
 }
 
 /// Is `name` a void element (no body, no end tag)?
+#[inline]
 pub(crate) fn is_void(name: &[u8]) -> bool {
     VOID_NAMES.contains(name)
 }

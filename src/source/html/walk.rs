@@ -59,6 +59,7 @@ impl Attrs for Element {
         Element::attr(self, name)
     }
 
+    #[inline]
     fn has_attr(&self, name: &str) -> bool {
         self.attrs().any(|(n, _)| n.eq_ignore_ascii_case(name))
     }
@@ -67,6 +68,7 @@ impl Attrs for Element {
         Element::id(self)
     }
 
+    #[inline]
     fn has_class_ci(&self, class: &str) -> bool {
         self.classes().any(|v| v.eq_ignore_ascii_case(class))
     }
