@@ -259,7 +259,7 @@ impl Walker {
         let controls = bytes.iter().fold(false, |any, &b| any | (b < 0x20));
         // Most text has none of them and no two spaces in a row: each space
         // is then kept as it is, but one leading where the line is empty or
-        // ends with a space (what the loop below does, a word at a time).
+        // ends with a space (what the copy below comes to).
         if !controls && DOUBLE_SPACE.find(bytes).is_none() {
             let keep = match t.strip_prefix(' ') {
                 Some(rest) if self.buf.is_empty() || self.buf.ends_with(' ') => rest,
