@@ -18,7 +18,7 @@ use crate::source::{Document, Hint, Line, Meta, PageMeta};
 use crate::trailer;
 
 /// Does this kind of line put content into a digest (a paper, a radio entry)?
-fn is_content(kind: &LineKind<'_>) -> bool {
+fn opens_entry(kind: &LineKind<'_>) -> bool {
     matches!(
         kind,
         LineKind::PaperHeading { .. } | LineKind::RadioEntry { .. }
@@ -47,7 +47,7 @@ pub(crate) fn starts(doc_lines: &[Line<'_>], kinds: &[LineKind<'_>]) -> Vec<usiz
     // The last title line seen after the current digest's content.
     let mut candidate = None;
     for (i, (line, kind)) in doc_lines.iter().zip(kinds).enumerate() {
-        if is_content(kind) {
+        if opens_entry(kind) {
             if let Some(at) = candidate.take() {
                 starts.push(at);
             }

@@ -10,7 +10,7 @@ use crate::grammar::{self, LineKind};
 use crate::model::{Ad, Stripped, Trending};
 
 /// Is this a line only the content has?
-fn is_content(kind: &LineKind<'_>) -> bool {
+fn only_in_content(kind: &LineKind<'_>) -> bool {
     matches!(
         kind,
         LineKind::PaperHeading { .. }
@@ -31,7 +31,7 @@ fn starts_trailer(kind: &LineKind<'_>) -> bool {
 /// The index of the first trailer line, or `kinds.len()` when there is none.
 pub(crate) fn find_cut(kinds: &[LineKind<'_>]) -> usize {
     // The last content line itself is never furniture.
-    let last_content = kinds.iter().rposition(is_content).unwrap_or(0);
+    let last_content = kinds.iter().rposition(only_in_content).unwrap_or(0);
     kinds[last_content..]
         .iter()
         .position(starts_trailer)
