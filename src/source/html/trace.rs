@@ -82,17 +82,12 @@ impl Step {
 impl Trace {
     /// The trace in words, for the page `page`.
     fn describe(&self, page: &str) -> String {
+        use crate::source::floor_char_boundary;
         use std::fmt::Write as _;
-        let near = |at: usize| {
-            let from = (0..=at.min(page.len()))
-                .rev()
-                .find(|&i| page.is_char_boundary(i))
-                .unwrap_or(0);
-            let to = (from + 80).min(page.len());
-            let to = (to..=page.len())
-                .find(|&i| page.is_char_boundary(i))
-                .unwrap_or(page.len());
-            page[from..to].replace('\n', " ")
+        // Up to 80 bytes of the page from `at` (cut at characters), on one line.
+        let near = |at: usize, len: usize| {
+            let from = floor_char_boundary(page, at);
+            page[from..floor_char_boundary(page, from + len.min(80))].replace('\n', " ")
         };
         let mut out = String::new();
         if self.step == Step::Done {
@@ -109,9 +104,7 @@ impl Trace {
                 out,
                 "located element: bytes {}.., `{}`",
                 element.start,
-                near(element.start)
-                    .get(..element.len().min(80))
-                    .unwrap_or("")
+                near(element.start, element.len())
             );
         }
         for (what, piece) in [
@@ -127,7 +120,7 @@ impl Trace {
                     let _ = writeln!(
                         out,
                         "{what}: parsed by html5ever; the reader declined on {d}: `{}`",
-                        near(d.at)
+                        near(d.at, 80)
                     );
                 }
             }
