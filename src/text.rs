@@ -245,6 +245,18 @@ mod tests {
         }
     }
 
+    /// The byte-wise trim is [`is_trim_char`], character by character:
+    /// each one before and after a letter.
+    #[test]
+    fn trim_is_the_rule_for_every_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let before = format!("{c}a");
+            let after = format!("a{c}");
+            assert_eq!(trim(&before), before.trim_matches(is_trim_char), "{c:?}");
+            assert_eq!(trim(&after), after.trim_matches(is_trim_char), "{c:?}");
+        }
+    }
+
     /// The search finds the first match, as a scan of every start does.
     #[test]
     fn find_ascii_ci_finds_the_first_match() {

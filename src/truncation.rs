@@ -28,11 +28,13 @@ pub(crate) enum End {
 
 /// The truncation and invalid-byte warnings of a page.
 ///
-/// `counts` holds the count each radio list's heading announces (`None`
+/// `announced` is what the contents announce ([`announced`]: papers, radio
+/// lists), `counts` the count each radio list's heading announces (`None`
 /// without a heading), `content_end` the index of the first trailer line.
 pub(crate) fn check(
     digest: &Digest,
     end: End,
+    announced: (usize, usize),
     counts: &[Option<u32>],
     lines: &[Line<'_>],
     content_end: usize,
@@ -54,7 +56,7 @@ pub(crate) fn check(
             last.map(|l| l.lineno),
         ))
     } else {
-        structure(digest, end, counts).map(|why| {
+        structure(digest, end, announced, counts).map(|why| {
             let line = lines.get(..content_end).and_then(<[_]>::last);
             (why, line.map(|l| l.lineno))
         })
@@ -70,8 +72,12 @@ pub(crate) fn check(
 }
 
 /// Why the content cannot end where it does, if it cannot.
-fn structure(digest: &Digest, end: End, counts: &[Option<u32>]) -> Option<String> {
-    let (papers_announced, lists_announced) = announced(&digest.issue.contents);
+fn structure(
+    digest: &Digest,
+    end: End,
+    (papers_announced, lists_announced): (usize, usize),
+    counts: &[Option<u32>],
+) -> Option<String> {
     match end {
         // A page that ends in its header holds no paper and no radio entry:
         // it is not a digest at all (`Error::NotADigest`).
@@ -178,7 +184,8 @@ pub(crate) fn announced(contents: &[String]) -> (usize, usize) {
 /// The number of radio lists a contents entry announces, or `None` when it
 /// is not the radio entry.
 fn radio_lists_named(entry: &str) -> Option<usize> {
-    if find_ascii_ci(entry, "radiostation").is_none() && find_ascii_ci(entry, "radios").is_none() {
+    // `radios` begins `radiostation`: one search finds either.
+    if find_ascii_ci(entry, "radios").is_none() {
         return None;
     }
     let mut named: Vec<Category> = words(entry).filter_map(grammar::category).collect();

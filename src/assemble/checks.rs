@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use crate::error::{Found, Missing, NotADigest, Unread};
 use crate::grammar;
 use crate::model::{Digest, Warning, WarningCode, quote};
-use crate::truncation;
 use crate::vocabulary;
 
 /// How many warnings of one code a digest keeps.
@@ -50,12 +49,14 @@ pub(super) fn cap_warnings(warnings: &mut Vec<Warning>, unlisted: HashMap<Warnin
 /// Whole-digest checks that turn into warnings. Past [`WARNING_CAP`] of a
 /// code among a digest's papers, the warnings are counted instead of
 /// written (a million bare papers once made three million messages); the
-/// counts are returned for [`cap_warnings`]' summary.
+/// counts are returned for [`cap_warnings`]' summary. `announced` is how
+/// many papers the contents name ([`crate::truncation::announced`]).
 pub(super) fn check(
     digest: &mut Digest,
     paper_lines: &[usize],
     radio_meta: &[(Option<u32>, usize)],
     digest_title: bool,
+    announced: usize,
 ) -> HashMap<WarningCode, usize> {
     let mut warnings = Vec::new();
     let mut written: HashMap<WarningCode, usize> = HashMap::new();
@@ -97,7 +98,6 @@ pub(super) fn check(
             None,
         ));
     }
-    let (announced, _) = truncation::announced(&digest.issue.contents);
     if announced > 0 && announced != digest.papers.len() {
         warnings.push(Warning::new(
             WarningCode::ContentsMismatch,

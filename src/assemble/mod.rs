@@ -244,9 +244,16 @@ pub(crate) fn assemble(
         }
     }
     let counts: Vec<Option<u32>> = radio_meta.iter().map(|&(count, _)| count).collect();
-    let cut_warnings = truncation::check(&digest, end, &counts, doc_lines, cut, damage);
+    let announced = truncation::announced(&digest.issue.contents);
+    let cut_warnings = truncation::check(&digest, end, announced, &counts, doc_lines, cut, damage);
     digest.warnings.extend(cut_warnings);
-    let unlisted = check(&mut digest, &paper_lines, &radio_meta, digest_title);
+    let unlisted = check(
+        &mut digest,
+        &paper_lines,
+        &radio_meta,
+        digest_title,
+        announced.0,
+    );
     cap_warnings(&mut digest.warnings, unlisted);
     Ok(digest)
 }
