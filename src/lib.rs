@@ -187,6 +187,16 @@ pub mod __private {
         crate::vocabulary::aliases(crate::vocabulary::Label::Paper).collect()
     }
 
+    /// Every label of the vocabulary table by name (`"Paper"`, `"Authors"`,
+    /// …), with its aliases, the first the column's own, for the test that
+    /// every alias reaches every stage.
+    pub fn label_aliases() -> Vec<(String, Vec<&'static str>)> {
+        crate::vocabulary::LABELS
+            .iter()
+            .map(|(label, aliases)| (format!("{label:?}"), aliases.to_vec()))
+            .collect()
+    }
+
     /// Does the pre-check let `input` (bytes, decoded and format-detected
     /// as [`crate::parse_bytes`] does) through to the parse?
     pub fn precheck(input: &[u8]) -> bool {

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 
 use crate::model::LinkKind;
+use crate::vocabulary::LINK_KIND_WORDS;
 
 // `LinkKind::of` is defined here, beside the rules, so that the model does
 // not import the module that imports it.
@@ -31,13 +32,14 @@ pub(crate) fn kind(label: &str, url: Option<&str>) -> LinkKind {
     }
     let label_lower = lowercase(label);
     let says = |words: &[&str]| words.iter().any(|w| contains(&label_lower, w));
-    if says(&["数据集", "dataset", "data set", "benchmark"]) {
+    let words = &LINK_KIND_WORDS;
+    if says(words.dataset) {
         return LinkKind::Dataset;
     }
-    if says(&["demo", "演示", "试玩", "体验"]) {
+    if says(words.demo) {
         return LinkKind::Demo;
     }
-    if says(&["视频", "video"]) {
+    if says(words.video) {
         return LinkKind::Video;
     }
     if let Some(host) = host.as_deref()
@@ -45,13 +47,13 @@ pub(crate) fn kind(label: &str, url: Option<&str>) -> LinkKind {
     {
         return kind;
     }
-    if says(&["代码", "源码", "code", "github", "开源"]) {
+    if says(words.code) {
         return LinkKind::Code;
     }
-    if says(&["主页", "项目", "homepage", "project", "website", "官网"]) {
+    if says(words.project) {
         return LinkKind::Project;
     }
-    if says(&["论文", "paper", "arxiv", "文章"]) {
+    if says(words.paper) {
         return LinkKind::Abstract;
     }
     LinkKind::Other

@@ -12,6 +12,7 @@ use crate::grammar;
 use crate::model::{Category, Digest, Paper, Warning, WarningCode};
 use crate::source::Line;
 use crate::text::find_ascii_ci;
+use crate::vocabulary;
 
 /// The region of the page the content ended in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -184,10 +185,7 @@ pub(crate) fn announced(contents: &[String]) -> (usize, usize) {
 /// The number of radio lists a contents entry announces, or `None` when it
 /// is not the radio entry.
 fn radio_lists_named(entry: &str) -> Option<usize> {
-    // `radios` begins `radiostation`: one search finds either.
-    if find_ascii_ci(entry, "radios").is_none() {
-        return None;
-    }
+    find_ascii_ci(entry, vocabulary::RADIO_CONTENTS)?;
     let mut named: Vec<Category> = words(entry).filter_map(grammar::category).collect();
     named.sort_by_key(|c| c.as_str());
     named.dedup();

@@ -8,8 +8,15 @@
 //! English aliases match ASCII case-insensitively. The colon after a label
 //! may be half- or full-width (`:`, `：`, `︰`, `∶`), with spaces before it.
 //! Link labels (`论文链接`, `代码地址`, `Paper:`, `Code:`, `Project page:`) are
-//! open-ended and matched by their endings and leading words in
-//! [`crate::grammar`] instead.
+//! open-ended: [`LINK_LABEL_ENDINGS`] and [`LINK_LABEL_WORDS`] hold their
+//! endings and leading words, [`LINK_KIND_WORDS`] the words that say what a
+//! link points at.
+//!
+//! Every other word the line grammar, the pre-check, the locator and the
+//! trailer recognise is here too: the radio station's name and its audio
+//! lines, the radio categories, the summary's and the captions' opening
+//! words, the authors' `等` / `et al.`, the boilerplate phrases. The rules
+//! that read them stay in their stages; a word added here reaches them all.
 
 use std::sync::LazyLock;
 
@@ -133,6 +140,101 @@ pub(crate) fn leading_label(s: &str) -> Option<(Label, &str)> {
 /// The column's byline, as its pages and reposts name the source
 /// (`机器之心`, `机器之心报道`, `机器之心 & ArXiv Weekly Radiostation`).
 pub(crate) const COLUMN_BYLINE: &str = "机器之心";
+
+/// Labels that introduce a paper's link; the label must also end a short
+/// run of text before a colon. Generalized: anything ending in these words.
+pub(crate) const LINK_LABEL_ENDINGS: [&str; 8] = [
+    "链接", "地址", "主页", "网址", "网盘", "代码", "页面", "主頁",
+];
+
+/// Words (ASCII case-insensitive) a link label may start with: `Paper:`,
+/// `Code 与模型：`, `Github repo:`.
+pub(crate) const LINK_LABEL_WORDS: [&str; 8] = [
+    "github", "arxiv", "paper", "code", "project", "url", "link", "homepage",
+];
+
+/// The words of a link's label (lowercased) that say what it points at,
+/// per kind. [`crate::links`] reads them in its order: the dataset, demo and
+/// video words over the URL's host, the others under it.
+pub(crate) struct LinkKindWords {
+    /// A dataset or benchmark.
+    pub dataset: &'static [&'static str],
+    /// A demo to try.
+    pub demo: &'static [&'static str],
+    /// A video.
+    pub video: &'static [&'static str],
+    /// Source code.
+    pub code: &'static [&'static str],
+    /// A project page.
+    pub project: &'static [&'static str],
+    /// The paper itself (its abstract page).
+    pub paper: &'static [&'static str],
+}
+
+/// See [`LinkKindWords`].
+pub(crate) const LINK_KIND_WORDS: LinkKindWords = LinkKindWords {
+    dataset: &["数据集", "dataset", "data set", "benchmark"],
+    demo: &["demo", "演示", "试玩", "体验"],
+    video: &["视频", "video"],
+    code: &["代码", "源码", "code", "github", "开源"],
+    project: &["主页", "项目", "homepage", "project", "website", "官网"],
+    paper: &["论文", "paper", "arxiv", "文章"],
+};
+
+/// The words (English ones ASCII case-insensitive) that name each radio
+/// category, as a list's heading (`本周 10 篇 NLP 精选论文是：`) or the
+/// contents' radio entry (`ArXiv Weekly Radiostation：NLP、CV、ML`) writes
+/// them.
+pub(crate) struct CategoryWords {
+    /// Natural language processing.
+    pub nlp: &'static [&'static str],
+    /// Computer vision.
+    pub cv: &'static [&'static str],
+    /// Machine learning.
+    pub ml: &'static [&'static str],
+}
+
+/// See [`CategoryWords`].
+pub(crate) const CATEGORY_WORDS: CategoryWords = CategoryWords {
+    nlp: &["nlp", "自然语言处理"],
+    cv: &["cv", "计算机视觉"],
+    ml: &["ml", "机器学习"],
+};
+
+/// The radio station's name (ASCII case-insensitive): a line that names it
+/// (`ArXiv Weekly Radiostation：NLP、CV、ML …`) is the radio's, not a
+/// paper's.
+pub(crate) const RADIOSTATION: &str = "radiostation";
+
+/// The word (ASCII case-insensitive) of the contents' radio entry: the
+/// station's name or the series' `Radios` both begin with it.
+pub(crate) const RADIO_CONTENTS: &str = "radios";
+
+/// A radio list's audio line holds both words, the second ASCII
+/// case-insensitive: `10 NLP Papers音频：`.
+pub(crate) const RADIO_AUDIO: (&str, &str) = ("音频", "papers");
+
+/// The summary starts with the first word and holds the second
+/// within its first twelve characters: `本周论文包括…`.
+pub(crate) const SUMMARY: (&str, &str) = ("本周", "论文");
+
+/// The words a figure's caption starts with, before its number: `图 2 …`,
+/// `Figure 3: …`, `Fig. 4 …`.
+pub(crate) const CAPTION_WORDS: [&str; 3] = ["图", "Figure", "Fig."];
+
+/// What ends a list of authors that names only the first few: `等人`,
+/// `et al.`.
+pub(crate) const ET_AL: [&str; 5] = ["等人", "等", "et al.", "et al", "etc."];
+
+/// Phrases that make a (short) line boilerplate wherever they stand in it.
+pub(crate) const BOILERPLATE_PHRASES: [&str; 6] = [
+    "THE END",
+    "转载请联系",
+    "关注公众号",
+    "版权所有",
+    "仅供其表达个人看法",
+    "本文来源于",
+];
 
 #[cfg(test)]
 mod tests {

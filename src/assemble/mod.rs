@@ -502,14 +502,15 @@ impl<'a> Builder<'a> {
                 let (arxiv_id, arxiv_version) = arxiv.unzip();
                 // Without a URL, what was written stays (less its password,
                 // which has a field of its own).
-                let written = trim(grammar::before_password(rest));
+                let (written, password) = grammar::split_password(rest);
+                let written = trim(written);
                 let link = Link {
                     kind: crate::LinkKind::of(label, url.as_deref()),
                     label: (*label).to_owned(),
                     text: (url.is_none() && !written.is_empty()).then(|| written.to_owned()),
                     arxiv_id,
                     arxiv_version: arxiv_version.flatten(),
-                    password: grammar::find_password(rest).map(str::to_owned),
+                    password: password.map(str::to_owned),
                     url,
                 };
                 let empty = link.url.is_none() && link.text.is_none();

@@ -4,6 +4,7 @@
 
 use super::is_colon;
 use crate::text::{find_ascii_ci, trim};
+use crate::vocabulary::{self, Label};
 
 /// Splits a name list (`A 、 B 等`, `A, B and C`, `Cui2,∗, Che1`) into names
 /// and whether it ended with `等` / `et al.`.
@@ -24,7 +25,7 @@ use crate::text::{find_ascii_ci, trim};
 pub(crate) fn split_names(s: &str) -> (Vec<String>, bool) {
     let mut s = trim(s);
     let mut et_al = false;
-    for suffix in ["等人", "等", "et al.", "et al", "etc."] {
+    for suffix in vocabulary::ET_AL {
         if let Some(rest) = s.strip_suffix(suffix) {
             s = trim(rest);
             et_al = true;
@@ -364,36 +365,48 @@ fn arxiv_identifier(s: &str) -> Option<(&str, Option<u32>, usize)> {
     Some((&s[..id_len], version, len))
 }
 
-/// The password after `密码` / `提取码` in a link line.
-pub(crate) fn find_password(s: &str) -> Option<&str> {
-    let (_, after) = password_label(s)?;
-    password_value(&s[after..])
-}
-
-/// Where the password's label (`提取码`, else `密码`) starts in `s`, and
-/// where it ends. Both end in `码`: one search for it finds either.
-pub(super) fn password_label(s: &str) -> Option<(usize, usize)> {
-    const LONG: &str = "提取码";
-    const SHORT: &str = "密码";
-    // One vectorized search for the last byte of `码` rules out most texts.
-    if !s.contains('码') {
-        return None;
-    }
-    s.find(LONG)
-        .map(|p| (p, p + LONG.len()))
-        .or_else(|| s.find(SHORT).map(|p| (p, p + SHORT.len())))
-}
-
-/// A link's text without its password clause (`… 密码：9qzz`, `(提取码: ab12)`),
-/// which [`find_password`] reads.
-pub(crate) fn before_password(s: &str) -> &str {
+/// A link line's text split at its password clause (`… 密码：9qzz`,
+/// `(提取码: ab12)`, `Password: ab12`): the text before it and the password.
+/// Without a password after the label, the text is all of `s`.
+pub(crate) fn split_password(s: &str) -> (&str, Option<&str>) {
     let Some((pos, after)) = password_label(s) else {
-        return s;
+        return (s, None);
     };
-    if password_value(&s[after..]).is_none() {
-        return s;
+    match password_value(&s[after..]) {
+        Some(password) => (
+            trim(trim(&s[..pos]).trim_end_matches([',', '，', ';', '；', '(', '（', '、'])),
+            Some(password),
+        ),
+        None => (s, None),
     }
-    trim(&s[..pos]).trim_end_matches([',', '，', ';', '；', '(', '（', '、'])
+}
+
+/// The password label's aliases (`密码`, `提取码`, `Password`, … of
+/// [`vocabulary::LABELS`]) in one leftmost-longest search, English ones
+/// ASCII case-insensitive; `None` if it cannot be built (never with these).
+static PASSWORD_LABELS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(vocabulary::aliases(Label::Password))
+            .ok()
+    });
+
+/// Where the first of the password label's aliases starts in `s`, and
+/// where it ends (the longest there). An English alias is a whole word
+/// (`Passwords`, `mypassword` are not labels).
+pub(super) fn password_label(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    PASSWORD_LABELS
+        .as_ref()?
+        .find_iter(s)
+        .map(|m| (m.start(), m.end()))
+        .find(|&(start, end)| {
+            let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+            !b[end - 1].is_ascii_alphabetic()
+                || !(start.checked_sub(1).is_some_and(alnum) || alnum(end))
+        })
 }
 
 /// The password at the start of `s` (after an optional colon).

@@ -13,8 +13,8 @@ use crate::text::{chars_at_most, find_ascii_ci, leading_number, trim};
 use crate::vocabulary::{self, Label};
 
 pub(crate) use fields::{
-    arxiv_reference, before_password, find_password, find_url, find_url_at, is_plausible_name,
-    password_value, split_names,
+    arxiv_reference, find_url, find_url_at, is_plausible_name, password_value, split_names,
+    split_password,
 };
 
 /// What a line is, on its own.
@@ -175,22 +175,15 @@ pub(crate) fn split_title(title: &str) -> (Option<String>, Vec<String>) {
     ((!series.is_empty()).then(|| series.to_owned()), headlines)
 }
 
-/// Labels that introduce a paper's link; the label must also end a short
-/// run of text before a colon. Generalized: anything ending in these words.
-const LINK_LABEL_ENDINGS: [&str; 8] = [
-    "链接", "地址", "主页", "网址", "网盘", "代码", "页面", "主頁",
-];
-const LINK_LABEL_WORDS: [&str; 8] = [
-    "github", "arxiv", "paper", "code", "project", "url", "link", "homepage",
-];
-
 pub(crate) fn is_link_label(label: &str) -> bool {
     if label.is_empty() || !chars_at_most(label, 12) {
         return false;
     }
     let label = strip_bullet(label);
-    LINK_LABEL_ENDINGS.iter().any(|e| label.ends_with(e))
-        || LINK_LABEL_WORDS
+    vocabulary::LINK_LABEL_ENDINGS
+        .iter()
+        .any(|e| label.ends_with(e))
+        || vocabulary::LINK_LABEL_WORDS
             .iter()
             .any(|w| label.len() <= 16 && find_ascii_ci(label, w) == Some(0))
 }
@@ -201,16 +194,6 @@ pub(crate) fn is_link_label(label: &str) -> bool {
 fn boilerplate_prefixes() -> Vec<&'static str> {
     crate::sites::column(|s| s.furniture).collect()
 }
-
-/// Phrases that make a (short) line boilerplate wherever they stand in it.
-const BOILERPLATE_PHRASES: [&str; 6] = [
-    "THE END",
-    "转载请联系",
-    "关注公众号",
-    "版权所有",
-    "仅供其表达个人看法",
-    "本文来源于",
-];
 
 /// All phrases in one search over the line: the packed (SIMD) searcher
 /// where the machine has one, costing a few instructions a byte even in
@@ -224,16 +207,16 @@ enum PhraseSearch {
 }
 
 static PHRASES: std::sync::LazyLock<PhraseSearch> = std::sync::LazyLock::new(|| {
-    if let Some(packed) = aho_corasick::packed::Searcher::new(BOILERPLATE_PHRASES) {
+    if let Some(packed) = aho_corasick::packed::Searcher::new(vocabulary::BOILERPLATE_PHRASES) {
         return PhraseSearch::Packed(packed);
     }
-    match aho_corasick::AhoCorasick::new(BOILERPLATE_PHRASES) {
+    match aho_corasick::AhoCorasick::new(vocabulary::BOILERPLATE_PHRASES) {
         Ok(ac) => PhraseSearch::Automaton(ac),
         Err(_) => PhraseSearch::None,
     }
 });
 
-/// Does `s` hold one of the [`BOILERPLATE_PHRASES`]?
+/// Does `s` hold one of the [`vocabulary::BOILERPLATE_PHRASES`]?
 fn holds_phrase(s: &str) -> bool {
     match &*PHRASES {
         PhraseSearch::Packed(packed) => packed.find(s).is_some(),
@@ -268,9 +251,9 @@ pub(crate) fn classify(line: &str) -> LineKind<'_> {
             if let Some(k) = radio_heading(s) {
                 return k;
             }
-            if s.starts_with("本周") {
+            if s.starts_with(vocabulary::SUMMARY.0) {
                 let twelve = s.char_indices().nth(12).map_or(s.len(), |(i, _)| i);
-                if s[..twelve].contains("论文") {
+                if s[..twelve].contains(vocabulary::SUMMARY.1) {
                     return LineKind::Summary;
                 }
             }
@@ -304,7 +287,7 @@ pub(crate) fn classify(line: &str) -> LineKind<'_> {
     {
         return LineKind::Link { label, rest };
     }
-    if find_ascii_ci(s, "radiostation").is_some() || is_radio_audio(s) {
+    if find_ascii_ci(s, vocabulary::RADIOSTATION).is_some() || is_radio_audio(s) {
         return LineKind::Radiostation;
     }
     LineKind::Plain
@@ -381,34 +364,31 @@ fn radio_heading(s: &str) -> Option<LineKind<'_>> {
 /// The category a heading's word names, never guessed.
 pub(crate) fn category(word: &str) -> Option<Category> {
     let w = trim(word);
-    if w.eq_ignore_ascii_case("nlp") || w == "自然语言处理" {
-        Some(Category::Nlp)
-    } else if w.eq_ignore_ascii_case("cv") || w == "计算机视觉" {
-        Some(Category::Cv)
-    } else if w.eq_ignore_ascii_case("ml") || w == "机器学习" {
-        Some(Category::Ml)
-    } else {
-        None
-    }
+    let words = &vocabulary::CATEGORY_WORDS;
+    [
+        (Category::Nlp, words.nlp),
+        (Category::Cv, words.cv),
+        (Category::Ml, words.ml),
+    ]
+    .into_iter()
+    .find(|(_, names)| names.iter().any(|n| w.eq_ignore_ascii_case(n)))
+    .map(|(category, _)| category)
 }
 
 /// `10 NLP Papers音频：`, the audio player line under a radio list.
 fn is_radio_audio(s: &str) -> bool {
     s.len() <= 240
         && chars_at_most(s, 60)
-        && s.contains("音频")
-        && find_ascii_ci(s, "papers").is_some()
+        && s.contains(vocabulary::RADIO_AUDIO.0)
+        && find_ascii_ci(s, vocabulary::RADIO_AUDIO.1).is_some()
 }
 
 /// `图 2 网络结构`, `Figure 3: …`: short, starts with a figure number, not a sentence.
 fn is_caption(s: &str) -> bool {
-    let rest = if let Some(r) = s.strip_prefix('图') {
-        r
-    } else if let Some(r) = s.strip_prefix("Figure") {
-        r
-    } else if let Some(r) = s.strip_prefix("Fig.") {
-        r
-    } else {
+    let Some(rest) = vocabulary::CAPTION_WORDS
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+    else {
         return false;
     };
     let rest = rest.trim_start();

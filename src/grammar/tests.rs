@@ -81,13 +81,40 @@ fn link_labels() {
     assert_eq!(classify("密码：9qzz"), LineKind::Password("9qzz"));
     assert_eq!(classify("提取码: 9qzz"), LineKind::Password("9qzz"));
     assert_eq!(
-        find_password("https://pan.baidu.com/s/1x 密码：9qzz"),
-        Some("9qzz")
+        split_password("https://pan.baidu.com/s/1x 密码：9qzz"),
+        ("https://pan.baidu.com/s/1x", Some("9qzz"))
     );
     assert_eq!(
-        find_password("https://pan.baidu.com/s/1x (提取码: ab12)"),
-        Some("ab12")
+        split_password("https://pan.baidu.com/s/1x (提取码: ab12)"),
+        ("https://pan.baidu.com/s/1x", Some("ab12"))
     );
+}
+
+/// Every alias of the password label opens a password clause in a link
+/// line, as it opens a password line; an English one only as a whole word.
+#[test]
+fn every_password_alias_opens_a_clause() {
+    for alias in crate::vocabulary::aliases(Label::Password) {
+        for written in [alias.to_owned(), alias.to_uppercase()] {
+            let line = format!("https://pan.baidu.com/s/1x {written}：9qzz");
+            assert_eq!(
+                split_password(&line),
+                ("https://pan.baidu.com/s/1x", Some("9qzz")),
+                "{line}"
+            );
+            assert_eq!(
+                classify(&format!("{written}：9qzz")),
+                LineKind::Password("9qzz")
+            );
+        }
+    }
+    for line in [
+        "https://example.org/passwords: x",
+        "https://example.org/mypassword: x",
+        "https://example.org/reset?password=x",
+    ] {
+        assert_eq!(split_password(line), (line, None), "{line}");
+    }
 }
 
 #[test]
@@ -658,10 +685,10 @@ fn byte_wise_finders_agree_with_str_searches() {
             t.find("https://").or_else(|| t.find("http://")),
             "{t:?}"
         );
-        let label = t
-            .find("提取码")
-            .map(|p| (p, p + "提取码".len()))
-            .or_else(|| t.find("密码").map(|p| (p, p + "密码".len())));
+        let label = ["提取码", "密码"]
+            .iter()
+            .filter_map(|a| t.find(a).map(|p| (p, p + a.len())))
+            .min();
         assert_eq!(password_label(t), label, "{t:?}");
     }
 }
@@ -670,7 +697,8 @@ fn byte_wise_finders_agree_with_str_searches() {
 /// finds, in short lines (below the packed searcher's minimum) and long.
 #[test]
 fn phrase_search_agrees_with_an_automaton() {
-    let ac = aho_corasick::AhoCorasick::new(BOILERPLATE_PHRASES).expect("automaton");
+    let ac =
+        aho_corasick::AhoCorasick::new(crate::vocabulary::BOILERPLATE_PHRASES).expect("automaton");
     let fillers = [
         "",
         "x",
@@ -681,7 +709,7 @@ fn phrase_search_agrees_with_an_automaton() {
         "本文来源",
         "© ",
     ];
-    for phrase in BOILERPLATE_PHRASES
+    for phrase in crate::vocabulary::BOILERPLATE_PHRASES
         .iter()
         .chain(&["", "THE  END", "the end"])
     {

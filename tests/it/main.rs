@@ -41,4 +41,5 @@ mod rules;
 mod token_reader;
 mod truncation;
 mod variants;
+mod vocabulary;
 mod warnings;
