@@ -491,8 +491,9 @@ impl<'a> Builder<'a> {
                 paper.et_al |= et_al;
             }
             LineKind::Link { label, rest } => {
-                let url = grammar::find_url(rest)
-                    .map(str::to_owned)
+                let found = grammar::find_url_at(rest);
+                let url = found
+                    .map(|(_, url)| url.to_owned())
                     .or_else(|| line.hrefs.first().cloned());
                 // The arXiv reference of the URL, else of the text as written.
                 let arxiv = url
@@ -502,7 +503,8 @@ impl<'a> Builder<'a> {
                 let (arxiv_id, arxiv_version) = arxiv.unzip();
                 // Without a URL, what was written stays (less its password,
                 // which has a field of its own).
-                let (written, password) = grammar::split_password(rest);
+                let outside = found.map_or(0..0, |(at, url)| at..at + url.len());
+                let (written, password) = grammar::split_password(rest, outside);
                 let written = trim(written);
                 let link = Link {
                     kind: crate::LinkKind::of(label, url.as_deref()),

@@ -367,9 +367,14 @@ fn arxiv_identifier(s: &str) -> Option<(&str, Option<u32>, usize)> {
 
 /// A link line's text split at its password clause (`… 密码：9qzz`,
 /// `(提取码: ab12)`, `Password: ab12`): the text before it and the password.
-/// Without a password after the label, the text is all of `s`.
-pub(crate) fn split_password(s: &str) -> (&str, Option<&str>) {
-    let Some((pos, after)) = password_label(s) else {
+/// Without a password after the label, the text is all of `s`. The clause
+/// is never inside the URL `s` holds at `url` (its byte range; empty when
+/// it holds none): `…/password:x` in a path is not one.
+pub(crate) fn split_password(s: &str, url: std::ops::Range<usize>) -> (&str, Option<&str>) {
+    let label = password_label(&s[..url.start]).or_else(|| {
+        password_label(&s[url.end..]).map(|(pos, after)| (pos + url.end, after + url.end))
+    });
+    let Some((pos, after)) = label else {
         return (s, None);
     };
     match password_value(&s[after..]) {

@@ -81,11 +81,11 @@ fn link_labels() {
     assert_eq!(classify("密码：9qzz"), LineKind::Password("9qzz"));
     assert_eq!(classify("提取码: 9qzz"), LineKind::Password("9qzz"));
     assert_eq!(
-        split_password("https://pan.baidu.com/s/1x 密码：9qzz"),
+        split_password("https://pan.baidu.com/s/1x 密码：9qzz", 0..26),
         ("https://pan.baidu.com/s/1x", Some("9qzz"))
     );
     assert_eq!(
-        split_password("https://pan.baidu.com/s/1x (提取码: ab12)"),
+        split_password("https://pan.baidu.com/s/1x (提取码: ab12)", 0..0),
         ("https://pan.baidu.com/s/1x", Some("ab12"))
     );
 }
@@ -98,7 +98,7 @@ fn every_password_alias_opens_a_clause() {
         for written in [alias.to_owned(), alias.to_uppercase()] {
             let line = format!("https://pan.baidu.com/s/1x {written}：9qzz");
             assert_eq!(
-                split_password(&line),
+                split_password(&line, 0..26),
                 ("https://pan.baidu.com/s/1x", Some("9qzz")),
                 "{line}"
             );
@@ -113,8 +113,12 @@ fn every_password_alias_opens_a_clause() {
         "https://example.org/mypassword: x",
         "https://example.org/reset?password=x",
     ] {
-        assert_eq!(split_password(line), (line, None), "{line}");
+        assert_eq!(split_password(line, 0..0), (line, None), "{line}");
     }
+    // Inside the URL, not even a whole word opens one.
+    let line = "https://example.org/password:abcd 链接";
+    assert_eq!(split_password(line, 0..33), (line, None));
+    assert_eq!(split_password(line, 0..0).1, Some("abcd"));
 }
 
 #[test]
