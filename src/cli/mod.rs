@@ -23,11 +23,11 @@
 //! paper-digest -f markdown page.html > page.md
 //! ```
 
-pub mod archive;
+pub mod archiving;
 pub mod output;
 pub mod pipeline;
 pub mod progress;
-pub mod text;
+pub mod terminal;
 
 /// The inputs: [`crate::read`], under the name the command line has
 /// always given it.
@@ -96,7 +96,7 @@ pub enum Command {
     /// Merge every copy of every issue in the pages into one dataset: the
     /// issues, and an index of the papers across them.
     #[command(after_help = AFTER_HELP)]
-    Archive(archive::ArchiveArgs),
+    Archive(archiving::ArchiveArgs),
 }
 
 /// The arguments of `parse`.
@@ -240,7 +240,7 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Parse(args)) => parse(&args),
-        Some(Command::Archive(args)) => archive::archive(&args),
+        Some(Command::Archive(args)) => archiving::archive(&args),
         None => parse(&cli.parse),
     }
 }

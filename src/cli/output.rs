@@ -363,10 +363,10 @@ impl<W: Write> Writer<W> {
                     writeln!(
                         out,
                         "{style}== {}{style:#}",
-                        super::text::printable(&outcome.label)
+                        super::terminal::printable(&outcome.label)
                     )?;
                 }
-                super::text::write_digest(out, digest, *color)
+                super::terminal::write_digest(out, digest, *color)
             }
             Inner::Markdown {
                 out,
@@ -382,7 +382,7 @@ impl<W: Write> Writer<W> {
                 if *several {
                     // The label in a comment: no Markdown reader shows it,
                     // and `--` (which would end it) never reaches it.
-                    let label = super::text::printable(&outcome.label).replace("--", "- -");
+                    let label = super::terminal::printable(&outcome.label).replace("--", "- -");
                     writeln!(out, "<!-- {label} -->\n")?;
                 }
                 *written += 1;
@@ -465,10 +465,10 @@ pub fn write_csv_row<W: Write>(
     .map_err(csv_error)
 }
 
-/// Writes `text` line by line, each line [`printable`](super::text::printable).
+/// Writes `text` line by line, each line [`printable`](super::terminal::printable).
 fn write_lines(out: &mut impl Write, text: &str) -> io::Result<()> {
     for line in text.lines() {
-        writeln!(out, "{}", super::text::printable(line))?;
+        writeln!(out, "{}", super::terminal::printable(line))?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::input::Skipped;
 use super::output::{Outcome, Status};
-use super::text::printable;
+use super::terminal::printable;
 
 /// A progress bar for a run whose length is not known in advance (a
 /// directory is walked and a WARC archive read as the run goes): pages

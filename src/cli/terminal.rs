@@ -28,7 +28,7 @@ pub const TITLE_COLUMNS: usize = 72;
 /// the errors on stderr.
 ///
 /// ```
-/// use paper_digest::cli::text::printable;
+/// use paper_digest::cli::terminal::printable;
 ///
 /// assert_eq!(printable("\u{1b}]0;title\u{7}ok"), "\\u{1b}]0;title\\u{7}ok");
 /// assert_eq!(printable("two\nlines\tand\u{9b}"), "two\\nlines\tand\\u{9b}");
@@ -69,7 +69,7 @@ fn grapheme_width(g: &str) -> usize {
 /// with `…` where it was cut.
 ///
 /// ```
-/// use paper_digest::cli::text::truncate;
+/// use paper_digest::cli::terminal::truncate;
 ///
 /// assert_eq!(truncate("谷歌用Pathways训练", 10), "谷歌用Pat…");
 /// assert_eq!(truncate("short", 10), "short");

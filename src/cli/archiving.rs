@@ -235,10 +235,10 @@ pub fn write(
 }
 
 /// `--format text`: each issue, its copies, papers, radio lists and
-/// conflicts; every piece of page text [`printable`](super::text::printable).
+/// conflicts; every piece of page text [`printable`](super::terminal::printable).
 fn issues_text(out: &mut dyn Write, dataset: &Dataset) -> io::Result<()> {
     use super::progress::count;
-    use super::text::printable;
+    use super::terminal::printable;
     let s = &dataset.summary;
     writeln!(
         out,
@@ -286,7 +286,7 @@ fn issues_text(out: &mut dyn Write, dataset: &Dataset) -> io::Result<()> {
 
 /// `--format text --table papers`: each paper, its id and appearances.
 fn papers_text(out: &mut dyn Write, dataset: &Dataset) -> io::Result<()> {
-    use super::text::printable;
+    use super::terminal::printable;
     for (i, paper) in dataset.papers.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
