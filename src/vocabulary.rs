@@ -74,12 +74,11 @@ pub(crate) const LABELS: &[(Label, &[&str])] = &[
     ),
 ];
 
-/// The aliases of `label`.
+/// The aliases of `label`: its row of [`LABELS`], which lists the labels
+/// in their order (a test checks), so the row is found by the label's
+/// index, not a search.
 pub(crate) fn aliases(label: Label) -> impl Iterator<Item = &'static str> {
-    LABELS
-        .iter()
-        .filter(move |(l, _)| *l == label)
-        .flat_map(|(_, aliases)| aliases.iter().copied())
+    LABELS[label as usize].1.iter().copied()
 }
 
 /// A radio list's heading starts with the first word and holds the second:
@@ -301,6 +300,15 @@ mod tests {
                 .map(|m| (m.end(), ALIASES.1[m.pattern().as_usize()]));
             assert_eq!(TABLE.longest(text), want, "{text:?}");
         }
+    }
+
+    /// Each label has one row, at its index, as [`aliases`] reads them.
+    #[test]
+    fn labels_are_listed_once_in_their_order() {
+        for (i, (label, _)) in LABELS.iter().enumerate() {
+            assert_eq!(*label as usize, i, "{label:?}");
+        }
+        assert_eq!(LABELS.len(), Label::Contents as usize + 1);
     }
 
     #[test]
