@@ -258,6 +258,9 @@ impl Prefix<'_> {
     /// in it (the last node).
     pub(in super::super) fn html(&self, page: &str) -> (Html, NodeId) {
         let mut html = Html::new_document();
+        // Room for every node up front: the tree's vector is never copied
+        // to grow (a page's prefix holds thousands).
+        html.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, self.nodes.len() + 1);
         html.quirks_mode = match &self.doctype {
             Some(span) => Html::parse_document(&page[span.clone()]).quirks_mode,
             None => html5ever::tree_builder::QuirksMode::Quirks,
