@@ -7,7 +7,6 @@
 //! parent domain), never as a substring of the URL.
 
 use std::borrow::Cow;
-
 use std::sync::LazyLock;
 
 use crate::model::LinkKind;
